@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { emailField, nameField, passwordField, tokenField, usernameField, languageField } from './fields.ts';
+import { passwordPolicySchema } from './password-policy.ts';
+
+/** POST /api/auth/invitations/check */
+export const checkInvitationInput = z.object({ token: tokenField });
+export const invitationInfoSchema = z.object({
+  email: z.string(),
+  organization: z.object({ slug: z.string(), name: z.string() }),
+  /** The address already has a Tessera account: sign in, then join (no second password). */
+  accountExists: z.boolean(),
+  policy: passwordPolicySchema,
+});
+/** POST /api/auth/invitations/accept — `password` for a new account; none when signed in as the invitee. */
+export const acceptInvitationInput = z.object({ token: tokenField, password: passwordField.optional() });
+
+/** POST /api/admin/invitations */
+export const createInvitationInput = z.object({
+  email: emailField,
+  role: z.enum(['member', 'admin']).default('member'),
+  firstName: nameField.optional(),
+  lastName: nameField.optional(),
+  username: usernameField.optional(),
+  language: languageField.optional(),
+});
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(['member', 'admin']),
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { emailField, passwordField, slugField } from './fields.ts';
+import { passwordPolicySchema } from './password-policy.ts';
+
+export const portalSchema = z.enum(['user', 'admin']);
+
+/** POST /api/auth/sign-in — starts a sign-in (the "Email" + "Continue" step). */
+export const startSignInInput = z.object({
+  email: emailField,
+  portal: portalSchema.default('user'),
+  /** A same-origin path to land on after sign-in. */
+  returnTo: z.string().max(2048).optional(),
+});
+
+/** POST /api/auth/sign-in/password */
+export const passwordStepInput = z.object({ password: passwordField });
+/** POST /api/auth/sign-in/organization */
+export const organizationStepInput = z.object({ slug: slugField });
+/** POST /api/auth/sign-in/new-password */
+export const newPasswordStepInput = z.object({ password: passwordField });
+
+/** What the page renders next: the server decides, the page only draws it. */
+export const signInStepSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('password'), email: z.string(), portal: portalSchema }),
+  z.object({
+    step: z.literal('choose_org'),
+    email: z.string(),
+    portal: portalSchema,
+    organizations: z.array(z.object({ slug: z.string(), name: z.string() })),
+  }),
+  z.object({
+    step: z.literal('change_password'),
+    email: z.string(),
+    portal: portalSchema,
+    reason: z.enum(['expired', 'required']),
+    policy: passwordPolicySchema,
+  }),
+  z.object({ step: z.literal('done'), redirectTo: z.string() }),
+]);
+export type SignInStep = z.infer<typeof signInStepSchema>;
+export type StartSignInInput = z.infer<typeof startSignInInput>;

@@ -1,0 +1,4 @@
+export * from './orgs.ts';
+export * from './users.ts';
+export * from './auth.ts';
+export * from './mail.ts';

@@ -1,0 +1,36 @@
+import { describe, it, expect } from 'vitest';
+import { passwordPolicySchema } from '../../../../contract/password-policy.ts';
+import { checkNewPassword } from './check-new-password.ts';
+import { hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
+
+const fast = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+describe('checkNewPassword', () => {
+  const policy = passwordPolicySchema.parse({ minLength: 8, historyCount: 2 });
+
+  it('refuses one of the 10 000 most common passwords whatever its case', async () => {
+    await expect(checkNewPassword(policy, 'Baseball1')).rejects.toMatchObject({ code: 'password.policy', details: { rules: ['common'] } });
+  });
+
+  it('refuses a password that is too short', async () => {
+    await expect(checkNewPassword(policy, 'x7#k')).rejects.toMatchObject({ details: { rules: ['minLength'] } });
+  });
+
+  it('refuses a recently used password and accepts an older one', async () => {
+    const hashes = await Promise.all(['first-Secret-42', 'second-Secret-42', 'third-Secret-42'].map((p) => hashPassword(p, fast)));
+    const [third, second, first] = hashes.reverse();
+    await expect(checkNewPassword(policy, 'second-Secret-42', [third, second, first])).rejects.toMatchObject({ details: { rules: ['history'] } });
+    await expect(checkNewPassword(policy, 'first-Secret-42', [third, second, first])).resolves.toBeUndefined();
+  });
+});
+
+describe('password hashing', () => {
+  it('verifies argon2id hashes and flags other parameters for rehash', async () => {
+    const h = await hashPassword('correct horse', fast);
+    expect(h.startsWith('$argon2id$')).toBe(true);
+    expect(await verifyPassword(h, 'correct horse')).toBe(true);
+    expect(await verifyPassword(h, 'Correct horse')).toBe(false);
+    expect(needsRehash(h)).toBe(true);
+    expect(needsRehash(h, fast)).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Db, Queryable, Tx } from '../../db/open.ts';
+import { strictestPasswordPolicy, type PasswordPolicy } from '../../../../contract/password-policy.ts';
+import { listMemberships, listPasswordHashes, setPasswordHash } from '../users/user-store.ts';
+import { deleteUserSessions } from '../sessions/session-store.ts';
+import { deleteUserPasswordResets } from '../secrets/link-tokens.ts';
+import { checkNewPassword } from './check-new-password.ts';
+import { hashPassword, type Argon2Params } from './password-hash.ts';
+
+/** A user has one password for all their organizations: the strictest of their policies applies. */
+export async function passwordPolicyForUser(db: Queryable, userId: string): Promise<PasswordPolicy> {
+  const memberships = await listMemberships(db, userId);
+  return strictestPasswordPolicy(memberships.map((m) => m.policies.password));
+}
+
+export function isPasswordExpired(policy: PasswordPolicy, changedAt: Date | null, now = new Date()): boolean {
+  if (policy.maxAgeDays === 0 || !changedAt) return false;
+  return changedAt.getTime() + policy.maxAgeDays * 86_400_000 <= now.getTime();
+}
+
+/**
+ * Checks a new password against the policy and history, stores it, and ends what the old one
+ * opened: every other session and every outstanding reset link.
+ */
+export async function setNewPassword(
+  db: Db,
+  input: { userId: string; password: string; argon2: Argon2Params; keepSessionId?: string; policy?: PasswordPolicy },
+  /** Runs first inside the same transaction (consume a link, audit, queue a mail); throwing rolls all back. */
+  alsoInTransaction?: (tx: Tx) => Promise<void>,
+): Promise<void> {
+  const policy = input.policy ?? (await passwordPolicyForUser(db, input.userId));
+  const previous = await listPasswordHashes(db, input.userId, Math.max(policy.historyCount, 1));
+  await checkNewPassword(policy, input.password, previous);
+  // Hash before the transaction opens: argon2id must not hold a connection (or PGlite's only one).
+  const hash = await hashPassword(input.password, input.argon2);
+  await db.transaction(async (tx) => {
+    await alsoInTransaction?.(tx);
+    await setPasswordHash(tx, input.userId, hash);
+    await deleteUserSessions(tx, input.userId, input.keepSessionId);
+    await deleteUserPasswordResets(tx, input.userId);
+  });
+}

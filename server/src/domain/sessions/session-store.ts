@@ -1,0 +1,76 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/open.ts';
+import { sessions } from '../../db/schema/index.ts';
+import { hashToken, randomToken } from '../secrets/tokens.ts';
+
+export type Session = typeof sessions.$inferSelect;
+
+export type NewSession = {
+  userId: string;
+  orgId: string;
+  amr: string[];
+  authTime: Date;
+  mfaAt?: Date | null;
+  ip: string;
+  userAgent: string;
+  idleMinutes: number;
+  lifetimeMinutes: number;
+};
+
+/** Returns the cookie value; only its hash is stored. */
+export async function createSession(db: Queryable, input: NewSession): Promise<{ token: string; session: Session }> {
+  const token = randomToken();
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: hashToken(token),
+      userId: input.userId,
+      orgId: input.orgId,
+      amr: input.amr,
+      authTime: input.authTime,
+      mfaAt: input.mfaAt ?? null,
+      ip: input.ip,
+      userAgent: input.userAgent.slice(0, 512),
+      idleMinutes: input.idleMinutes,
+      expiresAt: new Date(Date.now() + input.lifetimeMinutes * 60_000),
+    })
+    .returning();
+  return { token, session };
+}
+
+/**
+ * The live session for a cookie value, or undefined when unknown, past its absolute lifetime or idle
+ * too long. Touches last-seen at most once a minute to keep reads cheap.
+ */
+export async function findLiveSession(db: Queryable, token: string, now = new Date()): Promise<Session | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  if (!row) return undefined;
+  const idleDeadline = row.lastSeenAt.getTime() + row.idleMinutes * 60_000;
+  if (row.expiresAt <= now || idleDeadline <= now.getTime()) {
+    await db.delete(sessions).where(eq(sessions.id, row.id));
+    return undefined;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
+  }
+  return row;
+}
+
+export async function switchSessionOrg(db: Queryable, sessionId: string, orgId: string): Promise<void> {
+  await db.update(sessions).set({ orgId }).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (password reset, suspension), optionally keeping one. */
+export async function deleteUserSessions(db: Queryable, userId: string, exceptSessionId?: string): Promise<number> {
+  const where = exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId);
+  const rows = await db.delete(sessions).where(where).returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(db: Queryable): Promise<void> {
+  await db.delete(sessions).where(sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now()`);
+}

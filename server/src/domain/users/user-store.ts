@@ -1,0 +1,105 @@
+import { and, eq, desc, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/open.ts';
+import { users, memberships, orgs, passwordHistory } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { parseOrgPolicies, type OrgPolicies } from '../policies/org-policies.ts';
+import { canonicalizeEmail } from './canonical-email.ts';
+
+export type User = typeof users.$inferSelect;
+export type Membership = { orgId: string; slug: string; name: string; role: 'member' | 'admin'; username: string | null; policies: OrgPolicies };
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<User | undefined> {
+  const { canonical } = canonicalizeEmail(email);
+  const [row] = await db.select().from(users).where(eq(users.emailCanonical, canonical));
+  return row;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function createUser(
+  db: Queryable,
+  input: { email: string; firstName?: string; lastName?: string; language?: string; passwordHash?: string },
+): Promise<User> {
+  const { display, canonical } = canonicalizeEmail(input.email);
+  const now = new Date();
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: display,
+      emailCanonical: canonical,
+      firstName: input.firstName?.trim() ?? '',
+      lastName: input.lastName?.trim() ?? '',
+      language: input.language ?? 'en',
+      passwordHash: input.passwordHash,
+      passwordChangedAt: input.passwordHash ? now : null,
+    })
+    .returning();
+  if (input.passwordHash) await db.insert(passwordHistory).values({ userId: row.id, hash: input.passwordHash });
+  return row;
+}
+
+export async function addMembership(
+  db: Queryable,
+  input: { orgId: string; userId: string; role?: 'member' | 'admin'; username?: string | null },
+): Promise<void> {
+  try {
+    const rows = await db
+      .insert(memberships)
+      .values({ orgId: input.orgId, userId: input.userId, role: input.role ?? 'member', username: input.username ?? null })
+      .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] })
+      .returning();
+    if (rows.length === 0) throw new AppError('user.already_member', 'This person is already a member of the organization.');
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (isUniqueViolation(err)) throw new AppError('user.username_taken', 'This username is already taken in the organization.');
+    throw err;
+  }
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: any = err; e; e = e.cause) if (e.code === '23505') return true;
+  return false;
+}
+
+export async function listMemberships(db: Queryable, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .select({ orgId: orgs.id, slug: orgs.slug, name: orgs.name, policies: orgs.policies, role: memberships.role, username: memberships.username })
+    .from(memberships)
+    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(orgs.name);
+  return rows.map((r) => ({ ...r, policies: parseOrgPolicies(r.policies) }));
+}
+
+export async function findMembership(db: Queryable, orgId: string, userId: string) {
+  const [row] = await db.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row;
+}
+
+/** Newest first: the current hash, then older ones. */
+export async function listPasswordHashes(db: Queryable, userId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ hash: passwordHistory.hash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.hash);
+}
+
+/** Sets a new password and remembers it; older history beyond `keep` is pruned. */
+export async function setPasswordHash(db: Queryable, userId: string, hash: string, keep = 24): Promise<void> {
+  await db.update(users).set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false }).where(eq(users.id, userId));
+  await db.insert(passwordHistory).values({ userId, hash });
+  await db.execute(sql`
+    delete from password_history where user_id = ${userId} and id not in (
+      select id from password_history where user_id = ${userId} order by created_at desc limit ${keep})`);
+}
+
+/** A transparent rehash at sign-in (new argon2 parameters): not a password change, no history row. */
+export async function replacePasswordHash(db: Queryable, userId: string, oldHash: string, newHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash: newHash }).where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)));
+}

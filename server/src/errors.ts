@@ -1,0 +1,52 @@
+/** The catalog of stable error codes. The web app keys its text off these, never off `message`. */
+export const errorCodes = {
+  'request.invalid': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.cross_origin': 403,
+  'request.rate_limited': 429,
+  'auth.required': 401,
+  'auth.forbidden': 403,
+  'auth.not_admin': 403,
+  'sign_in.invalid_credentials': 401,
+  'sign_in.locked': 423,
+  'sign_in.no_flow': 409,
+  'sign_in.wrong_step': 409,
+  'sign_in.flow_expired': 410,
+  'sign_in.no_organization': 403,
+  'password.policy': 422,
+  'password.mismatch': 422,
+  'token.invalid': 400,
+  'invitation.email_mismatch': 403,
+  'invitation.account_exists': 409,
+  'setup.already_done': 409,
+  'org.not_found': 404,
+  'org.slug_taken': 409,
+  'user.not_found': 404,
+  'user.already_member': 409,
+  'user.username_taken': 409,
+  'user.email_invalid': 400,
+  'internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The one error type. `message` is safe to show any client; `cause` is for logs only. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { status?: number; cause?: unknown; details?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = options.status ?? errorCodes[code];
+    this.details = options.details;
+  }
+}
+
+export function assertFound<T>(value: T | null | undefined, code: ErrorCode, message: string): T {
+  if (value === null || value === undefined) throw new AppError(code, message);
+  return value;
+}

@@ -1,0 +1,65 @@
+import { AppError } from '../../errors.ts';
+import { acceptInvitationInput, checkInvitationInput } from '../../../../contract/invitations.ts';
+import { findPendingInvitationByToken, markInvitationAccepted } from '../../domain/invitations/invitation-store.ts';
+import { findOrgById } from '../../domain/orgs/org-store.ts';
+import { addMembership, createUser, findUserByEmail, listMemberships } from '../../domain/users/user-store.ts';
+import { strictestPasswordPolicy, type PasswordPolicy } from '../../../../contract/password-policy.ts';
+import { checkNewPassword } from '../../domain/credentials/check-new-password.ts';
+import { hashPassword } from '../../domain/credentials/password-hash.ts';
+import { openSession } from '../../domain/sessions/open-session.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import type { Session } from '../../domain/sessions/session-store.ts';
+import type { FlowDeps } from '../deps.ts';
+
+const invalidLink = () => new AppError('token.invalid', 'This invitation link is not valid any more. Ask your administrator for a new one.');
+
+export async function checkInvitation(input: unknown, deps: FlowDeps) {
+  const { token } = checkInvitationInput.parse(input);
+  const invitation = await findPendingInvitationByToken(deps.db, token);
+  if (!invitation) throw invalidLink();
+  const org = (await findOrgById(deps.db, invitation.orgId))!;
+  const user = await findUserByEmail(deps.db, invitation.email);
+  const policy = await policyForInvitee(deps, org.policies.password, user?.id);
+  return { email: invitation.email, organization: { slug: org.slug, name: org.name }, accountExists: Boolean(user), policy };
+}
+
+async function policyForInvitee(deps: FlowDeps, orgPolicy: PasswordPolicy, userId?: string): Promise<PasswordPolicy> {
+  const others = userId ? (await listMemberships(deps.db, userId)).map((m) => m.policies.password) : [];
+  return strictestPasswordPolicy([orgPolicy, ...others]);
+}
+
+/**
+ * New address: the password creates the account and signs the person in. Existing account: the
+ * person must be signed in as the invitee (no second password); the membership is added.
+ */
+export async function acceptInvitation(input: unknown, session: Session | undefined, deps: FlowDeps): Promise<{ redirectTo: string; session?: { token: string; maxAgeSeconds: number } }> {
+  const { token, password } = acceptInvitationInput.parse(input);
+  const invitation = await findPendingInvitationByToken(deps.db, token);
+  if (!invitation) throw invalidLink();
+  const existing = await findUserByEmail(deps.db, invitation.email);
+
+  if (existing) {
+    if (!session) throw new AppError('auth.required', 'Sign in to accept this invitation.');
+    if (session.userId !== existing.id) throw new AppError('invitation.email_mismatch', 'This invitation was sent to another e-mail address.');
+    await deps.db.transaction(async (tx) => {
+      if (!(await markInvitationAccepted(tx, token))) throw invalidLink();
+      await addMembership(tx, { orgId: invitation.orgId, userId: existing.id, role: invitation.role, username: invitation.username });
+      await recordAudit(tx, { ...deps.ctx, actorUserId: existing.id }, { event: 'invitation.accepted', outcome: 'success', orgId: invitation.orgId, targetUserId: existing.id });
+    });
+    return { redirectTo: '/' };
+  }
+
+  if (!password) throw new AppError('request.invalid', 'Choose a password to create your account.');
+  const org = (await findOrgById(deps.db, invitation.orgId))!;
+  await checkNewPassword(org.policies.password, password);
+  const passwordHash = await hashPassword(password, deps.argon2);
+  const userId = await deps.db.transaction(async (tx) => {
+    if (!(await markInvitationAccepted(tx, token))) throw invalidLink();
+    const user = await createUser(tx, { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, passwordHash });
+    await addMembership(tx, { orgId: invitation.orgId, userId: user.id, role: invitation.role, username: invitation.username });
+    await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'invitation.accepted', outcome: 'success', orgId: invitation.orgId, targetUserId: user.id, details: { accountCreated: true } });
+    return user.id;
+  });
+  const newSession = await openSession(deps.db, { userId, orgId: invitation.orgId, amr: ['pwd'], authTime: new Date() }, deps.ctx);
+  return { redirectTo: '/', session: newSession };
+}

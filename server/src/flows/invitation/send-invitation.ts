@@ -1,0 +1,53 @@
+import { AppError } from '../../errors.ts';
+import { createInvitationInput } from '../../../../contract/invitations.ts';
+import { createInvitation, reissueInvitation, INVITATION_TTL_DAYS, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
+import { findOrgById } from '../../domain/orgs/org-store.ts';
+import { findMembership, findUserByEmail, findUserById } from '../../domain/users/user-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { enqueueMail } from '../../mail/outbox.ts';
+import type { FlowDeps } from '../deps.ts';
+
+export const invitationUrl = (publicUrl: string, token: string) => `${publicUrl}/invite#token=${token}`;
+
+/** An administrator invites an address to their organization; the mail is queued, not sent inline. */
+export async function sendInvitation(orgId: string, input: unknown, deps: FlowDeps): Promise<InvitationRow> {
+  const data = createInvitationInput.parse(input);
+  const existing = await findUserByEmail(deps.db, data.email);
+  if (existing && (await findMembership(deps.db, orgId, existing.id))) {
+    throw new AppError('user.already_member', 'This person is already a member of the organization.');
+  }
+  const org = (await findOrgById(deps.db, orgId))!;
+  const inviter = deps.ctx.actorUserId ? await findUserById(deps.db, deps.ctx.actorUserId) : undefined;
+  const invitation = await deps.db.transaction(async (tx) => {
+    const { token, invitation } = await createInvitation(tx, { orgId, ...data, invitedBy: deps.ctx.actorUserId ?? null });
+    await mailInvitation(tx, invitation, token, org.name, inviter && `${inviter.firstName} ${inviter.lastName}`.trim(), existing?.language ?? data.language, deps);
+    await recordAudit(tx, deps.ctx, { event: 'invitation.sent', outcome: 'success', orgId, details: { invitationId: invitation.id, email: invitation.email, role: invitation.role } });
+    return invitation;
+  });
+  deps.mailQueued();
+  return invitation;
+}
+
+/** A new link for the same invitation: the old one stops working. */
+export async function resendInvitation(orgId: string, invitationId: string, deps: FlowDeps): Promise<InvitationRow> {
+  const org = (await findOrgById(deps.db, orgId))!;
+  const invitation = await deps.db.transaction(async (tx) => {
+    const reissued = await reissueInvitation(tx, orgId, invitationId);
+    if (!reissued) throw new AppError('token.invalid', 'This invitation was already accepted or revoked.', { status: 404 });
+    await mailInvitation(tx, reissued.invitation, reissued.token, org.name, undefined, undefined, deps);
+    await recordAudit(tx, deps.ctx, { event: 'invitation.resent', outcome: 'success', orgId, details: { invitationId } });
+    return reissued.invitation;
+  });
+  deps.mailQueued();
+  return invitation;
+}
+
+async function mailInvitation(db: FlowDeps['db'] | Parameters<Parameters<FlowDeps['db']['transaction']>[0]>[0], invitation: InvitationRow, token: string, orgName: string, inviterName: string | undefined, lang: string | undefined, deps: FlowDeps) {
+  await enqueueMail(db, {
+    to: invitation.email,
+    template: 'invitation',
+    lang: lang ?? 'en',
+    orgId: invitation.orgId,
+    vars: { orgName, inviterName: inviterName || undefined, url: invitationUrl(deps.publicUrl, token), days: INVITATION_TTL_DAYS },
+  });
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { emailField, nameField, passwordField, slugField, usernameField } from '../../../../contract/fields.ts';
+import { createOrg, findOrgBySlug } from '../../domain/orgs/org-store.ts';
+import { addMembership, createUser, findUserByEmail } from '../../domain/users/user-store.ts';
+import { checkNewPassword } from '../../domain/credentials/check-new-password.ts';
+import { hashPassword } from '../../domain/credentials/password-hash.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { createFirstOrganization } from '../setup/complete-setup.ts';
+import { sendInvitation } from '../invitation/send-invitation.ts';
+import type { FlowDeps } from '../deps.ts';
+
+/**
+ * The scriptable way in (`tessera setup | org add | user add`). One implementation, reached either
+ * directly on the database or through the running server's local API.
+ */
+export const setupCommandInput = z.object({ orgName: nameField.min(1), orgSlug: slugField.optional(), email: emailField, password: passwordField, firstName: nameField.optional(), lastName: nameField.optional() });
+export const addOrgCommandInput = z.object({ name: nameField.min(1), slug: slugField.optional() });
+export const addUserCommandInput = z.object({
+  org: slugField,
+  email: emailField,
+  firstName: nameField.optional(),
+  lastName: nameField.optional(),
+  username: usernameField.optional(),
+  admin: z.boolean().default(false),
+  invite: z.boolean().default(false),
+  password: passwordField.optional(),
+});
+
+export type CommandResult = { message: string; data: Record<string, unknown> };
+
+export async function runSetupCommand(input: unknown, deps: FlowDeps): Promise<CommandResult> {
+  const data = setupCommandInput.parse(input);
+  const result = await createFirstOrganization(deps, data);
+  return { message: `Created organization "${data.orgName}" (${result.orgSlug}) with administrator ${data.email}.`, data: { ...result, signInUrl: `${deps.publicUrl}/admin/login` } };
+}
+
+export async function runAddOrgCommand(input: unknown, deps: FlowDeps): Promise<CommandResult> {
+  const data = addOrgCommandInput.parse(input);
+  const org = await deps.db.transaction(async (tx) => {
+    const created = await createOrg(tx, data);
+    await recordAudit(tx, deps.ctx, { event: 'org.created', outcome: 'success', orgId: created.id, details: { via: 'cli' } });
+    return created;
+  });
+  return { message: `Created organization "${org.name}" (${org.slug}).`, data: { id: org.id, slug: org.slug } };
+}
+
+export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise<CommandResult> {
+  const data = addUserCommandInput.parse(input);
+  if (data.invite && data.password) throw new AppError('request.invalid', 'Use either --invite or --password-stdin, not both.');
+  const org = await findOrgBySlug(deps.db, data.org);
+  if (!org) throw new AppError('org.not_found', `No organization with the slug "${data.org}".`);
+  const role = data.admin ? 'admin' : 'member';
+  const existing = await findUserByEmail(deps.db, data.email);
+
+  if (data.invite) {
+    const invitation = await sendInvitation(org.id, { email: data.email, role, firstName: data.firstName, lastName: data.lastName, username: data.username }, deps);
+    return { message: `Invited ${invitation.email} to ${org.slug}.`, data: { invitationId: invitation.id } };
+  }
+  if (existing) {
+    await deps.db.transaction(async (tx) => {
+      await addMembership(tx, { orgId: org.id, userId: existing.id, role, username: data.username });
+      await recordAudit(tx, deps.ctx, { event: 'membership.added', outcome: 'success', orgId: org.id, targetUserId: existing.id, details: { role, via: 'cli' } });
+    });
+    return { message: `Added ${existing.email} (existing account) to ${org.slug} as ${role}.`, data: { userId: existing.id } };
+  }
+  let passwordHash: string | undefined;
+  if (data.password) {
+    await checkNewPassword(org.policies.password, data.password);
+    passwordHash = await hashPassword(data.password, deps.argon2);
+  }
+  const user = await deps.db.transaction(async (tx) => {
+    const created = await createUser(tx, { email: data.email, firstName: data.firstName, lastName: data.lastName, passwordHash });
+    await addMembership(tx, { orgId: org.id, userId: created.id, role, username: data.username });
+    await recordAudit(tx, deps.ctx, { event: 'user.created', outcome: 'success', orgId: org.id, targetUserId: created.id, details: { role, via: 'cli' } });
+    return created;
+  });
+  const note = passwordHash ? '' : ' without a password (they can set one with Reset User Password)';
+  return { message: `Created ${user.email} in ${org.slug} as ${role}${note}.`, data: { userId: user.id } };
+}

@@ -1,0 +1,62 @@
+import { AppError } from '../../errors.ts';
+import { checkPasswordResetInput, completePasswordResetInput, requestPasswordResetInput } from '../../../../contract/recovery.ts';
+import { consumePasswordReset, createPasswordReset, findPasswordReset } from '../../domain/secrets/link-tokens.ts';
+import { findUserByEmail, findUserById } from '../../domain/users/user-store.ts';
+import { passwordPolicyForUser, setNewPassword } from '../../domain/credentials/set-password.ts';
+import { clearFailures, lockoutKey } from '../../domain/lockout/lockout-store.ts';
+import { canonicalizeEmail } from '../../domain/users/canonical-email.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { enqueueMail } from '../../mail/outbox.ts';
+import type { FlowDeps } from '../deps.ts';
+
+export const RESET_TTL_MINUTES = 30;
+const invalidLink = () => new AppError('token.invalid', 'This reset link is not valid any more. Ask for a new one.');
+
+/** Same answer and same work whether or not the address has an account; the mail is queued. */
+export async function requestPasswordReset(input: unknown, deps: FlowDeps): Promise<void> {
+  const { email } = requestPasswordResetInput.parse(input);
+  let canonical: string;
+  try {
+    canonical = canonicalizeEmail(email).canonical;
+  } catch {
+    return;
+  }
+  const user = await findUserByEmail(deps.db, canonical);
+  if (!user || user.status !== 'active') {
+    await recordAudit(deps.db, deps.ctx, { event: 'password.reset_requested', outcome: 'failure', details: { reason: user ? 'suspended' : 'unknown' } });
+    return;
+  }
+  await deps.db.transaction(async (tx) => {
+    const token = await createPasswordReset(tx, user.id, RESET_TTL_MINUTES);
+    await enqueueMail(tx, { to: user.email, template: 'password_reset', lang: user.language, vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
+    await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'success', targetUserId: user.id });
+  });
+  deps.mailQueued();
+}
+
+export async function checkPasswordReset(input: unknown, deps: FlowDeps) {
+  const { token } = checkPasswordResetInput.parse(input);
+  const reset = await findPasswordReset(deps.db, token);
+  const user = reset && (await findUserById(deps.db, reset.userId));
+  if (!user || user.status !== 'active') throw invalidLink();
+  return { email: user.email, policy: await passwordPolicyForUser(deps.db, user.id) };
+}
+
+/**
+ * The policy is checked before the link is consumed (a weak password does not burn the link);
+ * consuming is one DELETE … RETURNING, so of many parallel uses exactly one succeeds. The reset ends
+ * every session of the user and clears the lockout.
+ */
+export async function completePasswordReset(input: unknown, deps: FlowDeps): Promise<void> {
+  const { token, password } = completePasswordResetInput.parse(input);
+  const reset = await findPasswordReset(deps.db, token);
+  const user = reset && (await findUserById(deps.db, reset.userId));
+  if (!user || user.status !== 'active') throw invalidLink();
+  await setNewPassword(deps.db, { userId: user.id, password, argon2: deps.argon2 }, async (tx) => {
+    if (!(await consumePasswordReset(tx, token))) throw invalidLink();
+    await clearFailures(tx, lockoutKey(user.emailCanonical));
+    await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'password.reset', outcome: 'success', targetUserId: user.id });
+    await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {} });
+  });
+  deps.mailQueued();
+}

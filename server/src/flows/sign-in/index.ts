@@ -1,0 +1,86 @@
+import { AppError } from '../../errors.ts';
+import { startSignInInput, type SignInStep } from '../../../../contract/sign-in.ts';
+import { canonicalizeEmail } from '../../domain/users/canonical-email.ts';
+import { createFlow, deleteFlow, loadFlow, replaceFlowState, type StoredFlow } from '../../domain/flows/flow-store.ts';
+import { openSession } from '../../domain/sessions/open-session.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { nextStep, submitStep, type FlowStep } from '../engine/run-flow.ts';
+import { safeReturnTo } from '../return-to.ts';
+import type { FlowDeps } from '../deps.ts';
+import { signInStateSchema, type SignInState } from './state.ts';
+import { authenticatePassword } from './steps/authenticate-password.ts';
+import { chooseOrganization } from './steps/choose-organization.ts';
+import { changeExpiredPassword } from './steps/change-expired-password.ts';
+
+/**
+ * The sign-in journey, top to bottom. Identification happens when the flow starts; MFA and other
+ * factors slot in between the organization and the password-change steps.
+ */
+export const signInSteps: FlowStep<SignInState, FlowDeps, SignInStep>[] = [authenticatePassword, chooseOrganization, changeExpiredPassword];
+
+const KIND = 'sign-in';
+const TTL_MINUTES = 15;
+
+export type SignInAnswer = { step: SignInStep; flowToken?: string | null; session?: { token: string; maxAgeSeconds: number } };
+
+/** "Email" + "Continue": says nothing about whether the address has an account. */
+export async function startSignIn(input: unknown, deps: FlowDeps): Promise<SignInAnswer & { flowToken: string }> {
+  const { email, portal, returnTo } = startSignInInput.parse(input);
+  const { display, canonical } = canonicalizeEmail(email);
+  const state = signInStateSchema.parse({ portal, identifier: canonical, email: display, returnTo });
+  const { token, flow } = await createFlow(deps.db, KIND, state, TTL_MINUTES);
+  const answer = await advance(flow, state, deps);
+  return { ...answer, flowToken: token };
+}
+
+export async function currentSignInStep(flowToken: string | undefined, deps: FlowDeps): Promise<SignInStep> {
+  const flow = await requireFlow(flowToken, deps);
+  const next = await nextStep(signInSteps, flow.state, deps);
+  if (next.done) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
+  return next.prompt;
+}
+
+/** Answers one step; when nothing is left, opens the session and ends the flow. */
+export async function answerSignInStep(flowToken: string | undefined, stepName: string, input: unknown, deps: FlowDeps): Promise<SignInAnswer> {
+  const flow = await requireFlow(flowToken, deps);
+  const state = await submitStep(signInSteps, flow.state, stepName, input, deps);
+  if (!(await replaceFlowState(deps.db, flow.id, flow.state, state))) {
+    throw new AppError('sign_in.wrong_step', 'This step was already answered. Start again from the first step.');
+  }
+  return advance(flow, state, deps);
+}
+
+export async function cancelSignIn(flowToken: string | undefined, deps: FlowDeps): Promise<void> {
+  if (!flowToken) return;
+  const flow = await loadFlow<SignInState>(deps.db, KIND, flowToken);
+  if (typeof flow === 'object') await deleteFlow(deps.db, flow.id);
+}
+
+async function advance(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps): Promise<SignInAnswer> {
+  const next = await nextStep(signInSteps, state, deps);
+  if (!next.done) return { step: next.prompt };
+  // Deleting the flow is the single-use gate: of two racing finishes only one opens a session.
+  if (!(await deleteFlow(deps.db, flow.id))) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
+  const session = await openSession(
+    deps.db,
+    { userId: state.userId!, orgId: state.orgId!, amr: state.amr, authTime: new Date(state.authTime!) },
+    deps.ctx,
+  );
+  await recordAudit(deps.db, { ...deps.ctx, actorUserId: state.userId }, {
+    event: 'sign_in',
+    outcome: 'success',
+    orgId: state.orgId,
+    targetUserId: state.userId,
+    details: { portal: state.portal, amr: state.amr },
+  });
+  const fallback = state.portal === 'admin' ? '/admin' : '/';
+  return { step: { step: 'done', redirectTo: safeReturnTo(state.returnTo, fallback) }, flowToken: null, session };
+}
+
+async function requireFlow(flowToken: string | undefined, deps: FlowDeps): Promise<StoredFlow<SignInState>> {
+  if (!flowToken) throw new AppError('sign_in.no_flow', 'No sign-in is in progress. Enter your e-mail address first.');
+  const flow = await loadFlow<SignInState>(deps.db, KIND, flowToken);
+  if (flow === 'missing') throw new AppError('sign_in.no_flow', 'No sign-in is in progress. Enter your e-mail address first.');
+  if (flow === 'expired') throw new AppError('sign_in.flow_expired', 'This sign-in took too long. Start again.');
+  return { ...flow, state: signInStateSchema.parse(flow.state) };
+}

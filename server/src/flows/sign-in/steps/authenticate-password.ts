@@ -1,0 +1,79 @@
+import { AppError } from '../../../errors.ts';
+import { passwordStepInput } from '../../../../../contract/sign-in.ts';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../../domain/credentials/password-hash.ts';
+import { clearFailures, getLockState, lockoutKey, recordFailure } from '../../../domain/lockout/lockout-store.ts';
+import { strictestLockout } from '../../../domain/policies/org-policies.ts';
+import { listMemberships, replacePasswordHash, type User } from '../../../domain/users/user-store.ts';
+import { users } from '../../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../../domain/audit/record-audit.ts';
+import { enqueueMail } from '../../../mail/outbox.ts';
+import type { FlowStep } from '../../engine/run-flow.ts';
+import type { FlowDeps } from '../../deps.ts';
+import type { SignInState } from '../state.ts';
+import type { SignInStep } from '../../../../../contract/sign-in.ts';
+
+const invalid = () => new AppError('sign_in.invalid_credentials', 'Email or password is incorrect.');
+const locked = () => new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
+
+/**
+ * Unknown, wrong-password and suspended accounts take the same path and cost one argon2id
+ * verification each; the failure counter is keyed by what was typed, so locking is no oracle either.
+ */
+export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> = {
+  name: 'password',
+  check: async (s) => (s.userId ? { kind: 'continue' } : { kind: 'prompt', prompt: { step: 'password', email: s.email, portal: s.portal } }),
+
+  async submit(state, input, deps) {
+    const { password } = passwordStepInput.parse(input);
+    const key = lockoutKey(state.identifier);
+    const [user] = await deps.db.select().from(users).where(eq(users.emailCanonical, state.identifier));
+    if ((await getLockState(deps.db, key)).locked) {
+      await recordAudit(deps.db, deps.ctx, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason: 'locked' } });
+      throw locked();
+    }
+    const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash(deps.argon2)), password);
+    if (!user || !user.passwordHash || !matches || user.status !== 'active') {
+      await onFailure(state, user, deps, key);
+    }
+    await clearFailures(deps.db, key);
+    await rehashIfNeeded(user!, password, deps);
+    return admit(state, user!, deps);
+  },
+};
+
+async function onFailure(state: SignInState, user: User | undefined, deps: FlowDeps, key: string): Promise<never> {
+  const memberships = user ? await listMemberships(deps.db, user.id) : [];
+  const result = await recordFailure(deps.db, key, strictestLockout(memberships.map((m) => m.policies.lockout)));
+  const reason = !user ? 'unknown' : user.status !== 'active' ? 'suspended' : 'password';
+  await recordAudit(deps.db, deps.ctx, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason } });
+  if (result.lockedNow && user) {
+    await recordAudit(deps.db, deps.ctx, { event: 'account.locked', outcome: 'success', targetUserId: user.id });
+    await enqueueMail(deps.db, { to: user.email, template: 'account_locked', lang: user.language, vars: { resetUrl: `${deps.publicUrl}/reset-password` } });
+    deps.mailQueued();
+  }
+  throw result.locked ? locked() : invalid();
+}
+
+async function rehashIfNeeded(user: User, password: string, deps: FlowDeps): Promise<void> {
+  if (!needsRehash(user.passwordHash!, deps.argon2)) return;
+  await replacePasswordHash(deps.db, user.id, user.passwordHash!, await hashPassword(password, deps.argon2));
+}
+
+/** Which organizations this portal lets the person enter; with exactly one there is no chooser. */
+async function admit(state: SignInState, user: User, deps: FlowDeps): Promise<SignInState> {
+  const memberships = await listMemberships(deps.db, user.id);
+  const eligible = state.portal === 'admin' ? memberships.filter((m) => m.role === 'admin') : memberships;
+  if (memberships.length === 0) {
+    throw new AppError('sign_in.no_organization', 'Your account is not a member of any organization. Contact your administrator.');
+  }
+  if (eligible.length === 0) throw new AppError('auth.not_admin', 'This account is not an administrator of any organization.');
+  return {
+    ...state,
+    userId: user.id,
+    amr: ['pwd'],
+    authTime: new Date().toISOString(),
+    orgChoices: eligible.map((m) => m.orgId),
+    orgId: eligible.length === 1 ? eligible[0].orgId : undefined,
+  };
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createInvitationInput, type Invitation } from '../../../../contract/invitations.ts';
+import { AppError } from '../../errors.ts';
+import { invitationStatus, listInvitations, revokeInvitation, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { resendInvitation, sendInvitation } from '../../flows/invitation/send-invitation.ts';
+import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
+import { requireAdmin } from '../plugins/authenticate.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+const present = (row: InvitationRow): Invitation => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  status: invitationStatus(row),
+  createdAt: row.createdAt.toISOString(),
+  expiresAt: row.expiresAt.toISOString(),
+});
+
+/** Invitations of the administrator's active organization; others' answer 404. */
+export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/admin/invitations', async (req) => {
+    const { session } = await requireAdmin(req, deps);
+    return { items: (await listInvitations(deps.db, session.orgId)).map(present) };
+  });
+
+  r.post('/api/admin/invitations', { schema: { body: createInvitationInput } }, async (req, res) => {
+    const { session, user } = await requireAdmin(req, deps);
+    const row = await sendInvitation(session.orgId, req.body, flowDeps(deps, req, user.id));
+    return res.status(201).send(present(row));
+  });
+
+  r.post('/api/admin/invitations/:id/resend', { schema: { params: idParams } }, async (req) => {
+    const { session, user } = await requireAdmin(req, deps);
+    return present(await resendInvitation(session.orgId, req.params.id, flowDeps(deps, req, user.id)));
+  });
+
+  r.delete('/api/admin/invitations/:id', { schema: { params: idParams } }, async (req, res) => {
+    const { session, user } = await requireAdmin(req, deps);
+    if (!(await revokeInvitation(deps.db, session.orgId, req.params.id))) {
+      throw new AppError('token.invalid', 'No pending invitation with this id.', { status: 404 });
+    }
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'invitation.revoked', outcome: 'success', orgId: session.orgId, details: { invitationId: req.params.id } });
+    return res.status(204).send();
+  });
+}

@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { findLiveSession, type Session } from '../../domain/sessions/session-store.ts';
+import { findMembership, findUserById, type User } from '../../domain/users/user-store.ts';
+import type { HttpDeps } from '../deps.ts';
+import { readCookie } from './cookies.ts';
+
+export type SignedIn = { session: Session; user: User; role: 'member' | 'admin' };
+
+/**
+ * The session behind the cookie, if it is live, its user active and still a member of the
+ * session's organization. A suspended user or a removed membership ends access at once.
+ */
+export async function findSignedIn(req: FastifyRequest, deps: HttpDeps): Promise<SignedIn | undefined> {
+  const token = readCookie(req, deps.config, 'session');
+  if (!token) return undefined;
+  const session = await findLiveSession(deps.db, token);
+  if (!session) return undefined;
+  const [user, membership] = await Promise.all([findUserById(deps.db, session.userId), findMembership(deps.db, session.orgId, session.userId)]);
+  if (!user || user.status !== 'active' || !membership) return undefined;
+  return { session, user, role: membership.role };
+}
+
+export async function requireSignedIn(req: FastifyRequest, deps: HttpDeps): Promise<SignedIn> {
+  const signedIn = await findSignedIn(req, deps);
+  if (!signedIn) throw new AppError('auth.required', 'Sign in to continue.');
+  return signedIn;
+}
+
+/** Admin API: an administrator of the session's active organization. */
+export async function requireAdmin(req: FastifyRequest, deps: HttpDeps): Promise<SignedIn> {
+  const signedIn = await requireSignedIn(req, deps);
+  if (signedIn.role !== 'admin') throw new AppError('auth.forbidden', 'Only administrators of this organization can do this.');
+  return signedIn;
+}

@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors.ts';
+
+type Body = { error: { code: string; message: string; fields?: { path: string; message: string }[]; rules?: string[] } };
+
+/** The one place errors become responses: `{ error: { code, message } }`, no stack, no internals. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | Error, req, reply) => {
+    const { status, body } = toResponse(err);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: body.error.code, status }, 'request refused');
+    if (status === 429 && 'headers' in err && err.headers) reply.headers(err.headers as Record<string, string>);
+    void reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({ error: { code: 'not_found', message: 'There is nothing here.' } });
+  });
+}
+
+function toResponse(err: FastifyError | Error): { status: number; body: Body } {
+  if (err instanceof AppError) {
+    const rules = (err.details as { rules?: string[] } | undefined)?.rules;
+    return { status: err.status, body: { error: { code: err.code, message: err.message, ...(rules ? { rules } : {}) } } };
+  }
+  if (err instanceof ZodError) {
+    return invalid(err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    return invalid(err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'is invalid' })));
+  }
+  const code = (err as FastifyError).code;
+  const statusCode = (err as FastifyError).statusCode;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return simple(413, 'request.too_large', 'The request body is too large.');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return simple(415, 'request.unsupported_media_type', 'Send a JSON body (Content-Type: application/json).');
+  if (statusCode === 429) return simple(429, 'request.rate_limited', 'Too many attempts. Wait a minute and try again.');
+  if (statusCode && statusCode >= 400 && statusCode < 500) return simple(400, 'request.invalid', 'The request is malformed.');
+  return simple(500, 'internal', 'Something went wrong on our side. Try again later.');
+}
+
+const simple = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
+const invalid = (fields: { path: string; message: string }[]) => ({
+  status: 400,
+  body: { error: { code: 'request.invalid', message: fields.map((f) => `${f.path || 'body'}: ${f.message}`).join('; ') || 'The request is invalid.', fields } },
+});

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { switchOrganizationInput, type SessionInfo } from '../../../../contract/session.ts';
+import { AppError } from '../../errors.ts';
+import { deleteSession, switchSessionOrg } from '../../domain/sessions/session-store.ts';
+import { listMemberships } from '../../domain/users/user-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { requestContext, type HttpDeps } from '../deps.ts';
+import { findSignedIn, requireSignedIn } from '../plugins/authenticate.ts';
+import { clearCookie } from '../plugins/cookies.ts';
+
+const initials = (first: string, last: string, email: string) =>
+  ((first[0] ?? '') + (last[0] ?? '')).toUpperCase() || email.slice(0, 2).toUpperCase();
+
+/** Who is signed in, the organization switcher, and Log out. */
+export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/session', async (req): Promise<SessionInfo> => {
+    const { session, user } = await requireSignedIn(req, deps);
+    const memberships = await listMemberships(deps.db, user.id);
+    const active = memberships.find((m) => m.orgId === session.orgId)!;
+    return {
+      user: { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, initials: initials(user.firstName, user.lastName, user.email), language: user.language },
+      organization: { slug: active.slug, name: active.name, role: active.role },
+      organizations: memberships.map((m) => ({ slug: m.slug, name: m.name, role: m.role })),
+      authTime: session.authTime.toISOString(),
+      amr: session.amr,
+    };
+  });
+
+  r.post('/api/session/organization', { schema: { body: switchOrganizationInput } }, async (req, res) => {
+    const { session, user } = await requireSignedIn(req, deps);
+    const target = (await listMemberships(deps.db, user.id)).find((m) => m.slug === req.body.slug);
+    if (!target) throw new AppError('org.not_found', 'You are not a member of this organization.');
+    await switchSessionOrg(deps.db, session.id, target.orgId);
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'session.organization_switched', outcome: 'success', orgId: target.orgId, targetUserId: user.id });
+    return res.status(204).send();
+  });
+
+  r.post('/api/auth/logout', async (req, res) => {
+    const signedIn = await findSignedIn(req, deps);
+    if (signedIn) {
+      await deleteSession(deps.db, signedIn.session.id);
+      await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: signedIn.session.orgId, targetUserId: signedIn.user.id });
+    }
+    clearCookie(res, deps.config, 'session');
+    return res.status(204).send();
+  });
+}

@@ -1,0 +1,64 @@
+import { renderMail, type Lang, type RenderedMail } from './render.ts';
+
+export type MailTemplates = {
+  invitation: { orgName: string; inviterName?: string; url: string; days: number };
+  password_reset: { url: string; minutes: number };
+  account_locked: { resetUrl: string };
+  password_changed: Record<string, never>;
+};
+export type TemplateName = keyof MailTemplates;
+
+type Renderers = { [K in TemplateName]: (v: MailTemplates[K]) => RenderedMail };
+
+const en: Renderers = {
+  invitation: (v) =>
+    renderMail(
+      `You're invited to ${v.orgName} on Tessera`,
+      [`${v.inviterName ? `${v.inviterName} invited you` : 'You have been invited'} to join ${v.orgName} on Tessera.`, 'Click the link below to create your account and choose your password.'],
+      { label: 'Create your account', url: v.url },
+      `This invitation expires in ${v.days} days. If you did not expect it, you can ignore this e-mail.`,
+    ),
+  password_reset: (v) =>
+    renderMail(
+      'Reset your Tessera password',
+      ['Someone asked to reset the password of your Tessera account.', 'Click the link below to choose a new password.'],
+      { label: 'Reset password', url: v.url },
+      `The link works once and expires in ${v.minutes} minutes. If you did not ask for it, ignore this e-mail: your password stays the same.`,
+    ),
+  account_locked: (v) =>
+    renderMail(
+      'Your Tessera account is locked',
+      ['Your Tessera account was locked after too many failed sign-in attempts.', 'If this was not you, contact your administrator. You can also reset your password, which unlocks the account.'],
+      { label: 'Reset password', url: v.resetUrl },
+    ),
+  password_changed: () => renderMail('Your Tessera password was changed', ['The password of your Tessera account was just changed. If this was not you, contact your administrator at once.']),
+};
+
+const fr: Renderers = {
+  invitation: (v) =>
+    renderMail(
+      `Invitation à rejoindre ${v.orgName} sur Tessera`,
+      [`${v.inviterName ? `${v.inviterName} vous invite` : 'Vous êtes invité·e'} à rejoindre ${v.orgName} sur Tessera.`, 'Cliquez sur le lien ci-dessous pour créer votre compte et choisir votre mot de passe.'],
+      { label: 'Créer votre compte', url: v.url },
+      `Cette invitation expire dans ${v.days} jours. Si vous ne l'attendiez pas, ignorez ce message.`,
+    ),
+  password_reset: (v) =>
+    renderMail(
+      'Réinitialisez votre mot de passe Tessera',
+      ['Une réinitialisation du mot de passe de votre compte Tessera a été demandée.', 'Cliquez sur le lien ci-dessous pour choisir un nouveau mot de passe.'],
+      { label: 'Réinitialiser le mot de passe', url: v.url },
+      `Le lien ne sert qu'une fois et expire dans ${v.minutes} minutes. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.`,
+    ),
+  account_locked: (v) =>
+    renderMail(
+      'Votre compte Tessera est verrouillé',
+      ['Votre compte Tessera a été verrouillé après trop de tentatives de connexion échouées.', "Si ce n'était pas vous, contactez votre administrateur. Vous pouvez aussi réinitialiser votre mot de passe, ce qui déverrouille le compte."],
+      { label: 'Réinitialiser le mot de passe', url: v.resetUrl },
+    ),
+  password_changed: () => renderMail('Votre mot de passe Tessera a été modifié', ["Le mot de passe de votre compte Tessera vient d'être modifié. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
+};
+
+export function renderTemplate<K extends TemplateName>(name: K, lang: string, vars: MailTemplates[K]): RenderedMail {
+  const set = lang === 'fr' ? fr : en;
+  return (set[name] as (v: MailTemplates[K]) => RenderedMail)(vars);
+}

@@ -1,0 +1,20 @@
+export type Lang = 'en' | 'fr';
+export type RenderedMail = { subject: string; text: string; html: string };
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * One layout for every mail: paragraphs and an optional button link. Values are escaped here, so a
+ * template can never inject markup from an organization name or a person's name.
+ */
+export function renderMail(subject: string, paragraphs: string[], action?: { label: string; url: string }, footer?: string): RenderedMail {
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), ...(footer ? ['', footer] : [])].join('\n\n');
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1c7ed6;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p><p style="font-size:12px;color:#666">${escapeHtml(action.url)}</p>`
+    : '';
+  const foot = footer ? `<p style="font-size:12px;color:#666">${escapeHtml(footer)}</p>` : '';
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#222;max-width:560px;margin:auto;padding:24px">${body}${button}${foot}</body></html>`;
+  return { subject, text, html };
+}

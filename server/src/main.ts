@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chmodSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { openDatabase, type Database } from './db/open.ts';
+import { defaultArgon2Params, type Argon2Params } from './domain/credentials/password-hash.ts';
+import { createMailTransport } from './mail/transport.ts';
+import { startMailDelivery, type MailDelivery } from './jobs/mail-delivery.ts';
+import { startHousekeeping } from './jobs/housekeeping.ts';
+import { buildApp } from './http/app.ts';
+import { countOrgs } from './domain/orgs/org-store.ts';
+import { createSetupToken } from './domain/secrets/link-tokens.ts';
+import { hashToken, randomToken } from './domain/secrets/tokens.ts';
+import type { FastifyInstance } from 'fastify';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export type Running = { app: FastifyInstance; url: string; database: Database; mail: MailDelivery; logger: Logger; stop(): Promise<void> };
+
+/** The composition root: config → database → services → HTTP listener. The only wiring. */
+export async function startTessera(config: Config, opts: { logger?: Logger; argon2?: Argon2Params; printSetupLink?: boolean } = {}): Promise<Running> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const mail = startMailDelivery(database.db, transport, logger);
+  const housekeeping = startHousekeeping(database.db, logger);
+  const localToken = database.kind === 'pglite' ? writeLocalCredential(config.dataDir) : undefined;
+
+  const app = await buildApp(
+    {
+      config,
+      db: database.db,
+      ping: database.ping,
+      argon2: opts.argon2 ?? defaultArgon2Params,
+      mailQueued: mail.kick,
+      localTokenHash: localToken && hashToken(localToken),
+    },
+    { logger, webDist },
+  );
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl;
+  if (localToken) writeFileSync(path.join(config.dataDir, 'server.json'), JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid }), { mode: 0o600 });
+
+  logger.info(`Tessera is running at ${url}`);
+  if (opts.printSetupLink !== false && (await countOrgs(database.db)) === 0) {
+    const token = await createSetupToken(database.db);
+    logger.info(`No organization yet. Open this one-time setup link to create the first one: ${url}/setup#token=${token}`);
+  }
+
+  return {
+    app,
+    url,
+    database,
+    mail,
+    logger,
+    async stop() {
+      await app.close();
+      housekeeping.stop();
+      await mail.stop();
+      transport.close();
+      await database.close();
+      if (localToken) rmSync(path.join(config.dataDir, 'server.json'), { force: true });
+    },
+  };
+}
+
+/** The CLI's credential while this process holds the embedded database: owner-readable only. */
+function writeLocalCredential(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const token = randomToken();
+  const file = path.join(dataDir, 'cli.token');
+  writeFileSync(file, token, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return token;
+}
