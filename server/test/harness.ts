@@ -41,11 +41,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
+let clientCount = 1;
 type Opts = { headers?: Record<string, string>; raw?: string };
 
 /** A browser-like client: same-origin Origin header, JSON bodies, a cookie jar. */
 export class TestClient {
   readonly cookies = new Map<string, string>();
+  /** Each client is its own machine, as in life: per-IP limits apply per client. */
+  readonly ip = `127.${(clientCount >> 16) & 255}.${(clientCount >> 8) & 255}.${clientCount++ & 255 || 1}`;
   constructor(private app: FastifyInstance) {}
 
   async request(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, opts: Opts = {}): Promise<LightMyRequestResponse> {
@@ -56,6 +59,7 @@ export class TestClient {
       method,
       url,
       headers: { ...headers, ...opts.headers },
+      remoteAddress: this.ip,
       payload: opts.raw ?? (method !== 'GET' ? JSON.stringify(body ?? {}) : undefined),
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {

@@ -3,6 +3,7 @@ import { passwordStepInput } from '../../../../../contract/sign-in.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../../domain/credentials/password-hash.ts';
 import { clearFailures, getLockState, lockoutKey, recordFailure } from '../../../domain/lockout/lockout-store.ts';
 import { strictestLockout } from '../../../domain/policies/org-policies.ts';
+import { instanceLockoutPolicy } from '../../../domain/lockout/instance-lockout-policy.ts';
 import { listMemberships, replacePasswordHash, type User } from '../../../domain/users/user-store.ts';
 import { users } from '../../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
@@ -43,8 +44,8 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
 };
 
 async function onFailure(state: SignInState, user: User | undefined, deps: FlowDeps, key: string): Promise<never> {
-  const memberships = user ? await listMemberships(deps.db, user.id) : [];
-  const result = await recordFailure(deps.db, key, strictestLockout(memberships.map((m) => m.policies.lockout)));
+  const policy = user ? strictestLockout((await listMemberships(deps.db, user.id)).map((m) => m.policies.lockout)) : await instanceLockoutPolicy(deps.db);
+  const result = await recordFailure(deps.db, key, policy);
   const reason = !user ? 'unknown' : user.status !== 'active' ? 'suspended' : 'password';
   await recordAudit(deps.db, deps.ctx, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason } });
   if (result.lockedNow && user) {

@@ -1,0 +1,93 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, linkTokenFrom, type TestApp, PUBLIC_URL } from '../../../test/harness.ts';
+import { passwordResets } from '../../db/schema/index.ts';
+import { hashToken } from '../../domain/secrets/tokens.ts';
+
+let t: TestApp;
+let acme: Awaited<ReturnType<typeof seedOrg>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await seedOrg(t, 'Acme', { lockout: { maxFailures: 2 } });
+});
+afterAll(() => t.close());
+
+const NEW_PASSWORD = 'brand-New-password-77';
+
+describe('Reset User Password', () => {
+  it('answers the same whether or not the address has an account, and mails only a real one', async () => {
+    await seedUser(t, { email: 'rita@acme.test', orgs: [acme] });
+    const known = await t.client().post('/api/auth/password-reset', { email: 'rita@acme.test' });
+    const unknown = await t.client().post('/api/auth/password-reset', { email: 'nobody@acme.test' });
+    expect(known.statusCode).toBe(202);
+    expect(unknown.statusCode).toBe(202);
+    expect(known.json()).toEqual(unknown.json());
+    expect(await mailsTo(t, 'nobody@acme.test')).toHaveLength(0);
+    const [mail] = await mailsTo(t, 'rita@acme.test');
+    expect(mail.template).toBe('password_reset');
+  });
+
+  it('builds the link from PUBLIC_URL, never from the Host header', async () => {
+    await seedUser(t, { email: 'host@acme.test', orgs: [acme] });
+    await t.client().post('/api/auth/password-reset', { email: 'host@acme.test' }, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
+    const [mail] = await mailsTo(t, 'host@acme.test');
+    expect(mail.text).toContain(`${PUBLIC_URL}/reset-password#token=`);
+    expect(mail.text).not.toContain('evil.example');
+  });
+
+  it('stores the token only as a hash, and a newer link kills the older one', async () => {
+    await seedUser(t, { email: 'twice@acme.test', orgs: [acme] });
+    await t.client().post('/api/auth/password-reset', { email: 'twice@acme.test' });
+    const first = await linkTokenFrom(t, 'twice@acme.test', '/reset-password');
+    await t.client().post('/api/auth/password-reset', { email: 'twice@acme.test' });
+    const second = await linkTokenFrom(t, 'twice@acme.test', '/reset-password');
+    const rows = await t.database.db.select().from(passwordResets);
+    expect(rows.some((r) => r.tokenHash === first || r.tokenHash === second)).toBe(false);
+    expect(rows.some((r) => r.tokenHash === hashToken(second))).toBe(true);
+    expect((await t.client().post('/api/auth/password-reset/check', { token: first })).json().error.code).toBe('token.invalid');
+    expect((await t.client().post('/api/auth/password-reset/check', { token: second })).json()).toMatchObject({ email: 'twice@acme.test', policy: { minLength: 12 } });
+  });
+
+  it('sets the new password, ends every session, clears the lockout, and works once', async () => {
+    await seedUser(t, { email: 'full@acme.test', orgs: [acme] });
+    const signedIn = t.client();
+    await signedIn.signIn('full@acme.test', STRONG_PASSWORD);
+    expect((await signedIn.get('/api/session')).statusCode).toBe(200);
+    await t.client().signIn('full@acme.test', 'bad-1-password');
+    expect((await t.client().signIn('full@acme.test', 'bad-2-password')).statusCode).toBe(423);
+
+    await t.client().post('/api/auth/password-reset', { email: 'full@acme.test' });
+    const token = await linkTokenFrom(t, 'full@acme.test', '/reset-password');
+    const weak = await t.client().post('/api/auth/password-reset/complete', { token, password: 'short' });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().error.rules).toContain('minLength');
+    const done = await t.client().post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD });
+    expect(done.statusCode).toBe(204);
+    expect((await t.client().post('/api/auth/password-reset/complete', { token, password: 'another-Strong-pass-1' })).json().error.code).toBe('token.invalid');
+
+    expect((await signedIn.get('/api/session')).statusCode).toBe(401);
+    expect((await t.client().signIn('full@acme.test', STRONG_PASSWORD)).statusCode).toBe(401);
+    expect((await t.client().signIn('full@acme.test', NEW_PASSWORD)).statusCode).toBe(200);
+    expect((await mailsTo(t, 'full@acme.test'))[0].template).toBe('password_changed');
+  });
+
+  it('thirty parallel uses of one link produce exactly one success', async () => {
+    await seedUser(t, { email: 'race@acme.test', orgs: [acme] });
+    await t.client().post('/api/auth/password-reset', { email: 'race@acme.test' });
+    const token = await linkTokenFrom(t, 'race@acme.test', '/reset-password');
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.client().post('/api/auth/password-reset/complete', { token, password: `race-Password-${i}-xyz` })),
+    );
+    expect(results.filter((r) => r.statusCode === 204)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 400).every((r) => r.json().error.code === 'token.invalid')).toBe(true);
+    expect(results.filter((r) => r.statusCode !== 204 && r.statusCode !== 400)).toHaveLength(0);
+  });
+
+  it('refuses a malformed or unknown token with a clear error', async () => {
+    const bad = await t.client().post('/api/auth/password-reset/complete', { token: 'x', password: NEW_PASSWORD });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('request.invalid');
+    const unknown = await t.client().post('/api/auth/password-reset/check', { token: 'A'.repeat(43) });
+    expect(unknown.json().error.code).toBe('token.invalid');
+  });
+});
