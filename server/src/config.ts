@@ -19,6 +19,8 @@ const envSchema = z.object({
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().optional(),
+  /** Read by `tessera setup` only: the first administrator's password, for unattended installs. */
+  TESSERA_ADMIN_PASSWORD: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -36,6 +38,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** false, or the list of proxy addresses/CIDRs whose X-Forwarded-For is believed. */
   trustProxy: false | string[];
+  /** `tessera setup` only (TESSERA_ADMIN_PASSWORD); the server never reads it. */
+  adminPassword?: string;
 };
 
 export class ConfigError extends Error {}
@@ -64,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     logLevel: e.LOG_LEVEL,
     trustProxy: trustProxy.length ? trustProxy : false,
+    adminPassword: e.TESSERA_ADMIN_PASSWORD,
   };
 }

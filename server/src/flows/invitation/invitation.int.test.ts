@@ -1,0 +1,112 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, linkTokenFrom, type TestApp, type TestClient } from '../../../test/harness.ts';
+import { invitations } from '../../db/schema/index.ts';
+
+let t: TestApp;
+let acme: Awaited<ReturnType<typeof seedOrg>>;
+let globex: Awaited<ReturnType<typeof seedOrg>>;
+let acmeAdmin: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await seedOrg(t, 'Acme Corp', { password: { minLength: 14 } });
+  globex = await seedOrg(t, 'Globex');
+  await seedUser(t, { email: 'admin@acme.test', orgs: [acme], role: 'admin', firstName: 'Grace', lastName: 'Hopper' });
+  await seedUser(t, { email: 'admin@globex.test', orgs: [globex], role: 'admin' });
+  acmeAdmin = t.client();
+  await acmeAdmin.signIn('admin@acme.test', STRONG_PASSWORD, { portal: 'admin' });
+});
+afterAll(() => t.close());
+
+async function invite(email: string, extra: Record<string, unknown> = {}) {
+  const res = await acmeAdmin.post('/api/admin/invitations', { email, ...extra });
+  expect(res.statusCode).toBe(201);
+  return { id: res.json().id as string, token: await linkTokenFrom(t, email, '/invite') };
+}
+
+describe('invitation and account creation', () => {
+  it('mails a link; the invitee sees their address and the policy, creates the account and is signed in', async () => {
+    const { token } = await invite('new@acme.test', { firstName: 'Nina' });
+    const [mail] = await mailsTo(t, 'new@acme.test');
+    expect(mail.subject).toContain('Acme Corp');
+    expect(mail.text).toContain('Grace Hopper invited you');
+
+    const c = t.client();
+    const info = await c.post('/api/auth/invitations/check', { token });
+    expect(info.json()).toMatchObject({ email: 'new@acme.test', organization: { slug: 'acme-corp', name: 'Acme Corp' }, accountExists: false, policy: { minLength: 14 } });
+    const weak = await c.post('/api/auth/invitations/accept', { token, password: 'only-13-chars' });
+    expect(weak.statusCode).toBe(422);
+    const accepted = await c.post('/api/auth/invitations/accept', { token, password: 'a-Long-enough-passw0rd' });
+    expect(accepted.json()).toEqual({ redirectTo: '/' });
+    expect((await c.get('/api/session')).json()).toMatchObject({ user: { email: 'new@acme.test', firstName: 'Nina' }, organization: { slug: 'acme-corp', role: 'member' } });
+    expect((await t.client().post('/api/auth/invitations/accept', { token, password: 'a-Long-enough-passw0rd' })).json().error.code).toBe('token.invalid');
+    expect((await t.client().signIn('new@acme.test', 'a-Long-enough-passw0rd')).statusCode).toBe(200);
+  });
+
+  it('adds the membership to an existing account after they sign in, with no second password', async () => {
+    await seedUser(t, { email: 'both@globex.test', orgs: [globex] });
+    const { token } = await invite('both@globex.test', { role: 'admin' });
+    const c = t.client();
+    expect((await c.post('/api/auth/invitations/check', { token })).json().accountExists).toBe(true);
+    const anonymous = await c.post('/api/auth/invitations/accept', { token });
+    expect(anonymous.statusCode).toBe(401);
+
+    const someoneElse = t.client();
+    await someoneElse.signIn('admin@globex.test', STRONG_PASSWORD);
+    expect((await someoneElse.post('/api/auth/invitations/accept', { token })).json().error.code).toBe('invitation.email_mismatch');
+
+    await c.signIn('both@globex.test', STRONG_PASSWORD);
+    expect((await c.post('/api/auth/invitations/accept', { token, password: 'ignored-Password-1' })).statusCode).toBe(200);
+    const session = (await c.get('/api/session')).json();
+    expect(session.organizations.map((o: { slug: string }) => o.slug).sort()).toEqual(['acme-corp', 'globex']);
+  });
+
+  it('resending kills the old link; revoking kills the link', async () => {
+    const first = await invite('resend@acme.test');
+    const resent = await acmeAdmin.post(`/api/admin/invitations/${first.id}/resend`, {});
+    expect(resent.statusCode).toBe(200);
+    const second = await linkTokenFrom(t, 'resend@acme.test', '/invite');
+    expect(second).not.toBe(first.token);
+    expect((await t.client().post('/api/auth/invitations/check', { token: first.token })).json().error.code).toBe('token.invalid');
+    expect((await t.client().post('/api/auth/invitations/check', { token: second })).statusCode).toBe(200);
+
+    expect((await acmeAdmin.delete(`/api/admin/invitations/${first.id}`, {})).statusCode).toBe(204);
+    expect((await t.client().post('/api/auth/invitations/check', { token: second })).json().error.code).toBe('token.invalid');
+    const list = (await acmeAdmin.get('/api/admin/invitations')).json().items;
+    expect(list.find((i: { id: string }) => i.id === first.id).status).toBe('revoked');
+  });
+
+  it('refuses an expired invitation', async () => {
+    const { id, token } = await invite('late@acme.test');
+    await t.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, id));
+    expect((await t.client().post('/api/auth/invitations/accept', { token, password: 'a-Long-enough-passw0rd' })).json().error.code).toBe('token.invalid');
+  });
+
+  it('stores invitation tokens only as hashes', async () => {
+    const { token } = await invite('hash@acme.test');
+    const rows = await t.database.db.select({ h: invitations.tokenHash }).from(invitations);
+    expect(rows.some((r) => r.h === token)).toBe(false);
+  });
+
+  it("hides another organization's invitations (404) and refuses members (403)", async () => {
+    const { id } = await invite('scoped@acme.test');
+    const outsider = t.client();
+    await outsider.signIn('admin@globex.test', STRONG_PASSWORD, { portal: 'admin' });
+    expect((await outsider.post(`/api/admin/invitations/${id}/resend`, {})).statusCode).toBe(404);
+    expect((await outsider.delete(`/api/admin/invitations/${id}`, {})).statusCode).toBe(404);
+    expect((await outsider.get('/api/admin/invitations')).json().items.some((i: { id: string }) => i.id === id)).toBe(false);
+    expect((await t.client().get('/api/admin/invitations')).statusCode).toBe(401);
+  });
+
+  it('refuses to invite an existing member and bad input, changing nothing', async () => {
+    const dup = await acmeAdmin.post('/api/admin/invitations', { email: 'admin@acme.test' });
+    expect(dup.statusCode).toBe(409);
+    const bad = await acmeAdmin.post('/api/admin/invitations', { email: 'not-an-email', role: 'owner' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['role']);
+    const invalidEmail = await acmeAdmin.post('/api/admin/invitations', { email: 'a\u200b@acme.test' });
+    expect(invalidEmail.json().error.code).toBe('user.email_invalid');
+    expect(await mailsTo(t, 'a\u200b@acme.test')).toHaveLength(0);
+  });
+});
