@@ -20,7 +20,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().optional(),
   /** Read by `tessera setup` only: the first administrator's password, for unattended installs. */
-  TESSERA_ADMIN_PASSWORD: z.string().min(1).optional(),
+  TESSERA_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Config = {
@@ -68,6 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     logLevel: e.LOG_LEVEL,
     trustProxy: trustProxy.length ? trustProxy : false,
-    adminPassword: e.TESSERA_ADMIN_PASSWORD,
+    adminPassword: e.TESSERA_ADMIN_PASSWORD || undefined,
   };
 }

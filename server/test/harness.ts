@@ -49,7 +49,10 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
   /** Each client is its own machine, as in life: per-IP limits apply per client. */
   readonly ip = `127.${(clientCount >> 16) & 255}.${(clientCount >> 8) & 255}.${clientCount++ & 255 || 1}`;
-  constructor(private app: FastifyInstance) {}
+  private readonly app: FastifyInstance;
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
 
   async request(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, opts: Opts = {}): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { 'user-agent': 'tessera-tests', ...(method !== 'GET' ? { origin: PUBLIC_URL, 'content-type': 'application/json' } : {}) };

@@ -136,3 +136,23 @@ describe('secure deployments', () => {
     }
   });
 });
+
+// Runs where Redis is configured (CI's PostgreSQL pass sets REDIS_URL): the limit spans processes.
+describe.runIf(process.env.REDIS_URL)('rate limits shared through Redis', () => {
+  it('counts one client address across two Tessera instances', async () => {
+    const a = await createTestApp({ REDIS_URL: process.env.REDIS_URL! });
+    const b = await createTestApp({ REDIS_URL: process.env.REDIS_URL! });
+    try {
+      const ip = `127.200.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+      const send = (app: TestApp) =>
+        app.app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: ip, headers: { origin: PUBLIC_URL, 'content-type': 'application/json' }, payload: { email: 'a@b.test' } });
+      for (let i = 0; i < 30; i++) expect((await send(a)).statusCode).toBe(200);
+      for (let i = 0; i < 30; i++) expect((await send(b)).statusCode).toBe(200);
+      expect((await send(a)).statusCode).toBe(429);
+      expect((await send(b)).statusCode).toBe(429);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
