@@ -1,0 +1,71 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
+
+let env: E2E;
+const NEW_PASSWORD = 'my-First-password-2026';
+
+beforeAll(async () => {
+  env = await startE2E();
+  const acme = await env.seedOrg('Acme Corp', { password: { minLength: 14, requireDigit: true } });
+  await env.seedUser({ email: 'admin@acme.test', orgs: [acme], role: 'admin' });
+});
+afterAll(() => env?.close());
+
+describe('invitation → account creation → sign-in → log out', () => {
+  it('walks the whole first day of a new member', async () => {
+    // The administrator invites through the admin API (the console comes with the Admin Portal issue).
+    const admin = await env.newPage();
+    await admin.page.goto(`${env.url}/admin/login`);
+    await admin.page.getByLabel('Email').fill('admin@acme.test');
+    await admin.page.getByRole('button', { name: 'Continue' }).click();
+    await admin.page.getByLabel('Password').fill(PASSWORD);
+    await admin.page.getByRole('button', { name: 'Login' }).click();
+    await admin.page.waitForURL(`${env.url}/admin`);
+    const invited = await admin.context.request.post(`${env.url}/api/admin/invitations`, {
+      data: { email: 'nora@acme.test', firstName: 'Nora', lastName: 'Quinn' },
+      headers: { origin: env.url },
+    });
+    expect(invited.status()).toBe(201);
+
+    const mail = await env.waitForMail('nora@acme.test', /Acme Corp/);
+    const link = linkIn(mail, '/invite');
+
+    const { page, context } = await env.newPage();
+    await page.goto(link);
+    const email = page.getByLabel('Email');
+    await expect.poll(() => email.inputValue()).toBe('nora@acme.test');
+    expect(await email.isEditable()).toBe(false);
+    expect(page.url()).toBe(`${env.url}/invite`);
+
+    // The requirements are listed and ticked as the person types.
+    const lengthRule = page.getByText('At least 14 characters');
+    await lengthRule.waitFor();
+    const password = page.getByLabel('Password', { exact: true });
+    await password.fill('short1');
+    const unticked = await page.getByTestId('rule-minLength').getAttribute('data-ok');
+    await password.fill(NEW_PASSWORD);
+    await expect.poll(() => page.getByTestId('rule-minLength').getAttribute('data-ok')).toBe('true');
+    expect(unticked).toBe('false');
+    await expect.poll(() => page.getByTestId('rule-digit').getAttribute('data-ok')).toBe('true');
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${env.url}/`);
+    await page.getByText(/Welcome, Nora/).waitFor();
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+
+    await page.getByLabel('Email').fill('nora@acme.test');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.waitForURL(`${env.url}/`);
+
+    // The link was single-use.
+    const reuse = await context.newPage();
+    await reuse.goto(link);
+    await reuse.getByText(/not valid/i).waitFor();
+    await context.close();
+    await admin.context.close();
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
+
+let env: E2E;
+
+beforeAll(async () => {
+  env = await startE2E();
+  const acme = await env.seedOrg('Acme Corp');
+  const globex = await env.seedOrg('Globex');
+  await env.seedUser({ email: 'ada@acme.test', orgs: [acme], firstName: 'Ada', lastName: 'Lovelace' });
+  await env.seedUser({ email: 'multi@acme.test', orgs: [acme, globex], firstName: 'Max', lastName: 'Planck' });
+});
+afterAll(() => env?.close());
+
+async function enterEmail(page: Page, email: string, remember = false) {
+  await expect.poll(() => page.getByRole('heading', { name: 'User Login' }).isVisible()).toBe(true);
+  await page.getByLabel('Email').fill(email);
+  if (remember) await page.getByLabel('Remember me').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+async function enterPassword(page: Page, password: string) {
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Login' }).click();
+}
+
+describe('User Login', () => {
+  it('signs in with e-mail then password, shows the portal, and logs out on the server', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/`);
+    await page.waitForURL(/\/login/);
+    expect(await page.getByPlaceholder('User Email Address').isVisible()).toBe(true);
+    await enterEmail(page, 'ada@acme.test');
+    expect(await page.getByText('ada@acme.test').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Reset User Password' }).isVisible()).toBe(true);
+    await enterPassword(page, PASSWORD);
+    await page.waitForURL(`${env.url}/`);
+    const menu = page.getByRole('button', { name: 'Account menu' });
+    await menu.waitFor();
+    expect(await menu.textContent()).toContain('AL');
+    expect(await page.getByText('Acme Corp').first().isVisible()).toBe(true);
+    expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(200);
+
+    await menu.click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
+    await context.close();
+  });
+
+  it('says the same for a wrong password as for an unknown address', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/login`);
+    await enterEmail(page, 'ada@acme.test');
+    await enterPassword(page, 'not-my-password');
+    const wrong = await page.getByRole('alert').textContent();
+    await page.getByRole('button', { name: 'Change' }).or(page.getByRole('link', { name: 'Change' })).click();
+    await enterEmail(page, 'nobody@acme.test');
+    await enterPassword(page, 'not-my-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(wrong);
+    expect(wrong).toMatch(/incorrect/i);
+    await context.close();
+  });
+
+  it('remembers the e-mail (never the password) when Remember me is ticked', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/login`);
+    await enterEmail(page, 'ada@acme.test', true);
+    await enterPassword(page, PASSWORD);
+    await page.waitForURL(`${env.url}/`);
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    await expect.poll(() => page.getByLabel('Email').inputValue()).toBe('ada@acme.test');
+    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    expect(stored).not.toContain(PASSWORD);
+
+    await page.getByLabel('Remember me').uncheck();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Password').waitFor();
+    await page.goto(`${env.url}/login`);
+    await expect.poll(() => page.getByLabel('Email').inputValue()).toBe('');
+    await context.close();
+  });
+
+  it('lets a member of several organizations choose one, and switch later', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/login`);
+    await enterEmail(page, 'multi@acme.test');
+    await enterPassword(page, PASSWORD);
+    await page.getByRole('button', { name: 'Globex' }).click();
+    await page.waitForURL(`${env.url}/`);
+    await expect.poll(async () => (await context.request.get(`${env.url}/api/session`)).json().then((s) => s.organization.slug)).toBe('globex');
+
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: /Acme Corp/ }).click();
+    await expect.poll(async () => (await context.request.get(`${env.url}/api/session`)).json().then((s) => s.organization.slug)).toBe('acme-corp');
+    await context.close();
+  });
+});

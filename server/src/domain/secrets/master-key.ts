@@ -1,0 +1,44 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type MasterKey = { encrypt(plain: string, context: string): string; decrypt(sealed: string, context: string): string };
+
+/**
+ * TESSERA_SECRET when set (required when several machines share one database), else a key generated
+ * once into DATA_DIR/secret.key, readable by its owner alone.
+ */
+export function loadMasterKey(secretHex: string | undefined, dataDir: string): MasterKey {
+  if (secretHex) return createMasterKey(Buffer.from(secretHex, 'hex'));
+  const file = path.join(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return createMasterKey(Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'));
+}
+
+/**
+ * AES-256-GCM. `context` (e.g. "totp:<user id>") is bound as associated data, so a sealed value
+ * copied onto another row does not decrypt there.
+ */
+export function createMasterKey(key: Buffer): MasterKey {
+  if (key.length !== 32) throw new Error('The master key must be 32 bytes');
+  return {
+    encrypt(plain, context) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(context, 'utf8'));
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+    },
+    decrypt(sealed, context) {
+      const [version, iv, body, tag] = sealed.split('.');
+      if (version !== 'v1' || !iv || !body || !tag) throw new Error('Unknown sealed value format');
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+  };
+}
