@@ -12,15 +12,19 @@ import { buildApp } from './http/app.ts';
 import { countOrgs } from './domain/orgs/org-store.ts';
 import { createSetupToken } from './domain/secrets/link-tokens.ts';
 import { hashToken, randomToken } from './domain/secrets/tokens.ts';
+import { loadMasterKey, type MasterKey } from './domain/secrets/master-key.ts';
 import type { FastifyInstance } from 'fastify';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export type Running = { app: FastifyInstance; url: string; database: Database; mail: MailDelivery; logger: Logger; stop(): Promise<void> };
+export type Running = { app: FastifyInstance; url: string; database: Database; mail: MailDelivery; masterKey: MasterKey; logger: Logger; stop(): Promise<void> };
 
 /** The composition root: config → database → services → HTTP listener. The only wiring. */
 export async function startTessera(config: Config, opts: { logger?: Logger; argon2?: Argon2Params; printSetupLink?: boolean } = {}): Promise<Running> {
   const logger = opts.logger ?? createLogger(config.logLevel);
+  // Loaded (or generated) before anything else: a wrong key must stop the start, not a later request.
+  const masterKey = loadMasterKey(config.secretHex, config.dataDir);
+  if (config.databaseUrl && !config.secretHex) logger.warn('TESSERA_SECRET is not set: the master key lives in DATA_DIR/secret.key. Set TESSERA_SECRET when several machines share the database.');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
   const mail = startMailDelivery(database.db, transport, logger);
@@ -55,6 +59,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
     url,
     database,
     mail,
+    masterKey,
     logger,
     async stop() {
       await app.close();
