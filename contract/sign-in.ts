@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailField, passwordField, slugField } from './fields.ts';
 import { passwordPolicySchema } from './password-policy.ts';
+import { totpEnrollmentSchema } from './mfa.ts';
 
 export const portalSchema = z.enum(['user', 'admin']);
 
@@ -35,6 +36,22 @@ export const signInStepSchema = z.discriminatedUnion('step', [
     reason: z.enum(['expired', 'required']),
     policy: passwordPolicySchema,
   }),
+  z.object({
+    step: z.literal('verify_identity'),
+    email: z.string(),
+    portal: portalSchema,
+    methods: z.array(z.enum(['totp', 'webauthn', 'recovery_code'])),
+    lastUsed: z.enum(['totp', 'webauthn', 'recovery_code']).nullable(),
+  }),
+  z.object({
+    step: z.literal('mfa_setup'),
+    email: z.string(),
+    portal: portalSchema,
+    methods: z.array(z.enum(['totp', 'webauthn'])),
+    /** Present once the person chose the authenticator app: the QR code and key to add. */
+    totp: totpEnrollmentSchema.optional(),
+  }),
+  z.object({ step: z.literal('recovery_codes'), email: z.string(), portal: portalSchema, codes: z.array(z.string()) }),
   z.object({ step: z.literal('done'), redirectTo: z.string() }),
 ]);
 export type SignInStep = z.infer<typeof signInStepSchema>;

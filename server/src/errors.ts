@@ -26,6 +26,15 @@ export const errorCodes = {
   'user.already_member': 409,
   'user.username_taken': 409,
   'user.email_invalid': 400,
+  'auth.reauthenticate': 403,
+  'sign_in.passwordless_disabled': 403,
+  'mfa.already_enrolled': 409,
+  'mfa.no_pending_setup': 409,
+  'mfa.code_invalid': 401,
+  'mfa.webauthn_failed': 400,
+  'mfa.factor_not_found': 404,
+  'mfa.last_factor_required': 409,
+  'mfa.challenge_missing': 409,
   'internal': 500,
 } as const;
 

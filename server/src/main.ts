@@ -37,6 +37,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
       db: database.db,
       ping: database.ping,
       argon2: opts.argon2 ?? defaultArgon2Params,
+      masterKey,
       mailQueued: mail.kick,
       localTokenHash: localToken && hashToken(localToken),
     },

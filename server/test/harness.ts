@@ -10,6 +10,8 @@ import { mailOutbox } from '../src/db/schema/index.ts';
 import { orgPoliciesSchema } from '../src/domain/policies/org-policies.ts';
 import type { Database } from '../src/db/open.ts';
 import { openTestDatabase } from './test-database.ts';
+import { createMasterKey } from '../src/domain/secrets/master-key.ts';
+import { randomBytes } from 'node:crypto';
 
 export const PUBLIC_URL = 'http://localhost:3000';
 
@@ -26,7 +28,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await openTestDatabase();
   const config = loadConfig({ PUBLIC_URL, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env });
   const app = await buildApp(
-    { config, db: database.db, ping: database.ping, argon2: defaultArgon2Params, mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH },
+    { config, db: database.db, ping: database.ping, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH },
     { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false) },
   );
   return {

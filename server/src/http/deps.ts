@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import type { Argon2Params } from '../domain/credentials/password-hash.ts';
 import type { FlowDeps } from '../flows/deps.ts';
+import type { MasterKey } from '../domain/secrets/master-key.ts';
 
 /** Everything route plugins receive; wired once in main.ts. */
 export type HttpDeps = {
@@ -10,6 +11,7 @@ export type HttpDeps = {
   db: Db;
   ping(): Promise<void>;
   argon2: Argon2Params;
+  masterKey: MasterKey;
   mailQueued(): void;
   /** Hash of the local CLI credential (embedded database only). */
   localTokenHash?: string;
@@ -20,5 +22,5 @@ export function requestContext(req: FastifyRequest, actorUserId?: string | null)
 }
 
 export function flowDeps(deps: HttpDeps, req: FastifyRequest, actorUserId?: string | null): FlowDeps {
-  return { db: deps.db, publicUrl: deps.config.publicUrl, argon2: deps.argon2, mailQueued: deps.mailQueued, ctx: requestContext(req, actorUserId) };
+  return { db: deps.db, publicUrl: deps.config.publicUrl, argon2: deps.argon2, masterKey: deps.masterKey, mailQueued: deps.mailQueued, ctx: requestContext(req, actorUserId) };
 }

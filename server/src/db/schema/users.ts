@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, timestamp, boolean, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, boolean, integer, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { orgs } from './orgs.ts';
 
@@ -15,6 +15,10 @@ export const users = pgTable('users', {
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+  /** The second factor used last, offered first on "Verify Your Identity". */
+  mfaLastMethod: text('mfa_last_method'),
+  /** Sign-ins made without a factor under a required-MFA policy with a grace count. */
+  mfaGraceUsed: integer('mfa_grace_used').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

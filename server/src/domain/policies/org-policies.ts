@@ -13,11 +13,23 @@ export const sessionPolicySchema = z.object({
   rememberMeDays: z.number().int().min(0).max(365).default(30),
 });
 
+export const mfaPolicySchema = z.object({
+  mode: z.enum(['off', 'optional', 'required']).default('optional'),
+  /** Under "required": sign-ins allowed before set-up is forced (0 = set up on the first one). */
+  graceSignIns: z.number().int().min(0).max(100).default(0),
+  /** "Sign in with a passkey" on the User Login page. */
+  passwordless: z.boolean().default(true),
+  /** A passwordless session asks for the authenticator again after this many hours. */
+  reverifyHours: z.number().int().min(1).max(720).default(12),
+});
+
 export const orgPoliciesSchema = z.object({
   password: passwordPolicySchema.prefault({}),
   lockout: lockoutPolicySchema.prefault({}),
   session: sessionPolicySchema.prefault({}),
+  mfa: mfaPolicySchema.prefault({}),
 });
+export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
 
 export type OrgPolicies = z.infer<typeof orgPoliciesSchema>;
 export type LockoutPolicy = z.infer<typeof lockoutPolicySchema>;

@@ -11,14 +11,23 @@ import { signInStateSchema, type SignInState } from './state.ts';
 import { authenticatePassword } from './steps/authenticate-password.ts';
 import { chooseOrganization } from './steps/choose-organization.ts';
 import { changeExpiredPassword } from './steps/change-expired-password.ts';
+import { verifySecondFactor } from './steps/verify-second-factor.ts';
+import { countGraceSignIn, requireMfaSetup, showRecoveryCodes } from './steps/require-mfa-setup.ts';
 
 /**
  * The sign-in journey, top to bottom. Identification happens when the flow starts; MFA and other
  * factors slot in between the organization and the password-change steps.
  */
-export const signInSteps: FlowStep<SignInState, FlowDeps, SignInStep>[] = [authenticatePassword, chooseOrganization, changeExpiredPassword];
+export const signInSteps: FlowStep<SignInState, FlowDeps, SignInStep>[] = [
+  authenticatePassword,
+  chooseOrganization,
+  verifySecondFactor,
+  requireMfaSetup,
+  showRecoveryCodes,
+  changeExpiredPassword,
+];
 
-const KIND = 'sign-in';
+export const KIND = 'sign-in';
 const TTL_MINUTES = 15;
 
 export type SignInAnswer = { step: SignInStep; flowToken?: string | null; session?: { token: string; maxAgeSeconds: number } };
@@ -56,14 +65,22 @@ export async function cancelSignIn(flowToken: string | undefined, deps: FlowDeps
   if (typeof flow === 'object') await deleteFlow(deps.db, flow.id);
 }
 
-async function advance(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps): Promise<SignInAnswer> {
+/** Commits a state change made outside a step's answer (a new WebAuthn challenge) or refuses a race. */
+export async function saveSignInState(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps): Promise<void> {
+  if (!(await replaceFlowState(deps.db, flow.id, flow.state, state))) {
+    throw new AppError('sign_in.wrong_step', 'This step was already answered. Start again from the first step.');
+  }
+}
+
+export async function advance(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps): Promise<SignInAnswer> {
   const next = await nextStep(signInSteps, state, deps);
   if (!next.done) return { step: next.prompt };
   // Deleting the flow is the single-use gate: of two racing finishes only one opens a session.
   if (!(await deleteFlow(deps.db, flow.id))) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
+  await countGraceSignIn(state, deps);
   const session = await openSession(
     deps.db,
-    { userId: state.userId!, orgId: state.orgId!, amr: state.amr, authTime: new Date(state.authTime!) },
+    { userId: state.userId!, orgId: state.orgId!, amr: state.amr, authTime: new Date(state.authTime!), mfaAt: state.mfaAt ? new Date(state.mfaAt) : null, passwordless: state.passwordless },
     deps.ctx,
   );
   await recordAudit(deps.db, { ...deps.ctx, actorUserId: state.userId }, {
@@ -77,7 +94,7 @@ async function advance(flow: StoredFlow<SignInState>, state: SignInState, deps: 
   return { step: { step: 'done', redirectTo: safeReturnTo(state.returnTo, fallback) }, flowToken: null, session };
 }
 
-async function requireFlow(flowToken: string | undefined, deps: FlowDeps): Promise<StoredFlow<SignInState>> {
+export async function requireFlow(flowToken: string | undefined, deps: FlowDeps): Promise<StoredFlow<SignInState>> {
   if (!flowToken) throw new AppError('sign_in.no_flow', 'No sign-in is in progress. Enter your e-mail address first.');
   const flow = await loadFlow<SignInState>(deps.db, KIND, flowToken);
   if (flow === 'missing') throw new AppError('sign_in.no_flow', 'No sign-in is in progress. Enter your e-mail address first.');

@@ -11,5 +11,12 @@ export const signInStateSchema = z.object({
   orgChoices: z.array(z.string()).default([]),
   orgId: z.string().optional(),
   passwordChanged: z.boolean().default(false),
+  /** A second factor (or a user-verified passkey) has been presented in this flow. */
+  mfaAt: z.string().optional(),
+  /** The current WebAuthn challenge; replaced by each options request, cleared once used. */
+  challenge: z.object({ value: z.string(), expiresAt: z.number() }).optional(),
+  /** Codes made at a first factor's set-up, sealed with the master key until acknowledged. */
+  recoveryCodesSealed: z.string().optional(),
+  passwordless: z.boolean().default(false),
 });
 export type SignInState = z.infer<typeof signInStateSchema>;

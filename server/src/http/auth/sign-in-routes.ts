@@ -2,6 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { newPasswordStepInput, organizationStepInput, passwordStepInput, startSignInInput } from '../../../../contract/sign-in.ts';
 import { answerSignInStep, cancelSignIn, currentSignInStep, startSignIn, type SignInAnswer } from '../../flows/sign-in/index.ts';
+import { mfaSetupStepInput, recoveryCodesAckInput, verifyStepInput } from '../../../../contract/mfa.ts';
+import { signInWebauthnOptions } from '../../flows/sign-in/webauthn-challenge.ts';
+import { finishPasskeyInput, finishPasskeySignIn, startPasskeyInput, startPasskeySignIn } from '../../flows/sign-in/passkey.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { clearCookie, readCookie, setCookie } from '../plugins/cookies.ts';
 import { limit } from '../plugins/rate-limit.ts';
@@ -33,6 +36,9 @@ export async function signInRoutes(app: FastifyInstance, deps: HttpDeps): Promis
   const steps = [
     ['password', passwordStepInput],
     ['organization', organizationStepInput],
+    ['verify', verifyStepInput],
+    ['mfa-setup', mfaSetupStepInput],
+    ['recovery-codes', recoveryCodesAckInput],
     ['new-password', newPasswordStepInput],
   ] as const;
   for (const [name, schema] of steps) {
@@ -40,4 +46,16 @@ export async function signInRoutes(app: FastifyInstance, deps: HttpDeps): Promis
       reply(res, await answerSignInStep(readCookie(req, deps.config, 'flow'), name, req.body, flowDeps(deps, req))),
     );
   }
+
+  r.post('/api/auth/sign-in/webauthn-options', { config: limit(60) }, async (req) => signInWebauthnOptions(readCookie(req, deps.config, 'flow'), flowDeps(deps, req)));
+
+  r.post('/api/auth/passkey/options', { schema: { body: startPasskeyInput }, config: limit(60) }, async (req, res) => {
+    const { options, flowToken } = await startPasskeySignIn(req.body, flowDeps(deps, req));
+    setCookie(res, deps.config, 'flow', flowToken);
+    return options;
+  });
+
+  r.post('/api/auth/passkey', { schema: { body: finishPasskeyInput }, config: limit(60) }, async (req, res) =>
+    reply(res, await finishPasskeySignIn(readCookie(req, deps.config, 'flow'), req.body, flowDeps(deps, req))),
+  );
 }

@@ -5,6 +5,8 @@ export type MailTemplates = {
   password_reset: { url: string; minutes: number };
   account_locked: { resetUrl: string };
   password_changed: Record<string, never>;
+  mfa_changed: Record<string, never>;
+  mfa_reset: Record<string, never>;
 };
 export type TemplateName = keyof MailTemplates;
 
@@ -32,6 +34,8 @@ const en: Renderers = {
       { label: 'Reset password', url: v.resetUrl },
     ),
   password_changed: () => renderMail('Your Tessera password was changed', ['The password of your Tessera account was just changed. If this was not you, contact your administrator at once.']),
+  mfa_changed: () => renderMail('Your Tessera sign-in methods changed', ['A sign-in method of your Tessera account (authenticator app, security key, passkey or recovery codes) was just added, removed or renewed. If this was not you, contact your administrator at once.']),
+  mfa_reset: () => renderMail('Your Tessera sign-in methods were reset', ['An administrator removed the sign-in methods of your Tessera account. You will set up a new one the next time you sign in.']),
 };
 
 const fr: Renderers = {
@@ -56,6 +60,8 @@ const fr: Renderers = {
       { label: 'Réinitialiser le mot de passe', url: v.resetUrl },
     ),
   password_changed: () => renderMail('Votre mot de passe Tessera a été modifié', ["Le mot de passe de votre compte Tessera vient d'être modifié. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
+  mfa_changed: () => renderMail('Vos méthodes de connexion Tessera ont changé', ["Une méthode de connexion de votre compte Tessera (application d'authentification, clé de sécurité, clé d'accès ou codes de récupération) vient d'être ajoutée, supprimée ou renouvelée. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
+  mfa_reset: () => renderMail('Vos méthodes de connexion Tessera ont été réinitialisées', ['Un administrateur a supprimé les méthodes de connexion de votre compte Tessera. Vous en configurerez une nouvelle à votre prochaine connexion.']),
 };
 
 export function renderTemplate<K extends TemplateName>(name: K, lang: string, vars: MailTemplates[K]): RenderedMail {

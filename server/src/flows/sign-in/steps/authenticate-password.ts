@@ -13,6 +13,7 @@ import type { FlowStep } from '../../engine/run-flow.ts';
 import type { FlowDeps } from '../../deps.ts';
 import type { SignInState } from '../state.ts';
 import type { SignInStep } from '../../../../../contract/sign-in.ts';
+import { admit } from '../admit.ts';
 
 const invalid = () => new AppError('sign_in.invalid_credentials', 'Email or password is incorrect.');
 const locked = () => new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
@@ -39,7 +40,7 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
     }
     await clearFailures(deps.db, key);
     await rehashIfNeeded(user!, password, deps);
-    return admit(state, user!, deps);
+    return admit({ ...state, amr: ['pwd'] }, user!, deps);
   },
 };
 
@@ -59,22 +60,4 @@ async function onFailure(state: SignInState, user: User | undefined, deps: FlowD
 async function rehashIfNeeded(user: User, password: string, deps: FlowDeps): Promise<void> {
   if (!needsRehash(user.passwordHash!, deps.argon2)) return;
   await replacePasswordHash(deps.db, user.id, user.passwordHash!, await hashPassword(password, deps.argon2));
-}
-
-/** Which organizations this portal lets the person enter; with exactly one there is no chooser. */
-async function admit(state: SignInState, user: User, deps: FlowDeps): Promise<SignInState> {
-  const memberships = await listMemberships(deps.db, user.id);
-  const eligible = state.portal === 'admin' ? memberships.filter((m) => m.role === 'admin') : memberships;
-  if (memberships.length === 0) {
-    throw new AppError('sign_in.no_organization', 'Your account is not a member of any organization. Contact your administrator.');
-  }
-  if (eligible.length === 0) throw new AppError('auth.not_admin', 'This account is not an administrator of any organization.');
-  return {
-    ...state,
-    userId: user.id,
-    amr: ['pwd'],
-    authTime: new Date().toISOString(),
-    orgChoices: eligible.map((m) => m.orgId),
-    orgId: eligible.length === 1 ? eligible[0].orgId : undefined,
-  };
 }

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { startTessera, type Running } from '../main.ts';
+import { auditEvents, orgs } from '../db/schema/index.ts';
+import { findUserByEmail } from '../domain/users/user-store.ts';
+import { openDatabase } from '../db/open.ts';
+import { openTestDatabase } from '../../test/test-database.ts';
+
+const bin = path.resolve(import.meta.dirname, '../../../bin/tessera.mjs');
+const STRONG = 'correct-Horse-battery-42';
+
+type Outcome = { code: number | null; stdout: string; stderr: string };
+
+/** The real command in its own process, with only the environment given (never the test's DATABASE_URL). */
+function tessera(args: string[], env: Record<string, string>, stdin = ''): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'tessera-cli-'));
+
+/** A pid that belonged to a process which has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('tessera CLI on a stopped embedded database', () => {
+  const dataDir = tempDir();
+  const env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3999' };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('sets up the first organization with TESSERA_ADMIN_PASSWORD, past a stale server.json', async () => {
+    // A server that crashed leaves server.json behind; its pid is gone, so the CLI opens the database itself.
+    writeFileSync(path.join(dataDir, 'server.json'), JSON.stringify({ url: 'http://127.0.0.1:9', pid: deadPid() }));
+    const res = await tessera(['setup', '--org-name', 'First Org', '--admin-email', 'admin@example.com'], { ...env, TESSERA_ADMIN_PASSWORD: STRONG });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Created organization "First Org" (first-org) with administrator admin@example.com.');
+    expect(res.stdout).toContain('Sign in at http://localhost:3999/admin/login');
+    expect(existsSync(path.join(dataDir, 'database.lock'))).toBe(false);
+  });
+
+  it('adds an organization with the kebab-case slug, and refuses the same one twice', async () => {
+    const first = await tessera(['org', 'add', '--name', 'Acme Corp'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('Created organization "Acme Corp" (acme-corp).\n');
+
+    const again = await tessera(['org', 'add', '--name', 'Acme Corp'], env);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toBe('Error: An organization with the slug "acme-corp" already exists.\n');
+
+    const database = await openDatabase({ dataDir });
+    try {
+      const rows = await database.db.select({ slug: orgs.slug }).from(orgs);
+      expect(rows.map((r) => r.slug).sort()).toEqual(['acme-corp', 'first-org']);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses setup without a password when nobody can be asked', async () => {
+    const res = await tessera(['setup', '--org-name', 'Other', '--admin-email', 'other@example.com'], env);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe('Error: Set TESSERA_ADMIN_PASSWORD, or run setup in a terminal to be asked for the password.\n');
+  });
+});
+
+describe('tessera CLI while the server runs on the embedded database', () => {
+  const dataDir = tempDir();
+  let running: Running;
+  let publicUrl: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    publicUrl = `http://localhost:${port}`;
+    env = { DATA_DIR: dataDir, PUBLIC_URL: publicUrl, PORT: String(port) };
+    running = await startTessera(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger('silent', false), printSetupLink: false });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps the local credential readable by its owner alone', () => {
+    expect(statSync(path.join(dataDir, 'cli.token')).mode & 0o777).toBe(0o600);
+  });
+
+  it('adds a user with --password-stdin through the local API, who can then sign in', async () => {
+    expect((await tessera(['org', 'add', '--name', 'Acme Corp'], env)).code).toBe(0);
+    const res = await tessera(['user', 'add', '--org', 'acme-corp', '--email', 'ada@example.com', '--first', 'Ada', '--last', 'Lovelace', '--password-stdin'], env, `${STRONG}\n`);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('Created ada@example.com in acme-corp as member.\n');
+
+    // Through the API the audit row carries the loopback address; opened directly it would say "cli".
+    const user = await findUserByEmail(running.database.db, 'ada@example.com');
+    const [audit] = await running.database.db.select().from(auditEvents).where(eq(auditEvents.targetUserId, user!.id));
+    expect(audit).toMatchObject({ event: 'user.created', userAgent: 'tessera-cli' });
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1']).toContain(audit.ip);
+
+    // The trailing newline from stdin is not part of the password.
+    const headers = { origin: publicUrl, 'content-type': 'application/json' };
+    const start = await fetch(`${publicUrl}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify({ email: 'ada@example.com', portal: 'user' }) });
+    expect(start.status).toBe(200);
+    const cookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    expect(cookie).toMatch(/tessera_flow=/);
+    const done = await fetch(`${publicUrl}/api/auth/sign-in/password`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ password: STRONG }) });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ step: 'done' });
+  });
+
+  it('refuses a weak password from stdin and creates nobody', async () => {
+    const res = await tessera(['user', 'add', '--org', 'acme-corp', '--email', 'weak@example.com', '--password-stdin'], env, 'short\n');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^Error: The password does not meet the requirements: too short/);
+    expect(await findUserByEmail(running.database.db, 'weak@example.com')).toBeUndefined();
+  });
+
+  it('adds a membership when the e-mail already has an account', async () => {
+    expect((await tessera(['org', 'add', '--name', 'Globex', '--slug', 'globex'], env)).code).toBe(0);
+    const res = await tessera(['user', 'add', '--org', 'globex', '--email', 'ada@example.com', '--admin'], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('Added ada@example.com (existing account) to globex as admin.\n');
+  });
+
+  it('refuses a second start on the same DATA_DIR', async () => {
+    const res = await tessera(['start', '--no-build'], env);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`Error: Tessera is already running on ${dataDir} (pid ${process.pid}`);
+  });
+});
+
+describe('tessera CLI command line and configuration', () => {
+  const dataDir = tempDir();
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stops start on a bad PORT with one line naming it', async () => {
+    const res = await tessera(['start'], { DATA_DIR: dataDir, PORT: 'abc' });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/^Invalid configuration: PORT /);
+  });
+
+  it('refuses WORKERS above one on the embedded database', async () => {
+    const res = await tessera(['start'], { DATA_DIR: dataDir, WORKERS: '2' });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe('Invalid configuration: WORKERS=2 needs DATABASE_URL (the embedded database admits one process)\n');
+  });
+
+  it('answers an unknown flag with the usage and exit code 2', async () => {
+    const res = await tessera(['org', 'add', '--nmae', 'Acme'], { DATA_DIR: dataDir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("Error: Unknown option '--nmae'");
+    expect(res.stderr).toContain('Usage: tessera <command>');
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('tessera CLI on PostgreSQL (DATABASE_URL)', () => {
+  const dataDir = tempDir();
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3999', DATABASE_URL: database.url! };
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs setup, org add and user add straight on the database', async () => {
+    const setup = await tessera(['setup', '--org-name', 'First Org', '--admin-email', 'admin@example.com'], { ...env, TESSERA_ADMIN_PASSWORD: STRONG });
+    expect(setup.stderr).toBe('');
+    expect(setup.code).toBe(0);
+    expect(setup.stdout).toContain('Sign in at http://localhost:3999/admin/login');
+
+    const org = await tessera(['org', 'add', '--name', 'Acme Corp'], env);
+    expect(org.stdout).toBe('Created organization "Acme Corp" (acme-corp).\n');
+
+    const user = await tessera(['user', 'add', '--org', 'acme-corp', '--email', 'ada@example.com', '--password-stdin'], env, `${STRONG}\n`);
+    expect(user.code).toBe(0);
+    const created = await findUserByEmail(database.db, 'ada@example.com');
+    expect(created?.passwordHash).toMatch(/^\$argon2id\$/);
+    const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.targetUserId, created!.id));
+    expect(audit).toMatchObject({ event: 'user.created', ip: 'cli', userAgent: 'tessera-cli' });
+    // Nothing of the embedded database was touched.
+    expect(existsSync(path.join(dataDir, 'pgdata'))).toBe(false);
+  });
+
+  it('applies migrations and exits', async () => {
+    const res = await tessera(['migrate'], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('The PostgreSQL database is up to date.\n');
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { eq } from 'drizzle-orm';
+import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, type TestApp, type TestClient } from '../../../test/harness.ts';
+import { mfaFactors, recoveryCodes } from '../../db/schema/index.ts';
+
+let t: TestApp;
+let acme: Awaited<ReturnType<typeof seedOrg>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await seedOrg(t, 'Acme', { lockout: { maxFailures: 4 } });
+});
+afterAll(() => t.close());
+
+/** Codes from Debian's oathtool, a real peer: `oathtool --totp -b KEY [--now TIME]`. */
+const oathtool = (key: string, now?: string) => execFileSync('oathtool', ['--totp', '-b', key, ...(now ? ['--now', now] : [])], { encoding: 'utf8' }).trim();
+const isoAt = (offsetSeconds: number) => new Date(Date.now() + offsetSeconds * 1000).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+
+/** Signs in, enrols an authenticator app through the portal API, returns its key and recovery codes. */
+async function enrolTotp(email: string) {
+  await seedUser(t, { email, orgs: [acme] });
+  const c = t.client();
+  await c.signIn(email, STRONG_PASSWORD);
+  const setup = await c.post('/api/me/mfa/totp', {});
+  expect(setup.statusCode).toBe(200);
+  const { secret, otpauthUri, qrSvg } = setup.json();
+  expect(otpauthUri).toContain(`secret=${secret}`);
+  expect(qrSvg).toMatch(/^<svg/);
+  const confirmed = await c.post('/api/me/mfa/totp/confirm', { code: oathtool(secret, isoAt(-30)) });
+  expect(confirmed.statusCode).toBe(200);
+  return { c, secret: secret as string, codes: confirmed.json().recoveryCodes as string[] };
+}
+
+async function toVerifyStep(email: string): Promise<TestClient> {
+  const c = t.client();
+  const res = await c.signIn(email, STRONG_PASSWORD);
+  expect(res.json()).toMatchObject({ step: 'verify_identity', methods: expect.arrayContaining(['totp', 'recovery_code']) });
+  return c;
+}
+
+describe('authenticator app (TOTP)', () => {
+  it('accepts a code from oathtool after the password, and opens a session with otp+mfa', async () => {
+    const { secret, codes } = await enrolTotp('totp@acme.test');
+    expect(codes).toHaveLength(10);
+    const c = await toVerifyStep('totp@acme.test');
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    const done = await c.post('/api/auth/sign-in/verify', { method: 'totp', code: oathtool(secret) });
+    expect(done.json()).toEqual({ step: 'done', redirectTo: '/' });
+    expect((await c.get('/api/session')).json().amr).toEqual(['pwd', 'otp', 'mfa']);
+  });
+
+  it('never accepts a code twice, and refuses codes outside ±1 step', async () => {
+    const { secret } = await enrolTotp('replay@acme.test');
+    const code = oathtool(secret, isoAt(30));
+    const first = await toVerifyStep('replay@acme.test');
+    expect((await first.post('/api/auth/sign-in/verify', { method: 'totp', code })).statusCode).toBe(200);
+    const second = await toVerifyStep('replay@acme.test');
+    const replay = await second.post('/api/auth/sign-in/verify', { method: 'totp', code });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('mfa.code_invalid');
+    expect((await second.post('/api/auth/sign-in/verify', { method: 'totp', code: oathtool(secret, isoAt(-120)) })).statusCode).toBe(401);
+    expect((await second.post('/api/auth/sign-in/verify', { method: 'totp', code: oathtool(secret, isoAt(120)) })).statusCode).toBe(401);
+  });
+
+  it('keeps the secret sealed at rest and never returns it after set-up', async () => {
+    const { c, secret } = await enrolTotp('sealed@acme.test');
+    const rows = await t.database.db.select().from(mfaFactors).where(eq(mfaFactors.type, 'totp'));
+    expect(rows.every((r) => !r.totpSecretSealed?.includes(secret))).toBe(true);
+    const mine = await c.get('/api/me/mfa');
+    expect(JSON.stringify(mine.json())).not.toContain(secret);
+    expect(mine.json().factors).toMatchObject([{ type: 'totp', name: 'Authenticator app' }]);
+  });
+
+  it('does not activate the factor without a correct code', async () => {
+    await seedUser(t, { email: 'unconfirmed@acme.test', orgs: [acme] });
+    const c = t.client();
+    await c.signIn('unconfirmed@acme.test', STRONG_PASSWORD);
+    await c.post('/api/me/mfa/totp', {});
+    expect((await c.post('/api/me/mfa/totp/confirm', { code: '000000' })).statusCode).toBe(401);
+    expect((await t.client().signIn('unconfirmed@acme.test', STRONG_PASSWORD)).json().step).toBe('done');
+  });
+
+  it('refuses skipping the second factor by calling a later step', async () => {
+    await enrolTotp('skip@acme.test');
+    const c = await toVerifyStep('skip@acme.test');
+    expect((await c.post('/api/auth/sign-in/new-password', { password: 'whatever-Password-1' })).json().error.code).toBe('sign_in.wrong_step');
+    expect((await c.post('/api/auth/sign-in/recovery-codes', { saved: true })).json().error.code).toBe('sign_in.wrong_step');
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    expect((await c.get('/api/me/mfa')).statusCode).toBe(401);
+  });
+
+  it('counts failed codes toward the lockout', async () => {
+    await enrolTotp('lockmfa@acme.test');
+    const c = await toVerifyStep('lockmfa@acme.test');
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await c.post('/api/auth/sign-in/verify', { method: 'totp', code: String(100000 + i) })).statusCode);
+    expect(codes).toEqual([401, 401, 401, 423]);
+    expect((await t.client().signIn('lockmfa@acme.test', STRONG_PASSWORD)).statusCode).toBe(423);
+  });
+});
+
+describe('recovery codes', () => {
+  it('stand in for the factor once each, are stored hashed, and die when regenerated', async () => {
+    const { c: owner, codes } = await enrolTotp('codes@acme.test');
+    const rows = await t.database.db.select().from(recoveryCodes);
+    expect(rows.some((r) => codes.includes(r.codeHash))).toBe(false);
+
+    const a = await toVerifyStep('codes@acme.test');
+    expect((await a.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: codes[0].toLowerCase() })).json().step).toBe('done');
+    const b = await toVerifyStep('codes@acme.test');
+    expect((await b.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: codes[0] })).statusCode).toBe(401);
+    expect((await owner.get('/api/me/mfa')).json().recoveryCodesLeft).toBe(9);
+
+    const fresh = (await owner.post('/api/me/mfa/recovery-codes', {})).json().recoveryCodes as string[];
+    expect(fresh).toHaveLength(10);
+    const d = await toVerifyStep('codes@acme.test');
+    expect((await d.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: codes[1] })).statusCode).toBe(401);
+    expect((await d.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: fresh[1] })).json().step).toBe('done');
+  });
+
+  it('a code used by thirty parallel requests works exactly once', async () => {
+    const { codes } = await enrolTotp('parallel-codes@acme.test');
+    const clients = await Promise.all(Array.from({ length: 5 }, () => toVerifyStep('parallel-codes@acme.test')));
+    const results = await Promise.all(clients.map((c) => c.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: codes[2] })));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+  });
+});
+
+describe('required MFA', () => {
+  it('leads a person without a factor through set-up right after the password', async () => {
+    const strict = await seedOrg(t, 'Strict', { mfa: { mode: 'required' } });
+    await seedUser(t, { email: 'new@strict.test', orgs: [strict] });
+    const c = t.client();
+    const step = await c.signIn('new@strict.test', STRONG_PASSWORD);
+    expect(step.json()).toMatchObject({ step: 'mfa_setup', methods: ['totp', 'webauthn'] });
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    const started = await c.post('/api/auth/sign-in/mfa-setup', { action: 'start_totp' });
+    const { secret, issuer } = started.json().totp;
+    expect(issuer).toBe('Strict');
+    const codes = await c.post('/api/auth/sign-in/mfa-setup', { action: 'confirm_totp', code: oathtool(secret) });
+    expect(codes.json()).toMatchObject({ step: 'recovery_codes' });
+    expect(codes.json().codes).toHaveLength(10);
+    const done = await c.post('/api/auth/sign-in/recovery-codes', { saved: true });
+    expect(done.json().step).toBe('done');
+    expect((await c.get('/api/session')).json().amr).toEqual(['pwd', 'otp', 'mfa']);
+  });
+
+  it('allows the configured grace sign-ins, then requires set-up', async () => {
+    const grace = await seedOrg(t, 'Grace', { mfa: { mode: 'required', graceSignIns: 1 } });
+    await seedUser(t, { email: 'late@grace.test', orgs: [grace] });
+    expect((await t.client().signIn('late@grace.test', STRONG_PASSWORD)).json().step).toBe('done');
+    expect((await t.client().signIn('late@grace.test', STRONG_PASSWORD)).json().step).toBe('mfa_setup');
+  });
+
+  it('refuses removing the last factor', async () => {
+    const strict = await seedOrg(t, 'Strict Two', { mfa: { mode: 'required' } });
+    await seedUser(t, { email: 'keep@strict.test', orgs: [strict] });
+    const c = t.client();
+    const started = await c.signIn('keep@strict.test', STRONG_PASSWORD);
+    expect(started.json().step).toBe('mfa_setup');
+    const { secret } = (await c.post('/api/auth/sign-in/mfa-setup', { action: 'start_totp' })).json().totp;
+    await c.post('/api/auth/sign-in/mfa-setup', { action: 'confirm_totp', code: oathtool(secret) });
+    await c.post('/api/auth/sign-in/recovery-codes', { saved: true });
+    const [factor] = (await c.get('/api/me/mfa')).json().factors;
+    const res = await c.delete(`/api/me/mfa/factors/${factor.id}`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('mfa.last_factor_required');
+  });
+});
+
+describe('administrator', () => {
+  it('sees factors without secrets and resets them; the user is told and sets up again', async () => {
+    await seedUser(t, { email: 'boss@acme.test', orgs: [acme], role: 'admin' });
+    const { secret } = await enrolTotp('reset-me@acme.test');
+    const admin = t.client();
+    await admin.signIn('boss@acme.test', STRONG_PASSWORD, { portal: 'admin' });
+    const users = await t.database.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.emailCanonical, 'reset-me@acme.test') });
+    const factors = await admin.get(`/api/admin/users/${users!.id}/factors`);
+    expect(factors.json().items).toMatchObject([{ type: 'totp' }]);
+    expect(JSON.stringify(factors.json())).not.toContain(secret);
+    expect((await admin.post(`/api/admin/users/${users!.id}/mfa/reset`, {})).statusCode).toBe(204);
+    expect((await mailsTo(t, 'reset-me@acme.test'))[0].template).toBe('mfa_reset');
+    expect((await t.client().signIn('reset-me@acme.test', STRONG_PASSWORD)).json().step).toBe('done');
+
+    const member = t.client();
+    await member.signIn('unconfirmed@acme.test', STRONG_PASSWORD);
+    expect((await member.post(`/api/admin/users/${users!.id}/mfa/reset`, {})).statusCode).toBe(403);
+  });
+});
+

@@ -1,0 +1,90 @@
+import { eq, sql } from 'drizzle-orm';
+import { AppError } from '../../../errors.ts';
+import { users } from '../../../db/schema/index.ts';
+import { mfaSetupStepInput, recoveryCodesAckInput } from '../../../../../contract/mfa.ts';
+import type { SignInStep } from '../../../../../contract/sign-in.ts';
+import { addWebauthnFactor, listConfirmedFactors, replaceRecoveryCodes } from '../../../domain/mfa/factor-store.ts';
+import { generateRecoveryCodes } from '../../../domain/mfa/recovery-codes.ts';
+import { findOrgById } from '../../../domain/orgs/org-store.ts';
+import { findUserById } from '../../../domain/users/user-store.ts';
+import { recordAudit } from '../../../domain/audit/record-audit.ts';
+import { confirmTotpEnrollment, pendingTotpEnrollment, startTotpEnrollment } from '../../mfa/totp-enrollment.ts';
+import { verifyWebauthnRegistration } from '../../mfa/webauthn.ts';
+import type { FlowStep } from '../../engine/run-flow.ts';
+import type { FlowDeps } from '../../deps.ts';
+import type { SignInState } from '../state.ts';
+
+/** Whether this sign-in must set up a factor before it may finish (required policy, grace used up). */
+export async function mustSetUpMfa(s: SignInState, deps: FlowDeps): Promise<boolean> {
+  if (s.mfaAt || !s.userId || !s.orgId) return false;
+  const org = await findOrgById(deps.db, s.orgId);
+  if (org?.policies.mfa.mode !== 'required') return false;
+  if ((await listConfirmedFactors(deps.db, s.userId)).length > 0) return false;
+  const user = await findUserById(deps.db, s.userId);
+  return (user?.mfaGraceUsed ?? 0) >= org.policies.mfa.graceSignIns;
+}
+
+/** A sign-in finished without a factor under a required policy uses up one grace sign-in. */
+export async function countGraceSignIn(s: SignInState, deps: FlowDeps): Promise<void> {
+  if (s.mfaAt || !s.userId || !s.orgId) return;
+  const org = await findOrgById(deps.db, s.orgId);
+  if (org?.policies.mfa.mode !== 'required') return;
+  await deps.db.update(users).set({ mfaGraceUsed: sql`${users.mfaGraceUsed} + 1` }).where(eq(users.id, s.userId));
+}
+
+/** "Set Up Multi-Factor Authentication" when the organization requires it, right after the password. */
+export const requireMfaSetup: FlowStep<SignInState, FlowDeps, SignInStep> = {
+  name: 'mfa-setup',
+  async check(s, deps) {
+    if (!(await mustSetUpMfa(s, deps))) return { kind: 'continue' };
+    const [user, org] = await Promise.all([findUserById(deps.db, s.userId!), findOrgById(deps.db, s.orgId!)]);
+    const totp = await pendingTotpEnrollment(deps, user!, org!.name);
+    return { kind: 'prompt', prompt: { step: 'mfa_setup', email: s.email, portal: s.portal, methods: ['totp', 'webauthn'], ...(totp ? { totp } : {}) } };
+  },
+
+  async submit(state, input, deps) {
+    const answer = mfaSetupStepInput.parse(input);
+    const userId = state.userId!;
+    const user = (await findUserById(deps.db, userId))!;
+    if (answer.action === 'start_totp') {
+      const org = await findOrgById(deps.db, state.orgId!);
+      await startTotpEnrollment(deps, user, org!.name);
+      return { ...state };
+    }
+    let codes: string[] | undefined;
+    let amr: string;
+    if (answer.action === 'confirm_totp') {
+      codes = (await confirmTotpEnrollment(deps, userId, answer.code)).recoveryCodes;
+      amr = 'otp';
+    } else {
+      const credential = await verifyWebauthnRegistration(deps.publicUrl, answer.response, state.challenge);
+      await addWebauthnFactor(deps.db, { userId, name: answer.name, ...credential });
+      codes = generateRecoveryCodes();
+      await replaceRecoveryCodes(deps.db, userId, codes);
+      amr = 'hwk';
+    }
+    await recordAudit(deps.db, { ...deps.ctx, actorUserId: userId }, { event: 'mfa.enrolled', outcome: 'success', orgId: state.orgId, targetUserId: userId, details: { type: answer.action === 'confirm_totp' ? 'totp' : 'webauthn', via: 'sign_in' } });
+    if (!codes) throw new AppError('mfa.already_enrolled', 'A factor is already set up.');
+    return {
+      ...state,
+      challenge: undefined,
+      mfaAt: new Date().toISOString(),
+      amr: [...new Set([...state.amr, amr, 'mfa'])],
+      recoveryCodesSealed: deps.masterKey.encrypt(JSON.stringify(codes), `recovery-codes:${userId}`),
+    };
+  },
+};
+
+/** The ten recovery codes, shown once, until the person says they saved them. */
+export const showRecoveryCodes: FlowStep<SignInState, FlowDeps, SignInStep> = {
+  name: 'recovery-codes',
+  async check(s, deps) {
+    if (!s.recoveryCodesSealed) return { kind: 'continue' };
+    const codes = JSON.parse(deps.masterKey.decrypt(s.recoveryCodesSealed, `recovery-codes:${s.userId}`)) as string[];
+    return { kind: 'prompt', prompt: { step: 'recovery_codes', email: s.email, portal: s.portal, codes } };
+  },
+  async submit(state, input) {
+    recoveryCodesAckInput.parse(input);
+    return { ...state, recoveryCodesSealed: undefined };
+  },
+};
