@@ -49,9 +49,14 @@ function freePort(): Promise<number> {
   });
 }
 
+// Temporary directories are made in beforeAll: a skipped suite runs no afterAll to remove them.
 describe('tessera CLI on a stopped embedded database', () => {
-  const dataDir = tempDir();
-  const env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3999' };
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dataDir = tempDir();
+    env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3999' };
+  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('sets up the first organization with TESSERA_ADMIN_PASSWORD, past a stale server.json', async () => {
@@ -92,12 +97,13 @@ describe('tessera CLI on a stopped embedded database', () => {
 });
 
 describe('tessera CLI while the server runs on the embedded database', () => {
-  const dataDir = tempDir();
+  let dataDir: string;
   let running: Running;
   let publicUrl: string;
   let env: Record<string, string>;
 
   beforeAll(async () => {
+    dataDir = tempDir();
     const port = await freePort();
     publicUrl = `http://localhost:${port}`;
     env = { DATA_DIR: dataDir, PUBLIC_URL: publicUrl, PORT: String(port) };
@@ -158,7 +164,8 @@ describe('tessera CLI while the server runs on the embedded database', () => {
 });
 
 describe('tessera CLI command line and configuration', () => {
-  const dataDir = tempDir();
+  let dataDir: string;
+  beforeAll(() => void (dataDir = tempDir()));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('stops start on a bad PORT with one line naming it', async () => {
@@ -183,11 +190,12 @@ describe('tessera CLI command line and configuration', () => {
 });
 
 describe.skipIf(!process.env.DATABASE_URL)('tessera CLI on PostgreSQL (DATABASE_URL)', () => {
-  const dataDir = tempDir();
+  let dataDir: string;
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let env: Record<string, string>;
 
   beforeAll(async () => {
+    dataDir = tempDir();
     database = await openTestDatabase();
     env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:3999', DATABASE_URL: database.url! };
   });

@@ -32,7 +32,10 @@ export async function reachEmbedded(dataDir: string, waitMs = 15_000): Promise<E
 export function readServerFile(dataDir: string): RunningServer | undefined {
   try {
     const parsed = JSON.parse(readFileSync(path.join(dataDir, 'server.json'), 'utf8')) as Partial<RunningServer>;
-    return typeof parsed.url === 'string' && typeof parsed.pid === 'number' ? { url: parsed.url, pid: parsed.pid } : undefined;
+    if (typeof parsed.url !== 'string' || typeof parsed.pid !== 'number') return undefined;
+    // The local credential is sent there: never off this machine, whatever the file says.
+    if (!['127.0.0.1', '[::1]', 'localhost'].includes(new URL(parsed.url).hostname)) return undefined;
+    return { url: parsed.url, pid: parsed.pid };
   } catch {
     return undefined;
   }

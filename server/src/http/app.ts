@@ -1,9 +1,9 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.ts';
 import type { HttpDeps } from './deps.ts';
-import { installErrorHandler } from './plugins/error-handler.ts';
+import { installErrorHandler, installNotFoundHandler } from './plugins/error-handler.ts';
 import { installRequestGuards } from './plugins/request-guards.ts';
 import { installSecurityHeaders } from './plugins/security-headers.ts';
 import { installRateLimit } from './plugins/rate-limit.ts';
@@ -26,7 +26,7 @@ const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoute
 export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // The client address comes from the socket unless a configured proxy vouches for it.
     trustProxy: deps.config.trustProxy === false ? false : deps.config.trustProxy,
     bodyLimit: 64 * 1024,
@@ -41,6 +41,6 @@ export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?:
   const closeRateLimit = await installRateLimit(app, deps.config.redisUrl);
   app.addHook('onClose', closeRateLimit);
   for (const plugin of routes) await app.register(async (scope) => plugin(scope, deps));
-  if (opts.webDist) await webRoutes(app, opts.webDist);
+  installNotFoundHandler(app, opts.webDist ? await webRoutes(app, opts.webDist) : undefined);
   return app;
 }

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type MasterKey = { encrypt(plain: string, context: string): string; decrypt(sealed: string, context: string): string };
@@ -12,8 +12,18 @@ export function loadMasterKey(secretHex: string | undefined, dataDir: string): M
   if (secretHex) return createMasterKey(Buffer.from(secretHex, 'hex'));
   const file = path.join(dataDir, 'secret.key');
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Written under a temporary name and linked into place: two processes starting at once both end
+    // up reading the one complete key (link fails for the loser with EEXIST).
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(temp, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(temp);
+    }
   }
   return createMasterKey(Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'));
 }

@@ -14,9 +14,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status === 429 && 'headers' in err && err.headers) reply.headers(err.headers as Record<string, string>);
     void reply.status(status).send(body);
   });
+}
 
+/** API paths answer 404 with an error body; with the web app built, other GETs get the page shell. */
+export function installNotFoundHandler(app: FastifyInstance, serveShell?: (reply: import('fastify').FastifyReply) => unknown): void {
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({ error: { code: 'not_found', message: 'There is nothing here.' } });
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz';
+    if (serveShell && isPage) return serveShell(reply);
+    return reply.status(404).send({ error: { code: 'not_found', message: 'There is nothing here.' } });
   });
 }
 
