@@ -16,6 +16,8 @@ export const errorCodes = {
   'sign_in.no_organization': 403,
   'password.policy': 422,
   'password.mismatch': 422,
+  'password.current_invalid': 401,
+  'session.not_found': 404,
   'token.invalid': 400,
   'invitation.email_mismatch': 403,
   'invitation.account_exists': 409,

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { sessions } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
@@ -73,4 +73,16 @@ export async function deleteUserSessions(db: Queryable, userId: string, exceptSe
 
 export async function deleteExpiredSessions(db: Queryable): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now()`);
+}
+
+export async function listUserSessions(db: Queryable, userId: string): Promise<Session[]> {
+  const rows = await db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastSeenAt));
+  const now = Date.now();
+  return rows.filter((r) => r.expiresAt.getTime() > now && r.lastSeenAt.getTime() + r.idleMinutes * 60_000 > now);
+}
+
+/** Only the owner's own sessions can be ended this way; another user's id answers "not found". */
+export async function deleteUserSession(db: Queryable, userId: string, sessionId: string): Promise<boolean> {
+  const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ id: sessions.id });
+  return rows.length === 1;
 }
