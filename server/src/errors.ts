@@ -18,6 +18,7 @@ export const errorCodes = {
   'password.mismatch': 422,
   'password.current_invalid': 401,
   'session.not_found': 404,
+  'profile.read_only': 403,
   'token.invalid': 400,
   'invitation.email_mismatch': 403,
   'invitation.account_exists': 409,

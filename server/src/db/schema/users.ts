@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, timestamp, boolean, integer, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, boolean, integer, jsonb, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { orgs } from './orgs.ts';
 
@@ -19,6 +19,14 @@ export const users = pgTable('users', {
   mfaLastMethod: text('mfa_last_method'),
   /** Sign-ins made without a factor under a required-MFA policy with a grace count. */
   mfaGraceUsed: integer('mfa_grace_used').notNull().default(0),
+  alternateEmail: text('alternate_email').notNull().default(''),
+  /** Personal Information (phones, home address): the person's own, whatever the organization. */
+  personal: jsonb('personal').notNull().default({}),
+  /** Confirmed through a link sent to it before it is ever used. */
+  recoveryEmail: text('recovery_email'),
+  recoveryEmailPending: text('recovery_email_pending'),
+  recoveryEmailTokenHash: text('recovery_email_token_hash'),
+  recoveryEmailTokenExpiresAt: timestamp('recovery_email_token_expires_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -29,6 +37,8 @@ export const memberships = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['member', 'admin'] }).notNull().default('member'),
     username: text('username'),
+    /** Employment Information: job title, department, manager… as this organization knows them. */
+    employment: jsonb('employment').notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -23,11 +23,19 @@ export const mfaPolicySchema = z.object({
   reverifyHours: z.number().int().min(1).max(720).default(12),
 });
 
+/** Which profile sections members may edit themselves in the User Portal. */
+export const profilePolicySchema = z.object({
+  details: z.boolean().default(true),
+  personal: z.boolean().default(true),
+  employment: z.boolean().default(true),
+});
+
 export const orgPoliciesSchema = z.object({
   password: passwordPolicySchema.prefault({}),
   lockout: lockoutPolicySchema.prefault({}),
   session: sessionPolicySchema.prefault({}),
   mfa: mfaPolicySchema.prefault({}),
+  profile: profilePolicySchema.prefault({}),
 });
 export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
 

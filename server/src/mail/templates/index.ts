@@ -7,6 +7,7 @@ export type MailTemplates = {
   password_changed: Record<string, never>;
   mfa_changed: Record<string, never>;
   mfa_reset: Record<string, never>;
+  recovery_email_confirm: { url: string; hours: number };
 };
 export type TemplateName = keyof MailTemplates;
 
@@ -36,6 +37,8 @@ const en: Renderers = {
   password_changed: () => renderMail('Your Tessera password was changed', ['The password of your Tessera account was just changed. If this was not you, contact your administrator at once.']),
   mfa_changed: () => renderMail('Your Tessera sign-in methods changed', ['A sign-in method of your Tessera account (authenticator app, security key, passkey or recovery codes) was just added, removed or renewed. If this was not you, contact your administrator at once.']),
   mfa_reset: () => renderMail('Your Tessera sign-in methods were reset', ['An administrator removed the sign-in methods of your Tessera account. You will set up a new one the next time you sign in.']),
+  recovery_email_confirm: (v) =>
+    renderMail('Confirm your recovery e-mail', ['Someone added this address as the recovery e-mail of a Tessera account.', 'If it was you, confirm it with the link below.'], { label: 'Confirm this address', url: v.url }, `The link expires in ${v.hours} hours. If it was not you, ignore this e-mail.`),
 };
 
 const fr: Renderers = {
@@ -62,6 +65,8 @@ const fr: Renderers = {
   password_changed: () => renderMail('Votre mot de passe Tessera a été modifié', ["Le mot de passe de votre compte Tessera vient d'être modifié. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_changed: () => renderMail('Vos méthodes de connexion Tessera ont changé', ["Une méthode de connexion de votre compte Tessera (application d'authentification, clé de sécurité, clé d'accès ou codes de récupération) vient d'être ajoutée, supprimée ou renouvelée. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_reset: () => renderMail('Vos méthodes de connexion Tessera ont été réinitialisées', ['Un administrateur a supprimé les méthodes de connexion de votre compte Tessera. Vous en configurerez une nouvelle à votre prochaine connexion.']),
+  recovery_email_confirm: (v) =>
+    renderMail('Confirmez votre e-mail de récupération', ["Cette adresse a été ajoutée comme e-mail de récupération d'un compte Tessera.", "Si c'était vous, confirmez-la avec le lien ci-dessous."], { label: 'Confirmer cette adresse', url: v.url }, `Le lien expire dans ${v.hours} heures. Si ce n'était pas vous, ignorez ce message.`),
 };
 
 export function renderTemplate<K extends TemplateName>(name: K, lang: string, vars: MailTemplates[K]): RenderedMail {

@@ -1,0 +1,95 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, linkTokenFrom, mailsTo, type TestApp, type TestClient } from '../../../test/harness.ts';
+import { updateOrgPolicies } from '../../domain/orgs/org-store.ts';
+import { orgPoliciesSchema } from '../../domain/policies/org-policies.ts';
+
+let t: TestApp;
+let acme: Awaited<ReturnType<typeof seedOrg>>;
+let globex: Awaited<ReturnType<typeof seedOrg>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await seedOrg(t, 'Acme');
+  globex = await seedOrg(t, 'Globex', { profile: { personal: false } });
+});
+afterAll(() => t.close());
+
+async function signedIn(email: string, orgs = [acme]): Promise<TestClient> {
+  await seedUser(t, { email, orgs, firstName: 'Cheyenne', lastName: 'Brooks' });
+  const c = t.client();
+  await c.signIn(email, STRONG_PASSWORD, { org: orgs[0].slug });
+  return c;
+}
+
+describe('Profile', () => {
+  it('shows the three sections with the company e-mail, and saves each', async () => {
+    const c = await signedIn('cbrooks@acme.test');
+    const profile = (await c.get('/api/me/profile')).json();
+    expect(profile.details).toEqual({ firstName: 'Cheyenne', lastName: 'Brooks', username: '', alternateEmail: '', companyEmail: 'cbrooks@acme.test' });
+    expect(profile.editable).toEqual({ details: true, personal: true, employment: true });
+
+    const details = await c.post('/api/me/profile/details', { firstName: 'Cheyenne', lastName: 'Brooks-Lee', username: 'cbrooks', alternateEmail: 'chey@home.test' });
+    expect(details.json().details).toMatchObject({ lastName: 'Brooks-Lee', username: 'cbrooks', companyEmail: 'cbrooks@acme.test' });
+    const personal = await c.post('/api/me/profile/personal', { workCell: '+1 (555) 010-2000', city: 'Boulder', zipCode: '80301', country: 'United States' });
+    expect(personal.json().personal).toMatchObject({ workCell: '+1 (555) 010-2000', city: 'Boulder', homePhone: '' });
+    const employment = await c.post('/api/me/profile/employment', { jobTitle: 'Engineer', department: 'R&D', manager: 'Grace Hopper' });
+    expect(employment.json().employment).toMatchObject({ jobTitle: 'Engineer', department: 'R&D' });
+    expect((await c.get('/api/session')).json().user.lastName).toBe('Brooks-Lee');
+  });
+
+  it('never lets the company e-mail change', async () => {
+    const c = await signedIn('fixed@acme.test');
+    await c.post('/api/me/profile/details', { firstName: 'A', lastName: 'B', companyEmail: 'evil@acme.test', email: 'evil@acme.test' });
+    expect((await c.get('/api/me/profile')).json().details.companyEmail).toBe('fixed@acme.test');
+  });
+
+  it('validates fields with clear errors and saves nothing on error', async () => {
+    const c = await signedIn('strict@acme.test');
+    const res = await c.post('/api/me/profile/personal', { workPhone: 'call me maybe', zipCode: '<script>', city: 'x'.repeat(101) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['city', 'workPhone', 'zipCode']);
+    expect((await c.get('/api/me/profile')).json().personal.city).toBe('');
+    expect((await c.post('/api/me/profile/details', { firstName: 'A', alternateEmail: 'not-an-email' })).statusCode).toBe(400);
+  });
+
+  it('refuses a username taken in the same organization', async () => {
+    const a = await signedIn('one@acme.test');
+    const b = await signedIn('two@acme.test');
+    expect((await a.post('/api/me/profile/details', { firstName: 'One', username: 'Same' })).statusCode).toBe(200);
+    const clash = await b.post('/api/me/profile/details', { firstName: 'Two', username: 'same' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.code).toBe('user.username_taken');
+  });
+
+  it('refuses edits the organization disabled — in the API, not just the page', async () => {
+    const c = await signedIn('locked@globex.test', [globex]);
+    expect((await c.get('/api/me/profile')).json().editable).toEqual({ details: true, personal: false, employment: true });
+    const res = await c.post('/api/me/profile/personal', { city: 'Paris' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('profile.read_only');
+    expect((await c.post('/api/me/profile/employment', { jobTitle: 'Chef' })).statusCode).toBe(200);
+    await updateOrgPolicies(t.database.db, globex.id, orgPoliciesSchema.parse({ profile: { details: false, personal: false, employment: false } }));
+    expect((await c.post('/api/me/profile/employment', { jobTitle: 'Chef' })).statusCode).toBe(403);
+  });
+
+  it("keeps employment per organization and never shows another organization's", async () => {
+    await seedUser(t, { email: 'both@acme.test', orgs: [acme, globex] });
+    const c = t.client();
+    await c.signIn('both@acme.test', STRONG_PASSWORD, { org: 'acme' });
+    await c.post('/api/me/profile/employment', { jobTitle: 'Acme title' });
+    await c.post('/api/session/organization', { slug: 'globex' });
+    expect((await c.get('/api/me/profile')).json().employment.jobTitle).toBe('');
+  });
+
+  it('uses a recovery e-mail only after it is confirmed through the link sent to it', async () => {
+    const c = await signedIn('recover@acme.test');
+    expect((await c.post('/api/me/recovery-email', { email: 'me@home.test' })).statusCode).toBe(202);
+    expect((await c.get('/api/me/profile')).json().recoveryEmail).toEqual({ address: null, pending: 'me@home.test' });
+    const [mail] = await mailsTo(t, 'me@home.test');
+    expect(mail.template).toBe('recovery_email_confirm');
+    const token = await linkTokenFrom(t, 'me@home.test', '/confirm-recovery-email');
+    expect((await t.client().post('/api/auth/recovery-email/confirm', { token })).json()).toEqual({ email: 'me@home.test' });
+    expect((await c.get('/api/me/profile')).json().recoveryEmail).toEqual({ address: 'me@home.test', pending: null });
+    expect((await t.client().post('/api/auth/recovery-email/confirm', { token })).json().error.code).toBe('token.invalid');
+  });
+});
