@@ -20,11 +20,13 @@ import { myMfaRoutes } from './me/mfa-routes.ts';
 import { myAccountRoutes } from './me/account-routes.ts';
 import { myProfileRoutes } from './me/profile-routes.ts';
 import { mySshKeyRoutes } from './me/ssh-key-routes.ts';
+import { myAppRoutes } from './me/app-routes.ts';
+import { adminAppRoutes } from './admin/app-routes.ts';
 import { localRoutes } from './local/local-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 /** Every route plugin, in one explicit list (no directory autoload). */
-const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, localRoutes];
+const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, localRoutes];
 
 export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({

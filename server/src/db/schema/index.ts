@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './mail.ts';
 export * from './mfa.ts';
 export * from './ssh-keys.ts';
+export * from './apps.ts';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { cleanText, nameField } from './fields.ts';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2048);
+/** Icons are small images, stored inline; SVG is refused (it can carry script). */
+const icon = z
+  .string()
+  .max(200_000)
+  .regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG, GIF or WebP image');
+
+/** POST /api/admin/apps — a bookmark application (OIDC and SAML come with the SSO issue). */
+export const createBookmarkAppInput = z.object({
+  type: z.literal('bookmark').default('bookmark'),
+  name: nameField.trim().min(1),
+  url: httpUrl,
+  description: cleanText(500).default(''),
+  details: cleanText(5000).default(''),
+  icon: icon.optional(),
+});
+
+export const portalAppSchema = z.object({
+  id: z.string(),
+  type: z.enum(['bookmark', 'oidc', 'saml']),
+  name: z.string(),
+  description: z.string(),
+  details: z.string(),
+  icon: z.string().nullable(),
+  launches: z.number(),
+});
+export type PortalApp = z.infer<typeof portalAppSchema>;
+
+/** POST /api/admin/groups */
+export const createGroupInput = z.object({ name: nameField.trim().min(1) });
+/** POST /api/admin/groups/:id/members */
+export const addGroupMemberInput = z.object({ userId: z.uuid() });
+/** POST /api/admin/apps/:id/assignments */
+export const assignAppInput = z.union([z.object({ userId: z.uuid() }), z.object({ groupId: z.uuid() })]);
+
+/** GET /api/me/dashboard */
+export const dashboardSchema = z.object({
+  apps: z.object({ count: z.number(), mostUsed: z.array(portalAppSchema) }),
+  security: z.object({
+    mfa: z.object({ enabled: z.boolean(), methods: z.array(z.enum(['totp', 'webauthn'])), mode: z.enum(['off', 'optional', 'required']) }),
+    password: z.object({ changedAt: z.string().nullable(), expiresAt: z.string().nullable(), daysLeft: z.number().nullable() }),
+    sshKeys: z.number(),
+  }),
+  actions: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('password_expiring'), days: z.number() }),
+      z.object({ kind: z.literal('mfa_required_soon'), signInsLeft: z.number() }),
+      z.object({ kind: z.literal('recovery_email_unconfirmed'), email: z.string() }),
+      z.object({ kind: z.literal('recovery_codes_low'), left: z.number() }),
+    ]),
+  ),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

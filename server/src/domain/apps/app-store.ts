@@ -1,0 +1,62 @@
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/open.ts';
+import { appAssignments, appUsage, apps, groupMembers } from '../../db/schema/index.ts';
+
+export type AppRow = typeof apps.$inferSelect;
+export type AssignedApp = AppRow & { launches: number };
+
+/** The user's applications in one organization: assigned directly or through one of their groups. */
+function assignedTo(orgId: string, userId: string) {
+  return and(
+    eq(apps.orgId, orgId),
+    sql`exists (select 1 from ${appAssignments} a where a.app_id = ${apps.id}
+      and (a.user_id = ${userId} or a.group_id in (select gm.group_id from ${groupMembers} gm where gm.user_id = ${userId})))`,
+  );
+}
+
+export async function listAssignedApps(db: Queryable, orgId: string, userId: string, search?: string): Promise<AssignedApp[]> {
+  const where = search ? and(assignedTo(orgId, userId), or(ilike(apps.name, `%${escapeLike(search)}%`), ilike(apps.description, `%${escapeLike(search)}%`))) : assignedTo(orgId, userId);
+  const rows = await db
+    .select({ app: apps, launches: sql<number>`coalesce(${appUsage.launches}, 0)::int` })
+    .from(apps)
+    .leftJoin(appUsage, and(eq(appUsage.appId, apps.id), eq(appUsage.userId, userId)))
+    .where(where)
+    .orderBy(asc(apps.name));
+  return rows.map((r) => ({ ...r.app, launches: r.launches }));
+}
+
+export async function findAssignedApp(db: Queryable, orgId: string, userId: string, appId: string): Promise<AppRow | undefined> {
+  const [row] = await db.select().from(apps).where(and(eq(apps.id, appId), assignedTo(orgId, userId)));
+  return row;
+}
+
+export async function recordLaunch(db: Queryable, appId: string, userId: string): Promise<void> {
+  await db
+    .insert(appUsage)
+    .values({ appId, userId, launches: 1 })
+    .onConflictDoUpdate({ target: [appUsage.appId, appUsage.userId], set: { launches: sql`${appUsage.launches} + 1`, lastLaunchedAt: new Date() } });
+}
+
+export function mostUsed(list: AssignedApp[], n = 4): AssignedApp[] {
+  return [...list].filter((a) => a.launches > 0).sort((a, b) => b.launches - a.launches || a.name.localeCompare(b.name)).slice(0, n);
+}
+
+export async function createApp(db: Queryable, orgId: string, input: { type: 'bookmark'; name: string; url: string; description: string; details: string; icon?: string }): Promise<AppRow> {
+  const [row] = await db.insert(apps).values({ orgId, ...input, icon: input.icon ?? null }).returning();
+  return row;
+}
+
+export async function findOrgApp(db: Queryable, orgId: string, appId: string): Promise<AppRow | undefined> {
+  const [row] = await db.select().from(apps).where(and(eq(apps.orgId, orgId), eq(apps.id, appId)));
+  return row;
+}
+
+export async function listOrgApps(db: Queryable, orgId: string): Promise<AppRow[]> {
+  return db.select().from(apps).where(eq(apps.orgId, orgId)).orderBy(desc(apps.createdAt));
+}
+
+export async function assignApp(db: Queryable, appId: string, target: { userId: string } | { groupId: string }): Promise<void> {
+  await db.insert(appAssignments).values({ appId, ...target }).onConflictDoNothing();
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

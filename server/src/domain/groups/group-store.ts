@@ -1,0 +1,30 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/open.ts';
+import { groupMembers, groups } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { isUniqueViolation } from '../users/user-store.ts';
+
+export type GroupRow = typeof groups.$inferSelect;
+
+export async function createGroup(db: Queryable, orgId: string, name: string): Promise<GroupRow> {
+  try {
+    const [row] = await db.insert(groups).values({ orgId, name }).returning();
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('group.name_taken', 'A group with this name already exists.');
+    throw err;
+  }
+}
+
+export async function findOrgGroup(db: Queryable, orgId: string, id: string): Promise<GroupRow | undefined> {
+  const [row] = await db.select().from(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, id)));
+  return row;
+}
+
+export async function listOrgGroups(db: Queryable, orgId: string): Promise<GroupRow[]> {
+  return db.select().from(groups).where(eq(groups.orgId, orgId)).orderBy(asc(groups.name));
+}
+
+export async function addGroupMember(db: Queryable, groupId: string, userId: string): Promise<void> {
+  await db.insert(groupMembers).values({ groupId, userId }).onConflictDoNothing();
+}

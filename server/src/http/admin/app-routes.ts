@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addGroupMemberInput, assignAppInput, createBookmarkAppInput, createGroupInput } from '../../../../contract/apps.ts';
+import { AppError } from '../../errors.ts';
+import { assignApp, createApp, findOrgApp, listOrgApps } from '../../domain/apps/app-store.ts';
+import { addGroupMember, createGroup, findOrgGroup, listOrgGroups } from '../../domain/groups/group-store.ts';
+import { findMembership } from '../../domain/users/user-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { requestContext, type HttpDeps } from '../deps.ts';
+import { requireAdmin } from '../plugins/authenticate.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+/** Applications and groups of the administrator's organization; another organization's answer 404. */
+export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  async function memberOf(orgId: string, userId: string) {
+    if (!(await findMembership(deps.db, orgId, userId))) throw new AppError('user.not_found', 'No such user in this organization.');
+  }
+
+  r.get('/api/admin/apps', async (req) => {
+    const { session } = await requireAdmin(req, deps);
+    return { items: await listOrgApps(deps.db, session.orgId) };
+  });
+
+  r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput } }, async (req, res) => {
+    const { session, user } = await requireAdmin(req, deps);
+    const created = await createApp(deps.db, session.orgId, req.body);
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.created', outcome: 'success', orgId: session.orgId, details: { appId: created.id, name: created.name } });
+    return res.status(201).send(created);
+  });
+
+  r.post('/api/admin/apps/:id/assignments', { schema: { params: idParams, body: assignAppInput } }, async (req, res) => {
+    const { session, user } = await requireAdmin(req, deps);
+    if (!(await findOrgApp(deps.db, session.orgId, req.params.id))) throw new AppError('app.not_found', 'No such application.');
+    if ('userId' in req.body) await memberOf(session.orgId, req.body.userId);
+    else if (!(await findOrgGroup(deps.db, session.orgId, req.body.groupId))) throw new AppError('group.not_found', 'No such group.');
+    await assignApp(deps.db, req.params.id, req.body);
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.assigned', outcome: 'success', orgId: session.orgId, details: { appId: req.params.id, ...req.body } });
+    return res.status(204).send();
+  });
+
+  r.get('/api/admin/groups', async (req) => {
+    const { session } = await requireAdmin(req, deps);
+    return { items: await listOrgGroups(deps.db, session.orgId) };
+  });
+
+  r.post('/api/admin/groups', { schema: { body: createGroupInput } }, async (req, res) => {
+    const { session, user } = await requireAdmin(req, deps);
+    const group = await createGroup(deps.db, session.orgId, req.body.name);
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'group.created', outcome: 'success', orgId: session.orgId, details: { groupId: group.id } });
+    return res.status(201).send(group);
+  });
+
+  r.post('/api/admin/groups/:id/members', { schema: { params: idParams, body: addGroupMemberInput } }, async (req, res) => {
+    const { session, user } = await requireAdmin(req, deps);
+    if (!(await findOrgGroup(deps.db, session.orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
+    await memberOf(session.orgId, req.body.userId);
+    await addGroupMember(deps.db, req.params.id, req.body.userId);
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'group.member_added', outcome: 'success', orgId: session.orgId, targetUserId: req.body.userId, details: { groupId: req.params.id } });
+    return res.status(204).send();
+  });
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { findAssignedApp, listAssignedApps, recordLaunch } from '../../domain/apps/app-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { buildDashboard, presentApp } from '../../flows/portal/dashboard.ts';
+import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
+import { requireSignedIn } from '../plugins/authenticate.ts';
+
+/** Dashboard and Applications of the User Portal, scoped to the session's user and organization. */
+export async function myAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/me/dashboard', async (req) => {
+    const { user, session } = await requireSignedIn(req, deps);
+    return buildDashboard(user, session, flowDeps(deps, req, user.id));
+  });
+
+  r.get('/api/me/apps', { schema: { querystring: z.object({ q: z.string().max(100).optional() }) } }, async (req) => {
+    const { user, session } = await requireSignedIn(req, deps);
+    return { items: (await listAssignedApps(deps.db, session.orgId, user.id, req.query.q?.trim() || undefined)).map(presentApp) };
+  });
+
+  /** A launch is a state change (counted, audited): POST, and the page then opens the returned URL. */
+  r.post('/api/me/apps/:id/launch', { schema: { params: z.object({ id: z.uuid() }) } }, async (req) => {
+    const { user, session } = await requireSignedIn(req, deps);
+    const target = await findAssignedApp(deps.db, session.orgId, user.id, req.params.id);
+    if (!target) throw new AppError('app.not_found', 'This application is not assigned to you.');
+    if (target.type !== 'bookmark' || !target.url) throw new AppError('app.not_found', 'This application cannot be launched yet.');
+    await recordLaunch(deps.db, target.id, user.id);
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.launched', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { appId: target.id } });
+    return { url: target.url };
+  });
+}
