@@ -25,6 +25,7 @@ export const errorCodes = {
   'app.not_found': 404,
   'group.not_found': 404,
   'group.name_taken': 409,
+  'admin.last_admin': 409,
   'token.invalid': 400,
   'invitation.email_mismatch': 403,
   'invitation.account_exists': 409,

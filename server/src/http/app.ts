@@ -22,11 +22,13 @@ import { myProfileRoutes } from './me/profile-routes.ts';
 import { mySshKeyRoutes } from './me/ssh-key-routes.ts';
 import { myAppRoutes } from './me/app-routes.ts';
 import { adminAppRoutes } from './admin/app-routes.ts';
+import { adminPolicyRoutes } from './admin/policy-routes.ts';
+import { adminAuditRoutes } from './admin/audit-routes.ts';
 import { localRoutes } from './local/local-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 /** Every route plugin, in one explicit list (no directory autoload). */
-const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, localRoutes];
+const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, localRoutes];
 
 export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({

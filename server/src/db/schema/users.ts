@@ -39,6 +39,8 @@ export const memberships = pgTable(
     username: text('username'),
     /** Employment Information: job title, department, manager… as this organization knows them. */
     employment: jsonb('employment').notNull().default({}),
+    /** Suspended in this organization only: no sign-in into it, its sessions end at once. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

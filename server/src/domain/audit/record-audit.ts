@@ -24,3 +24,13 @@ export async function recordAudit(db: Queryable, ctx: AuditContext, e: AuditEven
     details: e.details ?? {},
   });
 }
+
+/**
+ * An event about a person before any organization is chosen (a failed sign-in, a lock): written
+ * once for each organization they belong to, so each organization's log shows it; once with no
+ * organization when the person is unknown.
+ */
+export async function recordAuditForMemberships(db: Queryable, ctx: AuditContext, orgIds: string[], e: Omit<AuditEvent, 'orgId'>): Promise<void> {
+  if (orgIds.length === 0) return recordAudit(db, ctx, e);
+  for (const orgId of orgIds) await recordAudit(db, ctx, { ...e, orgId });
+}

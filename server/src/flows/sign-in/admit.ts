@@ -9,7 +9,7 @@ import type { SignInState } from './state.ts';
  * exactly one there is no chooser.
  */
 export async function admit(state: SignInState, user: User, deps: FlowDeps): Promise<SignInState> {
-  const memberships = await listMemberships(deps.db, user.id);
+  const memberships = (await listMemberships(deps.db, user.id)).filter((m) => !m.suspended);
   if (memberships.length === 0) {
     throw new AppError('sign_in.no_organization', 'Your account is not a member of any organization. Contact your administrator.');
   }

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { findMembership, findUserById } from '../../domain/users/user-store.ts';
+import { listUsersQuery, updateUserInput } from '../../../../contract/admin-users.ts';
 import { clearFailures, getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
+import { findOrgById } from '../../domain/orgs/org-store.ts';
+import { listOrgUsers } from '../../domain/users/list-org-users.ts';
+import { listUserSessions } from '../../domain/sessions/session-store.ts';
+import { describeUserAgent } from '../../domain/sessions/describe-user-agent.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
-import { requestContext, type HttpDeps } from '../deps.ts';
+import { reactivateMember, removeMember, requireMember, requirePasswordChange, signOutMember, suspendMember, updateMember } from '../../flows/admin/manage-members.ts';
+import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -14,24 +18,57 @@ const idParams = z.object({ id: z.uuid() });
 export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  async function memberOfAdminOrg(orgId: string, userId: string) {
-    const user = await findUserById(deps.db, userId);
-    if (!user || !(await findMembership(deps.db, orgId, userId))) throw new AppError('user.not_found', 'No such user in this organization.');
-    return user;
+  async function admin(req: Parameters<typeof requireAdmin>[0]) {
+    const { session, user } = await requireAdmin(req, deps);
+    return { a: { orgId: session.orgId, adminId: user.id }, d: flowDeps(deps, req, user.id) };
   }
 
+  r.get('/api/admin/users', { schema: { querystring: listUsersQuery } }, async (req) => {
+    const { a } = await admin(req);
+    const org = (await findOrgById(deps.db, a.orgId))!;
+    return listOrgUsers(deps.db, a.orgId, { ...req.query, maxAgeDays: org.policies.password.maxAgeDays });
+  });
+
+  r.post('/api/admin/users/:id', { schema: { params: idParams, body: updateUserInput } }, async (req, res) => {
+    const { a, d } = await admin(req);
+    await updateMember(d, a, req.params.id, req.body);
+    return res.status(204).send();
+  });
+
+  const actions = { suspend: suspendMember, reactivate: reactivateMember, 'require-password-change': requirePasswordChange, 'sign-out': signOutMember } as const;
+  for (const [name, run] of Object.entries(actions)) {
+    r.post(`/api/admin/users/:id/${name}`, { schema: { params: idParams } }, async (req, res) => {
+      const { a, d } = await admin(req);
+      await run(d, a, req.params.id);
+      return res.status(204).send();
+    });
+  }
+
+  r.delete('/api/admin/users/:id', { schema: { params: idParams } }, async (req, res) => {
+    const { a, d } = await admin(req);
+    await removeMember(d, a, req.params.id);
+    return res.status(204).send();
+  });
+
+  r.get('/api/admin/users/:id/sessions', { schema: { params: idParams } }, async (req) => {
+    const { a, d } = await admin(req);
+    const user = await requireMember(d, a.orgId, req.params.id);
+    const items = (await listUserSessions(deps.db, user.id)).filter((s) => s.orgId === a.orgId);
+    return { items: items.map((s) => ({ id: s.id, ...describeUserAgent(s.userAgent), ip: s.ip, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })) };
+  });
+
   r.get('/api/admin/users/:id/lockout', { schema: { params: idParams } }, async (req) => {
-    const { session } = await requireAdmin(req, deps);
-    const user = await memberOfAdminOrg(session.orgId, req.params.id);
+    const { a, d } = await admin(req);
+    const user = await requireMember(d, a.orgId, req.params.id);
     return getLockState(deps.db, lockoutKey(user.emailCanonical));
   });
 
   r.post('/api/admin/users/:id/unlock', { schema: { params: idParams } }, async (req, res) => {
-    const { session, user: admin } = await requireAdmin(req, deps);
-    const user = await memberOfAdminOrg(session.orgId, req.params.id);
+    const { a, d } = await admin(req);
+    const user = await requireMember(d, a.orgId, req.params.id);
     await deps.db.transaction(async (tx) => {
       await clearFailures(tx, lockoutKey(user.emailCanonical));
-      await recordAudit(tx, requestContext(req, admin.id), { event: 'account.unlocked', outcome: 'success', orgId: session.orgId, targetUserId: user.id });
+      await recordAudit(tx, d.ctx, { event: 'account.unlocked', outcome: 'success', orgId: a.orgId, targetUserId: user.id });
     });
     return res.status(204).send();
   });

@@ -17,7 +17,7 @@ export async function findSignedIn(req: FastifyRequest, deps: HttpDeps): Promise
   const session = await findLiveSession(deps.db, token);
   if (!session) return undefined;
   const [user, membership] = await Promise.all([findUserById(deps.db, session.userId), findMembership(deps.db, session.orgId, session.userId)]);
-  if (!user || user.status !== 'active' || !membership) return undefined;
+  if (!user || user.status !== 'active' || !membership || membership.suspendedAt) return undefined;
   return { session, user, role: membership.role };
 }
 

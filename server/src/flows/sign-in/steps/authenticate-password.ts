@@ -4,10 +4,10 @@ import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../../d
 import { clearFailures, getLockState, lockoutKey, recordFailure } from '../../../domain/lockout/lockout-store.ts';
 import { strictestLockout } from '../../../domain/policies/org-policies.ts';
 import { instanceLockoutPolicy } from '../../../domain/lockout/instance-lockout-policy.ts';
-import { listMemberships, replacePasswordHash, type User } from '../../../domain/users/user-store.ts';
+import { listMemberships, replacePasswordHash, type Membership, type User } from '../../../domain/users/user-store.ts';
 import { users } from '../../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../../domain/audit/record-audit.ts';
+import { recordAuditForMemberships } from '../../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../../mail/outbox.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
 import type { FlowDeps } from '../../deps.ts';
@@ -31,12 +31,16 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
     const key = lockoutKey(state.identifier);
     const [user] = await deps.db.select().from(users).where(eq(users.emailCanonical, state.identifier));
     if ((await getLockState(deps.db, key)).locked) {
-      await recordAudit(deps.db, deps.ctx, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason: 'locked' } });
+      const orgIds = user ? (await listMemberships(deps.db, user.id)).map((m) => m.orgId) : [];
+      await recordAuditForMemberships(deps.db, deps.ctx, orgIds, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason: 'locked' } });
       throw locked();
     }
     const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash(deps.argon2)), password);
-    if (!user || !user.passwordHash || !matches || user.status !== 'active') {
-      await onFailure(state, user, deps, key);
+    // Suspended everywhere they belong looks exactly like a wrong password (no oracle).
+    const memberships = user ? await listMemberships(deps.db, user.id) : [];
+    const suspendedEverywhere = memberships.length > 0 && memberships.every((m) => m.suspended);
+    if (!user || !user.passwordHash || !matches || user.status !== 'active' || suspendedEverywhere) {
+      await onFailure(user, memberships, deps, key);
     }
     await clearFailures(deps.db, key);
     await rehashIfNeeded(user!, password, deps);
@@ -44,13 +48,14 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
   },
 };
 
-async function onFailure(state: SignInState, user: User | undefined, deps: FlowDeps, key: string): Promise<never> {
-  const policy = user ? strictestLockout((await listMemberships(deps.db, user.id)).map((m) => m.policies.lockout)) : await instanceLockoutPolicy(deps.db);
+async function onFailure(user: User | undefined, memberships: Membership[], deps: FlowDeps, key: string): Promise<never> {
+  const policy = user ? strictestLockout(memberships.map((m) => m.policies.lockout)) : await instanceLockoutPolicy(deps.db);
   const result = await recordFailure(deps.db, key, policy);
-  const reason = !user ? 'unknown' : user.status !== 'active' ? 'suspended' : 'password';
-  await recordAudit(deps.db, deps.ctx, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason } });
+  const reason = !user ? 'unknown' : user.status !== 'active' || memberships.every((m) => m.suspended) ? 'suspended' : 'password';
+  const orgIds = memberships.map((m) => m.orgId);
+  await recordAuditForMemberships(deps.db, deps.ctx, orgIds, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason } });
   if (result.lockedNow && user) {
-    await recordAudit(deps.db, deps.ctx, { event: 'account.locked', outcome: 'success', targetUserId: user.id });
+    await recordAuditForMemberships(deps.db, deps.ctx, orgIds, { event: 'account.locked', outcome: 'success', targetUserId: user.id });
     await enqueueMail(deps.db, { to: user.email, template: 'account_locked', lang: user.language, vars: { resetUrl: `${deps.publicUrl}/reset-password` } });
     deps.mailQueued();
   }

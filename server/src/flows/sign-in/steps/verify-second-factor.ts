@@ -5,7 +5,7 @@ import { consumeRecoveryCode, findFactorByCredentialId, listConfirmedFactors, re
 import { findUserById, listMemberships } from '../../../domain/users/user-store.ts';
 import { lockoutKey, recordFailure, getLockState, clearFailures } from '../../../domain/lockout/lockout-store.ts';
 import { strictestLockout } from '../../../domain/policies/org-policies.ts';
-import { recordAudit } from '../../../domain/audit/record-audit.ts';
+import { recordAudit, recordAuditForMemberships } from '../../../domain/audit/record-audit.ts';
 import { verifyTotpCode } from '../../mfa/totp-enrollment.ts';
 import { verifyWebauthnAssertion } from '../../mfa/webauthn.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
@@ -58,13 +58,13 @@ export const verifySecondFactor: FlowStep<SignInState, FlowDeps, SignInStep> = {
       // Every door shares the counter: a failed code counts like a failed password.
       const memberships = await listMemberships(deps.db, userId);
       const result = await recordFailure(deps.db, key, strictestLockout(memberships.map((m) => m.policies.lockout)));
-      await recordAudit(deps.db, deps.ctx, { event: 'sign_in.mfa', outcome: 'failure', targetUserId: userId, details: { method: answer.method } });
+      await recordAuditForMemberships(deps.db, deps.ctx, memberships.map((m) => m.orgId), { event: 'sign_in.mfa', outcome: 'failure', targetUserId: userId, details: { method: answer.method } });
       if (result.locked) throw new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
       throw new AppError('mfa.code_invalid', answer.method === 'webauthn' ? 'The security key could not be verified. Try again.' : 'That code is not right. Try again.');
     }
     await clearFailures(deps.db, key);
     await rememberLastMethod(deps.db, userId, answer.method);
-    await recordAudit(deps.db, deps.ctx, { event: 'sign_in.mfa', outcome: 'success', targetUserId: userId, details: { method: answer.method } });
+    await recordAudit(deps.db, deps.ctx, { event: 'sign_in.mfa', outcome: 'success', orgId: state.orgId, targetUserId: userId, details: { method: answer.method } });
     return { ...state, challenge: undefined, mfaAt: new Date().toISOString(), amr: [...new Set([...state.amr, ...amr, 'mfa'])] };
   },
 };

@@ -1,0 +1,155 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
+
+let t: TestApp;
+let acme: Awaited<ReturnType<typeof seedOrg>>;
+let other: Awaited<ReturnType<typeof seedOrg>>;
+let admin: TestClient;
+let member: TestClient;
+let outsider: TestClient;
+let bossId: string;
+let adaId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await seedOrg(t, 'Acme', { lockout: { maxFailures: 2 } });
+  other = await seedOrg(t, 'Other');
+  bossId = (await seedUser(t, { email: 'boss@acme.test', orgs: [acme], role: 'admin', firstName: 'Grace', lastName: 'Hopper' })).id;
+  adaId = (await seedUser(t, { email: 'ada@acme.test', orgs: [acme], firstName: 'Ada', lastName: 'Lovelace' })).id;
+  for (let i = 0; i < 7; i++) await seedUser(t, { email: `user${i}@acme.test`, orgs: [acme], firstName: `User${i}`, lastName: 'Zed' });
+  await seedUser(t, { email: 'admin@other.test', orgs: [other], role: 'admin' });
+  admin = t.client();
+  await admin.signIn('boss@acme.test', STRONG_PASSWORD, { portal: 'admin' });
+  member = t.client();
+  await member.signIn('user0@acme.test', STRONG_PASSWORD);
+  outsider = t.client();
+  await outsider.signIn('admin@other.test', STRONG_PASSWORD, { portal: 'admin' });
+});
+afterAll(() => t.close());
+
+describe('admin authorization', () => {
+  const endpoints = (id: string): [string, string][] => [
+    ['GET', `/api/admin/users/${id}/sessions`],
+    ['GET', `/api/admin/users/${id}/lockout`],
+    ['GET', `/api/admin/users/${id}/factors`],
+    ['POST', `/api/admin/users/${id}`],
+    ['POST', `/api/admin/users/${id}/suspend`],
+    ['POST', `/api/admin/users/${id}/reactivate`],
+    ['POST', `/api/admin/users/${id}/require-password-change`],
+    ['POST', `/api/admin/users/${id}/sign-out`],
+    ['POST', `/api/admin/users/${id}/unlock`],
+    ['POST', `/api/admin/users/${id}/mfa/reset`],
+    ['DELETE', `/api/admin/users/${id}`],
+  ];
+
+  it('answers members 403 and administrators of another organization 404, changing nothing', async () => {
+    for (const [method, url] of endpoints(adaId)) {
+      const m = await member.request(method as 'GET', url, method === 'GET' ? undefined : {});
+      expect(m.statusCode, `${method} ${url} as member`).toBe(403);
+      const o = await outsider.request(method as 'GET', url, method === 'GET' ? undefined : {});
+      expect(o.statusCode, `${method} ${url} as outsider`).toBe(404);
+    }
+    for (const url of ['/api/admin/users', '/api/admin/policies', '/api/admin/audit', '/api/admin/apps', '/api/admin/groups', '/api/admin/invitations']) {
+      expect((await member.get(url)).statusCode, url).toBe(403);
+      expect((await t.client().get(url)).statusCode, url).toBe(401);
+    }
+    expect((await outsider.get('/api/admin/users')).json().items.map((u: { email: string }) => u.email)).toEqual(['admin@other.test']);
+    expect((await t.client().signIn('ada@acme.test', STRONG_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('users list', () => {
+  it('searches by name, e-mail and username, pages with a cursor, and filters by status', async () => {
+    const byName = (await admin.get('/api/admin/users?q=lovelace')).json();
+    expect(byName.items.map((u: { email: string }) => u.email)).toEqual(['ada@acme.test']);
+    expect((await admin.get('/api/admin/users?q=BOSS@')).json().items).toHaveLength(1);
+
+    const first = (await admin.get('/api/admin/users?limit=4')).json();
+    expect(first.items).toHaveLength(4);
+    const second = (await admin.get(`/api/admin/users?limit=4&cursor=${first.nextCursor}`)).json();
+    const third = (await admin.get(`/api/admin/users?limit=4&cursor=${second.nextCursor}`)).json();
+    const all = [...first.items, ...second.items, ...third.items].map((u: { email: string }) => u.email);
+    expect(new Set(all).size).toBe(9);
+    expect(third.nextCursor).toBeNull();
+    expect(all[0]).toBe('boss@acme.test'); // Hopper before Lovelace before Zed
+
+    await t.client().signIn('user3@acme.test', 'wrong-1-password');
+    await t.client().signIn('user3@acme.test', 'wrong-2-password');
+    expect((await admin.get('/api/admin/users?status=locked')).json().items.map((u: { email: string }) => u.email)).toEqual(['user3@acme.test']);
+    expect((await admin.get('/api/admin/users?sort=bogus')).statusCode).toBe(400);
+  });
+});
+
+describe('member actions', () => {
+  it('suspends a member (signed out at once, cannot sign in) and reactivates them', async () => {
+    const c = t.client();
+    await c.signIn('user1@acme.test', STRONG_PASSWORD);
+    const id = (await admin.get('/api/admin/users?q=user1@')).json().items[0].id;
+    expect((await admin.post(`/api/admin/users/${id}/suspend`, {})).statusCode).toBe(204);
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    const retry = await t.client().signIn('user1@acme.test', STRONG_PASSWORD);
+    expect(retry.statusCode).toBe(401);
+    expect(retry.json().error.code).toBe('sign_in.invalid_credentials');
+    expect((await admin.get('/api/admin/users?status=suspended')).json().items.map((u: { id: string }) => u.id)).toEqual([id]);
+    expect((await admin.post(`/api/admin/users/${id}/reactivate`, {})).statusCode).toBe(204);
+    expect((await t.client().signIn('user1@acme.test', STRONG_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('forces a password change at the next sign-in', async () => {
+    const id = (await admin.get('/api/admin/users?q=user2@')).json().items[0].id;
+    await admin.post(`/api/admin/users/${id}/require-password-change`, {});
+    expect((await t.client().signIn('user2@acme.test', STRONG_PASSWORD)).json()).toMatchObject({ step: 'change_password', reason: 'required' });
+  });
+
+  it('keeps at least one administrator', async () => {
+    expect((await admin.post(`/api/admin/users/${bossId}`, { role: 'member' })).json().error.code).toBe('admin.last_admin');
+    expect((await admin.post(`/api/admin/users/${bossId}/suspend`, {})).statusCode).toBe(409);
+    expect((await admin.delete(`/api/admin/users/${bossId}`, {})).statusCode).toBe(409);
+    expect((await admin.post(`/api/admin/users/${adaId}`, { role: 'admin', firstName: 'Augusta Ada' })).statusCode).toBe(204);
+    expect((await admin.get('/api/admin/users?q=augusta')).json().items[0]).toMatchObject({ role: 'admin', firstName: 'Augusta Ada' });
+    expect((await admin.post(`/api/admin/users/${adaId}`, { role: 'member' })).statusCode).toBe(204);
+  });
+
+  it('removes a member from the organization and ends their sessions', async () => {
+    const c = t.client();
+    await c.signIn('user4@acme.test', STRONG_PASSWORD);
+    const id = (await admin.get('/api/admin/users?q=user4@')).json().items[0].id;
+    expect((await admin.delete(`/api/admin/users/${id}`, {})).statusCode).toBe(204);
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    expect((await admin.get('/api/admin/users?q=user4@')).json().items).toEqual([]);
+  });
+});
+
+describe('policies and audit', () => {
+  it('applies a changed password policy to the next password change, audited with old and new values', async () => {
+    const res = await admin.post('/api/admin/policies', { password: { minLength: 20 } });
+    expect(res.json().password.minLength).toBe(20);
+    const c = t.client();
+    await c.signIn('user5@acme.test', STRONG_PASSWORD);
+    const tooShort = await c.post('/api/me/password', { currentPassword: STRONG_PASSWORD, newPassword: 'only-19-characters!' });
+    expect(tooShort.statusCode).toBe(422);
+    expect((await c.post('/api/me/password', { currentPassword: STRONG_PASSWORD, newPassword: 'now-twenty-characters!' })).statusCode).toBe(200);
+    const audit = (await admin.get('/api/admin/audit?event=policies.updated')).json().items;
+    expect(audit[0].details.old.password.minLength).toBe(12);
+    expect(audit[0].details.new.password.minLength).toBe(20);
+    expect((await admin.post('/api/admin/policies', { password: { minLength: 3 } })).statusCode).toBe(400);
+  });
+
+  it('filters the audit log, pages it, and exports CSV safe from formula injection', async () => {
+    const failures = (await admin.get(`/api/admin/audit?outcome=failure&limit=1`)).json();
+    expect(failures.items).toHaveLength(1);
+    expect(failures.items[0].outcome).toBe('failure');
+    const next = (await admin.get(`/api/admin/audit?outcome=failure&limit=1&before=${encodeURIComponent(failures.next)}`)).json();
+    expect(next.items[0].id).not.toBe(failures.items[0].id);
+    await t.client().post('/api/auth/sign-in', { email: 'user6@acme.test' }, { headers: { 'user-agent': '=HYPERLINK("http://evil")' } });
+    const c = t.client();
+    await c.post('/api/auth/sign-in', { email: 'user6@acme.test' }, { headers: { 'user-agent': '=cmd|calc' } });
+    await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD }, { headers: { 'user-agent': '=cmd|calc' } });
+    const csv = await admin.get('/api/admin/audit.csv?event=sign_in');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe('at,event,outcome,actor_user_id,target_user_id,ip,user_agent,details');
+    expect(csv.body).toContain("'=cmd|calc");
+    expect(csv.body).not.toMatch(/,=cmd/);
+    expect((await outsider.get('/api/admin/audit')).json().items.every((e: { orgId: string }) => e.orgId === other.id)).toBe(true);
+  });
+});

@@ -1,0 +1,94 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
+import { updateUserInput } from '../../../../contract/admin-users.ts';
+import { memberships, sessions, users } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/open.ts';
+import { findMembership, findUserById, isUniqueViolation, type User } from '../../domain/users/user-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import type { FlowDeps } from '../deps.ts';
+
+export type AdminContext = { orgId: string; adminId: string };
+
+/** The member, or 404 — a user of another organization does not exist from here. */
+export async function requireMember(deps: FlowDeps, orgId: string, userId: string): Promise<User> {
+  const user = await findUserById(deps.db, userId);
+  if (!user || !(await findMembership(deps.db, orgId, userId))) throw new AppError('user.not_found', 'No such user in this organization.');
+  return user;
+}
+
+/** An organization always keeps at least one active administrator. */
+async function assertAnotherAdmin(tx: Tx, orgId: string, userId: string): Promise<void> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), isNull(memberships.suspendedAt), sql`${memberships.userId} <> ${userId}`));
+  if (row.n === 0) throw new AppError('admin.last_admin', 'An organization must keep at least one administrator.');
+}
+
+/** Sessions of this user in this organization end at once. */
+const endOrgSessions = (tx: Tx, orgId: string, userId: string) => tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+
+async function change(deps: FlowDeps, a: AdminContext, userId: string, event: string, work: (tx: Tx) => Promise<Record<string, unknown> | void>) {
+  await requireMember(deps, a.orgId, userId);
+  await deps.db.transaction(async (tx) => {
+    const details = (await work(tx)) ?? {};
+    await recordAudit(tx, { ...deps.ctx, actorUserId: a.adminId }, { event, outcome: 'success', orgId: a.orgId, targetUserId: userId, details });
+  });
+}
+
+export const suspendMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
+  change(deps, a, userId, 'user.suspended', async (tx) => {
+    const m = await findMembership(tx, a.orgId, userId);
+    if (m?.role === 'admin') await assertAnotherAdmin(tx, a.orgId, userId);
+    await tx.update(memberships).set({ suspendedAt: new Date() }).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
+    await endOrgSessions(tx, a.orgId, userId);
+  });
+
+export const reactivateMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
+  change(deps, a, userId, 'user.reactivated', async (tx) => {
+    await tx.update(memberships).set({ suspendedAt: null }).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
+  });
+
+export const requirePasswordChange = (deps: FlowDeps, a: AdminContext, userId: string) =>
+  change(deps, a, userId, 'user.password_change_required', async (tx) => {
+    await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId));
+  });
+
+export const signOutMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
+  change(deps, a, userId, 'user.signed_out', async (tx) => ({ ended: (await endOrgSessions(tx, a.orgId, userId).returning({ id: sessions.id })).length }));
+
+export const removeMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
+  change(deps, a, userId, 'membership.removed', async (tx) => {
+    const m = await findMembership(tx, a.orgId, userId);
+    if (m?.role === 'admin') await assertAnotherAdmin(tx, a.orgId, userId);
+    await endOrgSessions(tx, a.orgId, userId);
+    await tx.delete(memberships).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
+  });
+
+/** Profile fields (even those the user may not edit), username and role; old and new values audited. */
+export async function updateMember(deps: FlowDeps, a: AdminContext, userId: string, input: unknown) {
+  const data = updateUserInput.parse(input);
+  const before = await requireMember(deps, a.orgId, userId);
+  const membership = (await findMembership(deps.db, a.orgId, userId))!;
+  try {
+    await change(deps, a, userId, 'user.updated', async (tx) => {
+      if (data.role === 'member' && membership.role === 'admin') await assertAnotherAdmin(tx, a.orgId, userId);
+      if (data.firstName !== undefined || data.lastName !== undefined) {
+        await tx.update(users).set({ firstName: data.firstName ?? before.firstName, lastName: data.lastName ?? before.lastName }).where(eq(users.id, userId));
+      }
+      if (data.username !== undefined || data.role !== undefined) {
+        await tx
+          .update(memberships)
+          .set({ ...(data.username !== undefined ? { username: data.username || null } : {}), ...(data.role ? { role: data.role } : {}) })
+          .where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
+      }
+      return {
+        old: { firstName: before.firstName, lastName: before.lastName, username: membership.username, role: membership.role },
+        new: data,
+      };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('user.username_taken', 'This username is already taken in the organization.');
+    throw err;
+  }
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { findOrgById, updateOrgPolicies } from '../../domain/orgs/org-store.ts';
+import { orgPoliciesSchema } from '../../domain/policies/org-policies.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { requestContext, type HttpDeps } from '../deps.ts';
+import { requireAdmin } from '../plugins/authenticate.ts';
+
+/** Policies of the administrator's organization: they take effect on the next request that reads them. */
+export async function adminPolicyRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/admin/policies', async (req) => {
+    const { session } = await requireAdmin(req, deps);
+    return (await findOrgById(deps.db, session.orgId))!.policies;
+  });
+
+  r.post('/api/admin/policies', { schema: { body: orgPoliciesSchema.partial() } }, async (req) => {
+    const { session, user } = await requireAdmin(req, deps);
+    const before = (await findOrgById(deps.db, session.orgId))!.policies;
+    const after = orgPoliciesSchema.parse({ ...before, ...req.body });
+    await deps.db.transaction(async (tx) => {
+      await updateOrgPolicies(tx, session.orgId, after);
+      await recordAudit(tx, requestContext(req, user.id), { event: 'policies.updated', outcome: 'success', orgId: session.orgId, details: { old: before, new: after } });
+    });
+    return after;
+  });
+}
