@@ -11,6 +11,8 @@ export const passwordPolicySchema = z.object({
   historyCount: z.number().int().min(0).max(24).default(5),
   /** Days a password lives; 0 = never expires. */
   maxAgeDays: z.number().int().min(0).max(3650).default(0),
+  /** Days before expiry when a reminder is mailed (and one on the day it expires). */
+  reminderDays: z.array(z.number().int().min(1).max(365)).max(10).default([14, 7, 1]),
 });
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 
@@ -47,5 +49,6 @@ export function strictestPasswordPolicy(policies: PasswordPolicy[]): PasswordPol
     requireSymbol: policies.some((p) => p.requireSymbol),
     historyCount: Math.max(...policies.map((p) => p.historyCount)),
     maxAgeDays: positiveMin(policies.map((p) => p.maxAgeDays)),
+    reminderDays: [...new Set(policies.flatMap((p) => p.reminderDays))].sort((a, b) => b - a),
   };
 }

@@ -8,6 +8,7 @@ import { defaultArgon2Params, type Argon2Params } from './domain/credentials/pas
 import { createMailTransport } from './mail/transport.ts';
 import { startMailDelivery, type MailDelivery } from './jobs/mail-delivery.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
+import { startPasswordExpiryReminders } from './jobs/password-expiry-reminders.ts';
 import { buildApp } from './http/app.ts';
 import { countOrgs } from './domain/orgs/org-store.ts';
 import { createSetupToken } from './domain/secrets/link-tokens.ts';
@@ -29,6 +30,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
   const mail = startMailDelivery(database.db, transport, logger);
   const housekeeping = startHousekeeping(database.db, logger);
+  const reminders = startPasswordExpiryReminders(database.db, config.publicUrl, logger, mail.kick);
   const localToken = database.kind === 'pglite' ? writeLocalCredential(config.dataDir) : undefined;
 
   const app = await buildApp(
@@ -65,6 +67,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
     async stop() {
       await app.close();
       housekeeping.stop();
+      reminders.stop();
       await mail.stop();
       transport.close();
       await database.close();

@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, timestamp, integer, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, index, primaryKey } from 'drizzle-orm/pg-core';
 
 /** Every mail goes through here first, so a mail Tessera accepted survives an SMTP outage or a restart. */
 export const mailOutbox = pgTable(
@@ -19,4 +19,16 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt)],
+);
+
+/** One row per reminder sent: (user, threshold, the password it was about). Its key makes "exactly once" hold across processes. */
+export const passwordReminders = pgTable(
+  'password_reminders',
+  {
+    userId: uuid('user_id').notNull(),
+    thresholdDays: integer('threshold_days').notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.thresholdDays, t.passwordChangedAt] })],
 );

@@ -8,6 +8,7 @@ export type MailTemplates = {
   mfa_changed: Record<string, never>;
   mfa_reset: Record<string, never>;
   recovery_email_confirm: { url: string; hours: number };
+  password_expiring: { days: number; url: string };
 };
 export type TemplateName = keyof MailTemplates;
 
@@ -37,6 +38,12 @@ const en: Renderers = {
   password_changed: () => renderMail('Your Tessera password was changed', ['The password of your Tessera account was just changed. If this was not you, contact your administrator at once.']),
   mfa_changed: () => renderMail('Your Tessera sign-in methods changed', ['A sign-in method of your Tessera account (authenticator app, security key, passkey or recovery codes) was just added, removed or renewed. If this was not you, contact your administrator at once.']),
   mfa_reset: () => renderMail('Your Tessera sign-in methods were reset', ['An administrator removed the sign-in methods of your Tessera account. You will set up a new one the next time you sign in.']),
+  password_expiring: (v) =>
+    renderMail(
+      v.days === 0 ? 'Your Tessera password expires today' : `Your Tessera password expires in ${v.days} day${v.days === 1 ? '' : 's'}`,
+      ['Choose a new password before it expires, so that you keep access to your applications.'],
+      { label: 'Change my password', url: v.url },
+    ),
   recovery_email_confirm: (v) =>
     renderMail('Confirm your recovery e-mail', ['Someone added this address as the recovery e-mail of a Tessera account.', 'If it was you, confirm it with the link below.'], { label: 'Confirm this address', url: v.url }, `The link expires in ${v.hours} hours. If it was not you, ignore this e-mail.`),
 };
@@ -65,6 +72,12 @@ const fr: Renderers = {
   password_changed: () => renderMail('Votre mot de passe Tessera a été modifié', ["Le mot de passe de votre compte Tessera vient d'être modifié. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_changed: () => renderMail('Vos méthodes de connexion Tessera ont changé', ["Une méthode de connexion de votre compte Tessera (application d'authentification, clé de sécurité, clé d'accès ou codes de récupération) vient d'être ajoutée, supprimée ou renouvelée. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_reset: () => renderMail('Vos méthodes de connexion Tessera ont été réinitialisées', ['Un administrateur a supprimé les méthodes de connexion de votre compte Tessera. Vous en configurerez une nouvelle à votre prochaine connexion.']),
+  password_expiring: (v) =>
+    renderMail(
+      v.days === 0 ? "Votre mot de passe Tessera expire aujourd'hui" : `Votre mot de passe Tessera expire dans ${v.days} jour${v.days === 1 ? '' : 's'}`,
+      ["Choisissez un nouveau mot de passe avant qu'il n'expire, pour garder l'accès à vos applications."],
+      { label: 'Changer mon mot de passe', url: v.url },
+    ),
   recovery_email_confirm: (v) =>
     renderMail('Confirmez votre e-mail de récupération', ["Cette adresse a été ajoutée comme e-mail de récupération d'un compte Tessera.", "Si c'était vous, confirmez-la avec le lien ci-dessous."], { label: 'Confirmer cette adresse', url: v.url }, `Le lien expire dans ${v.hours} heures. Si ce n'était pas vous, ignorez ce message.`),
 };

@@ -1,0 +1,65 @@
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import type { Logger } from '../logger.ts';
+import { memberships, passwordReminders, users } from '../db/schema/index.ts';
+import { passwordPolicyForUser } from '../domain/credentials/set-password.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+
+const DAY = 86_400_000;
+
+/** Which reminder is due now: the smallest configured threshold not below the days left, or 0 on the day. */
+export function dueThreshold(daysLeft: number, reminderDays: number[]): number | undefined {
+  if (daysLeft <= 0) return 0;
+  const candidates = reminderDays.filter((d) => d >= daysLeft);
+  return candidates.length ? Math.min(...candidates) : undefined;
+}
+
+/**
+ * Mails each user whose password expires within a configured threshold, once per threshold and
+ * password. The reminder row's primary key decides who sends: with several processes racing, the
+ * insert succeeds once, and the mail is queued in that same transaction.
+ */
+export async function sendPasswordExpiryReminders(db: Db, publicUrl: string, now = new Date()): Promise<number> {
+  const candidates = await db
+    .selectDistinct({ id: users.id, email: users.email, language: users.language, changedAt: users.passwordChangedAt })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.suspendedAt)))
+    .where(and(eq(users.status, 'active'), isNotNull(users.passwordChangedAt)));
+  let sent = 0;
+  for (const u of candidates) {
+    const policy = await passwordPolicyForUser(db, u.id);
+    if (policy.maxAgeDays === 0 || !u.changedAt) continue;
+    // Whole days left: under 24 hours is "today" (0), 24 to 48 hours is "1 day".
+    const daysLeft = Math.floor((u.changedAt.getTime() + policy.maxAgeDays * DAY - now.getTime()) / DAY);
+    if (daysLeft < 0) continue;
+    const threshold = dueThreshold(daysLeft, policy.reminderDays);
+    if (threshold === undefined) continue;
+    const won = await db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(passwordReminders)
+        .values({ userId: u.id, thresholdDays: threshold, passwordChangedAt: u.changedAt! })
+        .onConflictDoNothing()
+        .returning({ userId: passwordReminders.userId });
+      if (rows.length === 0) return false;
+      await enqueueMail(tx, { to: u.email, template: 'password_expiring', lang: u.language, vars: { days: Math.max(daysLeft, 0), url: `${publicUrl}/security` } });
+      return true;
+    });
+    if (won) sent++;
+  }
+  return sent;
+}
+
+export function startPasswordExpiryReminders(db: Db, publicUrl: string, logger: Logger, mailQueued: () => void, intervalMs = 60 * 60_000): { stop(): void } {
+  const run = async () => {
+    try {
+      if ((await sendPasswordExpiryReminders(db, publicUrl)) > 0) mailQueued();
+    } catch (err) {
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'password expiry reminders failed');
+    }
+  };
+  const first = setTimeout(() => void run(), 10_000);
+  first.unref();
+  const timer = setInterval(() => void run(), intervalMs);
+  timer.unref();
+  return { stop: () => (clearTimeout(first), clearInterval(timer)) };
+}
