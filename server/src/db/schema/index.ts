@@ -5,3 +5,4 @@ export * from './mail.ts';
 export * from './mfa.ts';
 export * from './ssh-keys.ts';
 export * from './apps.ts';
+export * from './api-keys.ts';

@@ -153,3 +153,28 @@ describe('policies and audit', () => {
     expect((await outsider.get('/api/admin/audit')).json().items.every((e: { orgId: string }) => e.orgId === other.id)).toBe(true);
   });
 });
+
+describe('API keys', () => {
+  it('are shown once, stored hashed, reach only their organization, are audited and can be revoked', async () => {
+    const created = await admin.post('/api/admin/api-keys', { name: 'Provisioning' });
+    expect(created.statusCode).toBe(201);
+    const { key, id } = created.json();
+    expect(key).toMatch(/^tsk_[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify((await admin.get('/api/admin/api-keys')).json())).not.toContain(key);
+
+    const bot = t.client();
+    const list = await bot.get('/api/admin/users?q=ada', { headers: { authorization: `Bearer ${key}` } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items[0].email).toBe('ada@acme.test');
+    const otherOrgUser = (await outsider.get('/api/admin/users')).json().items[0].id;
+    expect((await bot.post(`/api/admin/users/${otherOrgUser}/suspend`, {}, { headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(404);
+    expect((await bot.post('/api/admin/api-keys', { name: 'x' }, { headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(403);
+    const used = (await admin.get('/api/admin/audit?event=api_key.used')).json().items;
+    expect(used.length).toBeGreaterThanOrEqual(2);
+    expect(used[0].details.apiKeyId).toBe(id);
+
+    expect((await admin.delete(`/api/admin/api-keys/${id}`, {})).statusCode).toBe(204);
+    expect((await bot.get('/api/admin/users', { headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401);
+    expect((await bot.get('/api/admin/users', { headers: { authorization: 'Bearer tsk_forged' } })).statusCode).toBe(401);
+  });
+});

@@ -7,7 +7,7 @@ import { findMembership, findUserById, isUniqueViolation, type User } from '../.
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import type { FlowDeps } from '../deps.ts';
 
-export type AdminContext = { orgId: string; adminId: string };
+export type AdminContext = { orgId: string; adminId: string | null };
 
 /** The member, or 404 — a user of another organization does not exist from here. */
 export async function requireMember(deps: FlowDeps, orgId: string, userId: string): Promise<User> {

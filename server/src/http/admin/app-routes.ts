@@ -21,45 +21,45 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
   }
 
   r.get('/api/admin/apps', async (req) => {
-    const { session } = await requireAdmin(req, deps);
-    return { items: await listOrgApps(deps.db, session.orgId) };
+    const { orgId } = await requireAdmin(req, deps);
+    return { items: await listOrgApps(deps.db, orgId) };
   });
 
   r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput } }, async (req, res) => {
-    const { session, user } = await requireAdmin(req, deps);
-    const created = await createApp(deps.db, session.orgId, req.body);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.created', outcome: 'success', orgId: session.orgId, details: { appId: created.id, name: created.name } });
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const created = await createApp(deps.db, orgId, req.body);
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.created', outcome: 'success', orgId: orgId, details: { appId: created.id, name: created.name } });
     return res.status(201).send(created);
   });
 
   r.post('/api/admin/apps/:id/assignments', { schema: { params: idParams, body: assignAppInput } }, async (req, res) => {
-    const { session, user } = await requireAdmin(req, deps);
-    if (!(await findOrgApp(deps.db, session.orgId, req.params.id))) throw new AppError('app.not_found', 'No such application.');
-    if ('userId' in req.body) await memberOf(session.orgId, req.body.userId);
-    else if (!(await findOrgGroup(deps.db, session.orgId, req.body.groupId))) throw new AppError('group.not_found', 'No such group.');
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    if (!(await findOrgApp(deps.db, orgId, req.params.id))) throw new AppError('app.not_found', 'No such application.');
+    if ('userId' in req.body) await memberOf(orgId, req.body.userId);
+    else if (!(await findOrgGroup(deps.db, orgId, req.body.groupId))) throw new AppError('group.not_found', 'No such group.');
     await assignApp(deps.db, req.params.id, req.body);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.assigned', outcome: 'success', orgId: session.orgId, details: { appId: req.params.id, ...req.body } });
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.assigned', outcome: 'success', orgId: orgId, details: { appId: req.params.id, ...req.body } });
     return res.status(204).send();
   });
 
   r.get('/api/admin/groups', async (req) => {
-    const { session } = await requireAdmin(req, deps);
-    return { items: await listOrgGroups(deps.db, session.orgId) };
+    const { orgId } = await requireAdmin(req, deps);
+    return { items: await listOrgGroups(deps.db, orgId) };
   });
 
   r.post('/api/admin/groups', { schema: { body: createGroupInput } }, async (req, res) => {
-    const { session, user } = await requireAdmin(req, deps);
-    const group = await createGroup(deps.db, session.orgId, req.body.name);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'group.created', outcome: 'success', orgId: session.orgId, details: { groupId: group.id } });
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const group = await createGroup(deps.db, orgId, req.body.name);
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.created', outcome: 'success', orgId: orgId, details: { groupId: group.id } });
     return res.status(201).send(group);
   });
 
   r.post('/api/admin/groups/:id/members', { schema: { params: idParams, body: addGroupMemberInput } }, async (req, res) => {
-    const { session, user } = await requireAdmin(req, deps);
-    if (!(await findOrgGroup(deps.db, session.orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
-    await memberOf(session.orgId, req.body.userId);
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    if (!(await findOrgGroup(deps.db, orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
+    await memberOf(orgId, req.body.userId);
     await addGroupMember(deps.db, req.params.id, req.body.userId);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'group.member_added', outcome: 'success', orgId: session.orgId, targetUserId: req.body.userId, details: { groupId: req.params.id } });
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.member_added', outcome: 'success', orgId: orgId, targetUserId: req.body.userId, details: { groupId: req.params.id } });
     return res.status(204).send();
   });
 }

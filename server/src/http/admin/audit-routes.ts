@@ -49,13 +49,13 @@ export async function adminAuditRoutes(app: FastifyInstance, deps: HttpDeps): Pr
   }
 
   r.get('/api/admin/audit', { schema: { querystring: auditQuery } }, async (req) => {
-    const { session } = await requireAdmin(req, deps);
-    return query(session.orgId, req.query);
+    const { orgId } = await requireAdmin(req, deps);
+    return query(orgId, req.query);
   });
 
   r.get('/api/admin/audit.csv', { schema: { querystring: auditQuery } }, async (req, reply) => {
-    const { session } = await requireAdmin(req, deps);
-    const { items } = await query(session.orgId, { ...req.query, limit: 500 });
+    const { orgId } = await requireAdmin(req, deps);
+    const { items } = await query(orgId, { ...req.query, limit: 500 });
     const header = ['at', 'event', 'outcome', 'actor_user_id', 'target_user_id', 'ip', 'user_agent', 'details'];
     const lines = items.map((e) => [e.at.toISOString(), e.event, e.outcome, e.actorUserId, e.targetUserId, e.ip, e.userAgent, e.details].map(csvCell).join(','));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"').send([header.join(','), ...lines].join('\r\n') + '\r\n');

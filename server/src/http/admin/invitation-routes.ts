@@ -25,27 +25,27 @@ export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/admin/invitations', async (req) => {
-    const { session } = await requireAdmin(req, deps);
-    return { items: (await listInvitations(deps.db, session.orgId)).map(present) };
+    const { orgId } = await requireAdmin(req, deps);
+    return { items: (await listInvitations(deps.db, orgId)).map(present) };
   });
 
   r.post('/api/admin/invitations', { schema: { body: createInvitationInput } }, async (req, res) => {
-    const { session, user } = await requireAdmin(req, deps);
-    const row = await sendInvitation(session.orgId, req.body, flowDeps(deps, req, user.id));
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const row = await sendInvitation(orgId, req.body, flowDeps(deps, req, actorId));
     return res.status(201).send(present(row));
   });
 
   r.post('/api/admin/invitations/:id/resend', { schema: { params: idParams } }, async (req) => {
-    const { session, user } = await requireAdmin(req, deps);
-    return present(await resendInvitation(session.orgId, req.params.id, flowDeps(deps, req, user.id)));
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    return present(await resendInvitation(orgId, req.params.id, flowDeps(deps, req, actorId)));
   });
 
   r.delete('/api/admin/invitations/:id', { schema: { params: idParams } }, async (req, res) => {
-    const { session, user } = await requireAdmin(req, deps);
-    if (!(await revokeInvitation(deps.db, session.orgId, req.params.id))) {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    if (!(await revokeInvitation(deps.db, orgId, req.params.id))) {
       throw new AppError('token.invalid', 'No pending invitation with this id.', { status: 404 });
     }
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'invitation.revoked', outcome: 'success', orgId: session.orgId, details: { invitationId: req.params.id } });
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'invitation.revoked', outcome: 'success', orgId: orgId, details: { invitationId: req.params.id } });
     return res.status(204).send();
   });
 }

@@ -11,17 +11,17 @@ export async function adminPolicyRoutes(app: FastifyInstance, deps: HttpDeps): P
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/admin/policies', async (req) => {
-    const { session } = await requireAdmin(req, deps);
-    return (await findOrgById(deps.db, session.orgId))!.policies;
+    const { orgId } = await requireAdmin(req, deps);
+    return (await findOrgById(deps.db, orgId))!.policies;
   });
 
   r.post('/api/admin/policies', { schema: { body: orgPoliciesSchema.partial() } }, async (req) => {
-    const { session, user } = await requireAdmin(req, deps);
-    const before = (await findOrgById(deps.db, session.orgId))!.policies;
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const before = (await findOrgById(deps.db, orgId))!.policies;
     const after = orgPoliciesSchema.parse({ ...before, ...req.body });
     await deps.db.transaction(async (tx) => {
-      await updateOrgPolicies(tx, session.orgId, after);
-      await recordAudit(tx, requestContext(req, user.id), { event: 'policies.updated', outcome: 'success', orgId: session.orgId, details: { old: before, new: after } });
+      await updateOrgPolicies(tx, orgId, after);
+      await recordAudit(tx, requestContext(req, actorId), { event: 'policies.updated', outcome: 'success', orgId: orgId, details: { old: before, new: after } });
     });
     return after;
   });

@@ -22,17 +22,17 @@ export async function adminUserMfaRoutes(app: FastifyInstance, deps: HttpDeps): 
   }
 
   r.get('/api/admin/users/:id/factors', { schema: { params: idParams } }, async (req) => {
-    const { session } = await requireAdmin(req, deps);
-    const user = await member(session.orgId, req.params.id);
+    const { orgId } = await requireAdmin(req, deps);
+    const user = await member(orgId, req.params.id);
     return { items: (await listConfirmedFactors(deps.db, user.id)).map(summarizeFactor) };
   });
 
   r.post('/api/admin/users/:id/mfa/reset', { schema: { params: idParams } }, async (req, res) => {
-    const { session, user: admin } = await requireAdmin(req, deps);
-    const user = await member(session.orgId, req.params.id);
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const user = await member(orgId, req.params.id);
     await deps.db.transaction(async (tx) => {
       const removed = await deleteAllFactors(tx, user.id);
-      await recordAudit(tx, requestContext(req, admin.id), { event: 'mfa.reset', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { removed } });
+      await recordAudit(tx, requestContext(req, actorId), { event: 'mfa.reset', outcome: 'success', orgId: orgId, targetUserId: user.id, details: { removed } });
       await enqueueMail(tx, { to: user.email, template: 'mfa_reset', lang: user.language, vars: {} });
     });
     deps.mailQueued();

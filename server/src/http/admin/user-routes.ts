@@ -19,8 +19,8 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   async function admin(req: Parameters<typeof requireAdmin>[0]) {
-    const { session, user } = await requireAdmin(req, deps);
-    return { a: { orgId: session.orgId, adminId: user.id }, d: flowDeps(deps, req, user.id) };
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    return { a: { orgId, adminId: actorId }, d: flowDeps(deps, req, actorId) };
   }
 
   r.get('/api/admin/users', { schema: { querystring: listUsersQuery } }, async (req) => {

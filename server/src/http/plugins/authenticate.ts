@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { findLiveSession, type Session } from '../../domain/sessions/session-store.ts';
 import { findMembership, findUserById, type User } from '../../domain/users/user-store.ts';
-import type { HttpDeps } from '../deps.ts';
+import { requestContext, type HttpDeps } from '../deps.ts';
+import { findLiveApiKey } from '../../domain/api-keys/api-key-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { readCookie } from './cookies.ts';
 
 export type SignedIn = { session: Session; user: User; role: 'member' | 'admin' };
@@ -27,9 +29,22 @@ export async function requireSignedIn(req: FastifyRequest, deps: HttpDeps): Prom
   return signedIn;
 }
 
-/** Admin API: an administrator of the session's active organization. */
-export async function requireAdmin(req: FastifyRequest, deps: HttpDeps): Promise<SignedIn> {
+/** Who acts on the admin API: an administrator's browser session, or an organization API key. */
+export type AdminPrincipal = { orgId: string; actorId: string | null; apiKeyId?: string };
+
+/**
+ * Admin API: an administrator of the session's active organization, or an API key of one
+ * organization (`Authorization: Bearer tsk_…`), every use of which is audited.
+ */
+export async function requireAdmin(req: FastifyRequest, deps: HttpDeps): Promise<AdminPrincipal> {
+  const bearer = /^Bearer (tsk_\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (bearer) {
+    const key = await findLiveApiKey(deps.db, bearer);
+    if (!key) throw new AppError('auth.required', 'This API key is not valid.');
+    await recordAudit(deps.db, requestContext(req), { event: 'api_key.used', outcome: 'success', orgId: key.orgId, details: { apiKeyId: key.id, method: req.method, path: req.routeOptions.url } });
+    return { orgId: key.orgId, actorId: null, apiKeyId: key.id };
+  }
   const signedIn = await requireSignedIn(req, deps);
   if (signedIn.role !== 'admin') throw new AppError('auth.forbidden', 'Only administrators of this organization can do this.');
-  return signedIn;
+  return { orgId: signedIn.session.orgId, actorId: signedIn.user.id };
 }
