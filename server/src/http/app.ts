@@ -7,6 +7,7 @@ import { installErrorHandler, installNotFoundHandler } from './plugins/error-han
 import { installRequestGuards } from './plugins/request-guards.ts';
 import { installSecurityHeaders } from './plugins/security-headers.ts';
 import { installRateLimit } from './plugins/rate-limit.ts';
+import { installOpenApi } from './plugins/openapi.ts';
 import { healthRoutes } from './health-routes.ts';
 import { signInRoutes } from './auth/sign-in-routes.ts';
 import { passwordResetRoutes } from './auth/password-reset-routes.ts';
@@ -48,6 +49,7 @@ export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?:
   await app.register(cookie);
   const closeRateLimit = await installRateLimit(app, deps.config.redisUrl);
   app.addHook('onClose', closeRateLimit);
+  await installOpenApi(app, deps.config.publicUrl);
   for (const plugin of routes) await app.register(async (scope) => plugin(scope, deps));
   installNotFoundHandler(app, opts.webDist ? await webRoutes(app, opts.webDist) : undefined);
   return app;
