@@ -26,9 +26,9 @@ describe('Administrator Portal Login', () => {
   it('refuses a member who is not an administrator and opens no session', async () => {
     const { page, context } = await env.newPage();
     await page.goto(`${env.url}/admin/login`);
-    await page.getByLabel('Email').fill('member@acme.test');
+    await page.getByLabel(/^Email/).fill('member@acme.test');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Login' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not an administrator/i);
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
@@ -38,9 +38,9 @@ describe('Administrator Portal Login', () => {
   it('lets an administrator into the Administrator Portal', async () => {
     const { page, context } = await env.newPage();
     await page.goto(`${env.url}/admin/login`);
-    await page.getByLabel('Email').fill('admin@acme.test');
+    await page.getByLabel(/^Email/).fill('admin@acme.test');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Login' }).click();
     await page.waitForURL(`${env.url}/admin`);
     await page.getByText('Administrator Portal').first().waitFor();

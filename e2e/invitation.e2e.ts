@@ -16,9 +16,9 @@ describe('invitation → account creation → sign-in → log out', () => {
     // The administrator invites through the admin API (the console comes with the Admin Portal issue).
     const admin = await env.newPage();
     await admin.page.goto(`${env.url}/admin/login`);
-    await admin.page.getByLabel('Email').fill('admin@acme.test');
+    await admin.page.getByLabel(/^Email/).fill('admin@acme.test');
     await admin.page.getByRole('button', { name: 'Continue' }).click();
-    await admin.page.getByLabel('Password').fill(PASSWORD);
+    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
     await admin.page.getByRole('button', { name: 'Login' }).click();
     await admin.page.waitForURL(`${env.url}/admin`);
     const invited = await admin.context.request.post(`${env.url}/api/admin/invitations`, {
@@ -32,7 +32,7 @@ describe('invitation → account creation → sign-in → log out', () => {
 
     const { page, context } = await env.newPage();
     await page.goto(link);
-    const email = page.getByLabel('Email');
+    const email = page.getByLabel(/^Email/);
     await expect.poll(() => email.inputValue()).toBe('nora@acme.test');
     expect(await email.isEditable()).toBe(false);
     expect(page.url()).toBe(`${env.url}/invite`);
@@ -40,7 +40,7 @@ describe('invitation → account creation → sign-in → log out', () => {
     // The requirements are listed and ticked as the person types.
     const lengthRule = page.getByText('At least 14 characters');
     await lengthRule.waitFor();
-    const password = page.getByLabel('Password', { exact: true });
+    const password = page.getByLabel(/^Password/);
     await password.fill('short1');
     const unticked = await page.getByTestId('rule-minLength').getAttribute('data-ok');
     await password.fill(NEW_PASSWORD);
@@ -55,9 +55,9 @@ describe('invitation → account creation → sign-in → log out', () => {
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
 
-    await page.getByLabel('Email').fill('nora@acme.test');
+    await page.getByLabel(/^Email/).fill('nora@acme.test');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByLabel(/^Password/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Login' }).click();
     await page.waitForURL(`${env.url}/`);
 

@@ -14,10 +14,10 @@ describe('lockout', () => {
   it('locks the account after repeated failures, says so, and mails the owner', async () => {
     const { page, context } = await env.newPage();
     await page.goto(`${env.url}/login`);
-    await page.getByLabel('Email').fill('lena@acme.test');
+    await page.getByLabel(/^Email/).fill('lena@acme.test');
     await page.getByRole('button', { name: 'Continue' }).click();
     for (let i = 0; i < 3; i++) {
-      await page.getByLabel('Password').fill(`wrong-password-${i}`);
+      await page.getByLabel(/^Password/).fill(`wrong-password-${i}`);
       await page.getByRole('button', { name: 'Login' }).click();
       await page.getByRole('alert').waitFor();
     }
@@ -25,7 +25,7 @@ describe('lockout', () => {
     expect(await page.getByRole('alert').textContent()).toMatch(/administrator/i);
 
     // Even the right password is refused now.
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Login' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Your account is locked/);
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
+import { signInThroughPage } from './support/pages.ts';
 
 let env: E2E;
 const NEW_PASSWORD = 'a-Brand-new-password-9';
@@ -13,36 +14,35 @@ afterAll(() => env?.close());
 
 describe('Reset User Password', () => {
   it('mails a link that sets a new password; the old one stops working', async () => {
-    const { page, context } = await env.newPage();
-    await page.goto(`${env.url}/login`);
-    await page.getByLabel('Email').fill('rosa@acme.test');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('link', { name: 'Reset User Password' }).click();
-    await page.waitForURL(/\/reset-password/);
-    await page.getByLabel('Email').fill('rosa@acme.test');
-    await page.getByRole('button', { name: 'Send reset link' }).click();
-    await page.getByText(/If this address has an account/).waitFor();
+    const { page: asking, context } = await env.newPage();
+    await asking.goto(`${env.url}/login`);
+    await asking.getByLabel(/^Email/).fill('rosa@acme.test');
+    await asking.getByRole('button', { name: 'Continue' }).click();
+    await asking.getByRole('link', { name: 'Reset User Password' }).click();
+    await asking.waitForURL(/\/reset-password/);
+    await asking.getByLabel(/^Email/).fill('rosa@acme.test');
+    await asking.getByRole('button', { name: 'Send reset link' }).click();
+    await asking.getByText(/If this address has an account/).waitFor();
 
     const mail = await env.waitForMail('rosa@acme.test', /reset/i);
     const link = linkIn(mail, '/reset-password');
     expect(link.startsWith(`${env.url}/reset-password#token=`)).toBe(true);
 
+    // The person opens the link from their mailbox: a fresh page.
+    const page = await context.newPage();
     await page.goto(link);
     await page.getByText('rosa@acme.test').waitFor();
     // The token leaves the address bar at once (no leak through history, screenshots or referrers).
     expect(page.url()).toBe(`${env.url}/reset-password`);
-    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('Confirm password').fill(NEW_PASSWORD);
+    await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
+    await page.getByLabel(/^Confirm password/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Reset password' }).click();
     await page.getByRole('link', { name: 'Sign in' }).click();
-
     await page.waitForURL(/\/login/);
-    await page.getByLabel('Email').fill('rosa@acme.test');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Login' }).click();
+
+    await signInThroughPage(page, { email: 'rosa@acme.test', password: PASSWORD });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/incorrect/i);
-    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByLabel(/^Password/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Login' }).click();
     await page.waitForURL(`${env.url}/`);
 

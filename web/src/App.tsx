@@ -1,0 +1,39 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { LoginPage } from './auth/login/LoginPage.tsx';
+import { ResetPasswordPage } from './auth/reset/ResetPasswordPage.tsx';
+import { InvitePage } from './auth/invite/InvitePage.tsx';
+import { SetupPage } from './auth/setup/SetupPage.tsx';
+import { ConfirmRecoveryEmailPage } from './auth/reset/ConfirmRecoveryEmailPage.tsx';
+import { PortalLayout } from './portal/PortalLayout.tsx';
+import { DashboardPage } from './portal/DashboardPage.tsx';
+import { ApplicationsPage } from './portal/applications/ApplicationsPage.tsx';
+import { ProfilePage } from './portal/profile/ProfilePage.tsx';
+import { SecurityPage } from './portal/security/SecurityPage.tsx';
+import { AdminLayout } from './admin/AdminLayout.tsx';
+import { UsersPage } from './admin/UsersPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage portal="user" /> },
+  { path: '/admin/login', element: <LoginPage portal="admin" /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/invite', element: <InvitePage /> },
+  { path: '/setup', element: <SetupPage /> },
+  { path: '/confirm-recovery-email', element: <ConfirmRecoveryEmailPage /> },
+  {
+    path: '/',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'applications', element: <ApplicationsPage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'security', element: <SecurityPage /> },
+    ],
+  },
+  { path: '/admin', element: <AdminLayout />, children: [{ index: true, element: <UsersPage /> }] },
+  { path: '*', element: <NotFoundPage /> },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Menu, Select, Skeleton, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { adminApi, adminKeys, adminQueries } from '../api/admin.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+/** Users of the organization: search, invite, and the everyday actions. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const users = useQuery(adminQueries.users(q));
+  const invitations = useQuery(adminQueries.invitations());
+  const queryClient = useQueryClient();
+  const [invite, setInvite] = useState({ email: '', firstName: '', lastName: '', role: 'member' as 'member' | 'admin' });
+  const [error, setError] = useState<unknown>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.all });
+
+  async function sendInvite(e: React.FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await adminApi.invite(invite);
+      notifications.show({ color: 'teal', message: t('adminUsers.invited', { email: invite.email }) });
+      setInvite({ email: '', firstName: '', lastName: '', role: 'member' });
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  async function act(id: string, action: Parameters<typeof adminApi.userAction>[1]) {
+    setError(undefined);
+    try {
+      await adminApi.userAction(id, action);
+      notifications.show({ color: 'teal', message: t('common.saved') });
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('adminUsers.title')}</Title>
+      <ErrorAlert error={error} />
+      <Card withBorder component="section" aria-labelledby="invite-title">
+        <Stack component="form" onSubmit={sendInvite}>
+          <Title order={2} size="h4" id="invite-title">{t('adminUsers.invite')}</Title>
+          <Group align="end" grow>
+            <TextInput label={t('common.email')} type="email" required value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />
+            <TextInput label={t('setup.firstName')} value={invite.firstName} onChange={(e) => setInvite({ ...invite, firstName: e.currentTarget.value })} />
+            <TextInput label={t('setup.lastName')} value={invite.lastName} onChange={(e) => setInvite({ ...invite, lastName: e.currentTarget.value })} />
+            <Select label={t('adminUsers.role')} data={[{ value: 'member', label: t('adminUsers.member') }, { value: 'admin', label: t('adminUsers.admin') }]} value={invite.role} onChange={(v) => setInvite({ ...invite, role: (v ?? 'member') as 'member' | 'admin' })} allowDeselect={false} />
+          </Group>
+          <Group><Button type="submit">{t('adminUsers.sendInvite')}</Button></Group>
+        </Stack>
+      </Card>
+      <TextInput label={t('adminUsers.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={360} />
+      {users.isPending ? <Skeleton h={200} /> : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr><Table.Th>{t('adminUsers.name')}</Table.Th><Table.Th>{t('common.email')}</Table.Th><Table.Th>{t('adminUsers.status')}</Table.Th><Table.Th /></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data?.items.map((u) => (
+                <Table.Tr key={u.id} data-testid="user-row">
+                  <Table.Td>{u.firstName} {u.lastName} {u.role === 'admin' && <Badge size="xs" ml="xs">{t('adminUsers.admin')}</Badge>}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge color={u.status === 'suspended' ? 'red' : 'teal'} variant="light">{t(`adminUsers.statusValue.${u.status}`)}</Badge>
+                      {u.locked && <Badge color="orange" variant="light">{t('adminUsers.locked')}</Badge>}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Menu position="bottom-end">
+                      <Menu.Target><Button size="xs" variant="default" aria-label={t('adminUsers.actionsFor', { email: u.email })}>{t('adminUsers.actions')}</Button></Menu.Target>
+                      <Menu.Dropdown>
+                        {u.status === 'active' ? <Menu.Item onClick={() => act(u.id, 'suspend')}>{t('adminUsers.suspend')}</Menu.Item> : <Menu.Item onClick={() => act(u.id, 'reactivate')}>{t('adminUsers.reactivate')}</Menu.Item>}
+                        {u.locked && <Menu.Item onClick={() => act(u.id, 'unlock')}>{t('adminUsers.unlock')}</Menu.Item>}
+                        <Menu.Item onClick={() => act(u.id, 'require-password-change')}>{t('adminUsers.forceReset')}</Menu.Item>
+                        <Menu.Item onClick={() => act(u.id, 'sign-out')}>{t('adminUsers.signOut')}</Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {invitations.data && invitations.data.items.filter((i) => i.status === 'pending').length > 0 && (
+        <Card withBorder component="section" aria-labelledby="pending-title">
+          <Title order={2} size="h4" id="pending-title">{t('adminUsers.pending')}</Title>
+          <Table>
+            <Table.Tbody>
+              {invitations.data.items.filter((i) => i.status === 'pending').map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{i.email}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" justify="flex-end">
+                      <Button size="xs" variant="default" onClick={() => adminApi.resend(i.id).then(refresh, setError)}>{t('adminUsers.resend')}</Button>
+                      <Button size="xs" variant="light" color="red" onClick={() => adminApi.revoke(i.id).then(refresh, setError)}>{t('adminUsers.revoke')}</Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </Stack>
+  );
+}

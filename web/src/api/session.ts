@@ -1,0 +1,24 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { SessionInfo } from '../../../contract/session.ts';
+import { api, ApiError } from './client.ts';
+
+export const sessionKeys = { all: ['session'] as const };
+
+/** The signed-in person, or null when nobody is (a 401 is an answer here, not an error). */
+export const sessionQuery = queryOptions({
+  queryKey: sessionKeys.all,
+  queryFn: async (): Promise<SessionInfo | null> => {
+    try {
+      return await api.get<SessionInfo>('/api/session');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 30_000,
+});
+
+export const sessionApi = {
+  logout: () => api.post<void>('/api/auth/logout'),
+  switchOrganization: (slug: string) => api.post<void>('/api/session/organization', { slug }),
+};

@@ -1,0 +1,26 @@
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Center, Loader } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { AuthCard } from '../../components/AuthCard.tsx';
+import { takeLinkToken } from '../../lib/fragment-token.ts';
+import { errorText } from '../../i18n/index.ts';
+
+/** The link mailed to a new recovery address: following it confirms the address. */
+export function ConfirmRecoveryEmailPage() {
+  const { t } = useTranslation();
+  const token = useMemo(() => takeLinkToken('tessera.recoveryToken'), []);
+  const result = useQuery({ queryKey: ['recovery-confirm', token], queryFn: () => api.post<{ email: string }>('/api/auth/recovery-email/confirm', { token }), enabled: Boolean(token), retry: false, staleTime: Infinity });
+  return (
+    <AuthCard title={t('profile.recovery')}>
+      {token && result.isPending ? <Center><Loader aria-label={t('common.loading')} /></Center> : result.data ? (
+        <Alert color="teal">{t('profile.recoveryConfirmed', { email: result.data.email })}</Alert>
+      ) : (
+        <Alert color="red" role="alert">{errorText('token.invalid')}</Alert>
+      )}
+      <Anchor component={Link} to="/">{t('common.home')}</Anchor>
+    </AuthCard>
+  );
+}

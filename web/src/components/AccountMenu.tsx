@@ -1,0 +1,65 @@
+import { Avatar, Menu, UnstyledButton } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../contract/session.ts';
+import { sessionApi, sessionKeys } from '../api/session.ts';
+import { LANGUAGES, setLanguage } from '../i18n/index.ts';
+
+type Props = { session: SessionInfo; loginPath: string };
+
+/** Top right: initials; the organization switcher (when in several), language, and Log out. */
+export function AccountMenu({ session, loginPath }: Props) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+
+  async function logout() {
+    await sessionApi.logout().catch(() => undefined);
+    queryClient.clear();
+    window.location.assign(loginPath);
+  }
+  async function switchTo(slug: string) {
+    await sessionApi.switchOrganization(slug);
+    await queryClient.invalidateQueries();
+  }
+
+  return (
+    <Menu position="bottom-end" width={260} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('portal.accountMenu')}>
+          <Avatar color="blue" radius="xl">
+            {session.user.initials}
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          {session.user.firstName} {session.user.lastName}
+          <br />
+          {session.user.email}
+        </Menu.Label>
+        {session.organizations.length > 1 && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{t('portal.organizations')}</Menu.Label>
+            {session.organizations.map((o) => (
+              <Menu.Item key={o.slug} onClick={() => switchTo(o.slug)} fw={o.slug === session.organization.slug ? 700 : 400} aria-current={o.slug === session.organization.slug ? 'true' : undefined}>
+                {o.name}
+              </Menu.Item>
+            ))}
+          </>
+        )}
+        <Menu.Divider />
+        <Menu.Label>{t('common.language')}</Menu.Label>
+        {LANGUAGES.map((l) => (
+          <Menu.Item key={l.code} onClick={() => setLanguage(l.code)} fw={i18n.language === l.code ? 700 : 400}>
+            {l.label}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item color="red" onClick={logout}>
+          {t('portal.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Anchor, Box, Center, Group, Paper, Stack, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+type Props = { title: string; children: ReactNode; corner?: { to: string; label: string } };
+
+/** The frame of every sign-in page: a link in the top-left corner, a centred card, languages below. */
+export function AuthCard({ title, children, corner }: Props) {
+  return (
+    <Box mih="100vh" bg="gray.0" p="md">
+      <Group justify="space-between" mb="xl">
+        {corner ? (
+          <Anchor component={Link} to={corner.to} size="sm">
+            {corner.label}
+          </Anchor>
+        ) : (
+          <span />
+        )}
+        <LanguageSwitcher />
+      </Group>
+      <Center>
+        <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420} component="main">
+          <Stack gap="md">
+            <Title order={1} size="h2" ta="center">
+              {title}
+            </Title>
+            {children}
+          </Stack>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}

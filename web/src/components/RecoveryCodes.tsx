@@ -1,0 +1,29 @@
+import { Button, Code, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { saveText } from '../lib/save-text.ts';
+
+type Props = { codes: string[]; onSaved?(): void };
+
+/** Shown once: the codes, a text download, and (in the sign-in flow) "I have saved my codes". */
+export function RecoveryCodes({ codes, onSaved }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Text fw={600}>{t('login.codesTitle')}</Text>
+      <Text size="sm">{t('login.codesHelp')}</Text>
+      <SimpleGrid cols={2} data-testid="recovery-codes">
+        {codes.map((c) => (
+          <Code key={c} ta="center" fz="md">
+            {c}
+          </Code>
+        ))}
+      </SimpleGrid>
+      <Group>
+        <Button variant="default" onClick={() => saveText('tessera-recovery-codes.txt', codes.join('\n') + '\n')}>
+          {t('common.download')}
+        </Button>
+        {onSaved && <Button onClick={onSaved}>{t('login.codesSaved')}</Button>}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,21 @@
+import { useEffect, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../contract/session.ts';
+import { sessionQuery } from '../api/session.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+
+type Props = { loginPath: string; children(session: SessionInfo): ReactNode };
+
+/** Renders its children with the session, or sends the visitor to sign in and back. */
+export function RequireSession({ loginPath, children }: Props) {
+  const { t } = useTranslation();
+  const session = useQuery(sessionQuery);
+  useEffect(() => {
+    if (session.data === null) window.location.assign(`${loginPath}?returnTo=${encodeURIComponent(window.location.pathname)}`);
+  }, [session.data, loginPath]);
+  if (session.isError) return <ErrorAlert error={session.error} />;
+  if (!session.data) return <Center mih="100vh"><Loader aria-label={t('common.loading')} /></Center>;
+  return <>{children(session.data)}</>;
+}

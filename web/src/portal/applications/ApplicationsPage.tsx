@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Avatar, Card, Modal, SimpleGrid, Skeleton, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { PortalApp } from '../../../../contract/apps.ts';
+import { meApi, meKeys, meQueries } from '../../api/me.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+
+/** The applications assigned to me in this organization; a click launches one. */
+export function ApplicationsPage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 200);
+  const apps = useQuery(meQueries.apps(q));
+  const [details, setDetails] = useState<PortalApp | undefined>();
+  const [error, setError] = useState<unknown>();
+  const queryClient = useQueryClient();
+
+  async function launch(app: PortalApp) {
+    setError(undefined);
+    // Opened before the request so that pop-up blockers see a user gesture.
+    const tab = window.open('', '_blank');
+    try {
+      const { url } = await meApi.launch(app.id);
+      if (tab) {
+        tab.opener = null;
+        tab.location.href = url;
+      } else window.location.assign(url);
+      void queryClient.invalidateQueries({ queryKey: meKeys.all });
+    } catch (err) {
+      tab?.close();
+      setError(err);
+    }
+  }
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('portal.applications')}</Title>
+      <TextInput label={t('apps.search')} placeholder={t('apps.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={360} />
+      <ErrorAlert error={error ?? apps.error} />
+      {apps.isPending ? (
+        <Skeleton h={120} />
+      ) : apps.data?.items.length === 0 ? (
+        <Text c="dimmed">{q ? t('apps.noMatch') : t('apps.none')}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 4, lg: 6 }}>
+          {apps.data?.items.map((app) => (
+            <Card key={app.id} withBorder padding="md" data-testid="app-tile">
+              <UnstyledButton onClick={() => launch(app)} aria-label={t('apps.launch', { name: app.name })}>
+                <Stack align="center" gap="xs">
+                  <Avatar src={app.icon ?? undefined} size="lg" radius="md" alt="">{app.name.slice(0, 2).toUpperCase()}</Avatar>
+                  <Text fw={600} ta="center">{app.name}</Text>
+                </Stack>
+              </UnstyledButton>
+              {app.details && (
+                <Anchor component="button" type="button" size="xs" ta="center" mt="xs" onClick={() => setDetails(app)}>
+                  {t('apps.details')}
+                </Anchor>
+              )}
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      <Modal opened={Boolean(details)} onClose={() => setDetails(undefined)} title={details?.name}>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{details?.details}</Text>
+      </Modal>
+    </Stack>
+  );
+}

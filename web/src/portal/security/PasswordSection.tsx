@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, Group, PasswordInput, Skeleton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { meApi, meKeys, meQueries } from '../../api/me.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PasswordChecklist } from '../../components/PasswordChecklist.tsx';
+import { Section } from './Section.tsx';
+
+/** Current Password, New Password (with the live checklist), Confirm Password. */
+export function PasswordSection() {
+  const { t, i18n } = useTranslation();
+  const status = useQuery(meQueries.password());
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ current: '', next: '', confirm: '', keep: true });
+  const [error, setError] = useState<unknown>();
+  const mismatch = form.confirm.length > 0 && form.confirm !== form.next;
+  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : '—');
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (mismatch) return;
+    setError(undefined);
+    try {
+      const { signedOut } = await meApi.changePassword({ currentPassword: form.current, newPassword: form.next, keepThisSession: form.keep });
+      if (signedOut) return window.location.assign('/login');
+      setForm({ current: '', next: '', confirm: '', keep: true });
+      await queryClient.invalidateQueries({ queryKey: meKeys.all });
+      notifications.show({ color: 'teal', message: t('security.passwordChanged') });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Section id="security-password" title={t('common.password')}>
+      {status.isPending ? <Skeleton h={40} /> : status.data && (
+        <Text size="sm">
+          {t('security.passwordChangedAt', { date: date(status.data.changedAt) })} {status.data.expiresAt ? t('security.passwordExpiresAt', { date: date(status.data.expiresAt) }) : t('dashboard.noExpiry')}
+        </Text>
+      )}
+      <Stack component="form" onSubmit={submit} maw={420}>
+        <ErrorAlert error={error} />
+        <PasswordInput label={t('security.currentPassword')} autoComplete="current-password" required value={form.current} onChange={(e) => setForm({ ...form, current: e.currentTarget.value })} />
+        <PasswordInput label={t('common.newPassword')} autoComplete="new-password" required value={form.next} onChange={(e) => setForm({ ...form, next: e.currentTarget.value })} />
+        {status.data && <PasswordChecklist policy={status.data.policy} password={form.next} failedOnServer={error instanceof ApiError ? error.rules : undefined} />}
+        <PasswordInput label={t('common.confirmPassword')} autoComplete="new-password" required value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })} error={mismatch ? t('common.passwordsDiffer') : undefined} />
+        <Checkbox label={t('security.keepSession')} checked={form.keep} onChange={(e) => setForm({ ...form, keep: e.currentTarget.checked })} />
+        <Group>
+          <Button type="submit" disabled={mismatch}>{t('security.changePassword')}</Button>
+        </Group>
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { Card, Stack, Title } from '@mantine/core';
+
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Stack>
+        <Title order={2} size="h4" id={id}>{title}</Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,22 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PasswordSection } from './PasswordSection.tsx';
+import { MfaSection } from './MfaSection.tsx';
+import { SshKeysSection } from './SshKeysSection.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
+import { AgentSection } from './AgentSection.tsx';
+
+/** Password, Multi-Factor Authentication, SSH Keys, Sessions and devices, Agent. */
+export function SecurityPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('portal.security')}</Title>
+      <PasswordSection />
+      <MfaSection />
+      <SshKeysSection />
+      <SessionsSection />
+      <AgentSection />
+    </Stack>
+  );
+}
