@@ -21,7 +21,7 @@ export type E2E = {
   browser: Browser;
   mails: ReceivedMail[];
   waitForMail(to: string, subject: RegExp): Promise<ReceivedMail>;
-  newPage(): Promise<{ page: Page; context: BrowserContext }>;
+  newPage(opts?: { bypassCSP?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
   seedOrg(name: string, policies?: Record<string, unknown>): Promise<Org>;
   seedUser(input: { email: string; orgs: Org[]; role?: 'member' | 'admin'; firstName?: string; lastName?: string; password?: string }): Promise<{ id: string }>;
   close(): Promise<void>;
@@ -69,8 +69,8 @@ export async function startE2E(): Promise<E2E> {
     browser,
     mails: smtp.mails,
     waitForMail: (to, subject) => smtp.waitFor((m) => m.to.includes(to) && subject.test(m.subject), 15_000),
-    async newPage() {
-      const context = await browser.newContext({ locale: 'en-US' });
+    async newPage(opts = {}) {
+      const context = await browser.newContext({ locale: 'en-US', ...opts });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       return { page, context };

@@ -25,7 +25,7 @@ export function AccountMenu({ session, loginPath }: Props) {
   return (
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('portal.accountMenu')}>
+        <UnstyledButton aria-label={`${session.user.initials} ${t("portal.accountMenu")}`}>
           <Avatar color="blue" radius="xl">
             {session.user.initials}
           </Avatar>

@@ -64,10 +64,10 @@ export function TotpSetup({ enrollment, onStart, onConfirm, onCancel }: Props) {
                 {t('totp.step3')}
               </Text>
               <Text size="sm">{t('totp.step3Help', { account: enrollment.account })}</Text>
-              <Text component="label" htmlFor="totp-setup-code" size="sm" fw={500}>
+              <Text component="label" htmlFor="totp-setup-code-1" size="sm" fw={500}>
                 {t('login.enterCode')}
               </Text>
-              <PinInput id="totp-setup-code" length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('login.enterCode')} />
+              <PinInput id="totp-setup-code" length={6} type="number" oneTimeCode value={code} onChange={setCode} ariaLabel={t("login.enterCode")} />
               <Group>
                 <Button type="submit" loading={busy} disabled={code.length !== 6}>
                   {t('login.submit')}

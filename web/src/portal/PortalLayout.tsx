@@ -33,7 +33,7 @@ export function PortalLayout() {
           </AppShell.Header>
           <AppShell.Navbar p="xs" component="nav" aria-label={t('portal.navigation')}>
             {SECTIONS.map((s) => (
-              <NavLink key={s.to} component={Link} to={s.to} label={t(s.key)} active={s.to === '/' ? location.pathname === '/' : location.pathname.startsWith(s.to)} onClick={close} />
+              <NavLink key={s.to} component={Link} to={s.to} label={t(s.key)} variant="filled" active={s.to === '/' ? location.pathname === '/' : location.pathname.startsWith(s.to)} onClick={close} />
             ))}
           </AppShell.Navbar>
           <AppShell.Main>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Divider, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Divider, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SignInStep } from '../../../../contract/sign-in.ts';
 import { signInApi, type Portal } from '../../api/sign-in.ts';
@@ -44,7 +44,7 @@ export function EmailStep({ portal, returnTo, onSubmit, onPasskey }: Props) {
       <Button type="submit" fullWidth loading={busy}>
         {t('common.continue')}
       </Button>
-      <Divider label={t('login.or')} labelPosition="center" />
+      <Divider label={<Text size="xs" c="gray.7">{t('login.or')}</Text>} labelPosition="center" />
       <Button variant="default" fullWidth onClick={passkey}>
         {t('login.passkey')}
       </Button>

@@ -67,10 +67,10 @@ function CodeForm({ method, label, answer, back }: { method: 'totp' | 'recovery_
       {method === 'totp' ? (
         <>
           <Text size="sm">{t('login.codeHelp')}</Text>
-          <Text component="label" htmlFor="totp-code" size="sm" fw={500}>
+          <Text component="label" htmlFor="totp-code-1" size="sm" fw={500}>
             {t('login.enterCode')}
           </Text>
-          <PinInput id="totp-code" length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('login.enterCode')} autoFocus />
+          <PinInput id="totp-code" length={6} type="number" oneTimeCode value={code} onChange={setCode} ariaLabel={t("login.enterCode")} autoFocus />
         </>
       ) : (
         <>

@@ -47,9 +47,9 @@ export function ApplicationsPage() {
         <SimpleGrid cols={{ base: 2, sm: 3, md: 4, lg: 6 }}>
           {apps.data?.items.map((app) => (
             <Card key={app.id} withBorder padding="md" data-testid="app-tile">
-              <UnstyledButton onClick={() => launch(app)} aria-label={t('apps.launch', { name: app.name })}>
+              <UnstyledButton onClick={() => launch(app)} title={t('apps.launch', { name: app.name })}>
                 <Stack align="center" gap="xs">
-                  <Avatar src={app.icon ?? undefined} size="lg" radius="md" alt="">{app.name.slice(0, 2).toUpperCase()}</Avatar>
+                  <Avatar src={app.icon ?? undefined} size="lg" radius="md" alt="" aria-hidden>{app.name.slice(0, 2).toUpperCase()}</Avatar>
                   <Text fw={600} ta="center">{app.name}</Text>
                 </Stack>
               </UnstyledButton>

@@ -1,0 +1,116 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
+import { signInThroughPage } from './support/pages.ts';
+import { addVirtualAuthenticator, totpCode, typeCode } from './support/authenticator.ts';
+
+let env: E2E;
+
+beforeAll(async () => {
+  env = await startE2E();
+  const acme = await env.seedOrg('Acme Corp');
+  const strict = await env.seedOrg('Strict Inc', { mfa: { mode: 'required' } });
+  await env.seedUser({ email: 'tina@acme.test', orgs: [acme] });
+  await env.seedUser({ email: 'kai@acme.test', orgs: [acme] });
+  await env.seedUser({ email: 'new@strict.test', orgs: [strict] });
+});
+afterAll(() => env?.close());
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Account menu' }).click();
+  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  await page.waitForURL(/\/login/);
+}
+
+/** Walks "Set Up Verification Code (TOTP)": I Have An App, the key, the code. Returns the key. */
+async function setUpAuthenticatorApp(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'I Have An App' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await page.getByRole('img', { name: 'QR code to add your account' }).waitFor();
+  await typeCode(page, totpCode(secret));
+  await page.getByRole('button', { name: 'Submit' }).click();
+  return secret;
+}
+
+async function readRecoveryCodes(page: Page): Promise<string[]> {
+  const box = page.getByTestId('recovery-codes');
+  await box.waitFor();
+  return (await box.locator('code').allTextContents()).map((c) => c.trim());
+}
+
+describe('multi-factor authentication', () => {
+  it('sets up an authenticator app in the portal and signs in with it, then with a recovery code', async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'tina@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const secret = await setUpAuthenticatorApp(page);
+    const codes = await readRecoveryCodes(page);
+    expect(codes).toHaveLength(10);
+    await page.getByRole('button', { name: 'I have saved my codes' }).click();
+    await page.getByTestId('factor-row').filter({ hasText: 'Authenticator app' }).waitFor();
+    await logOut(page);
+
+    await signInThroughPage(page, { email: 'tina@acme.test', password: PASSWORD });
+    await page.getByText('Verify Your Identity').or(page.getByText('Use an Authenticator App')).first().waitFor();
+    expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
+    // The next 30-second step: the set-up code was accepted once and is never accepted again.
+    await typeCode(page, totpCode(secret, 30));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(`${env.url}/`);
+    expect((await (await context.request.get(`${env.url}/api/session`)).json()).amr).toEqual(['pwd', 'otp', 'mfa']);
+    await logOut(page);
+
+    await signInThroughPage(page, { email: 'tina@acme.test', password: PASSWORD });
+    await page.getByRole('button', { name: 'Choose another method' }).click();
+    await page.getByRole('button', { name: 'Use a recovery code' }).click();
+    await page.getByLabel(/^Recovery code/).fill(codes[0]);
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(`${env.url}/`);
+    await context.close();
+  });
+
+  it('registers a key, signs in with password + key, then passwordless with the passkey', async () => {
+    const { page, context } = await env.newPage();
+    const authenticator = await addVirtualAuthenticator(context, page);
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'kai@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('region', { name: 'Multi-Factor Authentication' }).getByLabel('Name').fill('Laptop sensor');
+    await page.getByRole('button', { name: 'Register a security key or passkey' }).click();
+    await readRecoveryCodes(page);
+    await page.getByRole('button', { name: 'I have saved my codes' }).click();
+    await page.getByTestId('factor-row').filter({ hasText: 'Laptop sensor' }).waitFor();
+    expect(await authenticator.credentials()).toHaveLength(1);
+    await logOut(page);
+
+    await signInThroughPage(page, { email: 'kai@acme.test', password: PASSWORD });
+    await page.getByRole('button', { name: 'Use my security key' }).click();
+    await page.waitForURL(`${env.url}/`);
+    expect((await (await context.request.get(`${env.url}/api/session`)).json()).amr).toEqual(['pwd', 'hwk', 'mfa']);
+    await logOut(page);
+
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.waitForURL(`${env.url}/`);
+    const session = await (await context.request.get(`${env.url}/api/session`)).json();
+    expect(session.user.email).toBe('kai@acme.test');
+    expect(session.amr).toEqual(['hwk', 'user', 'mfa']);
+    await context.close();
+  });
+
+  it('leads a new member of an organization that requires MFA through set-up on first sign-in', async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'new@strict.test', password: PASSWORD });
+    await page.getByText('Set Up Multi-Factor Authentication').waitFor();
+    expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
+    await page.getByRole('button', { name: 'Use an Authenticator App' }).click();
+    await setUpAuthenticatorApp(page);
+    await readRecoveryCodes(page);
+    await page.getByRole('button', { name: 'I have saved my codes' }).click();
+    await page.waitForURL(`${env.url}/`);
+    await page.getByTestId('org-name').filter({ hasText: 'Strict Inc' }).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
+import { signInThroughPage } from './support/pages.ts';
+import { seriousA11yViolations } from './support/axe.ts';
+import { createApp, assignApp } from '../server/src/domain/apps/app-store.ts';
+
+let env: E2E;
+
+beforeAll(async () => {
+  env = await startE2E();
+  const acme = await env.seedOrg('Acme Corp');
+  const locked = await env.seedOrg('Locked Co', { profile: { details: false, personal: false, employment: false } });
+  const cheyenne = await env.seedUser({ email: 'cbrooks@acme.test', orgs: [acme], firstName: 'Cheyenne', lastName: 'Brooks' });
+  await env.seedUser({ email: 'ro@locked.test', orgs: [locked], firstName: 'Read', lastName: 'Only' });
+  const db = env.tessera.database.db;
+  const wiki = await createApp(db, acme.id, { type: 'bookmark', name: 'Team Wiki', url: `${env.url}/healthz`, description: '', details: 'Sign in with your company e-mail.' });
+  await assignApp(db, wiki.id, { userId: cheyenne.id });
+  await createApp(db, acme.id, { type: 'bookmark', name: 'Not Mine', url: 'https://example.invalid/', description: '', details: '' });
+});
+afterAll(() => env?.close());
+
+async function signedIn(email: string) {
+  const { page, context } = await env.newPage();
+  await signInThroughPage(page, { url: `${env.url}/login`, email, password: PASSWORD });
+  await page.waitForURL(`${env.url}/`);
+  return { page, context };
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
+
+describe('User Portal', () => {
+  it('has no serious accessibility violations on the login pages and each section', async () => {
+    // Only so that axe-core can be injected; the pages' own CSP is tested elsewhere.
+    const { page, context } = await env.newPage({ bypassCSP: true });
+    await page.goto(`${env.url}/login`);
+    await page.getByLabel(/^Email/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${env.url}/admin/login`);
+    await page.getByLabel(/^Email/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'cbrooks@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    for (const [section, ready] of [['Dashboard', 'apps-count'], ['Applications', 'app-tile'], ['Profile', null], ['Security', 'session-row']] as const) {
+      await nav(page, section);
+      if (ready) await page.getByTestId(ready).first().waitFor();
+      else await page.getByRole('heading', { name: 'Profile Details' }).waitFor();
+      expect(await seriousA11yViolations(page), section).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it('shows my applications with details and launches one', async () => {
+    const { page, context } = await signedIn('cbrooks@acme.test');
+    await page.getByTestId('apps-count').filter({ hasText: '1' }).waitFor();
+    await nav(page, 'Applications');
+    await page.getByTestId('app-tile').filter({ hasText: 'Team Wiki' }).waitFor();
+    expect(await page.getByText('Not Mine').count()).toBe(0);
+    await page.getByRole('button', { name: 'details' }).click();
+    await page.getByText('Sign in with your company e-mail.').waitFor();
+    await page.keyboard.press('Escape');
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Team Wiki', exact: true }).click()]);
+    await tab.waitForURL(`${env.url}/healthz`);
+    await nav(page, 'Dashboard');
+    await page.getByText('Most used: Team Wiki').waitFor();
+    await context.close();
+  });
+
+  it('edits the profile; the company e-mail is never editable', async () => {
+    const { page, context } = await signedIn('cbrooks@acme.test');
+    await nav(page, 'Profile');
+    expect(await page.getByLabel('Company Email').isEditable()).toBe(false);
+    const details = page.getByRole('region', { name: 'Profile Details' });
+    await details.getByLabel('Last Name').fill('Brooks-Lee');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    const personal = page.getByRole('region', { name: 'Personal Information' });
+    await personal.getByLabel('Work Phone').fill('not a phone!');
+    await personal.getByRole('button', { name: 'Save' }).click();
+    await personal.getByRole('alert').waitFor();
+    await personal.getByLabel('Work Phone').fill('+1 (555) 010-2000');
+    await personal.getByRole('button', { name: 'Save' }).click();
+    await page.reload();
+    await expect.poll(() => page.getByRole('region', { name: 'Personal Information' }).getByLabel('Work Phone').inputValue()).toBe('+1 (555) 010-2000');
+    await expect.poll(() => page.getByRole('region', { name: 'Profile Details' }).getByLabel('Last Name').inputValue()).toBe('Brooks-Lee');
+    await context.close();
+  });
+
+  it('shows a read-only profile where the organization disabled self-editing', async () => {
+    const { page, context } = await signedIn('ro@locked.test');
+    await nav(page, 'Profile');
+    await page.getByText('Your administrator does not allow editing this section').first().waitFor();
+    expect(await page.getByLabel('Last Name').isEditable()).toBe(false);
+    expect(await page.getByRole('region', { name: 'Profile Details' }).getByRole('button', { name: 'Save' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('refuses a malformed SSH key, and generates a key pair whose fingerprint matches ssh-keygen', async () => {
+    const { page, context } = await signedIn('cbrooks@acme.test');
+    await nav(page, 'Security');
+    const ssh = page.getByRole('region', { name: 'SSH Keys' });
+    await ssh.getByLabel('Name').fill('Broken');
+    await ssh.getByLabel('Public key').fill('ssh-ed25519 AAAAnotakey');
+    await ssh.getByRole('button', { name: 'Add key' }).click();
+    await ssh.getByText(/truncated|base64|length/).waitFor();
+    expect(await ssh.getByTestId('ssh-key-row').count()).toBe(0);
+
+    await ssh.getByLabel('Name').fill('Browser key');
+    await ssh.getByLabel('Public key').fill('');
+    const [download] = await Promise.all([page.waitForEvent('download'), ssh.getByRole('button', { name: 'Generate a key' }).click()]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'tessera-e2e-ssh-'));
+    const keyFile = path.join(dir, 'id_ed25519');
+    await download.saveAs(keyFile);
+    chmodSync(keyFile, 0o600);
+    expect(readFileSync(keyFile, 'utf8')).toContain('BEGIN OPENSSH PRIVATE KEY');
+    writeFileSync(`${keyFile}.pub`, execFileSync('ssh-keygen', ['-y', '-f', keyFile], { encoding: 'utf8' }));
+    const printed = execFileSync('ssh-keygen', ['-lf', `${keyFile}.pub`], { encoding: 'utf8' }).split(' ')[1];
+    await expect.poll(() => ssh.getByTestId('ssh-fingerprint').first().textContent()).toContain(printed);
+    await context.close();
+  });
+
+  it('lists my sessions and signs out another one', async () => {
+    const other = await signedIn('cbrooks@acme.test');
+    const { page, context } = await signedIn('cbrooks@acme.test');
+    await nav(page, 'Security');
+    const sessions = page.getByRole('region', { name: 'Sessions and devices' });
+    await expect.poll(() => sessions.getByTestId('session-row').count()).toBeGreaterThanOrEqual(2);
+    await sessions.getByText('This session').waitFor();
+    await sessions.getByRole('button', { name: 'Sign out all other sessions' }).click();
+    await expect.poll(async () => (await other.context.request.get(`${env.url}/api/session`)).status()).toBe(401);
+    expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(200);
+    await expect.poll(() => sessions.getByTestId('session-row').count()).toBe(1);
+    await context.close();
+    await other.context.close();
+  });
+});

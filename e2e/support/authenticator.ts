@@ -1,0 +1,29 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+
+/**
+ * A platform authenticator with user verification (Touch ID / Windows Hello), simulated by
+ * Chromium itself through the DevTools protocol: real WebAuthn ceremonies, no mocks.
+ */
+export async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return {
+    credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+  };
+}
+
+/** A code from Debian's oathtool, `offsetSeconds` from now (the next step avoids replay refusals). */
+export function totpCode(secret: string, offsetSeconds = 0): string {
+  const when = new Date(Date.now() + offsetSeconds * 1000).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+  return execFileSync('oathtool', ['--totp', '-b', secret, '--now', when], { encoding: 'utf8' }).trim();
+}
+
+/** Types a 6-digit code into Mantine's PinInput (focus moves from box to box by itself). */
+export async function typeCode(page: Page, code: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Enter Code' }).first().click();
+  await page.keyboard.type(code);
+}
