@@ -1,0 +1,13 @@
+import type { Argon2Params } from '../server/src/domain/credentials/password-hash.ts';
+
+/** Ours (OWASP) and Keycloak 26's default, measured side by side. */
+export const PARAMS = {
+  ours: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+  keycloak: { memoryCost: 7168, timeCost: 5, parallelism: 1 },
+} satisfies Record<string, Argon2Params>;
+export type ParamsName = keyof typeof PARAMS;
+
+export const PASSWORD = 'bench-Password-2026!';
+export const USERS = 200;
+/** Keycloak 26 sizing guide: password logins per vCPU per second (argon2id m=7168 t=5). */
+export const KEYCLOAK_LOGINS_PER_VCPU = 15;
