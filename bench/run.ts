@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { KEYCLOAK_LOGINS_PER_VCPU, PARAMS, USERS, type ParamsName } from './scenario.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, seconds: { type: 'string', default: '10' }, quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, seconds: { type: 'string', default: '10' }, quick: { type: 'boolean', default: false }, postgres: { type: 'string' } },
+});
 const runs = values.quick ? 1 : Number(values.runs);
 const seconds = values.quick ? 3 : Number(values.seconds);
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
@@ -48,8 +50,30 @@ type Load = { completed: number; non2xx: number; perSecond: number; p50: number;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 
+/** A fresh database on the given PostgreSQL server for one scenario, dropped afterwards. */
+async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `tessera_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 async function scenario(name: ParamsName) {
-  const server = node(1, 'server.ts', [name]);
+  const pgdb = values.postgres ? await freshPostgres(values.postgres) : undefined;
+  const server = node(1, 'server.ts', [name], pgdb ? { BENCH_DATABASE_URL: pgdb.url } : {});
   const { port, domain } = await firstJsonLine<{ port: number; domain: string }>(server);
   const pid = hasTaskset ? Number(spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]) || server.pid! : server.pid!;
   const rssIdle = rssMb(pid);
@@ -67,6 +91,8 @@ async function scenario(name: ParamsName) {
   const half = await load(seconds, 0, rate);
   const rssAfter = rssMb(pid);
   server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  await pgdb?.drop();
   return {
     name,
     params: PARAMS[name],
@@ -88,7 +114,7 @@ const rows = results.map((r) => {
   return `| S1 password sign-in (${r.name}: m=${r.params.memoryCost} t=${r.params.timeCost}) | **${perCpu.toFixed(1)}** sign-ins per server CPU-s (${range(r.signInsPerCpuSecond)}) | ${median(r.signInsPerSecond).toFixed(1)}/s (${range(r.signInsPerSecond)}) | ${ref.toFixed(1)}/s (${range(r.argon2VerificationsPerSecond)}) | **${((perCpu / ref) * 100).toFixed(0)} %** | ${(perCpu / KEYCLOAK_LOGINS_PER_VCPU).toFixed(1)}× | ${r.halfLoad.p50.toFixed(0)} / ${r.halfLoad.p99.toFixed(0)} ms at ${r.halfLoad.rate.toFixed(1)}/s | ${r.non2xx} | ${r.rssMb.idle.toFixed(0)} → ${r.rssMb.after.toFixed(0)} MB |`;
 });
 const table = [
-  `Tessera bench — ${new Date().toISOString()} — ${runs} run(s) × ${seconds} s, median (range)${hasTaskset ? ', server on core 1, load on core 0' : ', UNPINNED (no taskset)'}`,
+  `Tessera bench — ${new Date().toISOString()} — ${values.postgres ? 'PostgreSQL (its own CPU not counted as server CPU)' : 'embedded PGlite'} — ${runs} run(s) × ${seconds} s, median (range)${hasTaskset ? ', server on core 1, load on core 0' : ', UNPINNED (no taskset)'}`,
   '',
   '| scenario | primary | saturated | argon2id verifications on the same core | ratio to verification limit (target ≥ 85 %) | vs Keycloak 15/s per vCPU | p50 / p99 at half load | non-2xx | RSS idle → after |',
   '|---|---|---|---|---|---|---|---|---|',

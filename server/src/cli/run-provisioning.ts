@@ -50,6 +50,7 @@ async function runHere(name: ProvisioningCommand, input: unknown, database: Data
     // The mail stays queued in the outbox: a running server's worker polls it, or the next start delivers it.
     mailQueued: () => {},
     ctx: { ip: 'cli', userAgent: USER_AGENT, actorUserId: null },
+    memo: new Map(),
   };
   try {
     return await run(input, deps);

@@ -13,4 +13,6 @@ export type FlowDeps = {
   /** Wakes the mail worker after a mail was queued. */
   mailQueued(): void;
   ctx: AuditContext;
+  /** Per-request cache of reads (see request-memo.ts); a new Map for every request. */
+  memo: Map<string, Promise<unknown>>;
 };

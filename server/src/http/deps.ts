@@ -22,5 +22,5 @@ export function requestContext(req: FastifyRequest, actorUserId?: string | null)
 }
 
 export function flowDeps(deps: HttpDeps, req: FastifyRequest, actorUserId?: string | null): FlowDeps {
-  return { db: deps.db, publicUrl: deps.config.publicUrl, argon2: deps.argon2, masterKey: deps.masterKey, mailQueued: deps.mailQueued, ctx: requestContext(req, actorUserId) };
+  return { db: deps.db, publicUrl: deps.config.publicUrl, argon2: deps.argon2, masterKey: deps.masterKey, mailQueued: deps.mailQueued, ctx: requestContext(req, actorUserId), memo: new Map() };
 }

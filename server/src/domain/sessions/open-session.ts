@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/open.ts';
-import { findOrgById } from '../orgs/org-store.ts';
+import { findOrgById, type Org } from '../orgs/org-store.ts';
 import { parseOrgPolicies } from '../policies/org-policies.ts';
 import { createSession } from './session-store.ts';
 import type { AuditContext } from '../audit/record-audit.ts';
@@ -7,10 +7,10 @@ import type { AuditContext } from '../audit/record-audit.ts';
 /** Opens a session with the lifetimes of the organization being entered. Returns the cookie value. */
 export async function openSession(
   db: Queryable,
-  input: { userId: string; orgId: string; amr: string[]; authTime: Date; mfaAt?: Date | null; passwordless?: boolean },
+  input: { userId: string; orgId: string; amr: string[]; authTime: Date; mfaAt?: Date | null; passwordless?: boolean; org?: Org },
   ctx: AuditContext,
 ): Promise<{ token: string; maxAgeSeconds: number }> {
-  const org = await findOrgById(db, input.orgId);
+  const org = input.org ?? (await findOrgById(db, input.orgId));
   const policy = (org?.policies ?? parseOrgPolicies({})).session;
   // A passwordless session is re-verified (the authenticator touched again) after reverifyHours.
   const hours = input.passwordless ? Math.min(policy.absoluteHours, (org?.policies ?? parseOrgPolicies({})).mfa.reverifyHours) : policy.absoluteHours;

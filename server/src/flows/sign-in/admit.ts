@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.ts';
-import { listMemberships, type User } from '../../domain/users/user-store.ts';
+import type { User } from '../../domain/users/user-store.ts';
+import { membershipsOf } from '../request-memo.ts';
 import type { FlowDeps } from '../deps.ts';
 import type { SignInState } from './state.ts';
 
@@ -9,7 +10,7 @@ import type { SignInState } from './state.ts';
  * exactly one there is no chooser.
  */
 export async function admit(state: SignInState, user: User, deps: FlowDeps): Promise<SignInState> {
-  const memberships = (await listMemberships(deps.db, user.id)).filter((m) => !m.suspended);
+  const memberships = (await membershipsOf(deps, user.id)).filter((m) => !m.suspended);
   if (memberships.length === 0) {
     throw new AppError('sign_in.no_organization', 'Your account is not a member of any organization. Contact your administrator.');
   }

@@ -6,6 +6,7 @@ import { openSession } from '../../domain/sessions/open-session.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { nextStep, submitStep, type FlowStep } from '../engine/run-flow.ts';
 import { safeReturnTo } from '../return-to.ts';
+import { orgOf } from '../request-memo.ts';
 import type { FlowDeps } from '../deps.ts';
 import { signInStateSchema, type SignInState } from './state.ts';
 import { authenticatePassword } from './steps/authenticate-password.ts';
@@ -38,7 +39,7 @@ export async function startSignIn(input: unknown, deps: FlowDeps): Promise<SignI
   const { display, canonical } = canonicalizeEmail(email);
   const state = signInStateSchema.parse({ portal, identifier: canonical, email: display, returnTo });
   const { token, flow } = await createFlow(deps.db, KIND, state, TTL_MINUTES);
-  const answer = await advance(flow, state, deps);
+  const answer = await advance(flow, state, deps, { save: false });
   return { ...answer, flowToken: token };
 }
 
@@ -53,10 +54,7 @@ export async function currentSignInStep(flowToken: string | undefined, deps: Flo
 export async function answerSignInStep(flowToken: string | undefined, stepName: string, input: unknown, deps: FlowDeps): Promise<SignInAnswer> {
   const flow = await requireFlow(flowToken, deps);
   const state = await submitStep(signInSteps, flow.state, stepName, input, deps);
-  if (!(await replaceFlowState(deps.db, flow.id, flow.state, state))) {
-    throw new AppError('sign_in.wrong_step', 'This step was already answered. Start again from the first step.');
-  }
-  return advance(flow, state, deps);
+  return advance(flow, state, deps, { save: true });
 }
 
 export async function cancelSignIn(flowToken: string | undefined, deps: FlowDeps): Promise<void> {
@@ -72,15 +70,22 @@ export async function saveSignInState(flow: StoredFlow<SignInState>, state: Sign
   }
 }
 
-export async function advance(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps): Promise<SignInAnswer> {
+/**
+ * What comes after `state`: the next prompt (saving the state with a compare-and-set unless it is
+ * already stored), or — when nothing is left — the session, the flow's deletion being the gate.
+ */
+export async function advance(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps, opts: { save: boolean }): Promise<SignInAnswer> {
   const next = await nextStep(signInSteps, state, deps);
-  if (!next.done) return { step: next.prompt };
+  if (!next.done) {
+    if (opts.save) await saveSignInState(flow, state, deps);
+    return { step: next.prompt };
+  }
   // Deleting the flow is the single-use gate: of two racing finishes only one opens a session.
   if (!(await deleteFlow(deps.db, flow.id))) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
   await countGraceSignIn(state, deps);
   const session = await openSession(
     deps.db,
-    { userId: state.userId!, orgId: state.orgId!, amr: state.amr, authTime: new Date(state.authTime!), mfaAt: state.mfaAt ? new Date(state.mfaAt) : null, passwordless: state.passwordless },
+    { userId: state.userId!, orgId: state.orgId!, amr: state.amr, authTime: new Date(state.authTime!), mfaAt: state.mfaAt ? new Date(state.mfaAt) : null, passwordless: state.passwordless, org: await orgOf(deps, state.orgId!) },
     deps.ctx,
   );
   await recordAudit(deps.db, { ...deps.ctx, actorUserId: state.userId }, {

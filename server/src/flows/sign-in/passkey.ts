@@ -9,7 +9,7 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { verifyWebauthnAssertion, webauthnAuthenticationOptions } from '../mfa/webauthn.ts';
 import type { FlowDeps } from '../deps.ts';
 import { admit } from './admit.ts';
-import { advance, KIND, requireFlow, saveSignInState, type SignInAnswer } from './index.ts';
+import { advance, KIND, requireFlow, type SignInAnswer } from './index.ts';
 import { signInStateSchema } from './state.ts';
 
 export const startPasskeyInput = z.object({ portal: portalSchema.default('user'), returnTo: z.string().max(2048).optional() });
@@ -48,6 +48,5 @@ export async function finishPasskeySignIn(flowToken: string | undefined, input: 
     user,
     deps,
   );
-  await saveSignInState(flow, state, deps);
-  return advance({ ...flow, state }, state, deps);
+  return advance(flow, state, deps, { save: true });
 }

@@ -14,6 +14,7 @@ import type { FlowDeps } from '../../deps.ts';
 import type { SignInState } from '../state.ts';
 import type { SignInStep } from '../../../../../contract/sign-in.ts';
 import { admit } from '../admit.ts';
+import { membershipsOf } from '../../request-memo.ts';
 
 const invalid = () => new AppError('sign_in.invalid_credentials', 'Email or password is incorrect.');
 const locked = () => new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
@@ -30,19 +31,20 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
     const { password } = passwordStepInput.parse(input);
     const key = lockoutKey(state.identifier);
     const [user] = await deps.db.select().from(users).where(eq(users.emailCanonical, state.identifier));
-    if ((await getLockState(deps.db, key)).locked) {
+    const lock = await getLockState(deps.db, key);
+    if (lock.locked) {
       const orgIds = user ? (await listMemberships(deps.db, user.id)).map((m) => m.orgId) : [];
       await recordAuditForMemberships(deps.db, deps.ctx, orgIds, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason: 'locked' } });
       throw locked();
     }
     const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash(deps.argon2)), password);
     // Suspended everywhere they belong looks exactly like a wrong password (no oracle).
-    const memberships = user ? await listMemberships(deps.db, user.id) : [];
+    const memberships = user ? await membershipsOf(deps, user.id) : [];
     const suspendedEverywhere = memberships.length > 0 && memberships.every((m) => m.suspended);
     if (!user || !user.passwordHash || !matches || user.status !== 'active' || suspendedEverywhere) {
       await onFailure(user, memberships, deps, key);
     }
-    await clearFailures(deps.db, key);
+    if (lock.failures > 0) await clearFailures(deps.db, key);
     await rehashIfNeeded(user!, password, deps);
     return admit({ ...state, amr: ['pwd'] }, user!, deps);
   },

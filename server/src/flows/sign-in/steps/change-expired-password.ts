@@ -1,6 +1,8 @@
 import { newPasswordStepInput, type SignInStep } from '../../../../../contract/sign-in.ts';
 import { findUserById } from '../../../domain/users/user-store.ts';
-import { isPasswordExpired, passwordPolicyForUser, setNewPassword } from '../../../domain/credentials/set-password.ts';
+import { isPasswordExpired, setNewPassword } from '../../../domain/credentials/set-password.ts';
+import { strictestPasswordPolicy } from '../../../../../contract/password-policy.ts';
+import { membershipsOf, userOf } from '../../request-memo.ts';
 import { recordAudit } from '../../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../../mail/outbox.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
@@ -12,8 +14,8 @@ export const changeExpiredPassword: FlowStep<SignInState, FlowDeps, SignInStep> 
   name: 'new-password',
   async check(s, deps) {
     if (s.passwordChanged || !s.userId) return { kind: 'continue' };
-    const user = await findUserById(deps.db, s.userId);
-    const policy = await passwordPolicyForUser(deps.db, s.userId);
+    const user = await userOf(deps, s.userId);
+    const policy = strictestPasswordPolicy((await membershipsOf(deps, s.userId)).map((m) => m.policies.password));
     const reason = user?.mustChangePassword ? 'required' : isPasswordExpired(policy, user?.passwordChangedAt ?? null) ? 'expired' : undefined;
     if (!reason) return { kind: 'continue' };
     return { kind: 'prompt', prompt: { step: 'change_password', email: s.email, portal: s.portal, reason, policy } };

@@ -8,6 +8,7 @@ import { generateRecoveryCodes } from '../../../domain/mfa/recovery-codes.ts';
 import { findOrgById } from '../../../domain/orgs/org-store.ts';
 import { findUserById } from '../../../domain/users/user-store.ts';
 import { recordAudit } from '../../../domain/audit/record-audit.ts';
+import { factorsOf, orgOf, userOf } from '../../request-memo.ts';
 import { confirmTotpEnrollment, pendingTotpEnrollment, startTotpEnrollment } from '../../mfa/totp-enrollment.ts';
 import { verifyWebauthnRegistration } from '../../mfa/webauthn.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
@@ -17,17 +18,17 @@ import type { SignInState } from '../state.ts';
 /** Whether this sign-in must set up a factor before it may finish (required policy, grace used up). */
 export async function mustSetUpMfa(s: SignInState, deps: FlowDeps): Promise<boolean> {
   if (s.mfaAt || !s.userId || !s.orgId) return false;
-  const org = await findOrgById(deps.db, s.orgId);
+  const org = await orgOf(deps, s.orgId);
   if (org?.policies.mfa.mode !== 'required') return false;
-  if ((await listConfirmedFactors(deps.db, s.userId)).length > 0) return false;
-  const user = await findUserById(deps.db, s.userId);
+  if ((await factorsOf(deps, s.userId)).length > 0) return false;
+  const user = await userOf(deps, s.userId);
   return (user?.mfaGraceUsed ?? 0) >= org.policies.mfa.graceSignIns;
 }
 
 /** A sign-in finished without a factor under a required policy uses up one grace sign-in. */
 export async function countGraceSignIn(s: SignInState, deps: FlowDeps): Promise<void> {
   if (s.mfaAt || !s.userId || !s.orgId) return;
-  const org = await findOrgById(deps.db, s.orgId);
+  const org = await orgOf(deps, s.orgId);
   if (org?.policies.mfa.mode !== 'required') return;
   await deps.db.update(users).set({ mfaGraceUsed: sql`${users.mfaGraceUsed} + 1` }).where(eq(users.id, s.userId));
 }

@@ -1,8 +1,9 @@
 import { AppError } from '../../../errors.ts';
 import { verifyStepInput } from '../../../../../contract/mfa.ts';
 import type { SignInStep } from '../../../../../contract/sign-in.ts';
-import { consumeRecoveryCode, findFactorByCredentialId, listConfirmedFactors, recordWebauthnUse, rememberLastMethod } from '../../../domain/mfa/factor-store.ts';
-import { findUserById, listMemberships } from '../../../domain/users/user-store.ts';
+import { consumeRecoveryCode, findFactorByCredentialId, recordWebauthnUse, rememberLastMethod } from '../../../domain/mfa/factor-store.ts';
+import { listMemberships } from '../../../domain/users/user-store.ts';
+import { factorsOf, userOf } from '../../request-memo.ts';
 import { lockoutKey, recordFailure, getLockState, clearFailures } from '../../../domain/lockout/lockout-store.ts';
 import { strictestLockout } from '../../../domain/policies/org-policies.ts';
 import { recordAudit, recordAuditForMemberships } from '../../../domain/audit/record-audit.ts';
@@ -19,9 +20,9 @@ export const verifySecondFactor: FlowStep<SignInState, FlowDeps, SignInStep> = {
   name: 'verify',
   async check(s, deps) {
     if (s.mfaAt || !s.userId) return { kind: 'continue' };
-    const factors = await listConfirmedFactors(deps.db, s.userId);
+    const factors = await factorsOf(deps, s.userId);
     if (factors.length === 0) return { kind: 'continue' };
-    const user = await findUserById(deps.db, s.userId);
+    const user = await userOf(deps, s.userId);
     const methods: Method[] = [];
     if (factors.some((f) => f.type === 'totp')) methods.push('totp');
     if (factors.some((f) => f.type === 'webauthn')) methods.push('webauthn');

@@ -1,0 +1,22 @@
+import type { FlowDeps } from './deps.ts';
+import { findUserById, listMemberships } from '../domain/users/user-store.ts';
+import { findOrgById } from '../domain/orgs/org-store.ts';
+import { listConfirmedFactors } from '../domain/mfa/factor-store.ts';
+
+/**
+ * Reads that several steps of one request need (the person, their memberships, the organization,
+ * their factors) are loaded once per request. Steps decide on flow state after their own writes,
+ * so a value read earlier in the same request is never the one a decision rests on after a change.
+ */
+function memo<T>(deps: FlowDeps, key: string, load: () => Promise<T>): Promise<T> {
+  const hit = deps.memo.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  const value = load();
+  deps.memo.set(key, value);
+  return value;
+}
+
+export const userOf = (deps: FlowDeps, id: string) => memo(deps, `user:${id}`, () => findUserById(deps.db, id));
+export const membershipsOf = (deps: FlowDeps, userId: string) => memo(deps, `memberships:${userId}`, () => listMemberships(deps.db, userId));
+export const orgOf = (deps: FlowDeps, id: string) => memo(deps, `org:${id}`, () => findOrgById(deps.db, id));
+export const factorsOf = (deps: FlowDeps, userId: string) => memo(deps, `factors:${userId}`, () => listConfirmedFactors(deps.db, userId));
