@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KEYCLOAK_LOGINS_PER_VCPU, PARAMS, USERS, type ParamsName } from './scenario.ts';
+import { createScratchDatabase } from '../server/test/test-database.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -50,29 +51,8 @@ type Load = { completed: number; non2xx: number; perSecond: number; p50: number;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 
-/** A fresh database on the given PostgreSQL server for one scenario, dropped afterwards. */
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import('pg');
-  const name = `tessera_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function scenario(name: ParamsName) {
-  const pgdb = values.postgres ? await freshPostgres(values.postgres) : undefined;
+  const pgdb = values.postgres ? await createScratchDatabase(values.postgres, 'tessera_bench') : undefined;
   const server = node(1, 'server.ts', [name], pgdb ? { BENCH_DATABASE_URL: pgdb.url } : {});
   const { port, domain } = await firstJsonLine<{ port: number; domain: string }>(server);
   const pid = hasTaskset ? Number(spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]) || server.pid! : server.pid!;

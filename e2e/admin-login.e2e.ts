@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
+import { signInThroughPage } from './support/pages.ts';
 
 let env: E2E;
 
@@ -25,11 +26,7 @@ describe('Administrator Portal Login', () => {
 
   it('refuses a member who is not an administrator and opens no session', async () => {
     const { page, context } = await env.newPage();
-    await page.goto(`${env.url}/admin/login`);
-    await page.getByLabel(/^Email/).fill('member@acme.test');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Login' }).click();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'member@acme.test', password: PASSWORD });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not an administrator/i);
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
     await context.close();
@@ -37,11 +34,7 @@ describe('Administrator Portal Login', () => {
 
   it('lets an administrator into the Administrator Portal', async () => {
     const { page, context } = await env.newPage();
-    await page.goto(`${env.url}/admin/login`);
-    await page.getByLabel(/^Email/).fill('admin@acme.test');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Login' }).click();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
     await page.waitForURL(`${env.url}/admin`);
     await page.getByText('Administrator Portal').first().waitFor();
     expect(await page.getByRole('button', { name: 'Account menu' }).textContent()).toContain('GH');

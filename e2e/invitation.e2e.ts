@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
+import { signInThroughPage } from './support/pages.ts';
 
 let env: E2E;
 const NEW_PASSWORD = 'my-First-password-2026';
@@ -15,11 +16,7 @@ describe('invitation → account creation → sign-in → log out', () => {
   it('walks the whole first day of a new member', async () => {
     // The administrator invites through the admin API (the console comes with the Admin Portal issue).
     const admin = await env.newPage();
-    await admin.page.goto(`${env.url}/admin/login`);
-    await admin.page.getByLabel(/^Email/).fill('admin@acme.test');
-    await admin.page.getByRole('button', { name: 'Continue' }).click();
-    await admin.page.getByLabel(/^Password/).fill(PASSWORD);
-    await admin.page.getByRole('button', { name: 'Login' }).click();
+    await signInThroughPage(admin.page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
     await admin.page.waitForURL(`${env.url}/admin`);
     const invited = await admin.context.request.post(`${env.url}/api/admin/invitations`, {
       data: { email: 'nora@acme.test', firstName: 'Nora', lastName: 'Quinn' },
@@ -55,10 +52,7 @@ describe('invitation → account creation → sign-in → log out', () => {
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
 
-    await page.getByLabel(/^Email/).fill('nora@acme.test');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel(/^Password/).fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Login' }).click();
+    await signInThroughPage(page, { email: 'nora@acme.test', password: NEW_PASSWORD });
     await page.waitForURL(`${env.url}/`);
 
     // The link was single-use.
