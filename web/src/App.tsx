@@ -11,6 +11,11 @@ import { ProfilePage } from './portal/profile/ProfilePage.tsx';
 import { SecurityPage } from './portal/security/SecurityPage.tsx';
 import { AdminLayout } from './admin/AdminLayout.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
+import { GroupsPage } from './admin/GroupsPage.tsx';
+import { AppsPage } from './admin/AppsPage.tsx';
+import { PoliciesPage } from './admin/PoliciesPage.tsx';
+import { AuditPage } from './admin/AuditPage.tsx';
+import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const router = createBrowserRouter([
@@ -30,7 +35,18 @@ const router = createBrowserRouter([
       { path: 'security', element: <SecurityPage /> },
     ],
   },
-  { path: '/admin', element: <AdminLayout />, children: [{ index: true, element: <UsersPage /> }] },
+  {
+    path: '/admin',
+    element: <AdminLayout />,
+    children: [
+      { index: true, element: <UsersPage /> },
+      { path: 'groups', element: <GroupsPage /> },
+      { path: 'applications', element: <AppsPage /> },
+      { path: 'policies', element: <PoliciesPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'api-keys', element: <ApiKeysPage /> },
+    ],
+  },
   { path: '*', element: <NotFoundPage /> },
 ]);
 

@@ -89,6 +89,23 @@ export const en = {
     search: 'Search users', name: 'Name', status: 'Status', statusValue: { active: 'Active', suspended: 'Suspended' }, locked: 'Locked', actions: 'Actions', actionsFor: 'Actions for {{email}}',
     suspend: 'Suspend', reactivate: 'Reactivate', unlock: 'Unlock', forceReset: 'Require a new password', signOut: 'Sign out everywhere', pending: 'Pending invitations', resend: 'Resend', revoke: 'Revoke',
   },
+  adminNav: { users: 'Users', groups: 'Groups', applications: 'Applications', policies: 'Policies', audit: 'Audit log', apiKeys: 'API keys' },
+  adminGroups: { name: 'Group name', create: 'Create group', noMembers: 'No members yet.', addMember: 'Add a member', add: 'Add' },
+  adminApps: {
+    new: 'New bookmark application', name: 'Name', url: 'URL', description: 'Description', details: 'Details shown to users', icon: 'Icon (PNG, JPEG, GIF or WebP)',
+    create: 'Create application', group: 'Group', assign: 'Assign', assignTo: 'Assign {{name}} to a group', assigned: '{{name}} was assigned.',
+  },
+  adminPolicies: {
+    lockoutTitle: 'Lockout', profileTitle: 'Profile self-editing',
+    password: { minLength: 'Minimum length', historyCount: 'Remembered passwords (no reuse)', maxAgeDays: 'Maximum age in days (0 = never expires)', requireLower: 'Require a lower-case letter', requireUpper: 'Require an upper-case letter', requireDigit: 'Require a digit', requireSymbol: 'Require a symbol' },
+    lockout: { maxFailures: 'Failed attempts before lockout', durationMinutes: 'Lockout minutes (0 = until unlocked)' },
+    mfa: { mode: 'Multi-factor authentication', graceSignIns: 'Grace sign-ins before set-up', reverifyHours: 'Passkey re-verification (hours)', passwordless: 'Allow passwordless sign-in with passkeys' },
+    mfaMode: { off: 'Off', optional: 'Optional', required: 'Required' },
+    session: { idleMinutes: 'Idle timeout (minutes)', absoluteHours: 'Session lifetime (hours)' },
+    profile: { details: 'Profile Details', personal: 'Personal Information', employment: 'Employment Information' },
+  },
+  adminAudit: { event: 'Event', outcome: 'Outcome', success: 'Success', failure: 'Failure', when: 'When', csv: 'Export CSV' },
+  adminKeys: { name: 'Key name', create: 'Create key', once: 'Copy this key now: it will not be shown again.', revoked: 'Revoked', none: 'No API key yet.' },
   notFound: { title: 'Page not found', help: 'There is nothing at this address.' },
   errors: {
     generic: 'Something went wrong. Try again.',

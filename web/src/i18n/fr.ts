@@ -91,6 +91,23 @@ export const fr: Messages = {
     search: 'Rechercher des utilisateurs', name: 'Nom', status: 'Statut', statusValue: { active: 'Actif', suspended: 'Suspendu' }, locked: 'Verrouillé', actions: 'Actions', actionsFor: 'Actions pour {{email}}',
     suspend: 'Suspendre', reactivate: 'Réactiver', unlock: 'Déverrouiller', forceReset: 'Exiger un nouveau mot de passe', signOut: 'Déconnecter partout', pending: 'Invitations en attente', resend: 'Renvoyer', revoke: 'Révoquer',
   },
+  adminNav: { users: 'Utilisateurs', groups: 'Groupes', applications: 'Applications', policies: 'Règles', audit: "Journal d'audit", apiKeys: 'Clés API' },
+  adminGroups: { name: 'Nom du groupe', create: 'Créer le groupe', noMembers: 'Aucun membre.', addMember: 'Ajouter un membre', add: 'Ajouter' },
+  adminApps: {
+    new: 'Nouvelle application signet', name: 'Nom', url: 'URL', description: 'Description', details: 'Détails montrés aux utilisateurs', icon: 'Icône (PNG, JPEG, GIF ou WebP)',
+    create: "Créer l'application", group: 'Groupe', assign: 'Attribuer', assignTo: 'Attribuer {{name}} à un groupe', assigned: '{{name}} a été attribuée.',
+  },
+  adminPolicies: {
+    lockoutTitle: 'Verrouillage', profileTitle: 'Modification du profil par les membres',
+    password: { minLength: 'Longueur minimale', historyCount: 'Mots de passe mémorisés (pas de réutilisation)', maxAgeDays: "Durée de vie en jours (0 = n'expire pas)", requireLower: 'Exiger une minuscule', requireUpper: 'Exiger une majuscule', requireDigit: 'Exiger un chiffre', requireSymbol: 'Exiger un symbole' },
+    lockout: { maxFailures: 'Tentatives avant verrouillage', durationMinutes: "Minutes de verrouillage (0 = jusqu'au déverrouillage)" },
+    mfa: { mode: 'Authentification multifacteur', graceSignIns: 'Connexions de grâce avant configuration', reverifyHours: "Revérification des clés d'accès (heures)", passwordless: "Autoriser la connexion sans mot de passe par clé d'accès" },
+    mfaMode: { off: 'Désactivée', optional: 'Facultative', required: 'Obligatoire' },
+    session: { idleMinutes: "Délai d'inactivité (minutes)", absoluteHours: 'Durée de session (heures)' },
+    profile: { details: 'Détails du profil', personal: 'Informations personnelles', employment: 'Informations professionnelles' },
+  },
+  adminAudit: { event: 'Événement', outcome: 'Résultat', success: 'Succès', failure: 'Échec', when: 'Date', csv: 'Exporter en CSV' },
+  adminKeys: { name: 'Nom de la clé', create: 'Créer une clé', once: "Copiez cette clé maintenant : elle ne sera plus affichée.", revoked: 'Révoquée', none: 'Aucune clé API.' },
   notFound: { title: 'Page introuvable', help: "Il n'y a rien à cette adresse." },
   errors: {
     generic: "Une erreur s'est produite. Réessayez.",

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
-import { groupMembers, groups } from '../../db/schema/index.ts';
+import { groupMembers, groups, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users/user-store.ts';
 
@@ -27,4 +27,13 @@ export async function listOrgGroups(db: Queryable, orgId: string): Promise<Group
 
 export async function addGroupMember(db: Queryable, groupId: string, userId: string): Promise<void> {
   await db.insert(groupMembers).values({ groupId, userId }).onConflictDoNothing();
+}
+
+export async function listGroupMembers(db: Queryable, groupId: string) {
+  return db
+    .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(eq(groupMembers.groupId, groupId))
+    .orderBy(asc(users.emailCanonical));
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addGroupMemberInput, assignAppInput, createBookmarkAppInput, createGroupInput } from '../../../../contract/apps.ts';
 import { AppError } from '../../errors.ts';
 import { assignApp, createApp, findOrgApp, listOrgApps } from '../../domain/apps/app-store.ts';
-import { addGroupMember, createGroup, findOrgGroup, listOrgGroups } from '../../domain/groups/group-store.ts';
+import { addGroupMember, createGroup, findOrgGroup, listGroupMembers, listOrgGroups } from '../../domain/groups/group-store.ts';
 import { findMembership } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
@@ -52,6 +52,12 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     const group = await createGroup(deps.db, orgId, req.body.name);
     await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.created', outcome: 'success', orgId: orgId, details: { groupId: group.id } });
     return res.status(201).send(group);
+  });
+
+  r.get('/api/admin/groups/:id/members', { schema: { params: idParams } }, async (req) => {
+    const { orgId } = await requireAdmin(req, deps);
+    if (!(await findOrgGroup(deps.db, orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
+    return { items: await listGroupMembers(deps.db, req.params.id) };
   });
 
   r.post('/api/admin/groups/:id/members', { schema: { params: idParams, body: addGroupMemberInput } }, async (req, res) => {

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Code, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { adminApi, adminKeys, adminQueries } from '../api/admin.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+/** Organization API keys: the key is shown once, then only its prefix. */
+export function ApiKeysPage() {
+  const { t, i18n } = useTranslation();
+  const keys = useQuery(adminQueries.apiKeys());
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [shown, setShown] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.apiKeys() });
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      setShown((await adminApi.createApiKey(name)).key);
+      setName('');
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('adminNav.apiKeys')}</Title>
+      <ErrorAlert error={error} />
+      {shown && <Alert color="teal" title={t('adminKeys.once')}><Code data-testid="new-api-key">{shown}</Code></Alert>}
+      <Group component="form" onSubmit={create} align="end">
+        <TextInput label={t('adminKeys.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <Button type="submit">{t('adminKeys.create')}</Button>
+      </Group>
+      {keys.isPending ? <Skeleton h={80} /> : keys.data?.items.length ? (
+        <Table>
+          <Table.Tbody>
+            {keys.data.items.map((k) => (
+              <Table.Tr key={k.id}>
+                <Table.Td>{k.name}</Table.Td>
+                <Table.Td><Code>{k.prefix}…</Code></Table.Td>
+                <Table.Td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString(i18n.language) : t('security.neverUsed')}</Table.Td>
+                <Table.Td>{k.revoked ? t('adminKeys.revoked') : <Button size="xs" variant="light" color="red" onClick={() => adminApi.revokeApiKey(k.id).then(refresh, setError)}>{t('adminUsers.revoke')}</Button>}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : <Text size="sm" c="dimmed">{t('adminKeys.none')}</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { adminApi, adminKeys, adminQueries, type Policies } from '../api/admin.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+/** Password, lockout, MFA, sessions and profile self-edit: effective at once, audited old → new. */
+export function PoliciesPage() {
+  const { t } = useTranslation();
+  const loaded = useQuery(adminQueries.policies());
+  const queryClient = useQueryClient();
+  const [p, setP] = useState<Policies | undefined>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => setP(loaded.data), [loaded.data]);
+  if (!p) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={300} />;
+
+  const num = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string, min: number, max: number) => (
+    <NumberInput label={t(`adminPolicies.${section}.${key}` as string)} min={min} max={max} value={p[section][key] as number} onChange={(v) => setP({ ...p, [section]: { ...p[section], [key]: Number(v) } })} />
+  );
+  const flag = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string) => (
+    <Checkbox label={t(`adminPolicies.${section}.${key}` as string)} checked={p[section][key] as boolean} onChange={(e) => setP({ ...p, [section]: { ...p[section], [key]: e.currentTarget.checked } })} />
+  );
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const saved = await adminApi.savePolicies(p!);
+      queryClient.setQueryData(adminKeys.policies(), saved);
+      notifications.show({ color: 'teal', message: t('common.saved') });
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Stack component="form" onSubmit={save}>
+      <Title order={1} size="h2">{t('adminNav.policies')}</Title>
+      <ErrorAlert error={error} />
+      <Card withBorder component="section" aria-labelledby="pol-password">
+        <Title order={2} size="h4" id="pol-password" mb="sm">{t('common.password')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {num('password', 'minLength', 8, 128)}
+          {num('password', 'historyCount', 0, 24)}
+          {num('password', 'maxAgeDays', 0, 3650)}
+          {flag('password', 'requireLower')}
+          {flag('password', 'requireUpper')}
+          {flag('password', 'requireDigit')}
+          {flag('password', 'requireSymbol')}
+        </SimpleGrid>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="pol-lockout">
+        <Title order={2} size="h4" id="pol-lockout" mb="sm">{t('adminPolicies.lockoutTitle')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {num('lockout', 'maxFailures', 1, 100)}
+          {num('lockout', 'durationMinutes', 0, 10080)}
+        </SimpleGrid>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="pol-mfa">
+        <Title order={2} size="h4" id="pol-mfa" mb="sm">{t('security.mfa')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select label={t('adminPolicies.mfa.mode')} allowDeselect={false} data={(['off', 'optional', 'required'] as const).map((m) => ({ value: m, label: t(`adminPolicies.mfaMode.${m}`) }))} value={p.mfa.mode} onChange={(v) => setP({ ...p, mfa: { ...p.mfa, mode: v as Policies['mfa']['mode'] } })} />
+          {num('mfa', 'graceSignIns', 0, 100)}
+          {num('mfa', 'reverifyHours', 1, 720)}
+          {flag('mfa', 'passwordless')}
+        </SimpleGrid>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="pol-session">
+        <Title order={2} size="h4" id="pol-session" mb="sm">{t('security.sessions')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {num('session', 'idleMinutes', 5, 43200)}
+          {num('session', 'absoluteHours', 1, 8760)}
+        </SimpleGrid>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="pol-profile">
+        <Title order={2} size="h4" id="pol-profile" mb="sm">{t('adminPolicies.profileTitle')}</Title>
+        <Group>
+          {flag('profile', 'details')}
+          {flag('profile', 'personal')}
+          {flag('profile', 'employment')}
+        </Group>
+      </Card>
+      <Group><Button type="submit">{t('common.save')}</Button></Group>
+    </Stack>
+  );
+}
