@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
 import { signInThroughPage } from './support/pages.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 
 let env: E2E;
 const NEW_PASSWORD = 'my-First-password-2026';
@@ -105,5 +106,18 @@ describe('Admin Portal', () => {
     await nav(a, 'Audit log');
     await a.getByTestId('audit-row').filter({ hasText: 'policies.updated' }).waitFor();
     for (const p of [admin, nina, lou]) await p.context.close();
+  });
+
+  it('has no serious accessibility violations in any section', async () => {
+    const { page, context } = await env.newPage({ bypassCSP: true });
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    for (const section of ['Users', 'Groups', 'Applications', 'Policies', 'Audit log', 'API keys', 'E-mail']) {
+      await nav(page, section);
+      await page.getByRole('heading', { level: 1, name: section }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousA11yViolations(page), section).toEqual([]);
+    }
+    await context.close();
   });
 });

@@ -26,6 +26,7 @@ export const errorCodes = {
   'group.not_found': 404,
   'group.name_taken': 409,
   'admin.last_admin': 409,
+  'mail.not_found': 404,
   'token.invalid': 400,
   'invitation.email_mismatch': 403,
   'invitation.account_exists': 409,

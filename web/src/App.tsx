@@ -16,6 +16,7 @@ import { AppsPage } from './admin/AppsPage.tsx';
 import { PoliciesPage } from './admin/PoliciesPage.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
+import { MailPage } from './admin/MailPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const router = createBrowserRouter([
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
+      { path: 'mail', element: <MailPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -12,6 +12,7 @@ const SECTIONS = [
   { to: '/admin/policies', key: 'adminNav.policies' },
   { to: '/admin/audit', key: 'adminNav.audit' },
   { to: '/admin/api-keys', key: 'adminNav.apiKeys' },
+  { to: '/admin/mail', key: 'adminNav.mail' },
 ] as const;
 
 /** The Administrator Portal shell: only administrators of the active organization get in. */

@@ -32,7 +32,7 @@ export function AuditPage() {
                 <Table.Tr key={e.id} data-testid="audit-row">
                   <Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{e.event}</Table.Td>
-                  <Table.Td><Badge color={e.outcome === 'success' ? 'teal' : 'red'} variant="light">{t(`adminAudit.${e.outcome}`)}</Badge></Table.Td>
+                  <Table.Td><Badge color={e.outcome === 'success' ? 'teal.9' : 'red.9'} variant="filled">{t(`adminAudit.${e.outcome}`)}</Badge></Table.Td>
                   <Table.Td>{e.ip}</Table.Td>
                 </Table.Tr>
               ))}

@@ -72,8 +72,8 @@ export function UsersPage() {
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Badge color={u.status === 'suspended' ? 'red' : 'teal'} variant="light">{t(`adminUsers.statusValue.${u.status}`)}</Badge>
-                      {u.locked && <Badge color="orange" variant="light">{t('adminUsers.locked')}</Badge>}
+                      <Badge color={u.status === 'suspended' ? 'red.9' : 'teal.9'} variant="filled">{t(`adminUsers.statusValue.${u.status}`)}</Badge>
+                      {u.locked && <Badge color="orange.9" variant="filled">{t('adminUsers.locked')}</Badge>}
                     </Group>
                   </Table.Td>
                   <Table.Td>

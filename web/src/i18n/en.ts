@@ -89,7 +89,7 @@ export const en = {
     search: 'Search users', name: 'Name', status: 'Status', statusValue: { active: 'Active', suspended: 'Suspended' }, locked: 'Locked', actions: 'Actions', actionsFor: 'Actions for {{email}}',
     suspend: 'Suspend', reactivate: 'Reactivate', unlock: 'Unlock', forceReset: 'Require a new password', signOut: 'Sign out everywhere', pending: 'Pending invitations', resend: 'Resend', revoke: 'Revoke',
   },
-  adminNav: { users: 'Users', groups: 'Groups', applications: 'Applications', policies: 'Policies', audit: 'Audit log', apiKeys: 'API keys' },
+  adminNav: { users: 'Users', groups: 'Groups', applications: 'Applications', policies: 'Policies', audit: 'Audit log', apiKeys: 'API keys', mail: 'E-mail' },
   adminGroups: { name: 'Group name', create: 'Create group', noMembers: 'No members yet.', addMember: 'Add a member', add: 'Add' },
   adminApps: {
     new: 'New bookmark application', name: 'Name', url: 'URL', description: 'Description', details: 'Details shown to users', icon: 'Icon (PNG, JPEG, GIF or WebP)',
@@ -106,6 +106,11 @@ export const en = {
   },
   adminAudit: { event: 'Event', outcome: 'Outcome', success: 'Success', failure: 'Failure', when: 'When', csv: 'Export CSV' },
   adminKeys: { name: 'Key name', create: 'Create key', once: 'Copy this key now: it will not be shown again.', revoked: 'Revoked', none: 'No API key yet.' },
+  adminMail: {
+    smtp: 'Mail is sent over SMTP as {{from}}.', log: 'No SMTP server is configured (SMTP_URL): mail is written to the log and kept in the outbox.',
+    test: 'Send a test e-mail', testSent: 'A test e-mail is on its way to {{to}}.', retry: 'Retry', empty: 'No mail yet.',
+    status: { queued: 'Queued', sent: 'Sent', logged: 'Logged', failed: 'Failed' },
+  },
   notFound: { title: 'Page not found', help: 'There is nothing at this address.' },
   errors: {
     generic: 'Something went wrong. Try again.',

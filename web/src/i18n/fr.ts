@@ -91,7 +91,7 @@ export const fr: Messages = {
     search: 'Rechercher des utilisateurs', name: 'Nom', status: 'Statut', statusValue: { active: 'Actif', suspended: 'Suspendu' }, locked: 'Verrouillé', actions: 'Actions', actionsFor: 'Actions pour {{email}}',
     suspend: 'Suspendre', reactivate: 'Réactiver', unlock: 'Déverrouiller', forceReset: 'Exiger un nouveau mot de passe', signOut: 'Déconnecter partout', pending: 'Invitations en attente', resend: 'Renvoyer', revoke: 'Révoquer',
   },
-  adminNav: { users: 'Utilisateurs', groups: 'Groupes', applications: 'Applications', policies: 'Règles', audit: "Journal d'audit", apiKeys: 'Clés API' },
+  adminNav: { users: 'Utilisateurs', groups: 'Groupes', applications: 'Applications', policies: 'Règles', audit: "Journal d'audit", apiKeys: 'Clés API', mail: 'E-mail' },
   adminGroups: { name: 'Nom du groupe', create: 'Créer le groupe', noMembers: 'Aucun membre.', addMember: 'Ajouter un membre', add: 'Ajouter' },
   adminApps: {
     new: 'Nouvelle application signet', name: 'Nom', url: 'URL', description: 'Description', details: 'Détails montrés aux utilisateurs', icon: 'Icône (PNG, JPEG, GIF ou WebP)',
@@ -108,6 +108,11 @@ export const fr: Messages = {
   },
   adminAudit: { event: 'Événement', outcome: 'Résultat', success: 'Succès', failure: 'Échec', when: 'Date', csv: 'Exporter en CSV' },
   adminKeys: { name: 'Nom de la clé', create: 'Créer une clé', once: "Copiez cette clé maintenant : elle ne sera plus affichée.", revoked: 'Révoquée', none: 'Aucune clé API.' },
+  adminMail: {
+    smtp: "Les e-mails partent par SMTP en tant que {{from}}.", log: "Aucun serveur SMTP n'est configuré (SMTP_URL) : les e-mails sont écrits dans le journal et gardés dans la file.",
+    test: 'Envoyer un e-mail de test', testSent: 'Un e-mail de test part vers {{to}}.', retry: 'Réessayer', empty: "Aucun e-mail pour l'instant.",
+    status: { queued: 'En file', sent: 'Envoyé', logged: 'Journalisé', failed: 'Échec' },
+  },
   notFound: { title: 'Page introuvable', help: "Il n'y a rien à cette adresse." },
   errors: {
     generic: "Une erreur s'est produite. Réessayez.",

@@ -36,8 +36,8 @@ export function DashboardPage() {
             <Card withBorder>
               <Text fw={600}>{t('dashboard.mfa')}</Text>
               <Group gap="xs" mt="xs">
-                <Badge color={dashboard.data.security.mfa.enabled ? 'teal' : 'gray'}>{dashboard.data.security.mfa.enabled ? t('dashboard.on') : t('dashboard.off')}</Badge>
-                {dashboard.data.security.mfa.methods.map((m) => <Badge key={m} variant="light">{t(`dashboard.method.${m}`)}</Badge>)}
+                <Badge color={dashboard.data.security.mfa.enabled ? 'teal.9' : 'gray.7'}>{dashboard.data.security.mfa.enabled ? t('dashboard.on') : t('dashboard.off')}</Badge>
+                {dashboard.data.security.mfa.methods.map((m) => <Badge key={m} variant="filled">{t(`dashboard.method.${m}`)}</Badge>)}
               </Group>
               <Anchor component={Link} to="/security" size="sm">{t('portal.security')}</Anchor>
             </Card>

@@ -35,7 +35,7 @@ export async function changeMyPassword(user: User, session: Session, input: unkn
   await clearFailures(deps.db, key);
   await setNewPassword(deps.db, { userId: user.id, password: newPassword, argon2: deps.argon2, keepSessionId: session.id }, async (tx) => {
     await recordAudit(tx, deps.ctx, { event: 'password.changed', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { via: 'portal' } });
-    await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {} });
+    await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {}, orgId: session.orgId });
   });
   deps.mailQueued();
   if (!keepThisSession) await deleteSession(deps.db, session.id);

@@ -105,6 +105,6 @@ export async function regenerateMyRecoveryCodes(me: Me, deps: FlowDeps) {
 
 async function auditAndNotify(me: Me, deps: FlowDeps, event: string, details: Record<string, unknown>) {
   await recordAudit(deps.db, { ...deps.ctx, actorUserId: me.user.id }, { event, outcome: 'success', orgId: me.session.orgId, targetUserId: me.user.id, details });
-  await enqueueMail(deps.db, { to: me.user.email, template: 'mfa_changed', lang: me.user.language, vars: {} });
+  await enqueueMail(deps.db, { to: me.user.email, template: 'mfa_changed', lang: me.user.language, vars: {}, orgId: me.session.orgId });
   deps.mailQueued();
 }

@@ -69,7 +69,7 @@ export async function requestRecoveryEmail(me: Me, input: unknown, deps: FlowDep
       .update(users)
       .set({ recoveryEmailPending: email, recoveryEmailTokenHash: hashToken(token), recoveryEmailTokenExpiresAt: new Date(Date.now() + RECOVERY_LINK_HOURS * 3_600_000) })
       .where(eq(users.id, me.user.id));
-    await enqueueMail(tx, { to: email, template: 'recovery_email_confirm', lang: me.user.language, vars: { url: `${deps.publicUrl}/confirm-recovery-email#token=${token}`, hours: RECOVERY_LINK_HOURS } });
+    await enqueueMail(tx, { to: email, template: 'recovery_email_confirm', lang: me.user.language, vars: { url: `${deps.publicUrl}/confirm-recovery-email#token=${token}`, hours: RECOVERY_LINK_HOURS }, orgId: me.session.orgId });
     await recordAudit(tx, deps.ctx, { event: 'recovery_email.requested', outcome: 'success', orgId: me.session.orgId, targetUserId: me.user.id });
   });
   deps.mailQueued();

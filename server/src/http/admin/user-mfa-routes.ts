@@ -33,7 +33,7 @@ export async function adminUserMfaRoutes(app: FastifyInstance, deps: HttpDeps): 
     await deps.db.transaction(async (tx) => {
       const removed = await deleteAllFactors(tx, user.id);
       await recordAudit(tx, requestContext(req, actorId), { event: 'mfa.reset', outcome: 'success', orgId: orgId, targetUserId: user.id, details: { removed } });
-      await enqueueMail(tx, { to: user.email, template: 'mfa_reset', lang: user.language, vars: {} });
+      await enqueueMail(tx, { to: user.email, template: 'mfa_reset', lang: user.language, vars: {}, orgId });
     });
     deps.mailQueued();
     return res.status(204).send();

@@ -9,6 +9,7 @@ export type MailTemplates = {
   mfa_reset: Record<string, never>;
   recovery_email_confirm: { url: string; hours: number };
   password_expiring: { days: number; url: string };
+  test: { transport: string };
 };
 export type TemplateName = keyof MailTemplates;
 
@@ -38,6 +39,7 @@ const en: Renderers = {
   password_changed: () => renderMail('Your Tessera password was changed', ['The password of your Tessera account was just changed. If this was not you, contact your administrator at once.']),
   mfa_changed: () => renderMail('Your Tessera sign-in methods changed', ['A sign-in method of your Tessera account (authenticator app, security key, passkey or recovery codes) was just added, removed or renewed. If this was not you, contact your administrator at once.']),
   mfa_reset: () => renderMail('Your Tessera sign-in methods were reset', ['An administrator removed the sign-in methods of your Tessera account. You will set up a new one the next time you sign in.']),
+  test: (v) => renderMail('Tessera test e-mail', [`This test e-mail went out through ${v.transport}. If you can read it, Tessera's e-mail works.`]),
   password_expiring: (v) =>
     renderMail(
       v.days === 0 ? 'Your Tessera password expires today' : `Your Tessera password expires in ${v.days} day${v.days === 1 ? '' : 's'}`,
@@ -72,6 +74,7 @@ const fr: Renderers = {
   password_changed: () => renderMail('Votre mot de passe Tessera a été modifié', ["Le mot de passe de votre compte Tessera vient d'être modifié. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_changed: () => renderMail('Vos méthodes de connexion Tessera ont changé', ["Une méthode de connexion de votre compte Tessera (application d'authentification, clé de sécurité, clé d'accès ou codes de récupération) vient d'être ajoutée, supprimée ou renouvelée. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_reset: () => renderMail('Vos méthodes de connexion Tessera ont été réinitialisées', ['Un administrateur a supprimé les méthodes de connexion de votre compte Tessera. Vous en configurerez une nouvelle à votre prochaine connexion.']),
+  test: (v) => renderMail("E-mail de test Tessera", [`Cet e-mail de test est parti par ${v.transport}. Si vous le lisez, l'envoi d'e-mails de Tessera fonctionne.`]),
   password_expiring: (v) =>
     renderMail(
       v.days === 0 ? "Votre mot de passe Tessera expire aujourd'hui" : `Votre mot de passe Tessera expire dans ${v.days} jour${v.days === 1 ? '' : 's'}`,

@@ -60,7 +60,7 @@ export function MfaSection() {
       <ErrorAlert error={error ?? mfa.error} />
       {mfa.isPending ? <Skeleton h={60} /> : mfa.data && (
         <>
-          {mfa.data.policy.mode === 'required' && <Badge color="orange" variant="light">{t('security.mfaRequired')}</Badge>}
+          {mfa.data.policy.mode === 'required' && <Badge color="orange.9" variant="filled">{t('security.mfaRequired')}</Badge>}
           {mfa.data.factors.length === 0 ? <Text size="sm" c="dimmed">{t('security.noFactors')}</Text> : (
             <Table.ScrollContainer minWidth={520}>
               <Table>

@@ -25,7 +25,7 @@ export const changeExpiredPassword: FlowStep<SignInState, FlowDeps, SignInStep> 
     const user = (await findUserById(deps.db, state.userId!))!;
     await setNewPassword(deps.db, { userId: user.id, password, argon2: deps.argon2 }, async (tx) => {
       await recordAudit(tx, deps.ctx, { event: 'password.changed', outcome: 'success', targetUserId: user.id, details: { via: 'sign_in' } });
-      await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {} });
+      await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {}, orgId: state.orgId });
     });
     deps.mailQueued();
     return { ...state, passwordChanged: true };

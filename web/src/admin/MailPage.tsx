@@ -1,0 +1,55 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+type OutboxMail = { id: string; to: string; subject: string; status: 'queued' | 'sent' | 'logged' | 'failed'; attempts: number; lastError: string | null; createdAt: string };
+const keys = { status: ['admin', 'mail', 'status'] as const, outbox: ['admin', 'mail', 'outbox'] as const };
+const colors = { queued: 'blue.9', sent: 'teal.9', logged: 'gray.7', failed: 'red.9' } as const;
+
+/** How mail leaves, a test mail, and the organization's outbox with retry. */
+export function MailPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: keys.status, queryFn: () => api.get<{ transport: 'smtp' | 'log'; from: string }>('/api/admin/mail/status') });
+  const outbox = useQuery({ queryKey: keys.outbox, queryFn: () => api.get<{ items: OutboxMail[] }>('/api/admin/mail/outbox'), refetchInterval: 5000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.outbox });
+  async function test() {
+    const { to } = await api.post<{ to: string }>('/api/admin/mail/test');
+    notifications.show({ color: 'teal', message: t('adminMail.testSent', { to }) });
+    await refresh();
+  }
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('adminNav.mail')}</Title>
+      <ErrorAlert error={status.error ?? outbox.error} />
+      <Card withBorder>
+        {status.data ? (
+          <Group justify="space-between">
+            <Text>{status.data.transport === 'smtp' ? t('adminMail.smtp', { from: status.data.from }) : t('adminMail.log')}</Text>
+            <Button variant="default" onClick={test}>{t('adminMail.test')}</Button>
+          </Group>
+        ) : <Skeleton h={30} />}
+      </Card>
+      {outbox.isPending ? <Skeleton h={120} /> : outbox.data?.items.length ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table>
+            <Table.Tbody>
+              {outbox.data.items.map((m) => (
+                <Table.Tr key={m.id} data-testid="mail-row">
+                  <Table.Td>{new Date(m.createdAt).toLocaleString(i18n.language)}</Table.Td>
+                  <Table.Td>{m.to}</Table.Td>
+                  <Table.Td>{m.subject}</Table.Td>
+                  <Table.Td><Badge color={colors[m.status]} variant="filled">{t(`adminMail.status.${m.status}`)}</Badge>{m.lastError && <Text size="xs" c="red.8">{m.lastError}</Text>}</Table.Td>
+                  <Table.Td>{m.status === 'failed' && <Button size="xs" variant="default" onClick={() => api.post(`/api/admin/mail/outbox/${m.id}/retry`).then(refresh)}>{t('adminMail.retry')}</Button>}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : <Text size="sm" c="dimmed">{t('adminMail.empty')}</Text>}
+    </Stack>
+  );
+}
