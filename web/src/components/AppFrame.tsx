@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../contract/session.ts';
+import { AccountMenu } from './AccountMenu.tsx';
+import { RequireSession } from './RequireSession.tsx';
+
+type Props = {
+  title: string;
+  loginPath: string;
+  /** Navigation entries; the first is the section's home (active only on its exact path). */
+  sections: readonly { to: string; label: string }[];
+  children(session: SessionInfo): ReactNode;
+};
+
+/** The signed-in frame of both portals: navigation on the left, organization and account menu on top. */
+export function AppFrame({ title, loginPath, sections, children }: Props) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const home = sections[0]?.to;
+  return (
+    <RequireSession loginPath={loginPath}>
+      {(session) => (
+        <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+          <AppShell.Header>
+            <Group h="100%" px="md" justify="space-between">
+              <Group>
+                <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('portal.navigation')} />
+                <Title order={2} size="h4">{title}</Title>
+                <Text c="dimmed" data-testid="org-name">{session.organization.name}</Text>
+              </Group>
+              <AccountMenu session={session} loginPath={loginPath} />
+            </Group>
+          </AppShell.Header>
+          <AppShell.Navbar p="xs" component="nav" aria-label={t('portal.navigation')}>
+            {sections.map((s) => (
+              <NavLink key={s.to} component={Link} to={s.to} label={s.label} variant="filled" active={s.to === home ? location.pathname === home : location.pathname.startsWith(s.to)} onClick={close} />
+            ))}
+          </AppShell.Navbar>
+          <AppShell.Main>{children(session)}</AppShell.Main>
+        </AppShell>
+      )}
+    </RequireSession>
+  );
+}
