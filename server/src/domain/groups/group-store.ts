@@ -37,3 +37,23 @@ export async function listGroupMembers(db: Queryable, groupId: string) {
     .where(eq(groupMembers.groupId, groupId))
     .orderBy(asc(users.emailCanonical));
 }
+
+export async function renameGroup(db: Queryable, orgId: string, id: string, name: string): Promise<boolean> {
+  try {
+    const rows = await db.update(groups).set({ name }).where(and(eq(groups.orgId, orgId), eq(groups.id, id))).returning({ id: groups.id });
+    return rows.length === 1;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('group.name_taken', 'A group with this name already exists.');
+    throw err;
+  }
+}
+
+export async function deleteGroup(db: Queryable, orgId: string, id: string): Promise<boolean> {
+  const rows = await db.delete(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, id))).returning({ id: groups.id });
+  return rows.length === 1;
+}
+
+export async function removeGroupMember(db: Queryable, groupId: string, userId: string): Promise<boolean> {
+  const rows = await db.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))).returning({ id: groupMembers.userId });
+  return rows.length === 1;
+}

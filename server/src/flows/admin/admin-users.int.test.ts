@@ -178,3 +178,45 @@ describe('API keys', () => {
     expect((await bot.get('/api/admin/users', { headers: { authorization: 'Bearer tsk_forged' } })).statusCode).toBe(401);
   });
 });
+
+describe('groups, member page and bulk invitations', () => {
+  it('renames and deletes groups, removes members; other organizations get 404', async () => {
+    const group = (await admin.post('/api/admin/groups', { name: 'Ops' })).json();
+    await admin.post(`/api/admin/groups/${group.id}/members`, { userId: adaId });
+    expect((await admin.post(`/api/admin/groups/${group.id}`, { name: 'Operations' })).statusCode).toBe(204);
+    expect((await admin.get('/api/admin/groups')).json().items.map((g: { name: string }) => g.name)).toContain('Operations');
+    expect((await outsider.delete(`/api/admin/groups/${group.id}/members/${adaId}`, {})).statusCode).toBe(404);
+    expect((await admin.delete(`/api/admin/groups/${group.id}/members/${adaId}`, {})).statusCode).toBe(204);
+    expect((await admin.get(`/api/admin/groups/${group.id}/members`)).json().items).toEqual([]);
+    expect((await outsider.delete(`/api/admin/groups/${group.id}`, {})).statusCode).toBe(404);
+    expect((await admin.delete(`/api/admin/groups/${group.id}`, {})).statusCode).toBe(204);
+    expect((await admin.get('/api/admin/groups')).json().items.map((g: { name: string }) => g.name)).not.toContain('Operations');
+  });
+
+  it("shows a member's groups, applications, factors and recent events", async () => {
+    const group = (await admin.post('/api/admin/groups', { name: 'Readers' })).json();
+    await admin.post(`/api/admin/groups/${group.id}/members`, { userId: adaId });
+    const app = (await admin.post('/api/admin/apps', { name: 'Library', url: 'https://library.example/' })).json();
+    await admin.post(`/api/admin/apps/${app.id}/assignments`, { groupId: group.id });
+    const page = (await admin.get(`/api/admin/users/${adaId}`)).json();
+    expect(page).toMatchObject({ email: 'ada@acme.test', groups: [{ name: 'Readers' }], apps: [{ name: 'Library' }], factors: [] });
+    expect(page.events.some((e: { event: string }) => e.event === 'sign_in')).toBe(true);
+    expect((await outsider.get(`/api/admin/users/${adaId}`)).statusCode).toBe(404);
+  });
+
+  it('invites a CSV of people with a per-row report; bad rows do not stop the others', async () => {
+    const csv = 'email,firstName,lastName,role\nbulk1@acme.test,Bea,One,member\nnot-an-address,Bad,Row,member\nbulk2@acme.test,Ben,Two,admin\nada@acme.test,Ada,Again,member\n';
+    const res = await admin.post('/api/admin/invitations/bulk', { csv });
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ invited: 2, failed: 2 });
+    expect(report.rows.map((r: { row: number; ok: boolean; code?: string }) => [r.row, r.ok, r.code])).toEqual([
+      [1, true, undefined],
+      [2, false, 'user.email_invalid'],
+      [3, true, undefined],
+      [4, false, 'user.already_member'],
+    ]);
+    const pending = (await admin.get('/api/admin/invitations')).json().items.filter((i: { status: string }) => i.status === 'pending').map((i: { email: string; role: string }) => [i.email, i.role]);
+    expect(pending).toEqual(expect.arrayContaining([['bulk1@acme.test', 'member'], ['bulk2@acme.test', 'admin']]));
+  });
+});

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addGroupMemberInput, assignAppInput, createBookmarkAppInput, createGroupInput } from '../../../../contract/apps.ts';
 import { AppError } from '../../errors.ts';
 import { assignApp, createApp, findOrgApp, listOrgApps } from '../../domain/apps/app-store.ts';
-import { addGroupMember, createGroup, findOrgGroup, listGroupMembers, listOrgGroups } from '../../domain/groups/group-store.ts';
+import { addGroupMember, createGroup, deleteGroup, findOrgGroup, listGroupMembers, listOrgGroups, removeGroupMember, renameGroup } from '../../domain/groups/group-store.ts';
 import { findMembership } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
@@ -52,6 +52,28 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     const group = await createGroup(deps.db, orgId, req.body.name);
     await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.created', outcome: 'success', orgId: orgId, details: { groupId: group.id } });
     return res.status(201).send(group);
+  });
+
+  r.post('/api/admin/groups/:id', { schema: { params: idParams, body: createGroupInput } }, async (req, res) => {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    if (!(await renameGroup(deps.db, orgId, req.params.id, req.body.name))) throw new AppError('group.not_found', 'No such group.');
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.renamed', outcome: 'success', orgId, details: { groupId: req.params.id, name: req.body.name } });
+    return res.status(204).send();
+  });
+
+  r.delete('/api/admin/groups/:id', { schema: { params: idParams } }, async (req, res) => {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    if (!(await deleteGroup(deps.db, orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.deleted', outcome: 'success', orgId, details: { groupId: req.params.id } });
+    return res.status(204).send();
+  });
+
+  r.delete('/api/admin/groups/:id/members/:userId', { schema: { params: z.object({ id: z.uuid(), userId: z.uuid() }) } }, async (req, res) => {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    if (!(await findOrgGroup(deps.db, orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
+    if (!(await removeGroupMember(deps.db, req.params.id, req.params.userId))) throw new AppError('user.not_found', 'Not a member of this group.');
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.member_removed', outcome: 'success', orgId, targetUserId: req.params.userId, details: { groupId: req.params.id } });
+    return res.status(204).send();
   });
 
   r.get('/api/admin/groups/:id/members', { schema: { params: idParams } }, async (req) => {

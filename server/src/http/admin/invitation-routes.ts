@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { invitationStatus, listInvitations, revokeInvitation, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { resendInvitation, sendInvitation } from '../../flows/invitation/send-invitation.ts';
+import { bulkInvite, bulkInviteInput } from '../../flows/invitation/bulk-invite.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
@@ -33,6 +34,11 @@ export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps
     const { orgId, actorId } = await requireAdmin(req, deps);
     const row = await sendInvitation(orgId, req.body, flowDeps(deps, req, actorId));
     return res.status(201).send(present(row));
+  });
+
+  r.post('/api/admin/invitations/bulk', { schema: { body: bulkInviteInput } }, async (req) => {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    return bulkInvite(orgId, req.body, flowDeps(deps, req, actorId));
   });
 
   r.post('/api/admin/invitations/:id/resend', { schema: { params: idParams } }, async (req) => {

@@ -9,6 +9,7 @@ import { listUserSessions } from '../../domain/sessions/session-store.ts';
 import { describeUserAgent } from '../../domain/sessions/describe-user-agent.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { reactivateMember, removeMember, requireMember, requirePasswordChange, signOutMember, suspendMember, updateMember } from '../../flows/admin/manage-members.ts';
+import { describeMember } from '../../flows/admin/describe-member.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
@@ -27,6 +28,11 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     const { a } = await admin(req);
     const org = (await findOrgById(deps.db, a.orgId))!;
     return listOrgUsers(deps.db, a.orgId, { ...req.query, maxAgeDays: org.policies.password.maxAgeDays });
+  });
+
+  r.get('/api/admin/users/:id', { schema: { params: idParams } }, async (req) => {
+    const { a, d } = await admin(req);
+    return describeMember(d, a.orgId, req.params.id);
   });
 
   r.post('/api/admin/users/:id', { schema: { params: idParams, body: updateUserInput } }, async (req, res) => {

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import type { FlowDeps } from '../deps.ts';
+import { parseCsv } from './parse-csv.ts';
+import { sendInvitation } from './send-invitation.ts';
+
+export const bulkInviteInput = z.object({ csv: z.string().min(1).max(200_000) });
+export type BulkInviteRow = { row: number; email: string; ok: boolean; code?: string; message?: string };
+
+const COLUMNS = ['email', 'firstName', 'lastName', 'role', 'username'] as const;
+const MAX_ROWS = 1000;
+
+/**
+ * Invites every row of a CSV (email[,firstName,lastName,role,username]; a header row is optional).
+ * Each row stands alone: a bad row is reported and the others still go out.
+ */
+export async function bulkInvite(orgId: string, input: unknown, deps: FlowDeps): Promise<{ invited: number; failed: number; rows: BulkInviteRow[] }> {
+  const { csv } = bulkInviteInput.parse(input);
+  let rows = parseCsv(csv);
+  if (rows[0]?.[0]?.trim().toLowerCase() === 'email') rows = rows.slice(1);
+  if (rows.length > MAX_ROWS) throw new AppError('request.invalid', `At most ${MAX_ROWS} rows per file.`);
+  const report: BulkInviteRow[] = [];
+  for (const [index, cells] of rows.entries()) {
+    const record = Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i]?.trim() || undefined]));
+    try {
+      await sendInvitation(orgId, { ...record, role: record.role ?? 'member' }, deps);
+      report.push({ row: index + 1, email: record.email ?? '', ok: true });
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : err instanceof z.ZodError ? 'request.invalid' : 'internal';
+      const message = err instanceof AppError ? err.message : err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'Something went wrong.';
+      report.push({ row: index + 1, email: record.email ?? '', ok: false, code, message });
+    }
+  }
+  return { invited: report.filter((r) => r.ok).length, failed: report.filter((r) => !r.ok).length, rows: report };
+}
