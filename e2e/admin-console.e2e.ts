@@ -120,4 +120,23 @@ describe('Admin Portal', () => {
     }
     await context.close();
   });
+
+  it('invites a CSV of people with a report per row, and opens a member page', async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    const bulk = page.getByRole('region', { name: 'Invite from a CSV file' });
+    await bulk.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('email,firstName\ncsv1@acme.test,Cleo\nnonsense,Bad\n') });
+    await bulk.getByRole('button', { name: 'Send invitations' }).click();
+    await bulk.getByText('1 invited, 1 not invited.').waitFor();
+    expect(await bulk.getByTestId('bulk-row').count()).toBe(2);
+    await env.waitForMail('csv1@acme.test', /Acme Corp/);
+
+    await page.getByRole('link', { name: 'Lou Locked' }).click();
+    await page.getByRole('heading', { name: 'Lou Locked' }).waitFor();
+    await page.getByRole('region', { name: 'Recent events' }).getByText('sign_in').first().waitFor();
+    await page.getByRole('button', { name: 'Make administrator' }).click();
+    await page.getByRole('button', { name: 'Revoke administrator' }).waitFor();
+    await context.close();
+  });
 });

@@ -17,6 +17,7 @@ import { PoliciesPage } from './admin/PoliciesPage.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
 import { MailPage } from './admin/MailPage.tsx';
+import { UserPage } from './admin/UserPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const router = createBrowserRouter([
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'mail', element: <MailPage /> },
+      { path: 'users/:id', element: <UserPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

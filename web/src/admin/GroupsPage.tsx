@@ -4,6 +4,7 @@ import { Button, Card, Group as Row, Select, Skeleton, Stack, Text, TextInput, T
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries, type Group } from '../api/admin.ts';
+import { api } from '../api/client.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
 /** Groups are what applications are assigned to. */
@@ -44,6 +45,15 @@ function GroupCard({ group }: { group: Group }) {
   const queryClient = useQueryClient();
   const [userId, setUserId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
+  async function change(call: () => Promise<unknown>) {
+    setError(undefined);
+    try {
+      await call();
+      await queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    } catch (err) {
+      setError(err);
+    }
+  }
   async function add() {
     if (!userId) return;
     setError(undefined);
@@ -59,9 +69,23 @@ function GroupCard({ group }: { group: Group }) {
   return (
     <Card withBorder component="section" aria-labelledby={`group-${group.id}`}>
       <Stack gap="xs">
-        <Title order={2} size="h4" id={`group-${group.id}`}>{group.name}</Title>
+        <Row justify="space-between">
+          <Title order={2} size="h4" id={`group-${group.id}`}>{group.name}</Title>
+          <Row gap="xs">
+            <Button size="xs" variant="subtle" onClick={() => { const name = window.prompt(t('adminGroups.rename'), group.name); if (name) void change(() => api.post(`/api/admin/groups/${group.id}`, { name })); }}>{t('adminGroups.rename')}</Button>
+            <Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('adminGroups.confirmDelete', { name: group.name })) && change(() => api.delete(`/api/admin/groups/${group.id}`))}>{t('adminGroups.delete')}</Button>
+          </Row>
+        </Row>
         <ErrorAlert error={error} />
-        <Text size="sm">{members.data?.items.map((m) => m.email).join(', ') || t('adminGroups.noMembers')}</Text>
+        {members.data?.items.length ? (
+          <Row gap="xs">
+            {members.data.items.map((m) => (
+              <Button key={m.id} size="compact-sm" variant="default" onClick={() => change(() => api.delete(`/api/admin/groups/${group.id}/members/${m.id}`))} aria-label={t('adminGroups.removeMember', { email: m.email })}>
+                {m.email} ✕
+              </Button>
+            ))}
+          </Row>
+        ) : <Text size="sm">{t('adminGroups.noMembers')}</Text>}
         <Row align="end">
           <Select label={t('adminGroups.addMember')} searchable data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.email }))} value={userId} onChange={setUserId} />
           <Button variant="default" onClick={add} disabled={!userId}>{t('adminGroups.add')}</Button>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Group, Menu, Select, Skeleton, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Menu, Select, Skeleton, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { BulkInvite } from './BulkInvite.tsx';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +14,8 @@ export function UsersPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const users = useQuery(adminQueries.users(q));
+  const [status, setStatus] = useState<string | null>(null);
+  const users = useQuery(adminQueries.users(q, status ?? undefined));
   const invitations = useQuery(adminQueries.invitations());
   const queryClient = useQueryClient();
   const [invite, setInvite] = useState({ email: '', firstName: '', lastName: '', role: 'member' as 'member' | 'admin' });
@@ -58,7 +61,11 @@ export function UsersPage() {
           <Group><Button type="submit">{t('adminUsers.sendInvite')}</Button></Group>
         </Stack>
       </Card>
-      <TextInput label={t('adminUsers.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={360} />
+      <BulkInvite />
+      <Group align="end">
+        <TextInput label={t('adminUsers.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <Select label={t('adminUsers.status')} clearable data={(['active', 'locked', 'suspended', 'password_expired'] as const).map((s) => ({ value: s, label: t(`adminUsers.filter.${s}`) }))} value={status} onChange={setStatus} />
+      </Group>
       {users.isPending ? <Skeleton h={200} /> : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped>
@@ -68,7 +75,7 @@ export function UsersPage() {
             <Table.Tbody>
               {users.data?.items.map((u) => (
                 <Table.Tr key={u.id} data-testid="user-row">
-                  <Table.Td>{u.firstName} {u.lastName} {u.role === 'admin' && <Badge size="xs" ml="xs">{t('adminUsers.admin')}</Badge>}</Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/admin/users/${u.id}`}>{u.firstName} {u.lastName}</Anchor> {u.role === 'admin' && <Badge size="xs" ml="xs">{t('adminUsers.admin')}</Badge>}</Table.Td>
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>

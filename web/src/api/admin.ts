@@ -5,7 +5,7 @@ import { api } from './client.ts';
 
 export const adminKeys = {
   all: ['admin'] as const,
-  users: (q: string) => [...adminKeys.all, 'users', q] as const,
+  users: (q: string, status?: string) => [...adminKeys.all, 'users', q, status ?? ''] as const,
   invitations: () => [...adminKeys.all, 'invitations'] as const,
   groups: () => [...adminKeys.all, 'groups'] as const,
   groupMembers: (id: string) => [...adminKeys.all, 'groups', id, 'members'] as const,
@@ -28,7 +28,8 @@ export type Policies = {
 };
 
 export const adminQueries = {
-  users: (q: string) => queryOptions({ queryKey: adminKeys.users(q), queryFn: () => api.get<{ items: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}`) }),
+  users: (q: string, status?: string) =>
+    queryOptions({ queryKey: adminKeys.users(q, status), queryFn: () => api.get<{ items: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${status ? `&status=${status}` : ''}`) }),
   invitations: () => queryOptions({ queryKey: adminKeys.invitations(), queryFn: () => api.get<{ items: Invitation[] }>('/api/admin/invitations') }),
   groups: () => queryOptions({ queryKey: adminKeys.groups(), queryFn: () => api.get<{ items: Group[] }>('/api/admin/groups') }),
   groupMembers: (id: string) => queryOptions({ queryKey: adminKeys.groupMembers(id), queryFn: () => api.get<{ items: { id: string; email: string }[] }>(`/api/admin/groups/${id}/members`) }),

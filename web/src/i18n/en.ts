@@ -87,10 +87,13 @@ export const en = {
   adminUsers: {
     title: 'Users', invite: 'Invite a user', sendInvite: 'Send invitation', invited: 'Invitation sent to {{email}}.', role: 'Role', member: 'Member', admin: 'Administrator',
     search: 'Search users', name: 'Name', status: 'Status', statusValue: { active: 'Active', suspended: 'Suspended' }, locked: 'Locked', actions: 'Actions', actionsFor: 'Actions for {{email}}',
+    bulk: 'Invite from a CSV file', bulkHelp: 'One person per line: email, first name, last name, role (member or admin), username. A header line is optional.', csvFile: 'CSV file', sendInvites: 'Send invitations', bulkResult: '{{invited}} invited, {{failed}} not invited.', bulkOk: 'Invited',
+    filter: { active: 'Active', locked: 'Locked', suspended: 'Suspended', password_expired: 'Password expired' },
     suspend: 'Suspend', reactivate: 'Reactivate', unlock: 'Unlock', forceReset: 'Require a new password', signOut: 'Sign out everywhere', pending: 'Pending invitations', resend: 'Resend', revoke: 'Revoke',
   },
+  adminUser: { makeAdmin: 'Make administrator', revokeAdmin: 'Revoke administrator', resetMfa: 'Reset MFA', remove: 'Remove from organization', confirmRemove: 'Remove {{email}} from the organization? Their sessions here end at once.', events: 'Recent events' },
   adminNav: { users: 'Users', groups: 'Groups', applications: 'Applications', policies: 'Policies', audit: 'Audit log', apiKeys: 'API keys', mail: 'E-mail' },
-  adminGroups: { name: 'Group name', create: 'Create group', noMembers: 'No members yet.', addMember: 'Add a member', add: 'Add' },
+  adminGroups: { rename: 'Rename', delete: 'Delete', confirmDelete: 'Delete the group {{name}}? Its members keep their accounts.', removeMember: 'Remove {{email}} from the group', name: 'Group name', create: 'Create group', noMembers: 'No members yet.', addMember: 'Add a member', add: 'Add' },
   adminApps: {
     new: 'New bookmark application', name: 'Name', url: 'URL', description: 'Description', details: 'Details shown to users', icon: 'Icon (PNG, JPEG, GIF or WebP)',
     create: 'Create application', group: 'Group', assign: 'Assign', assignTo: 'Assign {{name}} to a group', assigned: '{{name}} was assigned.',

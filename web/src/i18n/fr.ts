@@ -89,10 +89,13 @@ export const fr: Messages = {
   adminUsers: {
     title: 'Utilisateurs', invite: 'Inviter un utilisateur', sendInvite: "Envoyer l'invitation", invited: 'Invitation envoyée à {{email}}.', role: 'Rôle', member: 'Membre', admin: 'Administrateur',
     search: 'Rechercher des utilisateurs', name: 'Nom', status: 'Statut', statusValue: { active: 'Actif', suspended: 'Suspendu' }, locked: 'Verrouillé', actions: 'Actions', actionsFor: 'Actions pour {{email}}',
+    bulk: 'Inviter depuis un fichier CSV', bulkHelp: "Une personne par ligne : e-mail, prénom, nom, rôle (member ou admin), nom d'utilisateur. Une ligne d'en-tête est facultative.", csvFile: 'Fichier CSV', sendInvites: 'Envoyer les invitations', bulkResult: '{{invited}} invitées, {{failed}} non invitées.', bulkOk: 'Invitée',
+    filter: { active: 'Actifs', locked: 'Verrouillés', suspended: 'Suspendus', password_expired: 'Mot de passe expiré' },
     suspend: 'Suspendre', reactivate: 'Réactiver', unlock: 'Déverrouiller', forceReset: 'Exiger un nouveau mot de passe', signOut: 'Déconnecter partout', pending: 'Invitations en attente', resend: 'Renvoyer', revoke: 'Révoquer',
   },
+  adminUser: { makeAdmin: 'Nommer administrateur', revokeAdmin: 'Retirer le rôle administrateur', resetMfa: 'Réinitialiser la MFA', remove: "Retirer de l'organisation", confirmRemove: "Retirer {{email}} de l'organisation ? Ses sessions ici se ferment aussitôt.", events: 'Événements récents' },
   adminNav: { users: 'Utilisateurs', groups: 'Groupes', applications: 'Applications', policies: 'Règles', audit: "Journal d'audit", apiKeys: 'Clés API', mail: 'E-mail' },
-  adminGroups: { name: 'Nom du groupe', create: 'Créer le groupe', noMembers: 'Aucun membre.', addMember: 'Ajouter un membre', add: 'Ajouter' },
+  adminGroups: { rename: 'Renommer', delete: 'Supprimer', confirmDelete: 'Supprimer le groupe {{name}} ? Ses membres gardent leur compte.', removeMember: 'Retirer {{email}} du groupe', name: 'Nom du groupe', create: 'Créer le groupe', noMembers: 'Aucun membre.', addMember: 'Ajouter un membre', add: 'Ajouter' },
   adminApps: {
     new: 'Nouvelle application signet', name: 'Nom', url: 'URL', description: 'Description', details: 'Détails montrés aux utilisateurs', icon: 'Icône (PNG, JPEG, GIF ou WebP)',
     create: "Créer l'application", group: 'Groupe', assign: 'Attribuer', assignTo: 'Attribuer {{name}} à un groupe', assigned: '{{name}} a été attribuée.',

@@ -1,0 +1,75 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { FactorInfo } from '../../../contract/mfa.ts';
+import { api } from '../api/client.ts';
+import { adminKeys } from '../api/admin.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useState } from 'react';
+
+type Member = {
+  id: string; email: string; firstName: string; lastName: string; username: string | null; role: 'member' | 'admin'; status: 'active' | 'suspended';
+  locked: boolean; groups: { id: string; name: string }[]; apps: { id: string; name: string }[]; factors: FactorInfo[];
+  events: { id: string; at: string; event: string; outcome: 'success' | 'failure'; ip: string }[];
+};
+
+/** One member: groups, applications, factors (no secrets), recent events, and what an administrator can do. */
+export function UserPage() {
+  const { t, i18n } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const member = useQuery({ queryKey: [...adminKeys.all, 'user', id], queryFn: () => api.get<Member>(`/api/admin/users/${id}`) });
+  const [error, setError] = useState<unknown>();
+  async function run(call: () => Promise<unknown>, after?: () => void) {
+    setError(undefined);
+    try {
+      await call();
+      notifications.show({ color: 'teal', message: t('common.saved') });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.all });
+      after?.();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  if (member.isPending) return <Skeleton h={300} />;
+  if (!member.data) return <ErrorAlert error={member.error} />;
+  const m = member.data;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/admin" size="sm">← {t('adminNav.users')}</Anchor>
+      <Title order={1} size="h2">{m.firstName} {m.lastName}</Title>
+      <Group gap="xs">
+        <Text>{m.email}</Text>
+        <Badge color={m.status === 'suspended' ? 'red.9' : 'teal.9'}>{t(`adminUsers.statusValue.${m.status}`)}</Badge>
+        {m.role === 'admin' && <Badge>{t('adminUsers.admin')}</Badge>}
+        {m.locked && <Badge color="orange.9">{t('adminUsers.locked')}</Badge>}
+      </Group>
+      <ErrorAlert error={error} />
+      <Group>
+        <Button variant="default" onClick={() => run(() => api.post(`/api/admin/users/${m.id}`, { role: m.role === 'admin' ? 'member' : 'admin' }))}>
+          {m.role === 'admin' ? t('adminUser.revokeAdmin') : t('adminUser.makeAdmin')}
+        </Button>
+        <Button variant="default" onClick={() => run(() => api.post(`/api/admin/users/${m.id}/mfa/reset`))} disabled={m.factors.length === 0}>{t('adminUser.resetMfa')}</Button>
+        <Button variant="light" color="red" onClick={() => window.confirm(t('adminUser.confirmRemove', { email: m.email })) && run(() => api.delete(`/api/admin/users/${m.id}`), () => navigate('/admin'))}>{t('adminUser.remove')}</Button>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder component="section" aria-labelledby="u-groups"><Title order={2} size="h5" id="u-groups">{t('adminNav.groups')}</Title><List size="sm">{m.groups.map((g) => <List.Item key={g.id}>{g.name}</List.Item>)}</List></Card>
+        <Card withBorder component="section" aria-labelledby="u-apps"><Title order={2} size="h5" id="u-apps">{t('adminNav.applications')}</Title><List size="sm">{m.apps.map((a) => <List.Item key={a.id}>{a.name}</List.Item>)}</List></Card>
+        <Card withBorder component="section" aria-labelledby="u-factors"><Title order={2} size="h5" id="u-factors">{t('security.mfa')}</Title><List size="sm">{m.factors.map((f) => <List.Item key={f.id}>{f.name}</List.Item>)}</List>{m.factors.length === 0 && <Text size="sm" c="dimmed">{t('security.noFactors')}</Text>}</Card>
+      </SimpleGrid>
+      <Card withBorder component="section" aria-labelledby="u-events">
+        <Title order={2} size="h5" id="u-events">{t('adminUser.events')}</Title>
+        <Table>
+          <Table.Tbody>
+            {m.events.map((e) => (
+              <Table.Tr key={e.id}><Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td><Table.Td>{e.event}</Table.Td><Table.Td>{t(`adminAudit.${e.outcome}`)}</Table.Td><Table.Td>{e.ip}</Table.Td></Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}
