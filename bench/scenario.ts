@@ -11,3 +11,7 @@ export const PASSWORD = 'bench-Password-2026!';
 export const USERS = 200;
 /** Keycloak 26 sizing guide: password logins per vCPU per second (argon2id m=7168 t=5). */
 export const KEYCLOAK_LOGINS_PER_VCPU = 15;
+/** S8: members in one organization for the admin user search. */
+export const SEARCH_MEMBERS = 100_000;
+/** S8 target: p99 of a search page of 50 at or under this many milliseconds. */
+export const SEARCH_P99_LIMIT_MS = 100;

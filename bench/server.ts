@@ -11,9 +11,11 @@ import { createLogger } from '../server/src/logger.ts';
 import { createOrg } from '../server/src/domain/orgs/org-store.ts';
 import { addMembership, createUser } from '../server/src/domain/users/user-store.ts';
 import { hashPassword } from '../server/src/domain/credentials/password-hash.ts';
-import { PARAMS, PASSWORD, USERS, type ParamsName } from './scenario.ts';
+import { sql } from 'drizzle-orm';
+import { PARAMS, PASSWORD, SEARCH_MEMBERS, USERS, type ParamsName } from './scenario.ts';
 
-const params = PARAMS[(process.argv[2] ?? 'ours') as ParamsName];
+const mode = process.argv[2] ?? 'ours';
+const params = PARAMS[(mode === 'search' ? 'ours' : mode) as ParamsName];
 const config = loadConfig({
   PORT: '0',
   DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tessera-bench-')),
@@ -27,7 +29,22 @@ const org = await createOrg(db, { name: `Bench ${Date.now()}` });
 const hash = await hashPassword(PASSWORD, params);
 for (let i = 0; i < USERS; i++) {
   const user = await createUser(db, { email: `bench${i}@${org.slug}.test`, passwordHash: hash });
-  await addMembership(db, { orgId: org.id, userId: user.id });
+  await addMembership(db, { orgId: org.id, userId: user.id, role: i === 0 ? 'admin' : 'member' });
+}
+if (mode === 'search') await seedMembers(SEARCH_MEMBERS);
+
+/** S8: a large organization, seeded in two statements (names vary so that searches find few rows). */
+async function seedMembers(n: number) {
+  await db.execute(sql`
+    insert into users (email, email_canonical, first_name, last_name)
+    select 'member' || i || '@' || ${org.slug} || '.test', 'member' || i || '@' || ${org.slug} || '.test',
+      (array['Ada','Grace','Alan','Edsger','Barbara','Donald','Ken','Margaret','Linus','Radia'])[1 + i % 10],
+      'Surname' || substr(md5(i::text), 1, 8)
+    from generate_series(1, ${n}) i`);
+  await db.execute(sql`
+    insert into memberships (org_id, user_id, username)
+    select ${org.id}, u.id, 'm' || substr(md5(u.id::text), 1, 10) from users u where u.email_canonical like ${`member%@${org.slug}.test`}`);
+  await db.execute(sql`analyze users; analyze memberships`);
 }
 const address = running.app.server.address() as { port: number };
 process.stdout.write(JSON.stringify({ port: address.port, domain: `${org.slug}.test` }) + '\n');

@@ -53,7 +53,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir === 'memory://' ? undefined : path.join(dataDir, 'pgdata'));
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  // pg_trgm backs the admin's substring search (trigram GIN indexes), as on PostgreSQL.
+  const client = await PGlite.create(dataDir === 'memory://' ? undefined : path.join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
   const db = drizzle({ client, schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder });
   return {
