@@ -139,4 +139,20 @@ describe('Admin Portal', () => {
     await page.getByRole('button', { name: 'Revoke administrator' }).waitFor();
     await context.close();
   });
+
+  it("sets the organization's branding, which the login page shows", async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    await nav(page, 'E-mail');
+    const branding = page.getByRole('region', { name: 'Branding' });
+    await branding.getByLabel('Name shown').fill('ACME Identity');
+    await branding.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    const visitor = await env.newPage();
+    await visitor.page.goto(`${env.url}/login`);
+    await expect.poll(() => visitor.page.getByTestId('brand-name').textContent()).toBe('ACME Identity');
+    await visitor.context.close();
+    await context.close();
+  });
 });

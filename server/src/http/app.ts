@@ -27,11 +27,12 @@ import { adminPolicyRoutes } from './admin/policy-routes.ts';
 import { adminAuditRoutes } from './admin/audit-routes.ts';
 import { adminApiKeyRoutes } from './admin/api-key-routes.ts';
 import { adminMailRoutes } from './admin/mail-routes.ts';
+import { brandingRoutes } from './admin/branding-routes.ts';
 import { localRoutes } from './local/local-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 /** Every route plugin, in one explicit list (no directory autoload). */
-const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, localRoutes];
+const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes];
 
 export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { BrandingCard } from './BrandingCard.tsx';
 
 type OutboxMail = { id: string; to: string; subject: string; status: 'queued' | 'sent' | 'logged' | 'failed'; attempts: number; lastError: string | null; createdAt: string };
 const keys = { status: ['admin', 'mail', 'status'] as const, outbox: ['admin', 'mail', 'outbox'] as const };
@@ -33,6 +34,7 @@ export function MailPage() {
           </Group>
         ) : <Skeleton h={30} />}
       </Card>
+      <BrandingCard />
       {outbox.isPending ? <Skeleton h={120} /> : outbox.data?.items.length ? (
         <Table.ScrollContainer minWidth={640}>
           <Table>

@@ -82,6 +82,10 @@ export function PoliciesPage() {
           {flag('profile', 'employment')}
         </Group>
       </Card>
+      <Card withBorder component="section" aria-labelledby="pol-audit">
+        <Title order={2} size="h4" id="pol-audit" mb="sm">{t('adminNav.audit')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>{num('audit', 'retentionDays', 30, 3650)}</SimpleGrid>
+      </Card>
       <Group><Button type="submit">{t('common.save')}</Button></Group>
     </Stack>
   );

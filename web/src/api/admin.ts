@@ -25,6 +25,7 @@ export type Policies = {
   session: { idleMinutes: number; absoluteHours: number; rememberMeDays: number };
   mfa: { mode: 'off' | 'optional' | 'required'; graceSignIns: number; passwordless: boolean; reverifyHours: number };
   profile: { details: boolean; personal: boolean; employment: boolean };
+  audit: { retentionDays: number };
 };
 
 export const adminQueries = {

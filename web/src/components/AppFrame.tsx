@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { RequireSession } from './RequireSession.tsx';
+import { BrandMark } from './BrandMark.tsx';
 
 type Props = {
   title: string;
@@ -30,6 +31,7 @@ export function AppFrame({ title, loginPath, sections, children }: Props) {
               <Group>
                 <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('portal.navigation')} />
                 <Title order={2} size="h4">{title}</Title>
+                <BrandMark org={session.organization.slug} showName={false} />
                 <Text c="dimmed" data-testid="org-name">{session.organization.name}</Text>
               </Group>
               <AccountMenu session={session} loginPath={loginPath} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Anchor, Box, Center, Group, Paper, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { BrandMark } from './BrandMark.tsx';
 
 type Props = { title: string; children: ReactNode; corner?: { to: string; label: string } };
 
@@ -22,6 +23,7 @@ export function AuthCard({ title, children, corner }: Props) {
       <Center>
         <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420} component="main">
           <Stack gap="md">
+            <BrandMark org={new URLSearchParams(window.location.search).get('org') ?? undefined} />
             <Title order={1} size="h2" ta="center">
               {title}
             </Title>

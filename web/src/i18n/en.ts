@@ -103,6 +103,7 @@ export const en = {
     password: { minLength: 'Minimum length', historyCount: 'Remembered passwords (no reuse)', maxAgeDays: 'Maximum age in days (0 = never expires)', requireLower: 'Require a lower-case letter', requireUpper: 'Require an upper-case letter', requireDigit: 'Require a digit', requireSymbol: 'Require a symbol' },
     lockout: { maxFailures: 'Failed attempts before lockout', durationMinutes: 'Lockout minutes (0 = until unlocked)' },
     mfa: { mode: 'Multi-factor authentication', graceSignIns: 'Grace sign-ins before set-up', reverifyHours: 'Passkey re-verification (hours)', passwordless: 'Allow passwordless sign-in with passkeys' },
+    audit: { retentionDays: 'Keep events for (days)' },
     mfaMode: { off: 'Off', optional: 'Optional', required: 'Required' },
     session: { idleMinutes: 'Idle timeout (minutes)', absoluteHours: 'Session lifetime (hours)' },
     profile: { details: 'Profile Details', personal: 'Personal Information', employment: 'Employment Information' },
@@ -110,6 +111,7 @@ export const en = {
   adminAudit: { event: 'Event', outcome: 'Outcome', success: 'Success', failure: 'Failure', when: 'When', csv: 'Export CSV' },
   adminKeys: { name: 'Key name', create: 'Create key', once: 'Copy this key now: it will not be shown again.', revoked: 'Revoked', none: 'No API key yet.' },
   adminMail: {
+    branding: 'Branding', displayName: 'Name shown', accent: 'Accent colour', logo: 'Logo (PNG, JPEG or WebP)',
     smtp: 'Mail is sent over SMTP as {{from}}.', log: 'No SMTP server is configured (SMTP_URL): mail is written to the log and kept in the outbox.',
     test: 'Send a test e-mail', testSent: 'A test e-mail is on its way to {{to}}.', retry: 'Retry', empty: 'No mail yet.',
     status: { queued: 'Queued', sent: 'Sent', logged: 'Logged', failed: 'Failed' },

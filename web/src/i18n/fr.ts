@@ -105,6 +105,7 @@ export const fr: Messages = {
     password: { minLength: 'Longueur minimale', historyCount: 'Mots de passe mémorisés (pas de réutilisation)', maxAgeDays: "Durée de vie en jours (0 = n'expire pas)", requireLower: 'Exiger une minuscule', requireUpper: 'Exiger une majuscule', requireDigit: 'Exiger un chiffre', requireSymbol: 'Exiger un symbole' },
     lockout: { maxFailures: 'Tentatives avant verrouillage', durationMinutes: "Minutes de verrouillage (0 = jusqu'au déverrouillage)" },
     mfa: { mode: 'Authentification multifacteur', graceSignIns: 'Connexions de grâce avant configuration', reverifyHours: "Revérification des clés d'accès (heures)", passwordless: "Autoriser la connexion sans mot de passe par clé d'accès" },
+    audit: { retentionDays: 'Conserver les événements (jours)' },
     mfaMode: { off: 'Désactivée', optional: 'Facultative', required: 'Obligatoire' },
     session: { idleMinutes: "Délai d'inactivité (minutes)", absoluteHours: 'Durée de session (heures)' },
     profile: { details: 'Détails du profil', personal: 'Informations personnelles', employment: 'Informations professionnelles' },
@@ -112,6 +113,7 @@ export const fr: Messages = {
   adminAudit: { event: 'Événement', outcome: 'Résultat', success: 'Succès', failure: 'Échec', when: 'Date', csv: 'Exporter en CSV' },
   adminKeys: { name: 'Nom de la clé', create: 'Créer une clé', once: "Copiez cette clé maintenant : elle ne sera plus affichée.", revoked: 'Révoquée', none: 'Aucune clé API.' },
   adminMail: {
+    branding: 'Identité visuelle', displayName: 'Nom affiché', accent: "Couleur d'accent", logo: 'Logo (PNG, JPEG ou WebP)',
     smtp: "Les e-mails partent par SMTP en tant que {{from}}.", log: "Aucun serveur SMTP n'est configuré (SMTP_URL) : les e-mails sont écrits dans le journal et gardés dans la file.",
     test: 'Envoyer un e-mail de test', testSent: 'Un e-mail de test part vers {{to}}.', retry: 'Réessayer', empty: "Aucun e-mail pour l'instant.",
     status: { queued: 'En file', sent: 'Envoyé', logged: 'Journalisé', failed: 'Échec' },

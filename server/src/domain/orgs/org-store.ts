@@ -3,10 +3,28 @@ import type { Queryable } from '../../db/open.ts';
 import { orgs } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { parseOrgPolicies, type OrgPolicies } from '../policies/org-policies.ts';
+import { brandingSchema, type Branding } from '../../../../contract/branding.ts';
 
-export type Org = { id: string; slug: string; name: string; policies: OrgPolicies };
+export type Org = { id: string; slug: string; name: string; policies: OrgPolicies; branding: Branding };
 
-const toOrg = (row: typeof orgs.$inferSelect): Org => ({ id: row.id, slug: row.slug, name: row.name, policies: parseOrgPolicies(row.policies) });
+const toOrg = (row: typeof orgs.$inferSelect): Org => ({ id: row.id, slug: row.slug, name: row.name, policies: parseOrgPolicies(row.policies), branding: parseBranding(row.branding) });
+
+/** Stored branding that no longer validates is ignored rather than shown. */
+function parseBranding(raw: unknown): Branding {
+  const parsed = brandingSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export async function updateOrgBranding(db: Queryable, orgId: string, branding: Branding): Promise<void> {
+  await db.update(orgs).set({ branding }).where(eq(orgs.id, orgId));
+}
+
+/** The organization whose look the login page shows: the one named, or the only one there is. */
+export async function findBrandedOrg(db: Queryable, slug?: string): Promise<Org | undefined> {
+  if (slug) return findOrgBySlug(db, slug);
+  const rows = await db.select().from(orgs).limit(2);
+  return rows.length === 1 ? toOrg(rows[0]) : undefined;
+}
 
 /** "Acme Corp" → "acme-corp": lower-case kebab form, accents folded. */
 export function slugify(name: string): string {

@@ -30,12 +30,16 @@ export const profilePolicySchema = z.object({
   employment: z.boolean().default(true),
 });
 
+/** How long the organization's audit log keeps events (never less than 30 days). */
+export const auditPolicySchema = z.object({ retentionDays: z.number().int().min(30).max(3650).default(365) });
+
 export const orgPoliciesSchema = z.object({
   password: passwordPolicySchema.prefault({}),
   lockout: lockoutPolicySchema.prefault({}),
   session: sessionPolicySchema.prefault({}),
   mfa: mfaPolicySchema.prefault({}),
   profile: profilePolicySchema.prefault({}),
+  audit: auditPolicySchema.prefault({}),
 });
 export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
 

@@ -1,7 +1,8 @@
 import { AppError } from '../../errors.ts';
 import { createInvitationInput } from '../../../../contract/invitations.ts';
 import { createInvitation, reissueInvitation, INVITATION_TTL_DAYS, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
-import { findOrgById } from '../../domain/orgs/org-store.ts';
+import { findOrgById, type Org } from '../../domain/orgs/org-store.ts';
+import type { Queryable } from '../../db/open.ts';
 import { findMembership, findUserByEmail, findUserById } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
@@ -20,7 +21,7 @@ export async function sendInvitation(orgId: string, input: unknown, deps: FlowDe
   const inviter = deps.ctx.actorUserId ? await findUserById(deps.db, deps.ctx.actorUserId) : undefined;
   const invitation = await deps.db.transaction(async (tx) => {
     const { token, invitation } = await createInvitation(tx, { orgId, ...data, invitedBy: deps.ctx.actorUserId ?? null });
-    await mailInvitation(tx, invitation, token, org.name, inviter && `${inviter.firstName} ${inviter.lastName}`.trim(), existing?.language ?? data.language, deps);
+    await mailInvitation(tx, invitation, token, org, inviter && `${inviter.firstName} ${inviter.lastName}`.trim(), existing?.language ?? data.language, deps);
     await recordAudit(tx, deps.ctx, { event: 'invitation.sent', outcome: 'success', orgId, details: { invitationId: invitation.id, email: invitation.email, role: invitation.role } });
     return invitation;
   });
@@ -34,7 +35,7 @@ export async function resendInvitation(orgId: string, invitationId: string, deps
   const invitation = await deps.db.transaction(async (tx) => {
     const reissued = await reissueInvitation(tx, orgId, invitationId);
     if (!reissued) throw new AppError('token.invalid', 'This invitation was already accepted or revoked.', { status: 404 });
-    await mailInvitation(tx, reissued.invitation, reissued.token, org.name, undefined, undefined, deps);
+    await mailInvitation(tx, reissued.invitation, reissued.token, org, undefined, undefined, deps);
     await recordAudit(tx, deps.ctx, { event: 'invitation.resent', outcome: 'success', orgId, details: { invitationId } });
     return reissued.invitation;
   });
@@ -42,12 +43,12 @@ export async function resendInvitation(orgId: string, invitationId: string, deps
   return invitation;
 }
 
-async function mailInvitation(db: FlowDeps['db'] | Parameters<Parameters<FlowDeps['db']['transaction']>[0]>[0], invitation: InvitationRow, token: string, orgName: string, inviterName: string | undefined, lang: string | undefined, deps: FlowDeps) {
+async function mailInvitation(db: Queryable, invitation: InvitationRow, token: string, org: Org, inviterName: string | undefined, lang: string | undefined, deps: FlowDeps) {
   await enqueueMail(db, {
     to: invitation.email,
     template: 'invitation',
     lang: lang ?? 'en',
     orgId: invitation.orgId,
-    vars: { orgName, inviterName: inviterName || undefined, url: invitationUrl(deps.publicUrl, token), days: INVITATION_TTL_DAYS },
+    vars: { orgName: org.branding.displayName || org.name, accentColor: org.branding.accentColor, inviterName: inviterName || undefined, url: invitationUrl(deps.publicUrl, token), days: INVITATION_TTL_DAYS },
   });
 }

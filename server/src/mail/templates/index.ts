@@ -1,7 +1,7 @@
-import { renderMail, type Lang, type RenderedMail } from './render.ts';
+import { renderMail, type RenderedMail } from './render.ts';
 
 export type MailTemplates = {
-  invitation: { orgName: string; inviterName?: string; url: string; days: number };
+  invitation: { orgName: string; inviterName?: string; url: string; days: number; accentColor?: string };
   password_reset: { url: string; minutes: number };
   account_locked: { resetUrl: string };
   password_changed: Record<string, never>;
@@ -22,6 +22,7 @@ const en: Renderers = {
       [`${v.inviterName ? `${v.inviterName} invited you` : 'You have been invited'} to join ${v.orgName} on Tessera.`, 'Click the link below to create your account and choose your password.'],
       { label: 'Create your account', url: v.url },
       `This invitation expires in ${v.days} days. If you did not expect it, you can ignore this e-mail.`,
+      { name: v.orgName, accentColor: v.accentColor },
     ),
   password_reset: (v) =>
     renderMail(
@@ -57,6 +58,7 @@ const fr: Renderers = {
       [`${v.inviterName ? `${v.inviterName} vous invite` : 'Vous êtes invité·e'} à rejoindre ${v.orgName} sur Tessera.`, 'Cliquez sur le lien ci-dessous pour créer votre compte et choisir votre mot de passe.'],
       { label: 'Créer votre compte', url: v.url },
       `Cette invitation expire dans ${v.days} jours. Si vous ne l'attendiez pas, ignorez ce message.`,
+      { name: v.orgName, accentColor: v.accentColor },
     ),
   password_reset: (v) =>
     renderMail(

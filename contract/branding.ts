@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { cleanText } from './fields.ts';
+
+/** An organization's look: the name people see, a small logo (no SVG: it can carry script) and an accent colour. */
+export const brandingSchema = z.object({
+  displayName: cleanText(100).trim().optional(),
+  logo: z
+    .string()
+    .max(150_000)
+    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG or WebP image')
+    .nullable()
+    .optional(),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1c7ed6').optional(),
+});
+export type Branding = z.infer<typeof brandingSchema>;
+/** GET /api/branding — public: what the login page and portal header show. */
+export const publicBrandingSchema = z.object({ name: z.string().nullable(), logo: z.string().nullable(), accentColor: z.string().nullable() });
+export type PublicBranding = z.infer<typeof publicBrandingSchema>;

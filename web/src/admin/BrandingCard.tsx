@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, ColorInput, FileInput, Group, Image, Stack, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Branding } from '../../../contract/branding.ts';
+import { api } from '../api/client.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+const readDataUrl = (file: File) => new Promise<string>((resolve, reject) => {
+  const reader = new FileReader();
+  reader.onload = () => resolve(String(reader.result));
+  reader.onerror = () => reject(reader.error);
+  reader.readAsDataURL(file);
+});
+
+/** Name, logo and accent colour used on the login page, in the portal header and in mails. */
+export function BrandingCard() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const loaded = useQuery({ queryKey: ['admin', 'branding'], queryFn: () => api.get<Branding>('/api/admin/branding') });
+  const [form, setForm] = useState<Branding>({});
+  const [error, setError] = useState<unknown>();
+  useEffect(() => setForm(loaded.data ?? {}), [loaded.data]);
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api.post('/api/admin/branding', { ...form, displayName: form.displayName || undefined, accentColor: form.accentColor || undefined });
+      await queryClient.invalidateQueries({ queryKey: ['branding'] });
+      notifications.show({ color: 'teal', message: t('common.saved') });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Card withBorder component="section" aria-labelledby="branding-title">
+      <Stack component="form" onSubmit={save}>
+        <Title order={2} size="h4" id="branding-title">{t('adminMail.branding')}</Title>
+        <ErrorAlert error={error} />
+        <Group grow align="end">
+          <TextInput label={t('adminMail.displayName')} value={form.displayName ?? ''} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} />
+          <ColorInput label={t("adminMail.accent")} withEyeDropper={false} format="hex" value={form.accentColor ?? ''} onChange={(v) => setForm({ ...form, accentColor: v })} />
+        </Group>
+        <Group align="end">
+          <FileInput label={t('adminMail.logo')} accept="image/png,image/jpeg,image/webp" onChange={(f) => f && readDataUrl(f).then((logo) => setForm({ ...form, logo }))} clearable w={280} />
+          {form.logo && <Image src={form.logo} alt="" h={40} w="auto" />}
+          {form.logo && <Button variant="subtle" onClick={() => setForm({ ...form, logo: null })}>{t('common.remove')}</Button>}
+        </Group>
+        <Group><Button type="submit">{t('common.save')}</Button></Group>
+      </Stack>
+    </Card>
+  );
+}
