@@ -85,15 +85,18 @@ async function scenario(name: ParamsName) {
   };
 }
 
-/** S8 (PostgreSQL only): admin user search at 100 000 members; latency at light load (2 clients). */
+/**
+ * S8 (PostgreSQL only): admin user search at 100 000 members. A latency target, so one client at a
+ * time: with only two cores, more clients would measure PostgreSQL waiting for the load generator.
+ */
 async function searchScenario(adminUrl: string) {
   const pgdb = await createScratchDatabase(adminUrl, 'tessera_bench');
   const server = node(1, 'server.ts', ['search'], { BENCH_DATABASE_URL: pgdb.url });
   const { port, domain } = await firstJsonLine<{ port: number; domain: string }>(server);
   const load = (secs: number, concurrency: number) => firstJsonLine<Load>(node(0, 'load-search.ts', [port, domain, secs, concurrency]));
-  await load(Math.min(3, seconds), 2);
+  await load(Math.min(3, seconds), 1);
   const runsOut: Load[] = [];
-  for (let i = 0; i < runs; i++) runsOut.push(await load(seconds, 2));
+  for (let i = 0; i < runs; i++) runsOut.push(await load(seconds, 1));
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   await pgdb.drop();
@@ -103,6 +106,7 @@ async function searchScenario(adminUrl: string) {
 const results = [];
 for (const name of ['ours', 'keycloak'] as const) results.push(await scenario(name));
 const search = values.postgres ? await searchScenario(values.postgres) : undefined;
+
 
 const rows = results.map((r) => {
   const perCpu = median(r.signInsPerCpuSecond);
@@ -118,7 +122,7 @@ const table = [
   ...(search
     ? [
         '',
-        '| scenario | p50 | p99 (limit 100 ms) | pages/s with 2 clients | non-2xx |',
+        '| scenario | p50 | p99 (limit 100 ms) | pages/s, one client | non-2xx |',
         '|---|---|---|---|---|',
         `| S8 admin user search, ${SEARCH_MEMBERS.toLocaleString('en')} members, page of 50, \`%term%\` | ${median(search.map((s) => s.p50)).toFixed(1)} ms | **${median(search.map((s) => s.p99)).toFixed(1)} ms** (${range(search.map((s) => s.p99))}) = ${((median(search.map((s) => s.p99)) / SEARCH_P99_LIMIT_MS) * 100).toFixed(0)} % of the limit | ${median(search.map((s) => s.perSecond)).toFixed(0)} | ${search.reduce((n, s) => n + s.non2xx, 0)} |`,
       ]
