@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { nameField, usernameField } from './fields.ts';
+import { emailField, nameField, passwordField, usernameField } from './fields.ts';
+import { employmentInput, personalInput } from './profile.ts';
 
 export const userStatusFilter = z.enum(['invited', 'active', 'locked', 'suspended', 'password_expired']);
 
@@ -34,4 +35,17 @@ export const updateUserInput = z.object({
   lastName: nameField.optional(),
   username: z.union([usernameField, z.literal('')]).optional(),
   role: z.enum(['member', 'admin']).optional(),
+  /** Administrators may edit what members may not (self-editing switched off). */
+  personal: personalInput.optional(),
+  employment: employmentInput.optional(),
+});
+
+/** POST /api/admin/users — create a member directly (an existing account just gains the membership). */
+export const createUserInput = z.object({
+  email: emailField,
+  firstName: nameField.optional(),
+  lastName: nameField.optional(),
+  username: usernameField.optional(),
+  role: z.enum(['member', 'admin']).default('member'),
+  password: passwordField.optional(),
 });

@@ -45,7 +45,7 @@ export type FactorInfo = z.infer<typeof factorSchema>;
 export const myMfaSchema = z.object({
   factors: z.array(factorSchema),
   recoveryCodesLeft: z.number(),
-  policy: z.object({ mode: z.enum(['off', 'optional', 'required']), passwordless: z.boolean() }),
+  policy: z.object({ mode: z.enum(['off', 'optional', 'required']), passwordless: z.boolean(), methods: z.array(z.enum(['totp', 'webauthn'])) }),
 });
 export const confirmTotpInput = z.object({ code: totpCodeField, name: nameField.min(1).default('Authenticator app') });
 export const registerWebauthnInput = z.object({ response: webauthnResponseField, name: nameField.min(1) });

@@ -46,6 +46,7 @@ export const errorCodes = {
   'mfa.factor_not_found': 404,
   'mfa.last_factor_required': 409,
   'mfa.challenge_missing': 409,
+  'mfa.method_not_allowed': 403,
   'internal': 500,
 } as const;
 

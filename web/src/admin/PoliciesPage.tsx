@@ -65,6 +65,14 @@ export function PoliciesPage() {
           {num('mfa', 'graceSignIns', 0, 100)}
           {num('mfa', 'reverifyHours', 1, 720)}
           {flag('mfa', 'passwordless')}
+          {(['totp', 'webauthn'] as const).map((m) => (
+            <Checkbox
+              key={m}
+              label={t(`adminPolicies.allow.${m}`)}
+              checked={p.mfa.methods.includes(m)}
+              onChange={(e) => setP({ ...p, mfa: { ...p.mfa, methods: e.currentTarget.checked ? [...p.mfa.methods, m] : p.mfa.methods.filter((x) => x !== m) } })}
+            />
+          ))}
         </SimpleGrid>
       </Card>
       <Card withBorder component="section" aria-labelledby="pol-session">

@@ -8,11 +8,15 @@ import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useState } from 'react';
+import { MemberProfileCard } from './MemberProfileCard.tsx';
+import { MemberSessions } from './MemberSessions.tsx';
 
 type Member = {
   id: string; email: string; firstName: string; lastName: string; username: string | null; role: 'member' | 'admin'; status: 'active' | 'suspended';
   locked: boolean; groups: { id: string; name: string }[]; apps: { id: string; name: string }[]; factors: FactorInfo[];
   events: { id: string; at: string; event: string; outcome: 'success' | 'failure'; ip: string }[];
+  personal: Record<string, string>;
+  employment: Record<string, string>;
 };
 
 /** One member: groups, applications, factors (no secrets), recent events, and what an administrator can do. */
@@ -60,6 +64,9 @@ export function UserPage() {
         <Card withBorder component="section" aria-labelledby="u-apps"><Title order={2} size="h5" id="u-apps">{t('adminNav.applications')}</Title><List size="sm">{m.apps.map((a) => <List.Item key={a.id}>{a.name}</List.Item>)}</List></Card>
         <Card withBorder component="section" aria-labelledby="u-factors"><Title order={2} size="h5" id="u-factors">{t('security.mfa')}</Title><List size="sm">{m.factors.map((f) => <List.Item key={f.id}>{f.name}</List.Item>)}</List>{m.factors.length === 0 && <Text size="sm" c="dimmed">{t('security.noFactors')}</Text>}</Card>
       </SimpleGrid>
+      <MemberSessions userId={m.id} />
+      <MemberProfileCard key={`p-${m.id}`} userId={m.id} section="personal" values={m.personal} />
+      <MemberProfileCard key={`e-${m.id}`} userId={m.id} section="employment" values={m.employment} />
       <Card withBorder component="section" aria-labelledby="u-events">
         <Title order={2} size="h5" id="u-events">{t('adminUser.events')}</Title>
         <Table>

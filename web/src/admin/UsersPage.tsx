@@ -15,7 +15,9 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<string | null>(null);
-  const users = useQuery(adminQueries.users(q, status ?? undefined));
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const groups = useQuery(adminQueries.groups());
+  const users = useQuery(adminQueries.users(q, status ?? undefined, groupId ?? undefined));
   const invitations = useQuery(adminQueries.invitations());
   const queryClient = useQueryClient();
   const [invite, setInvite] = useState({ email: '', firstName: '', lastName: '', role: 'member' as 'member' | 'admin' });
@@ -64,6 +66,7 @@ export function UsersPage() {
       <BulkInvite />
       <Group align="end">
         <TextInput label={t('adminUsers.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <Select label={t('adminNav.groups')} clearable data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={setGroupId} />
         <Select label={t('adminUsers.status')} clearable data={(['active', 'locked', 'suspended', 'password_expired'] as const).map((s) => ({ value: s, label: t(`adminUsers.filter.${s}`) }))} value={status} onChange={setStatus} />
       </Group>
       {users.isPending ? <Skeleton h={200} /> : (

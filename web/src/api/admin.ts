@@ -5,7 +5,7 @@ import { api } from './client.ts';
 
 export const adminKeys = {
   all: ['admin'] as const,
-  users: (q: string, status?: string) => [...adminKeys.all, 'users', q, status ?? ''] as const,
+  users: (q: string, status?: string, groupId?: string) => [...adminKeys.all, 'users', q, status ?? '', groupId ?? ''] as const,
   invitations: () => [...adminKeys.all, 'invitations'] as const,
   groups: () => [...adminKeys.all, 'groups'] as const,
   groupMembers: (id: string) => [...adminKeys.all, 'groups', id, 'members'] as const,
@@ -23,14 +23,17 @@ export type Policies = {
   password: { minLength: number; requireLower: boolean; requireUpper: boolean; requireDigit: boolean; requireSymbol: boolean; historyCount: number; maxAgeDays: number; reminderDays: number[] };
   lockout: { maxFailures: number; durationMinutes: number };
   session: { idleMinutes: number; absoluteHours: number; rememberMeDays: number };
-  mfa: { mode: 'off' | 'optional' | 'required'; graceSignIns: number; passwordless: boolean; reverifyHours: number };
+  mfa: { mode: 'off' | 'optional' | 'required'; graceSignIns: number; passwordless: boolean; reverifyHours: number; methods: ('totp' | 'webauthn')[] };
   profile: { details: boolean; personal: boolean; employment: boolean };
   audit: { retentionDays: number };
 };
 
 export const adminQueries = {
-  users: (q: string, status?: string) =>
-    queryOptions({ queryKey: adminKeys.users(q, status), queryFn: () => api.get<{ items: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${status ? `&status=${status}` : ''}`) }),
+  users: (q: string, status?: string, groupId?: string) =>
+    queryOptions({
+      queryKey: adminKeys.users(q, status, groupId),
+      queryFn: () => api.get<{ items: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${status ? `&status=${status}` : ''}${groupId ? `&groupId=${groupId}` : ''}`),
+    }),
   invitations: () => queryOptions({ queryKey: adminKeys.invitations(), queryFn: () => api.get<{ items: Invitation[] }>('/api/admin/invitations') }),
   groups: () => queryOptions({ queryKey: adminKeys.groups(), queryFn: () => api.get<{ items: Group[] }>('/api/admin/groups') }),
   groupMembers: (id: string) => queryOptions({ queryKey: adminKeys.groupMembers(id), queryFn: () => api.get<{ items: { id: string; email: string }[] }>(`/api/admin/groups/${id}/members`) }),

@@ -19,7 +19,7 @@ export const meKeys = {
   mfa: () => [...meKeys.all, 'mfa'] as const,
 };
 
-export type MyMfa = { factors: FactorInfo[]; recoveryCodesLeft: number; policy: { mode: 'off' | 'optional' | 'required'; passwordless: boolean } };
+export type MyMfa = { factors: FactorInfo[]; recoveryCodesLeft: number; policy: { mode: 'off' | 'optional' | 'required'; passwordless: boolean; methods: ('totp' | 'webauthn')[] } };
 export type PasswordStatus = { changedAt: string | null; expiresAt: string | null; policy: PasswordPolicy };
 
 export const meQueries = {

@@ -91,7 +91,7 @@ export const en = {
     filter: { active: 'Active', locked: 'Locked', suspended: 'Suspended', password_expired: 'Password expired' },
     suspend: 'Suspend', reactivate: 'Reactivate', unlock: 'Unlock', forceReset: 'Require a new password', signOut: 'Sign out everywhere', pending: 'Pending invitations', resend: 'Resend', revoke: 'Revoke',
   },
-  adminUser: { makeAdmin: 'Make administrator', revokeAdmin: 'Revoke administrator', resetMfa: 'Reset MFA', remove: 'Remove from organization', confirmRemove: 'Remove {{email}} from the organization? Their sessions here end at once.', events: 'Recent events' },
+  adminUser: { noSessions: 'No active session.', makeAdmin: 'Make administrator', revokeAdmin: 'Revoke administrator', resetMfa: 'Reset MFA', remove: 'Remove from organization', confirmRemove: 'Remove {{email}} from the organization? Their sessions here end at once.', events: 'Recent events' },
   adminNav: { users: 'Users', groups: 'Groups', applications: 'Applications', policies: 'Policies', audit: 'Audit log', apiKeys: 'API keys', mail: 'E-mail' },
   adminGroups: { rename: 'Rename', delete: 'Delete', confirmDelete: 'Delete the group {{name}}? Its members keep their accounts.', removeMember: 'Remove {{email}} from the group', name: 'Group name', create: 'Create group', noMembers: 'No members yet.', addMember: 'Add a member', add: 'Add' },
   adminApps: {
@@ -104,6 +104,7 @@ export const en = {
     lockout: { maxFailures: 'Failed attempts before lockout', durationMinutes: 'Lockout minutes (0 = until unlocked)' },
     mfa: { mode: 'Multi-factor authentication', graceSignIns: 'Grace sign-ins before set-up', reverifyHours: 'Passkey re-verification (hours)', passwordless: 'Allow passwordless sign-in with passkeys' },
     audit: { retentionDays: 'Keep events for (days)' },
+    allow: { totp: 'Allow authenticator apps', webauthn: 'Allow security keys and passkeys' },
     mfaMode: { off: 'Off', optional: 'Optional', required: 'Required' },
     session: { idleMinutes: 'Idle timeout (minutes)', absoluteHours: 'Session lifetime (hours)' },
     profile: { details: 'Profile Details', personal: 'Personal Information', employment: 'Employment Information' },

@@ -93,7 +93,7 @@ export const fr: Messages = {
     filter: { active: 'Actifs', locked: 'Verrouillés', suspended: 'Suspendus', password_expired: 'Mot de passe expiré' },
     suspend: 'Suspendre', reactivate: 'Réactiver', unlock: 'Déverrouiller', forceReset: 'Exiger un nouveau mot de passe', signOut: 'Déconnecter partout', pending: 'Invitations en attente', resend: 'Renvoyer', revoke: 'Révoquer',
   },
-  adminUser: { makeAdmin: 'Nommer administrateur', revokeAdmin: 'Retirer le rôle administrateur', resetMfa: 'Réinitialiser la MFA', remove: "Retirer de l'organisation", confirmRemove: "Retirer {{email}} de l'organisation ? Ses sessions ici se ferment aussitôt.", events: 'Événements récents' },
+  adminUser: { noSessions: 'Aucune session active.', makeAdmin: 'Nommer administrateur', revokeAdmin: 'Retirer le rôle administrateur', resetMfa: 'Réinitialiser la MFA', remove: "Retirer de l'organisation", confirmRemove: "Retirer {{email}} de l'organisation ? Ses sessions ici se ferment aussitôt.", events: 'Événements récents' },
   adminNav: { users: 'Utilisateurs', groups: 'Groupes', applications: 'Applications', policies: 'Règles', audit: "Journal d'audit", apiKeys: 'Clés API', mail: 'E-mail' },
   adminGroups: { rename: 'Renommer', delete: 'Supprimer', confirmDelete: 'Supprimer le groupe {{name}} ? Ses membres gardent leur compte.', removeMember: 'Retirer {{email}} du groupe', name: 'Nom du groupe', create: 'Créer le groupe', noMembers: 'Aucun membre.', addMember: 'Ajouter un membre', add: 'Ajouter' },
   adminApps: {
@@ -106,6 +106,7 @@ export const fr: Messages = {
     lockout: { maxFailures: 'Tentatives avant verrouillage', durationMinutes: "Minutes de verrouillage (0 = jusqu'au déverrouillage)" },
     mfa: { mode: 'Authentification multifacteur', graceSignIns: 'Connexions de grâce avant configuration', reverifyHours: "Revérification des clés d'accès (heures)", passwordless: "Autoriser la connexion sans mot de passe par clé d'accès" },
     audit: { retentionDays: 'Conserver les événements (jours)' },
+    allow: { totp: "Autoriser les applications d'authentification", webauthn: "Autoriser les clés de sécurité et clés d'accès" },
     mfaMode: { off: 'Désactivée', optional: 'Facultative', required: 'Obligatoire' },
     session: { idleMinutes: "Délai d'inactivité (minutes)", absoluteHours: 'Durée de session (heures)' },
     profile: { details: 'Détails du profil', personal: 'Informations personnelles', employment: 'Informations professionnelles' },

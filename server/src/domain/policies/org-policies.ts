@@ -21,6 +21,8 @@ export const mfaPolicySchema = z.object({
   passwordless: z.boolean().default(true),
   /** A passwordless session asks for the authenticator again after this many hours. */
   reverifyHours: z.number().int().min(1).max(720).default(12),
+  /** What members may set up. Factors a person already has keep working (they protect one identity). */
+  methods: z.array(z.enum(['totp', 'webauthn'])).min(1).default(['totp', 'webauthn']),
 });
 
 /** Which profile sections members may edit themselves in the User Portal. */

@@ -220,3 +220,40 @@ describe('groups, member page and bulk invitations', () => {
     expect(pending).toEqual(expect.arrayContaining([['bulk1@acme.test', 'member'], ['bulk2@acme.test', 'admin']]));
   });
 });
+
+describe('editing what members may not', () => {
+  it('updates personal and employment fields even where self-editing is off, audited', async () => {
+    await admin.post('/api/admin/policies', { profile: { details: false, personal: false, employment: false } });
+    const res = await admin.post(`/api/admin/users/${adaId}`, { personal: { workPhone: '+44 20 7946 0000', city: 'London' }, employment: { jobTitle: 'Analyst', department: 'Engines' } });
+    expect(res.statusCode).toBe(204);
+    const page = (await admin.get(`/api/admin/users/${adaId}`)).json();
+    expect(page.personal).toMatchObject({ workPhone: '+44 20 7946 0000', city: 'London' });
+    expect(page.employment).toMatchObject({ jobTitle: 'Analyst', department: 'Engines' });
+    expect((await admin.post(`/api/admin/users/${adaId}`, { personal: { workPhone: 'call me' } })).statusCode).toBe(400);
+    await admin.post('/api/admin/policies', { profile: { details: true, personal: true, employment: true } });
+  });
+
+  it('limits what members may set up to the allowed MFA methods', async () => {
+    await admin.post('/api/admin/policies', { mfa: { mode: 'optional', graceSignIns: 0, passwordless: true, reverifyHours: 12, methods: ['webauthn'] } });
+    const c = t.client();
+    await c.signIn('user6@acme.test', STRONG_PASSWORD);
+    const refused = await c.post('/api/me/mfa/totp', {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('mfa.method_not_allowed');
+    expect((await c.get('/api/me/mfa')).json().policy.methods).toEqual(['webauthn']);
+    expect((await c.post('/api/me/mfa/webauthn/options', {})).statusCode).toBe(200);
+    expect((await admin.post('/api/admin/policies', { mfa: { mode: 'optional', graceSignIns: 0, passwordless: true, reverifyHours: 12, methods: [] } })).statusCode).toBe(400);
+  });
+});
+
+describe('creating members directly', () => {
+  it('creates a member with a password that meets the policy, or refuses a weak one', async () => {
+    const weak = await admin.post('/api/admin/users', { email: 'direct@acme.test', password: 'short' });
+    expect(weak.statusCode).toBe(422);
+    const res = await admin.post('/api/admin/users', { email: 'direct@acme.test', firstName: 'Dee', password: 'a-Direct-password-2026-long' });
+    expect(res.statusCode).toBe(201);
+    expect((await t.client().signIn('direct@acme.test', 'a-Direct-password-2026-long')).statusCode).toBe(200);
+    expect((await outsider.post('/api/admin/users', { email: 'direct@acme.test' })).statusCode).toBe(201);
+    expect((await member.post('/api/admin/users', { email: 'x@acme.test' })).statusCode).toBe(403);
+  });
+});

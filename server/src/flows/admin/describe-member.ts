@@ -5,6 +5,7 @@ import { listAssignedApps } from '../../domain/apps/app-store.ts';
 import { listConfirmedFactors, summarizeFactor } from '../../domain/mfa/factor-store.ts';
 import { getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import type { FlowDeps } from '../deps.ts';
+import { employmentInput, personalInput } from '../../../../contract/profile.ts';
 import { requireMember } from './manage-members.ts';
 
 /** A member's page: profile as the organization sees it, groups, applications, factors (no secrets), recent events. */
@@ -39,6 +40,8 @@ export async function describeMember(deps: FlowDeps, orgId: string, userId: stri
     locked: lock.locked,
     mustChangePassword: user.mustChangePassword,
     passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
+    personal: personalInput.parse(user.personal ?? {}),
+    employment: employmentInput.parse(membership!.employment ?? {}),
     groups: memberOf,
     apps: apps.map((a) => ({ id: a.id, name: a.name })),
     factors: factors.map(summarizeFactor),

@@ -76,14 +76,19 @@ export async function updateMember(deps: FlowDeps, a: AdminContext, userId: stri
       if (data.firstName !== undefined || data.lastName !== undefined) {
         await tx.update(users).set({ firstName: data.firstName ?? before.firstName, lastName: data.lastName ?? before.lastName }).where(eq(users.id, userId));
       }
-      if (data.username !== undefined || data.role !== undefined) {
+      if (data.personal) await tx.update(users).set({ personal: data.personal }).where(eq(users.id, userId));
+      if (data.username !== undefined || data.role !== undefined || data.employment) {
         await tx
           .update(memberships)
-          .set({ ...(data.username !== undefined ? { username: data.username || null } : {}), ...(data.role ? { role: data.role } : {}) })
+          .set({
+            ...(data.username !== undefined ? { username: data.username || null } : {}),
+            ...(data.role ? { role: data.role } : {}),
+            ...(data.employment ? { employment: data.employment } : {}),
+          })
           .where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
       }
       return {
-        old: { firstName: before.firstName, lastName: before.lastName, username: membership.username, role: membership.role },
+        old: { firstName: before.firstName, lastName: before.lastName, username: membership.username, role: membership.role, personal: before.personal, employment: membership.employment },
         new: data,
       };
     });

@@ -18,6 +18,7 @@ import type { Session } from '../../domain/sessions/session-store.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import type { FlowDeps } from '../deps.ts';
 import { confirmTotpEnrollment, startTotpEnrollment } from './totp-enrollment.ts';
+import { assertMethodAllowed } from './assert-method-allowed.ts';
 import { verifyWebauthnRegistration, webauthnRegistrationOptions, type Challenge } from './webauthn.ts';
 
 export type Me = { user: User; session: Session };
@@ -34,13 +35,14 @@ export async function describeMyMfa(me: Me, deps: FlowDeps) {
   return {
     factors: (await listConfirmedFactors(deps.db, me.user.id)).map(summarizeFactor),
     recoveryCodesLeft: await countRecoveryCodes(deps.db, me.user.id),
-    policy: { mode: org.policies.mfa.mode, passwordless: org.policies.mfa.passwordless },
+    policy: { mode: org.policies.mfa.mode, passwordless: org.policies.mfa.passwordless, methods: org.policies.mfa.methods },
   };
 }
 
 export async function beginTotpSetup(me: Me, deps: FlowDeps) {
   requireRecentAuthentication(me);
   const org = (await findOrgById(deps.db, me.session.orgId))!;
+  assertMethodAllowed(org.policies.mfa.methods, 'totp');
   return startTotpEnrollment(deps, me.user, org.name);
 }
 
@@ -57,6 +59,7 @@ const REG_KIND = 'webauthn-registration';
 /** The challenge is kept server-side, bound to this session, for one registration. */
 export async function beginWebauthnSetup(me: Me, deps: FlowDeps) {
   requireRecentAuthentication(me);
+  assertMethodAllowed((await findOrgById(deps.db, me.session.orgId))!.policies.mfa.methods, 'webauthn');
   const { options, challenge } = await webauthnRegistrationOptions(deps.publicUrl, me.user, await listConfirmedFactors(deps.db, me.user.id));
   const { token } = await createFlow(deps.db, REG_KIND, { sessionId: me.session.id, challenge }, 5);
   return { options, challengeId: token };

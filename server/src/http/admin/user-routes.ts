@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listUsersQuery, updateUserInput } from '../../../../contract/admin-users.ts';
+import { createUserInput, listUsersQuery, updateUserInput } from '../../../../contract/admin-users.ts';
+import { runAddUserCommand } from '../../flows/provisioning/commands.ts';
 import { clearFailures, getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
 import { listOrgUsers } from '../../domain/users/list-org-users.ts';
@@ -28,6 +29,15 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     const { a } = await admin(req);
     const org = (await findOrgById(deps.db, a.orgId))!;
     return listOrgUsers(deps.db, a.orgId, { ...req.query, maxAgeDays: org.policies.password.maxAgeDays });
+  });
+
+  /** Create a member directly (with a password, or without: they choose one through Reset User Password). */
+  r.post('/api/admin/users', { schema: { body: createUserInput } }, async (req, res) => {
+    const { a, d } = await admin(req);
+    const org = (await findOrgById(deps.db, a.orgId))!;
+    const { role, ...rest } = req.body;
+    const result = await runAddUserCommand({ ...rest, org: org.slug, admin: role === 'admin' }, d);
+    return res.status(201).send(result.data);
   });
 
   r.get('/api/admin/users/:id', { schema: { params: idParams } }, async (req) => {

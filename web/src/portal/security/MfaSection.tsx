@@ -82,14 +82,14 @@ export function MfaSection() {
             </Table.ScrollContainer>
           )}
           <Group>
-            {!hasTotp && <Button variant="default" onClick={() => setTotp('starting')}>{t('security.addTotp')}</Button>}
+            {!hasTotp && mfa.data.policy.methods.includes('totp') && <Button variant="default" onClick={() => setTotp('starting')}>{t('security.addTotp')}</Button>}
             {mfa.data.factors.length > 0 && <Button variant="default" onClick={() => run(() => meApi.regenerateCodes()).then((r) => r && setCodes(r.recoveryCodes)).then(refresh)}>{t('security.newCodes')}</Button>}
           </Group>
           {mfa.data.factors.length > 0 && <Text size="sm">{t('security.codesLeft', { count: mfa.data.recoveryCodesLeft })}</Text>}
-          <Stack gap="xs" maw={420}>
+          {mfa.data.policy.methods.includes('webauthn') && <Stack gap="xs" maw={420}>
             <TextInput label={t('security.keyName')} placeholder={t('security.defaultKeyName')} value={keyName} onChange={(e) => setKeyName(e.currentTarget.value)} />
             <Group><Button variant="default" onClick={addKey}>{t('security.registerKey')}</Button></Group>
-          </Stack>
+          </Stack>}
         </>
       )}
       <Modal opened={Boolean(totp)} onClose={() => setTotp(undefined)} title={t('totp.title')} size="lg">

@@ -9,6 +9,7 @@ import { findOrgById } from '../../../domain/orgs/org-store.ts';
 import { findUserById } from '../../../domain/users/user-store.ts';
 import { recordAudit } from '../../../domain/audit/record-audit.ts';
 import { factorsOf, orgOf, userOf } from '../../request-memo.ts';
+import { assertMethodAllowed } from '../../mfa/assert-method-allowed.ts';
 import { confirmTotpEnrollment, pendingTotpEnrollment, startTotpEnrollment } from '../../mfa/totp-enrollment.ts';
 import { verifyWebauthnRegistration } from '../../mfa/webauthn.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
@@ -40,13 +41,15 @@ export const requireMfaSetup: FlowStep<SignInState, FlowDeps, SignInStep> = {
     if (!(await mustSetUpMfa(s, deps))) return { kind: 'continue' };
     const [user, org] = await Promise.all([findUserById(deps.db, s.userId!), findOrgById(deps.db, s.orgId!)]);
     const totp = await pendingTotpEnrollment(deps, user!, org!.name);
-    return { kind: 'prompt', prompt: { step: 'mfa_setup', email: s.email, portal: s.portal, methods: ['totp', 'webauthn'], ...(totp ? { totp } : {}) } };
+    return { kind: 'prompt', prompt: { step: 'mfa_setup', email: s.email, portal: s.portal, methods: org!.policies.mfa.methods, ...(totp ? { totp } : {}) } };
   },
 
   async submit(state, input, deps) {
     const answer = mfaSetupStepInput.parse(input);
     const userId = state.userId!;
     const user = (await findUserById(deps.db, userId))!;
+    const allowed = (await orgOf(deps, state.orgId!))!.policies.mfa.methods;
+    assertMethodAllowed(allowed, answer.action === 'register_webauthn' ? 'webauthn' : 'totp');
     if (answer.action === 'start_totp') {
       const org = await findOrgById(deps.db, state.orgId!);
       await startTotpEnrollment(deps, user, org!.name);

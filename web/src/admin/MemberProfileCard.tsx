@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { adminKeys } from '../api/admin.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+const FIELDS = {
+  personal: ['workCell', 'workPhone', 'workFax', 'personalCell', 'homePhone', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
+  employment: ['jobTitle', 'department', 'employeeId', 'manager', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
+} as const;
+
+type Props = { userId: string; section: keyof typeof FIELDS; values: Record<string, string> };
+
+/** An administrator edits a member's profile section, including when members may not. */
+export function MemberProfileCard({ userId, section, values: initial }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(initial);
+  const [error, setError] = useState<unknown>();
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api.post(`/api/admin/users/${userId}`, { [section]: values });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.all });
+      notifications.show({ color: 'teal', message: t('common.saved') });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Card withBorder component="section" aria-labelledby={`member-${section}`}>
+      <Stack component="form" onSubmit={save}>
+        <Title order={2} size="h5" id={`member-${section}`}>{t(`profile.${section}`)}</Title>
+        <ErrorAlert error={error} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {FIELDS[section].map((name) => (
+            <TextInput key={name} label={t(`profile.field.${name}`)} value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })} />
+          ))}
+        </SimpleGrid>
+        <Group><Button type="submit">{t('common.save')}</Button></Group>
+      </Stack>
+    </Card>
+  );
+}
