@@ -44,7 +44,7 @@ describe('multi-factor authentication', () => {
     const { page, context } = await env.newPage();
     await signInThroughPage(page, { url: `${env.url}/login`, email: 'tina@acme.test', password: PASSWORD });
     await page.waitForURL(`${env.url}/`);
-    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const secret = await setUpAuthenticatorApp(page);
     const codes = await readRecoveryCodes(page);
@@ -77,7 +77,7 @@ describe('multi-factor authentication', () => {
     const authenticator = await addVirtualAuthenticator(context, page);
     await signInThroughPage(page, { url: `${env.url}/login`, email: 'kai@acme.test', password: PASSWORD });
     await page.waitForURL(`${env.url}/`);
-    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
     await page.getByRole('region', { name: 'Multi-Factor Authentication' }).getByLabel('Name').fill('Laptop sensor');
     await page.getByRole('button', { name: 'Register a security key or passkey' }).click();
     await readRecoveryCodes(page);
