@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { invitations } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
@@ -87,8 +87,25 @@ export async function markInvitationAccepted(db: Queryable, token: string): Prom
   return row;
 }
 
-export async function listInvitations(db: Queryable, orgId: string): Promise<InvitationRow[]> {
-  return db.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(desc(invitations.createdAt)).limit(500);
+/** Newest first; `before` is the last row's creation time and id (keyset pagination); `status` filters. */
+export async function listInvitations(
+  db: Queryable,
+  orgId: string,
+  opts: { limit?: number; before?: { at: Date; id: string }; status?: 'pending' | 'accepted' | 'revoked' | 'expired' } = {},
+): Promise<InvitationRow[]> {
+  const now = new Date();
+  const byStatus = {
+    pending: pending(),
+    accepted: isNotNull(invitations.acceptedAt),
+    revoked: isNotNull(invitations.revokedAt),
+    expired: and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), lte(invitations.expiresAt, now)),
+  };
+  const where = and(
+    eq(invitations.orgId, orgId),
+    opts.status ? byStatus[opts.status] : undefined,
+    opts.before ? or(lt(invitations.createdAt, opts.before.at), and(eq(invitations.createdAt, opts.before.at), lt(invitations.id, opts.before.id))) : undefined,
+  );
+  return db.select().from(invitations).where(where).orderBy(desc(invitations.createdAt), desc(invitations.id)).limit(opts.limit ?? 100);
 }
 
 export function invitationStatus(row: InvitationRow, now = new Date()): 'pending' | 'accepted' | 'revoked' | 'expired' {

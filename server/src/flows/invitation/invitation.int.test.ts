@@ -110,3 +110,18 @@ describe('invitation and account creation', () => {
     expect(await mailsTo(t, 'a\u200b@acme.test')).toHaveLength(0);
   });
 });
+
+describe('invitation list', () => {
+  it('filters by status and pages with a cursor', async () => {
+    for (let i = 0; i < 3; i++) await invite(`page${i}@acme.test`);
+    const first = (await acmeAdmin.get('/api/admin/invitations?status=pending&limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.items.every((i: { status: string }) => i.status === 'pending')).toBe(true);
+    const second = (await acmeAdmin.get(`/api/admin/invitations?status=pending&limit=2&before=${encodeURIComponent(first.next)}`)).json();
+    expect(second.items.map((i: { id: string }) => i.id)).not.toContain(first.items[0].id);
+    const revoked = (await acmeAdmin.get('/api/admin/invitations?status=revoked')).json().items;
+    expect(revoked.length).toBeGreaterThan(0);
+    expect(revoked.every((i: { status: string }) => i.status === 'revoked')).toBe(true);
+    expect((await acmeAdmin.get('/api/admin/invitations?status=bogus')).statusCode).toBe(400);
+  });
+});

@@ -25,9 +25,18 @@ const present = (row: InvitationRow): Invitation => ({
 export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/admin/invitations', async (req) => {
+  const listQuery = z.object({
+    status: z.enum(['pending', 'accepted', 'revoked', 'expired']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(100),
+    before: z.string().regex(/^[^|]+\|[0-9a-f-]{36}$/).optional(),
+  });
+  r.get('/api/admin/invitations', { schema: { querystring: listQuery } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
-    return { items: (await listInvitations(deps.db, orgId)).map(present) };
+    const [at, id] = req.query.before?.split('|') ?? [];
+    const rows = await listInvitations(deps.db, orgId, { status: req.query.status, limit: req.query.limit + 1, before: at ? { at: new Date(at), id } : undefined });
+    const page = rows.slice(0, req.query.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(present), next: rows.length > req.query.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
   });
 
   r.post('/api/admin/invitations', { schema: { body: createInvitationInput } }, async (req, res) => {
