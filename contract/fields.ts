@@ -11,7 +11,8 @@ const cleanText = (max: number) =>
 export const emailField = cleanText(254).min(3);
 export const passwordField = cleanText(PASSWORD_MAX_BYTES)
   .min(1)
-  .refine((s) => Buffer.byteLength(s, 'utf8') <= PASSWORD_MAX_BYTES, `must be at most ${PASSWORD_MAX_BYTES} bytes`);
+  // TextEncoder, not Buffer: the same schema validates forms in the browser.
+  .refine((s) => new TextEncoder().encode(s).length <= PASSWORD_MAX_BYTES, `must be at most ${PASSWORD_MAX_BYTES} bytes`);
 export const nameField = cleanText(100);
 export const tokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');
 export const slugField = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'is not a valid organization slug');

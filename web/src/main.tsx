@@ -3,11 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { z } from 'zod';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
 import './i18n/index.ts';
 import { App } from './App.tsx';
+import { validationKey } from './forms/validation-key.ts';
+
+// Form errors become i18n keys (validation.*), translated where the field renders.
+z.config({ customError: validationKey });
 
 // Shade 8 keeps text and buttons above the WCAG AA contrast ratio (4.5:1) on light backgrounds.
 const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 6 }, defaultRadius: 'md' });

@@ -1,7 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { SignInStep } from '../../../contract/sign-in.ts';
 import { api } from './client.ts';
 
 export type Portal = 'user' | 'admin';
+
+export const signInKeys = {
+  all: ['sign-in'] as const,
+  current: () => [...signInKeys.all, 'current'] as const,
+};
+
+export const signInQueries = {
+  /** The step of the flow in progress (after a reload); 409 sign_in.no_flow when there is none. */
+  current: () => queryOptions({ queryKey: signInKeys.current(), queryFn: () => api.get<SignInStep>('/api/auth/sign-in'), retry: false, staleTime: 0, gcTime: 0 }),
+};
 
 /** The sign-in flow: every call returns the step the server says comes next. */
 export const signInApi = {

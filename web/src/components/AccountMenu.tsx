@@ -1,9 +1,11 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
+import { ApiError } from '../api/client.ts';
 import { sessionApi, sessionKeys } from '../api/session.ts';
-import { LANGUAGES, setLanguage } from '../i18n/index.ts';
+import { errorText, LANGUAGES, setLanguage } from '../i18n/index.ts';
 
 type Props = { session: SessionInfo; loginPath: string };
 
@@ -18,7 +20,13 @@ export function AccountMenu({ session, loginPath }: Props) {
     window.location.assign(loginPath);
   }
   async function switchTo(slug: string) {
-    await sessionApi.switchOrganization(slug);
+    try {
+      await sessionApi.switchOrganization(slug);
+    } catch (err) {
+      notifications.show({ color: 'red', message: errorText(err instanceof ApiError ? err.code : undefined) });
+      return;
+    }
+    // Everything on screen belonged to the previous organization.
     await queryClient.invalidateQueries();
   }
 

@@ -1,7 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
+import en from './en.json' with { type: 'json' };
+import frJson from './fr.json' with { type: 'json' };
+import { pickLanguage } from './pick-language.ts';
+
+// Typed against the English catalog: a key missing from the French one fails the typecheck.
+const fr: typeof en = frJson;
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -10,15 +14,9 @@ export const LANGUAGES = [
 
 const STORAGE_KEY = 'tessera.lang';
 
-function initialLanguage(): string {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  if (stored === 'en' || stored === 'fr') return stored;
-  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: initialLanguage(),
+  lng: pickLanguage(localStorage.getItem(STORAGE_KEY), navigator.language),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });
@@ -35,8 +33,8 @@ export function setLanguage(code: string): void {
  * i18next would read as nesting, so the table is indexed directly.
  */
 export function errorText(code: string | undefined): string {
-  const table = (i18n.language === 'fr' ? fr : en).errors as Record<string, string>;
-  return (code && table[code]) || table.generic;
+  const table: Record<string, string> = (i18n.language === 'fr' ? fr : en).errors;
+  return (code && Object.hasOwn(table, code) && table[code]) || table.generic;
 }
 
 export { i18n };

@@ -8,7 +8,7 @@ import { checkNewPassword } from '../../domain/credentials/check-new-password.ts
 import { hashPassword } from '../../domain/credentials/password-hash.ts';
 import { openSession } from '../../domain/sessions/open-session.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
-import type { Session } from '../../domain/sessions/session-store.ts';
+import { switchSessionOrg, type Session } from '../../domain/sessions/session-store.ts';
 import type { FlowDeps } from '../deps.ts';
 
 const invalidLink = () => new AppError('token.invalid', 'This invitation link is not valid any more. Ask your administrator for a new one.');
@@ -44,6 +44,8 @@ export async function acceptInvitation(input: unknown, session: Session | undefi
     await deps.db.transaction(async (tx) => {
       if (!(await markInvitationAccepted(tx, token))) throw invalidLink();
       await addMembership(tx, { orgId: invitation.orgId, userId: existing.id, role: invitation.role, username: invitation.username });
+      // The person came to join this organization: their session continues in it.
+      await switchSessionOrg(tx, session.id, invitation.orgId);
       await recordAudit(tx, { ...deps.ctx, actorUserId: existing.id }, { event: 'invitation.accepted', outcome: 'success', orgId: invitation.orgId, targetUserId: existing.id });
     });
     return { redirectTo: '/' };

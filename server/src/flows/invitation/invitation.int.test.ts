@@ -60,6 +60,7 @@ describe('invitation and account creation', () => {
     expect((await c.post('/api/auth/invitations/accept', { token, password: 'ignored-Password-1' })).statusCode).toBe(200);
     const session = (await c.get('/api/session')).json();
     expect(session.organizations.map((o: { slug: string }) => o.slug).sort()).toEqual(['acme-corp', 'globex']);
+    expect(session.organization).toMatchObject({ slug: 'acme-corp', role: 'admin' });
   });
 
   it('resending kills the old link; revoking kills the link', async () => {

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { Button, Checkbox, Divider, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SignInStep } from '../../../../contract/sign-in.ts';
+import { z } from 'zod';
+import { startSignInInput, type SignInStep } from '../../../../contract/sign-in.ts';
 import { signInApi, type Portal } from '../../api/sign-in.ts';
+import { useAppForm } from '../../forms/use-app-form.ts';
 import { webauthn } from '../../lib/webauthn.ts';
 
 const REMEMBERED = 'tessera.rememberedEmail';
+const emailStepForm = startSignInInput.pick({ email: true }).extend({ remember: z.boolean() });
 
 type Props = {
   portal: Portal;
@@ -17,19 +20,18 @@ type Props = {
 /** "Email" + "Remember me" + "Continue". Remember me keeps the address on this browser, never the password. */
 export function EmailStep({ portal, returnTo, onSubmit, onPasskey }: Props) {
   const { t } = useTranslation();
-  const remembered = localStorage.getItem(REMEMBERED) ?? '';
-  const [email, setEmail] = useState(remembered);
-  const [remember, setRemember] = useState(remembered !== '');
+  const [remembered] = useState(() => localStorage.getItem(REMEMBERED) ?? '');
+  const form = useAppForm(emailStepForm, { email: remembered, remember: remembered !== '' });
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    if (remember) localStorage.setItem(REMEMBERED, email.trim());
+  const submit = form.onSubmit(async ({ email, remember }) => {
+    const address = email.trim();
+    if (remember) localStorage.setItem(REMEMBERED, address);
     else localStorage.removeItem(REMEMBERED);
     setBusy(true);
-    await onSubmit(email);
+    await onSubmit(address);
     setBusy(false);
-  }
+  });
 
   const passkey = () =>
     onPasskey(async () => {
@@ -38,16 +40,26 @@ export function EmailStep({ portal, returnTo, onSubmit, onPasskey }: Props) {
     });
 
   return (
-    <Stack component="form" onSubmit={submit} gap="md">
-      <TextInput label={t('common.email')} placeholder={t('login.emailPlaceholder')} type="email" autoComplete="username webauthn" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-autofocus autoFocus />
-      <Checkbox label={t('login.rememberMe')} checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
-      <Button type="submit" fullWidth loading={busy}>
-        {t('common.continue')}
-      </Button>
-      <Divider label={<Text size="xs" c="gray.7">{t('login.or')}</Text>} labelPosition="center" />
-      <Button variant="default" fullWidth onClick={passkey}>
-        {t('login.passkey')}
-      </Button>
-    </Stack>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <TextInput
+          label={t('common.email')}
+          placeholder={t('login.emailPlaceholder')}
+          type="email"
+          autoComplete="username webauthn"
+          required
+          autoFocus
+          {...form.getInputProps('email')}
+        />
+        <Checkbox label={t('login.rememberMe')} {...form.getInputProps('remember', { type: 'checkbox' })} />
+        <Button type="submit" fullWidth loading={busy}>
+          {t('common.continue')}
+        </Button>
+        <Divider label={<Text size="xs" c="gray.7">{t('login.or')}</Text>} labelPosition="center" />
+        <Button variant="default" fullWidth onClick={passkey}>
+          {t('login.passkey')}
+        </Button>
+      </Stack>
+    </form>
   );
 }

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Center, Loader } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SignInStep } from '../../../../contract/sign-in.ts';
 import { ApiError } from '../../api/client.ts';
 import { sessionQuery } from '../../api/session.ts';
-import { signInApi, type Portal } from '../../api/sign-in.ts';
+import { signInApi, signInQueries, type Portal } from '../../api/sign-in.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { sameOriginPath } from '../../lib/same-origin-path.ts';
+import { resumableStep, wasReloadedAt } from './resume-sign-in.ts';
 import { EmailStep } from './EmailStep.tsx';
 import { PasswordStep } from './PasswordStep.tsx';
 import { OrgChooserStep } from './OrgChooserStep.tsx';
@@ -17,9 +20,14 @@ import { MfaSetupStep } from './MfaSetupStep.tsx';
 import { RecoveryCodesStep } from './RecoveryCodesStep.tsx';
 
 type Props = { portal: Portal };
-type Shown = SignInStep | { step: 'email' };
+type Shown = Exclude<SignInStep, { step: 'done' }> | { step: 'email' };
 /** Errors after which the flow is gone: the person starts again from the e-mail. */
 const RESTART = new Set(['sign_in.no_flow', 'sign_in.flow_expired', 'sign_in.wrong_step']);
+
+function reloadedHere(): boolean {
+  const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return wasReloadedAt(window.location.pathname, entry);
+}
 
 /**
  * User Login and Administrator Portal Login. The server runs the flow; this page only draws the
@@ -30,11 +38,14 @@ export function LoginPage({ portal }: Props) {
   const [params] = useSearchParams();
   const returnTo = params.get('returnTo') ?? undefined;
   const session = useQuery(sessionQuery);
-  // Every visit starts with the e-mail; a flow left half-way is replaced by the next one.
-  const [shown, setShown] = useState<Shown>({ step: 'email' });
+  const [resume] = useState(reloadedHere);
+  const current = useQuery({ ...signInQueries.current(), enabled: resume });
+  const [answered, setAnswered] = useState<Shown>();
   const [error, setError] = useState<unknown>();
+  const shown: Shown = answered ?? resumableStep(current.data, portal) ?? { step: 'email' };
 
   useEffect(() => {
+    // Already signed in: straight to the portal, unless a returnTo asks to sign in again (OIDC prompt=login).
     if (session.data && !returnTo) window.location.replace(portal === 'admin' ? '/admin' : '/');
   }, [session.data, portal, returnTo]);
 
@@ -44,14 +55,15 @@ export function LoginPage({ portal }: Props) {
     try {
       const next = await call();
       if (next.step === 'done') {
-        window.location.assign(next.redirectTo);
+        // A full page load, so every request from now on carries the new session cookie.
+        window.location.assign(sameOriginPath(next.redirectTo, portal === 'admin' ? '/admin' : '/'));
         return true;
       }
-      setShown(next);
+      setAnswered(next);
       return true;
     } catch (err) {
       setError(err);
-      if (err instanceof ApiError && RESTART.has(err.code)) setShown({ step: 'email' });
+      if (err instanceof ApiError && RESTART.has(err.code)) setAnswered({ step: 'email' });
       return false;
     }
   }
@@ -59,7 +71,7 @@ export function LoginPage({ portal }: Props) {
   const restart = async () => {
     await signInApi.cancel().catch(() => undefined);
     setError(undefined);
-    setShown({ step: 'email' });
+    setAnswered({ step: 'email' });
   };
 
   const title = portal === 'admin' ? t('login.adminTitle') : t('login.title');
@@ -68,7 +80,11 @@ export function LoginPage({ portal }: Props) {
   return (
     <AuthCard title={title} corner={corner}>
       <ErrorAlert error={error} />
-      {shown.step === 'email' ? (
+      {!answered && resume && current.isPending ? (
+        <Center>
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : shown.step === 'email' ? (
         <EmailStep portal={portal} onSubmit={(email) => answer(() => signInApi.start(email, portal, returnTo))} onPasskey={(run) => answer(run)} returnTo={returnTo} />
       ) : shown.step === 'password' ? (
         <PasswordStep email={shown.email} onChange={restart} onSubmit={(password) => answer(() => signInApi.password(password))} />
@@ -80,9 +96,9 @@ export function LoginPage({ portal }: Props) {
         <MfaSetupStep step={shown} answer={answer} />
       ) : shown.step === 'recovery_codes' ? (
         <RecoveryCodesStep codes={shown.codes} onSaved={() => answer(() => signInApi.recoveryCodesSaved())} />
-      ) : shown.step === 'change_password' ? (
+      ) : (
         <NewPasswordStep step={shown} onSubmit={(password) => answer(() => signInApi.newPassword(password))} serverRules={error instanceof ApiError ? error.rules : undefined} />
-      ) : null}
+      )}
     </AuthCard>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Center, Loader } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { recoveryEmailQueries } from '../../api/recovery-email.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { takeLinkToken } from '../../lib/fragment-token.ts';
 import { errorText } from '../../i18n/index.ts';
@@ -12,15 +12,25 @@ import { errorText } from '../../i18n/index.ts';
 export function ConfirmRecoveryEmailPage() {
   const { t } = useTranslation();
   const token = useMemo(() => takeLinkToken('tessera.recoveryToken'), []);
-  const result = useQuery({ queryKey: ['recovery-confirm', token], queryFn: () => api.post<{ email: string }>('/api/auth/recovery-email/confirm', { token }), enabled: Boolean(token), retry: false, staleTime: Infinity });
+  const result = useQuery({ ...recoveryEmailQueries.confirm(token ?? ''), enabled: Boolean(token) });
   return (
     <AuthCard title={t('profile.recovery')}>
-      {token && result.isPending ? <Center><Loader aria-label={t('common.loading')} /></Center> : result.data ? (
-        <Alert color="teal">{t('profile.recoveryConfirmed', { email: result.data.email })}</Alert>
+      {token && result.isPending ? (
+        <Center>
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : result.data ? (
+        <Alert color="teal" role="status">
+          {t('profile.recoveryConfirmed', { email: result.data.email })}
+        </Alert>
       ) : (
-        <Alert color="red" role="alert">{errorText('token.invalid')}</Alert>
+        <Alert color="red" role="alert">
+          {errorText('token.invalid')}
+        </Alert>
       )}
-      <Anchor component={Link} to="/">{t('common.home')}</Anchor>
+      <Anchor component={Link} to="/">
+        {t('common.home')}
+      </Anchor>
     </AuthCard>
   );
 }

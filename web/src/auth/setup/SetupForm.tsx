@@ -1,0 +1,62 @@
+import { useMutation } from '@tanstack/react-query';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { passwordPolicySchema } from '../../../../contract/password-policy.ts';
+import { completeSetupInput } from '../../../../contract/setup.ts';
+import { ApiError } from '../../api/client.ts';
+import { setupApi, type CompleteSetupInput } from '../../api/setup.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
+import { policyPassword, withConfirmation } from '../../forms/password-schemas.ts';
+import { useAppForm } from '../../forms/use-app-form.ts';
+import { sameOriginPath } from '../../lib/same-origin-path.ts';
+
+// A brand-new organization starts with the default policy, so that is what the checklist shows.
+const defaultPolicy = passwordPolicySchema.parse({});
+const setupForm = withConfirmation(
+  completeSetupInput.pick({ orgName: true, email: true, firstName: true, lastName: true }).extend({ password: policyPassword(defaultPolicy) }),
+);
+
+type Props = { token: string; onDone(): void };
+
+/** Organization name, the administrator's e-mail, name and password: Create organization signs them in. */
+export function SetupForm({ token, onDone }: Props) {
+  const { t } = useTranslation();
+  const form = useAppForm(setupForm, { orgName: '', email: '', firstName: '', lastName: '', password: '', confirm: '' });
+  const create = useMutation({
+    mutationFn: (input: CompleteSetupInput) => setupApi.complete(input),
+    onSuccess: ({ redirectTo }) => {
+      onDone();
+      window.location.assign(sameOriginPath(redirectTo, '/admin'));
+    },
+  });
+
+  const submit = form.onSubmit(({ orgName, email, firstName, lastName, password }) =>
+    create.mutate({ token, orgName: orgName.trim(), email: email.trim(), firstName: firstName.trim() || undefined, lastName: lastName.trim() || undefined, password }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <ErrorAlert error={create.error} />
+        <Text size="sm">{t('setup.help')}</Text>
+        <TextInput label={t('setup.orgName')} required autoFocus {...form.getInputProps('orgName')} />
+        <TextInput label={t('setup.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+        <Group grow>
+          <TextInput label={t('setup.firstName')} autoComplete="given-name" {...form.getInputProps('firstName')} />
+          <TextInput label={t('setup.lastName')} autoComplete="family-name" {...form.getInputProps('lastName')} />
+        </Group>
+        <NewPasswordFields
+          policy={defaultPolicy}
+          label={t('common.password')}
+          password={form.getInputProps('password')}
+          confirm={form.getInputProps('confirm')}
+          failedOnServer={create.error instanceof ApiError ? create.error.rules : undefined}
+        />
+        <Button type="submit" loading={create.isPending || create.isSuccess}>
+          {t('setup.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { isValidationKey } from './validation-key.ts';
+
+/**
+ * Mantine's useForm validated by a zod schema, with field errors in the reader's language: the
+ * resolver yields `validation.*` keys (English contract messages become the generic key), and
+ * getInputProps hands the inputs the translated sentence.
+ */
+export function useAppForm<Values extends Record<string, unknown>>(schema: z.ZodType, initialValues: Values) {
+  const { t } = useTranslation();
+  const resolve = zod4Resolver(schema);
+  return useForm<Values>({
+    initialValues,
+    validate: (values) => {
+      const errors = resolve(values);
+      for (const path of Object.keys(errors)) if (!isValidationKey(errors[path])) errors[path] = 'validation.invalid';
+      return errors;
+    },
+    enhanceGetInputProps: ({ inputProps }) => ({ error: translateError(inputProps.error, t) }),
+  });
+}
+
+function translateError(error: unknown, t: (key: string) => string): ReactNode {
+  if (isValidationKey(error)) return t(error);
+  return error as ReactNode;
+}
