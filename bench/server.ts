@@ -1,6 +1,6 @@
 /**
  * The server under test, started by run.ts under `taskset -c 1`: a fresh Tessera on loopback with
- * seeded users, at the argon2 parameters named on the command line. Prints {"port":…} when ready.
+ * seeded users, at the argon2 parameters named on the command line. Prints {"port","domain","pid"} when ready.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,5 +47,6 @@ async function seedMembers(n: number) {
   await db.execute(sql`analyze users; analyze memberships`);
 }
 const address = running.app.server.address() as { port: number };
-process.stdout.write(JSON.stringify({ port: address.port, domain: `${org.slug}.test` }) + '\n');
+// run.ts reads this process's CPU time and memory from /proc/<pid>.
+process.stdout.write(JSON.stringify({ port: address.port, domain: `${org.slug}.test`, pid: process.pid }) + '\n');
 process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
