@@ -8,7 +8,18 @@ const icon = z
   .max(200_000)
   .regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG, GIF or WebP image');
 
-/** POST /api/admin/apps — a bookmark application (OIDC and SAML come with the SSO issue). */
+/**
+ * When an application asks for a second factor beyond the portal's sign-in: never, whenever the
+ * session has none, or unless one was presented within the last N minutes (step-up).
+ */
+export const appMfaPolicySchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }),
+  z.object({ mode: z.literal('mfa') }),
+  z.object({ mode: z.literal('recent'), withinMinutes: z.number().int().min(1).max(1440) }),
+]);
+export type AppMfaPolicy = z.infer<typeof appMfaPolicySchema>;
+
+/** POST /api/admin/apps — a bookmark application (OIDC and SAML have their own inputs). */
 export const createBookmarkAppInput = z.object({
   type: z.literal('bookmark').default('bookmark'),
   name: nameField.trim().min(1),

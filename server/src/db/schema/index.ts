@@ -6,3 +6,4 @@ export * from './mfa.ts';
 export * from './ssh-keys.ts';
 export * from './apps.ts';
 export * from './api-keys.ts';
+export * from './sso.ts';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { appAssignments, appUsage, apps, groupMembers } from '../../db/schema/index.ts';
+import { appMfaPolicySchema, type AppMfaPolicy } from '../../../../contract/apps.ts';
 
 export type AppRow = typeof apps.$inferSelect;
 export type AssignedApp = AppRow & { launches: number };
@@ -41,9 +42,46 @@ export function mostUsed(list: AssignedApp[], n = 4): AssignedApp[] {
   return [...list].filter((a) => a.launches > 0).sort((a, b) => b.launches - a.launches || a.name.localeCompare(b.name)).slice(0, n);
 }
 
-export async function createApp(db: Queryable, orgId: string, input: { type: 'bookmark'; name: string; url: string; description: string; details: string; icon?: string }): Promise<AppRow> {
+export type NewApp = {
+  type: AppRow['type'];
+  name: string;
+  url?: string | null;
+  description?: string;
+  details?: string;
+  icon?: string | null;
+  /** The protocol's settings (OIDC client metadata, SAML service provider); never a secret in the clear. */
+  protocol?: Record<string, unknown>;
+  mfaPolicy?: AppMfaPolicy;
+};
+
+export async function createApp(db: Queryable, orgId: string, input: NewApp): Promise<AppRow> {
   const [row] = await db.insert(apps).values({ orgId, ...input, icon: input.icon ?? null }).returning();
   return row;
+}
+
+/** Changes the settings of one of the organization's applications; false when it is not theirs. */
+export async function updateApp(db: Queryable, orgId: string, appId: string, patch: Partial<Omit<NewApp, 'type'>>): Promise<AppRow | undefined> {
+  const [row] = await db.update(apps).set(patch).where(and(eq(apps.orgId, orgId), eq(apps.id, appId))).returning();
+  return row;
+}
+
+/** Protocol endpoints know only the application (client_id, SP entity); its organization comes with it. */
+export async function findAppById(db: Queryable, appId: string): Promise<AppRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(appId)) return undefined;
+  const [row] = await db.select().from(apps).where(eq(apps.id, appId));
+  return row;
+}
+
+/** Whether the person may use the application: assigned directly or through one of their groups. */
+export async function isAssigned(db: Queryable, app: Pick<AppRow, 'id' | 'orgId'>, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: apps.id }).from(apps).where(and(eq(apps.id, app.id), assignedTo(app.orgId, userId)));
+  return row !== undefined;
+}
+
+/** The application's step-up rule; a stored value that predates the schema means "none". */
+export function appMfaPolicyOf(app: Pick<AppRow, 'mfaPolicy'>): AppMfaPolicy {
+  const parsed = appMfaPolicySchema.safeParse(app.mfaPolicy);
+  return parsed.success ? parsed.data : { mode: 'none' };
 }
 
 export async function findOrgApp(db: Queryable, orgId: string, appId: string): Promise<AppRow | undefined> {

@@ -1,6 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A protocol endpoint that other sites post to by design (OAuth token requests, SAML POST
+     * binding). It carries its own proof — client authentication, PKCE, a signed or cached request —
+     * and never acts on the Tessera session cookie alone, so the CSRF rule below does not apply.
+     */
+    protocolEndpoint?: boolean;
+  }
+}
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -14,7 +25,7 @@ export function installRequestGuards(app: FastifyInstance, publicUrl: string): v
   const ownOrigin = new URL(publicUrl).origin;
 
   app.addHook('onRequest', async (req) => {
-    if (!MUTATING.has(req.method)) return;
+    if (!MUTATING.has(req.method) || req.routeOptions.config?.protocolEndpoint) return;
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
     if (origin !== undefined && origin !== ownOrigin) {

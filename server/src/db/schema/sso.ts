@@ -1,0 +1,84 @@
+import { pgTable, uuid, text, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+import { orgs } from './orgs.ts';
+import { users } from './users.ts';
+import { apps } from './apps.ts';
+
+/**
+ * oidc-provider's models (Session, Interaction, AuthorizationCode, AccessToken, RefreshToken,
+ * Grant, …), one row each, so any number of Tessera processes serve one issuer.
+ */
+export const oidcPayloads = pgTable(
+  'oidc_payloads',
+  {
+    model: text('model').notNull(),
+    id: text('id').notNull(),
+    payload: jsonb('payload').notNull(),
+    grantId: text('grant_id'),
+    userCode: text('user_code'),
+    uid: text('uid'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.model, t.id] }),
+    index('oidc_payloads_grant').on(t.grantId),
+    index('oidc_payloads_uid').on(t.uid),
+    index('oidc_payloads_user_code').on(t.userCode),
+    index('oidc_payloads_expires').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Signing keys: the instance's OIDC keys (org_id null) and each organization's SAML key and
+ * certificate. Private halves sealed with the master key; retired keys stay published until the
+ * tokens they signed have expired.
+ */
+export const signingKeys = pgTable(
+  'signing_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
+    use: text('use', { enum: ['oidc', 'saml'] }).notNull(),
+    alg: text('alg').notNull(),
+    kid: text('kid').notNull().unique(),
+    /** Public half: a JWK for OIDC. */
+    publicJwk: jsonb('public_jwk'),
+    /** Public half: a PEM X.509 certificate for SAML. */
+    certificate: text('certificate'),
+    privateSealed: text('private_sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [index('signing_keys_use').on(t.use, t.orgId)],
+);
+
+/** Consent a person gave a third-party OIDC application, remembered per user and application. */
+export const appConsents = pgTable(
+  'app_consents',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    appId: uuid('app_id').notNull().references(() => apps.id, { onDelete: 'cascade' }),
+    scopes: text('scopes').array().notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.appId] })],
+);
+
+/**
+ * AuthnRequest IDs seen by the SAML IdP: a replayed request (same ID) is refused by the primary
+ * key, and a response's InResponseTo must name a request recorded here for that application.
+ */
+export const samlRequests = pgTable(
+  'saml_requests',
+  {
+    appId: uuid('app_id').notNull().references(() => apps.id, { onDelete: 'cascade' }),
+    requestId: text('request_id').notNull(),
+    /** Where the SP asked the response to go (already checked against its registered ACS URLs). */
+    acsUrl: text('acs_url').notNull(),
+    relayState: text('relay_state'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.requestId] }), index('saml_requests_expires').on(t.expiresAt)],
+);
