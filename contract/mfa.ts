@@ -52,3 +52,8 @@ export const registerWebauthnInput = z.object({ response: webauthnResponseField,
 export const renameFactorInput = z.object({ name: nameField.min(1) });
 /** Returned when a first factor is set up or codes are regenerated: shown once. */
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+/** GET /api/me/step-up — what the person can present to satisfy an application's MFA rule. */
+export const stepUpOptionsSchema = z.object({ methods: z.array(mfaMethodSchema), lastUsed: mfaMethodSchema.nullable() });
+/** POST /api/me/step-up — one factor; `handle` comes with WebAuthn options (POST /api/me/step-up/webauthn-options). */
+export const stepUpInput = z.object({ answer: verifyStepInput, handle: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).optional() });

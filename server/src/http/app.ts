@@ -29,10 +29,15 @@ import { adminApiKeyRoutes } from './admin/api-key-routes.ts';
 import { adminMailRoutes } from './admin/mail-routes.ts';
 import { brandingRoutes } from './admin/branding-routes.ts';
 import { localRoutes } from './local/local-routes.ts';
+import { adminOidcAppRoutes } from './admin/oidc-app-routes.ts';
+import { myStepUpRoutes } from './me/step-up-routes.ts';
+import { createProviderHolder } from '../protocols/oidc/provider-holder.ts';
+import { oidcRoutes } from '../protocols/oidc/oidc-routes.ts';
+import { oidcInteractionRoutes } from '../protocols/oidc/interaction-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 /** Every route plugin, in one explicit list (no directory autoload). */
-const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes];
+const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes, adminOidcAppRoutes, myStepUpRoutes];
 
 export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({
@@ -53,6 +58,9 @@ export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?:
   app.addHook('onClose', closeRateLimit);
   await installOpenApi(app, deps.config.publicUrl);
   for (const plugin of routes) await app.register(async (scope) => plugin(scope, deps));
+  // The OpenID Connect issuer and its interactions share one provider per process.
+  const oidc = await createProviderHolder(deps);
+  for (const plugin of [oidcRoutes, oidcInteractionRoutes]) await app.register(async (scope) => plugin(scope, deps, oidc));
   installNotFoundHandler(app, opts.webDist ? await webRoutes(app, opts.webDist) : undefined);
   return app;
 }

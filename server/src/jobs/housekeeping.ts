@@ -3,13 +3,15 @@ import type { Logger } from '../logger.ts';
 import { deleteExpiredSessions } from '../domain/sessions/session-store.ts';
 import { deleteExpiredFlows } from '../domain/flows/flow-store.ts';
 import { applyAuditRetention } from '../domain/audit/apply-retention.ts';
+import { deleteExpiredOidcPayloads } from '../domain/oidc/delete-expired-payloads.ts';
 
-/** Removes expired sessions and flows, and audit events past retention; idempotent, safe on many processes. */
+/** Removes expired sessions, flows and OIDC records, and audit events past retention; idempotent, safe on many processes. */
 export function startHousekeeping(db: Db, logger: Logger, intervalMs = 5 * 60_000): { stop(): void } {
   const run = async () => {
     try {
       await deleteExpiredSessions(db);
       await deleteExpiredFlows(db);
+      await deleteExpiredOidcPayloads(db);
       await applyAuditRetention(db);
     } catch (err) {
       logger.warn({ err }, 'housekeeping failed');

@@ -57,3 +57,14 @@ export async function removeGroupMember(db: Queryable, groupId: string, userId: 
   const rows = await db.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))).returning({ id: groupMembers.userId });
   return rows.length === 1;
 }
+
+/** The names of the person's groups in one organization (the `groups` claim, SAML group attribute). */
+export async function listUserGroupNames(db: Queryable, orgId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: groups.name })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groups.orgId, orgId), eq(groupMembers.userId, userId)))
+    .orderBy(asc(groups.name));
+  return rows.map((r) => r.name);
+}

@@ -1,8 +1,13 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type MasterKey = { encrypt(plain: string, context: string): string; decrypt(sealed: string, context: string): string };
+export type MasterKey = {
+  encrypt(plain: string, context: string): string;
+  decrypt(sealed: string, context: string): string;
+  /** A 32-byte key for one purpose (cookie signing, opaque identifiers), the same on every process. */
+  derive(purpose: string): Buffer;
+};
 
 /**
  * TESSERA_SECRET when set (required when several machines share one database), else a key generated
@@ -35,6 +40,9 @@ export function loadMasterKey(secretHex: string | undefined, dataDir: string): M
 export function createMasterKey(key: Buffer): MasterKey {
   if (key.length !== 32) throw new Error('The master key must be 32 bytes');
   return {
+    derive(purpose) {
+      return createHmac('sha256', key).update(`tessera:${purpose}`).digest();
+    },
     encrypt(plain, context) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

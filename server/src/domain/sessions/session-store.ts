@@ -86,3 +86,17 @@ export async function deleteUserSession(db: Queryable, userId: string, sessionId
   const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ id: sessions.id });
   return rows.length === 1;
 }
+
+/**
+ * A second factor presented during a session (step-up): records when and how, and gives the
+ * session a new id — a privilege change, so a cookie captured before it is worth nothing after.
+ */
+export async function raiseSessionMfa(db: Queryable, sessionId: string, amr: string[], at: Date): Promise<{ token: string } | undefined> {
+  const token = randomToken();
+  const rows = await db
+    .update(sessions)
+    .set({ tokenHash: hashToken(token), mfaAt: at, amr: sql`array(select distinct unnest(${sessions.amr} || ${sql.param(amr)}::text[]))` })
+    .where(eq(sessions.id, sessionId))
+    .returning({ id: sessions.id });
+  return rows.length ? { token } : undefined;
+}

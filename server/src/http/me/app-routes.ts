@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { findAssignedApp, listAssignedApps, recordLaunch } from '../../domain/apps/app-store.ts';
+import { launchUrlOf } from '../../domain/apps/launch-url.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { buildDashboard, presentApp } from '../../flows/portal/dashboard.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
@@ -22,14 +23,15 @@ export async function myAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise
     return { items: (await listAssignedApps(deps.db, session.orgId, user.id, req.query.q?.trim() || undefined)).map(presentApp) };
   });
 
-  /** A launch is a state change (counted, audited): POST, and the page then opens the returned URL. */
+  /** A launch is a state change (counted, audited): POST, and the page then opens the returned URL (SSO signs in there). */
   r.post('/api/me/apps/:id/launch', { schema: { params: z.object({ id: z.uuid() }) } }, async (req) => {
     const { user, session } = await requireSignedIn(req, deps);
     const target = await findAssignedApp(deps.db, session.orgId, user.id, req.params.id);
     if (!target) throw new AppError('app.not_found', 'This application is not assigned to you.');
-    if (target.type !== 'bookmark' || !target.url) throw new AppError('app.not_found', 'This application cannot be launched yet.');
+    const url = launchUrlOf(target);
+    if (!url) throw new AppError('app.not_found', 'This application has no address to open. Ask your administrator.');
     await recordLaunch(deps.db, target.id, user.id);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.launched', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { appId: target.id } });
-    return { url: target.url };
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.launched', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { appId: target.id, type: target.type } });
+    return { url };
   });
 }

@@ -1,0 +1,24 @@
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import { deleteSession } from '../../domain/sessions/session-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { cookieNames } from '../../http/plugins/cookies.ts';
+import type { HttpDeps } from '../../http/deps.ts';
+import { tesseraSessionOf } from './session-check.ts';
+
+/**
+ * RP-initiated logout ends the Tessera session too (one sign-in, one sign-out): once the person
+ * confirmed on the logout page, the server-side session goes and the cookie is cleared.
+ */
+export function endTesseraSessionOnLogout(deps: HttpDeps) {
+  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
+    await next();
+    if (ctx.oidc?.route !== 'end_session_confirm') return;
+    const body = ctx.oidc.body as Record<string, unknown> | undefined;
+    if (!body?.logout) return;
+    const session = await tesseraSessionOf(ctx, deps);
+    if (!session) return;
+    await deleteSession(deps.db, session.id);
+    ctx.cookies.set(cookieNames(deps.config).session, null, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, signed: false });
+    await recordAudit(deps.db, { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: session.userId }, { event: 'sign_out', outcome: 'success', orgId: session.orgId, targetUserId: session.userId, details: { via: 'oidc_logout', clientId: ctx.oidc.client?.clientId } });
+  };
+}

@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type Provider from 'oidc-provider';
+import { z } from 'zod';
+import { consentAnswerInput } from '../../../../contract/oidc-apps.ts';
+import { AppError } from '../../errors.ts';
+import { findAppById } from '../../domain/apps/app-store.ts';
+import { recordConsent } from '../../domain/apps/consent-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { nextInteractionStep, type InteractionAsk } from '../../flows/sso/oidc-interaction.ts';
+import { flowDeps, requestContext, type HttpDeps } from '../../http/deps.ts';
+import { findSignedIn, requireSignedIn } from '../../http/plugins/authenticate.ts';
+import type { ProviderHolder } from './provider-holder.ts';
+
+const params = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
+type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/** The interaction as oidc-provider keeps it; only the browser holding its cookie can reach it. */
+async function detailsOf(provider: Provider, req: FastifyRequest, reply: FastifyReply): Promise<Details> {
+  const details = await provider.interactionDetails(req.raw, reply.raw).catch(() => undefined);
+  if (!details || details.uid !== (req.params as { uid: string }).uid) {
+    throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
+  }
+  return details;
+}
+
+function askOf(details: Details): InteractionAsk {
+  const p = details.params as Record<string, unknown>;
+  const missing = (details.prompt.details as { missingOIDCScope?: string[] }).missingOIDCScope ?? [];
+  return {
+    prompt: details.prompt.name,
+    reasons: details.prompt.reasons,
+    clientId: String(p.client_id),
+    startedAt: details.iat,
+    maxAge: p.max_age === undefined ? undefined : Number(p.max_age),
+    acrValues: String(p.acr_values ?? '').split(' ').filter(Boolean),
+    missingScopes: missing,
+  };
+}
+
+/** A grant holding what the client asked for and no grant holds yet (the consent prompt's details). */
+async function grantMissing(provider: Provider, details: Details, accountId: string): Promise<string> {
+  const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+  if (!grant) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
+  const d = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+  if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
+  if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
+  for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+  return grant.save();
+}
+
+/**
+ * oidc-provider's interactions, answered by Tessera's own sign-in. The provider sends the browser
+ * to GET /api/oidc/interaction/:uid; this decides and redirects — to User Login, step-up, the
+ * consent question, "no access", or back to the provider with the result.
+ */
+export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps, holder: ProviderHolder): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const here = (uid: string) => `/api/oidc/interaction/${uid}`;
+
+  r.get('/api/oidc/interaction/:uid', { schema: { params } }, async (req, reply) => {
+    const { provider } = await holder.current();
+    const details = await detailsOf(provider, req, reply);
+    const signedIn = await findSignedIn(req, deps);
+    const fd = flowDeps(deps, req, signedIn?.user.id);
+    const next = await nextInteractionStep(signedIn?.session, askOf(details), fd);
+    const back = encodeURIComponent(here(details.uid));
+    switch (next.kind) {
+      case 'sign_in':
+        return reply.redirect(`/login?returnTo=${back}`, 303);
+      case 'denied':
+        return reply.redirect(`/sso/denied?interaction=${details.uid}`, 303);
+      case 'step_up':
+        return reply.redirect(`/sso/step-up?returnTo=${back}`, 303);
+      case 'ask_consent':
+        return reply.redirect(`/sso/consent/${details.uid}`, 303);
+      case 'login': {
+        const to = await provider.interactionResult(req.raw, reply.raw, { login: { accountId: next.accountId, ts: next.ts, amr: next.amr, acr: next.acr } }, { mergeWithLastSubmission: false });
+        return reply.redirect(to, 303);
+      }
+      case 'consent': {
+        const grantId = await grantMissing(provider, details, next.accountId);
+        await recordAudit(deps.db, requestContext(req, next.accountId), { event: 'app.sso', outcome: 'success', orgId: (await findAppById(deps.db, next.appId))?.orgId, targetUserId: next.accountId, details: { appId: next.appId, protocol: 'oidc' } });
+        const to = await provider.interactionResult(req.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
+        return reply.redirect(to, 303);
+      }
+    }
+  });
+
+  /** The consent question: which application, and what it asks to see. */
+  r.get('/api/oidc/interaction/:uid/consent', { schema: { params } }, async (req, reply) => {
+    const { provider } = await holder.current();
+    const details = await detailsOf(provider, req, reply);
+    const { user } = await requireSignedIn(req, deps);
+    const target = await findAppById(deps.db, String(details.params.client_id));
+    if (!target || details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
+    return { app: { id: target.id, name: target.name, icon: target.icon }, scopes: askOf(details).missingScopes.filter((s) => s !== 'openid') };
+  });
+
+  r.post('/api/oidc/interaction/:uid/consent', { schema: { params, body: consentAnswerInput } }, async (req, reply) => {
+    const { provider } = await holder.current();
+    const details = await detailsOf(provider, req, reply);
+    const { user, session } = await requireSignedIn(req, deps);
+    if (details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
+    const appId = String(details.params.client_id);
+    const ask = askOf(details);
+    if (!req.body.approve) {
+      const to = await provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'The person did not allow access.' });
+      return { redirectTo: to };
+    }
+    // The same rules as the straight-through path: still signed in, still assigned, MFA met.
+    const next = await nextInteractionStep(session, ask, flowDeps(deps, req, user.id));
+    if (next.kind !== 'ask_consent' && next.kind !== 'consent') return { redirectTo: here(details.uid) };
+    await recordConsent(deps.db, user.id, appId, ask.missingScopes);
+    const grantId = await grantMissing(provider, details, user.id);
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.consent', outcome: 'success', orgId: (await findAppById(deps.db, appId))?.orgId, targetUserId: user.id, details: { appId, scopes: ask.missingScopes } });
+    const to = await provider.interactionResult(req.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    return { redirectTo: to };
+  });
+
+  /** "Return to the application" from the no-access page: the client learns access_denied, nothing issued. */
+  r.post('/api/oidc/interaction/:uid/abort', { schema: { params } }, async (req, reply) => {
+    const { provider } = await holder.current();
+    await detailsOf(provider, req, reply);
+    const to = await provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'You do not have access to this application.' });
+    return { redirectTo: to };
+  });
+}

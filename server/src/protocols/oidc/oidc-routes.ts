@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { HttpDeps } from '../../http/deps.ts';
+import { OIDC_PATH } from './provider.ts';
+import type { ProviderHolder } from './provider-holder.ts';
+
+/**
+ * Hands every request under /oidc to oidc-provider. The body stays unread for the provider to
+ * parse, and the host, scheme and client address it sees are ours: PUBLIC_URL (so discovery and
+ * redirects never follow a forged Host header) and the socket address Fastify vouches for.
+ */
+export async function oidcRoutes(app: FastifyInstance, deps: HttpDeps, holder: ProviderHolder): Promise<void> {
+  const publicUrl = new URL(deps.config.publicUrl);
+  app.addContentTypeParser('application/x-www-form-urlencoded', (_req, _payload, done) => done(null));
+
+  const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const { callback } = await holder.current();
+    const raw = req.raw as typeof req.raw & { originalUrl?: string };
+    raw.originalUrl = req.url;
+    raw.url = req.url.slice(OIDC_PATH.length) || '/';
+    raw.headers['x-forwarded-host'] = publicUrl.host;
+    raw.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
+    raw.headers['x-forwarded-for'] = req.ip;
+    reply.hijack();
+    void callback(raw, reply.raw);
+  };
+  app.all(`${OIDC_PATH}/*`, { config: { protocolEndpoint: true } }, handler);
+}

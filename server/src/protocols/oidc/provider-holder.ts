@@ -1,0 +1,43 @@
+import type Provider from 'oidc-provider';
+import { ensureOidcKeys, loadOidcJwks } from '../../domain/signing-keys/oidc-keys.ts';
+import type { HttpDeps } from '../../http/deps.ts';
+import { createOidcProvider } from './provider.ts';
+
+type Served = { provider: Provider; callback: ReturnType<Provider['callback']> };
+export type ProviderHolder = { current(): Promise<Served> };
+
+const serve = (provider: Provider): Served => ({ provider, callback: provider.callback() });
+
+const KEY_CHECK_MS = 60_000;
+
+/**
+ * The provider of this process, rebuilt when the signing keys change (`tessera keys rotate` run
+ * elsewhere): every process picks up new keys within a minute. Everything else the provider needs
+ * lives in the database, so a rebuilt instance carries on every interaction, code and token.
+ */
+export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHolder> {
+  await ensureOidcKeys(deps.db, deps.masterKey);
+  let jwks = await loadOidcJwks(deps.db, deps.masterKey);
+  let served = serve(createOidcProvider(deps, jwks));
+  let checkedAt = Date.now();
+  let checking: Promise<void> | undefined;
+
+  const refresh = async () => {
+    const next = await loadOidcJwks(deps.db, deps.masterKey);
+    if (next.fingerprint !== jwks.fingerprint) {
+      jwks = next;
+      served = serve(createOidcProvider(deps, jwks));
+    }
+    checkedAt = Date.now();
+  };
+
+  return {
+    async current() {
+      if (Date.now() - checkedAt > KEY_CHECK_MS) {
+        checking ??= refresh().finally(() => (checking = undefined));
+        await checking;
+      }
+      return served;
+    },
+  };
+}

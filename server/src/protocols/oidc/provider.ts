@@ -1,0 +1,107 @@
+import Provider, { interactionPolicy, type Configuration } from 'oidc-provider';
+import { findAppById } from '../../domain/apps/app-store.ts';
+import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
+import { oidcSettingsOf, toClientMetadata, type StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
+import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
+import type { HttpDeps } from '../../http/deps.ts';
+import { createOidcAdapter } from './adapter.ts';
+import { tesseraSessionCheck } from './session-check.ts';
+import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
+import { endTesseraSessionOnLogout } from './end-session.ts';
+
+export const OIDC_PATH = '/oidc';
+
+/**
+ * Claims by scope. How the person signed in (acr, amr, auth_time) rides on `openid`, so every ID
+ * token tells the application whether MFA was used and when — what per-application policies need.
+ */
+const CLAIMS = {
+  sid: null,
+  iss: null,
+  openid: ['sub', 'acr', 'amr', 'auth_time'],
+  email: ['email', 'email_verified'],
+  profile: ['name', 'given_name', 'family_name', 'preferred_username', 'locale', 'job_title', 'department', 'employee_id'],
+  phone: ['phone_number'],
+  address: ['address'],
+  groups: ['groups'],
+};
+
+/**
+ * The one issuer, `${PUBLIC_URL}/oidc`, built on oidc-provider's public configuration. Its
+ * interactions are Tessera's own sign-in (see interaction-routes.ts); its storage is our database.
+ */
+export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }): Provider {
+  // Filled whenever a client is resolved, so per-application token lifetimes need no second read.
+  const settingsByClient = new Map<string, StoredOidcSettings>();
+  const settingsOf = (clientId: string | undefined) => (clientId ? settingsByClient.get(clientId) : undefined);
+
+  const resolveClient = async (clientId: string) => {
+    const app = await findAppById(deps.db, clientId);
+    const settings = app && oidcSettingsOf(app);
+    if (!app || !settings) return undefined;
+    settingsByClient.set(app.id, settings);
+    return toClientMetadata(app, settings) as never;
+  };
+
+  const policy = interactionPolicy.base();
+  policy.get('login')!.checks.add(tesseraSessionCheck(deps));
+
+  const cookieKey = deps.masterKey.derive('oidc-cookies').toString('base64url');
+  const configuration: Configuration = {
+    adapter: createOidcAdapter(deps.db, resolveClient),
+    jwks: jwks as Configuration['jwks'],
+    cookies: {
+      keys: [cookieKey],
+      long: { signed: true, sameSite: 'lax', secure: deps.config.secureCookies },
+      short: { signed: true, sameSite: 'lax', secure: deps.config.secureCookies },
+    },
+    scopes: ['openid', 'offline_access', 'email', 'profile', 'phone', 'address', 'groups'],
+    claims: CLAIMS,
+    acrValues: ['pwd', 'mfa'],
+    async findAccount(ctx, sub) {
+      const clientId = ctx?.oidc?.client?.clientId;
+      const app = clientId ? await findAppById(deps.db, clientId) : undefined;
+      if (!app) return undefined;
+      const claims = await loadPersonClaims(deps.db, app.orgId, sub);
+      if (!claims) return undefined;
+      return { accountId: sub, claims: async () => claims };
+    },
+    interactions: { policy, url: (_ctx, interaction) => `/api/oidc/interaction/${interaction.uid}` },
+    // SECURITY.md: PKCE with S256 for every client, confidential ones too.
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      clientCredentials: { enabled: true },
+      userinfo: { enabled: true },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource: renderLogoutPage, postLogoutSuccessSource: renderLogoutDonePage },
+    },
+    renderError: renderErrorPage,
+    // Refresh tokens rotate on every use; a reused one revokes the whole grant (RFC 9700 §4.14.2).
+    rotateRefreshToken: true,
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((u) => new URL(u).origin === origin) ?? false,
+    ttl: {
+      AccessToken: (ctx, _token, client) => settingsOf(client?.clientId ?? ctx?.oidc?.client?.clientId)?.accessTokenTtlSeconds ?? 3600,
+      ClientCredentials: (ctx, _token, client) => settingsOf(client?.clientId ?? ctx?.oidc?.client?.clientId)?.accessTokenTtlSeconds ?? 3600,
+      RefreshToken: (ctx, _token, client) => settingsOf(client?.clientId ?? ctx?.oidc?.client?.clientId)?.refreshTokenTtlSeconds ?? 14 * 86_400,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 15 * 60,
+      Session: 14 * 86_400,
+      Grant: 90 * 86_400,
+    },
+  };
+
+  const provider = new Provider(`${deps.config.publicUrl}${OIDC_PATH}`, configuration);
+  // The forwarded headers it reads are set by oidc-routes.ts from PUBLIC_URL and the socket, never from the client.
+  provider.proxy = true;
+  // The client's secret is stored as its SHA-256 (shown once, never kept): compare hashes.
+  provider.Client.prototype.compareClientSecret = function compareHashedSecret(this: { clientSecret?: string }, actual: string) {
+    return safeEqual(hashToken(actual), this.clientSecret ?? '');
+  };
+  provider.use(endTesseraSessionOnLogout(deps));
+  return provider;
+}

@@ -1,0 +1,51 @@
+import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import { findAppById } from '../../domain/apps/app-store.ts';
+import { findLiveSession, type Session } from '../../domain/sessions/session-store.ts';
+import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
+import type { FlowDeps } from '../../flows/deps.ts';
+import { cookieNames } from '../../http/plugins/cookies.ts';
+import type { HttpDeps } from '../../http/deps.ts';
+
+const { Check } = interactionPolicy;
+
+/** The Tessera session behind the browser's cookie, read inside oidc-provider's Koa context. */
+export async function tesseraSessionOf(ctx: KoaContextWithOIDC, deps: HttpDeps): Promise<Session | undefined> {
+  const token = ctx.cookies.get(cookieNames(deps.config).session, { signed: false });
+  return token && token.length <= 128 ? findLiveSession(deps.db, token) : undefined;
+}
+
+export function koaFlowDeps(ctx: KoaContextWithOIDC, deps: HttpDeps): FlowDeps {
+  return {
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    argon2: deps.argon2,
+    masterKey: deps.masterKey,
+    mailQueued: deps.mailQueued,
+    ctx: { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: null },
+    memo: new Map(),
+  };
+}
+
+export const acrOf = (session: Session) => (session.mfaAt ? 'mfa' : 'pwd');
+export const wantsMfa = (ctx: KoaContextWithOIDC) => String(ctx.oidc.params?.acr_values ?? '').split(' ').includes('mfa');
+
+/**
+ * The provider's own session may pass a person straight through only while it still mirrors a
+ * live Tessera session: same person, same sign-in, same MFA state, and the application's access
+ * rules still met. Logging out of Tessera, signing in again, suspension, an unassignment or a
+ * step-up rule all send the request back through the interaction (or fail `prompt=none`).
+ */
+export function tesseraSessionCheck(deps: HttpDeps) {
+  return new Check('tessera_session', 'End-User authentication is required', 'login_required', async (ctx: KoaContextWithOIDC) => {
+    const { oidc } = ctx;
+    const provided = oidc.session;
+    if (!provided?.accountId || oidc.result?.login) return Check.NO_NEED_TO_PROMPT;
+    const session = await tesseraSessionOf(ctx, deps);
+    if (!session || session.userId !== provided.accountId) return Check.REQUEST_PROMPT;
+    if (provided.loginTs !== Math.floor(session.authTime.getTime() / 1000) || provided.acr !== acrOf(session)) return Check.REQUEST_PROMPT;
+    const app = oidc.client && (await findAppById(deps.db, oidc.client.clientId));
+    if (!app) return Check.REQUEST_PROMPT;
+    const access = await checkAppAccess(session, app, koaFlowDeps(ctx, deps), { requireMfa: wantsMfa(ctx) });
+    return access.kind === 'allowed' ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+  });
+}
