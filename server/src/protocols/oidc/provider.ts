@@ -31,15 +31,21 @@ const CLAIMS = {
  * interactions are Tessera's own sign-in (see interaction-routes.ts); its storage is our database.
  */
 export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }): Provider {
-  // Filled whenever a client is resolved, so per-application token lifetimes need no second read.
-  const settingsByClient = new Map<string, StoredOidcSettings>();
-  const settingsOf = (clientId: string | undefined) => (clientId ? settingsByClient.get(clientId) : undefined);
+  // Filled whenever a client is resolved, so per-application lifetimes and organization checks need no second read.
+  const byClient = new Map<string, { settings: StoredOidcSettings; orgId: string }>();
+  const settingsOf = (clientId: string | undefined) => (clientId ? byClient.get(clientId)?.settings : undefined);
+  const orgOfClient = async (clientId: string) => byClient.get(clientId)?.orgId ?? (await findAppById(deps.db, clientId))?.orgId;
+  const sameOrg = async (a: string, b: string | undefined) => {
+    if (!b) return false;
+    const [orgA, orgB] = await Promise.all([orgOfClient(a), orgOfClient(b)]);
+    return orgA !== undefined && orgA === orgB;
+  };
 
   const resolveClient = async (clientId: string) => {
     const app = await findAppById(deps.db, clientId);
     const settings = app && oidcSettingsOf(app);
     if (!app || !settings) return undefined;
-    settingsByClient.set(app.id, settings);
+    byClient.set(app.id, { settings, orgId: app.orgId });
     return toClientMetadata(app, settings) as never;
   };
 
@@ -71,7 +77,8 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }): Pr
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
-      introspection: { enabled: true },
+      // A resource server may introspect tokens of its own organization's applications, nothing more.
+      introspection: { enabled: true, allowedPolicy: async (_ctx, caller, token) => token.clientId === caller.clientId || (caller.clientAuthMethod !== 'none' && (await sameOrg(caller.clientId, token.clientId))) },
       revocation: { enabled: true },
       clientCredentials: { enabled: true },
       userinfo: { enabled: true },

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as client from 'openid-client';
+import { eq } from 'drizzle-orm';
+import { execFileSync } from 'node:child_process';
+import { seedOrg, seedUser, STRONG_PASSWORD } from '../../../test/harness.ts';
+import { createListeningTestApp, HttpBrowser } from '../../../test/http-browser.ts';
+import { authorize, CALLBACK, discover, seedOidcApp } from '../../../test/oidc-fixtures.ts';
+import { sessions, memberships, oidcPayloads } from '../../db/schema/index.ts';
+import type { Org } from '../../domain/orgs/org-store.ts';
+
+let t: Awaited<ReturnType<typeof createListeningTestApp>>;
+let acme: Org;
+
+beforeAll(async () => {
+  t = await createListeningTestApp();
+  acme = await seedOrg(t, 'Acme');
+});
+afterAll(() => t.close());
+
+let n = 0;
+async function person() {
+  const email = `p${++n}@acme.test`;
+  const user = await seedUser(t, { email, orgs: [acme] });
+  return { user, who: { email, password: STRONG_PASSWORD } };
+}
+
+/** TOTP set up from the Security page of a signed-in browser; codes from Debian's oathtool. */
+async function enrollTotp(browser: HttpBrowser): Promise<string> {
+  const begin = await (await browser.fetch('/api/me/mfa/totp', { method: 'POST', json: {} })).json();
+  const code = execFileSync('oathtool', ['--totp', '-b', begin.secret], { encoding: 'utf8' }).trim();
+  const done = await browser.fetch('/api/me/mfa/totp/confirm', { method: 'POST', json: { code } });
+  expect(done.status).toBe(200);
+  return begin.secret;
+}
+
+const nextCode = (secret: string) => execFileSync('oathtool', ['--totp', '-b', secret, '--now', new Date(Date.now() + 30_000).toISOString()], { encoding: 'utf8' }).trim();
+
+describe('step-up for an application that requires MFA', () => {
+  it('asks a password-only session for a factor, then continues to the application with amr mfa', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, { mfaPolicy: { mode: 'mfa' } }, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const browser = new HttpBrowser(t.url);
+    await browser.signIn(who.email, who.password);
+    const secret = await enrollTotp(browser);
+
+    const a = await authorize(config, t.url, undefined, { browser });
+    expect(a.stoppedAt).toMatch(/\/sso\/step-up\?returnTo=/);
+    const returnTo = new URL(a.stoppedAt!).searchParams.get('returnTo')!;
+    expect(returnTo).toMatch(/^\/api\/oidc\/interaction\//);
+
+    const wrong = await browser.fetch('/api/me/step-up', { method: 'POST', json: { answer: { method: 'totp', code: '000000' } } });
+    expect(wrong.status).toBe(401);
+    const ok = await browser.fetch('/api/me/step-up', { method: 'POST', json: { answer: { method: 'totp', code: nextCode(secret) } } });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.getSetCookie().some((c) => c.startsWith('tessera_session='))).toBe(true);
+
+    const { url } = await browser.follow(returnTo);
+    expect(url.startsWith(CALLBACK)).toBe(true);
+    const tokens = await client.authorizationCodeGrant(config, new URL(url), { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    expect(tokens.claims()!.amr).toEqual(expect.arrayContaining(['pwd', 'otp', 'mfa']));
+    expect(tokens.claims()!.acr).toBe('mfa');
+  });
+
+  it('asks for MFA when the client requests acr_values=mfa', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, who, { params: { acr_values: 'mfa' } });
+    expect(a.stoppedAt).toMatch(/\/sso\/step-up\?returnTo=/);
+    // No factor yet: the step-up page is told to send the person to Security first.
+    const options = await (await a.browser.fetch('/api/me/step-up')).json();
+    expect(options.methods).toEqual([]);
+  });
+});
+
+describe('the Tessera session is the truth', () => {
+  it('answers prompt=none with login_required when nobody is signed in', async () => {
+    const { user } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, undefined, { params: { prompt: 'none' } });
+    expect(a.callback.href.startsWith(CALLBACK)).toBe(true);
+    expect(a.callback.searchParams.get('error')).toBe('login_required');
+  });
+
+  it('stops passing a person through once they log out of Tessera, or are suspended', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const first = await authorize(config, t.url, who);
+    expect(first.stoppedAt).toBeUndefined();
+
+    await first.browser.fetch('/api/auth/logout', { method: 'POST', json: {} });
+    const afterLogout = await authorize(config, t.url, undefined, { browser: first.browser, params: { prompt: 'none' } });
+    expect(afterLogout.callback.searchParams.get('error')).toBe('login_required');
+
+    const again = await authorize(config, t.url, who, { browser: first.browser });
+    expect(again.stoppedAt).toBeUndefined();
+    await t.database.db.update(memberships).set({ suspendedAt: new Date() }).where(eq(memberships.userId, user.id));
+    const suspended = await authorize(config, t.url, undefined, { browser: first.browser, params: { prompt: 'none' } });
+    expect(suspended.callback.searchParams.get('code')).toBeNull();
+  });
+
+  it('RP-initiated logout asks, then ends the Tessera session and returns to the registered URI only', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, who);
+    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+
+    const evil = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://evil.example/' });
+    expect((await a.browser.fetch(evil.href)).status).toBe(400);
+
+    const end = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://rp.example/bye' });
+    const page = await a.browser.fetch(end.href);
+    const html = await page.text();
+    expect(html).toContain('Sign out of Tessera?');
+    const action = /action="([^"]+)"/.exec(html)![1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1];
+    const confirm = await a.browser.fetch(new URL(action, t.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }).toString() });
+    expect(confirm.status).toBe(303);
+    expect(confirm.headers.get('location')).toMatch(/^https:\/\/rp\.example\/bye/);
+    expect((await a.browser.fetch('/api/session')).status).toBe(401);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+  });
+});
+
+describe('consent for applications the organization does not vouch for', () => {
+  it('asks once, remembers the answer per person and application, and issues nothing on Deny', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, { consent: 'explicit' }, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, who);
+    expect(a.stoppedAt).toMatch(/\/sso\/consent\//);
+    const uid = a.stoppedAt!.split('/sso/consent/')[1];
+    const question = await (await a.browser.fetch(`/api/oidc/interaction/${uid}/consent`)).json();
+    expect(question.app).toMatchObject({ id: app.id, name: 'Wiki' });
+    expect(question.scopes).toEqual(expect.arrayContaining(['email', 'profile']));
+
+    const denied = await (await a.browser.fetch(`/api/oidc/interaction/${uid}/consent`, { method: 'POST', json: { approve: false } })).json();
+    const { url: deniedAt } = await a.browser.follow(denied.redirectTo);
+    expect(new URL(deniedAt).searchParams.get('error')).toBe('access_denied');
+
+    const b = await authorize(config, t.url, undefined, { browser: a.browser });
+    const uid2 = b.stoppedAt!.split('/sso/consent/')[1];
+    const allowed = await (await b.browser.fetch(`/api/oidc/interaction/${uid2}/consent`, { method: 'POST', json: { approve: true } })).json();
+    const { url } = await b.browser.follow(allowed.redirectTo);
+    expect(new URL(url).searchParams.get('code')).toBeTruthy();
+
+    // A new browser (a new provider session): the remembered consent means no question.
+    const c = await authorize(config, t.url, who);
+    expect(c.stoppedAt).toBeUndefined();
+  });
+});
+
+describe('public clients (single-page and native)', () => {
+  it('complete the code flow with PKCE and no secret', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, { kind: 'spa' }, user.id);
+    expect(app.clientSecret).toBeNull();
+    const config = await discover(t.url, app.clientId, null);
+    const a = await authorize(config, t.url, who);
+    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    expect(tokens.access_token).toBeTruthy();
+  });
+});
+
+describe('storage', () => {
+  it('keeps codes and tokens only as the provider’s payload rows, expiring ones cleaned by housekeeping', async () => {
+    const rows = await t.database.db.select({ model: oidcPayloads.model, expiresAt: oidcPayloads.expiresAt }).from(oidcPayloads);
+    expect(rows.some((r) => r.model === 'AuthorizationCode')).toBe(true);
+    expect(rows.filter((r) => r.model === 'AccessToken').every((r) => r.expiresAt !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as client from 'openid-client';
+import { seedOrg, seedUser, STRONG_PASSWORD } from '../../../test/harness.ts';
+import { createListeningTestApp } from '../../../test/http-browser.ts';
+import { authorize, discover, fixtureDeps, seedOidcApp } from '../../../test/oidc-fixtures.ts';
+import { rotateOidcSecret } from '../../flows/admin/oidc-apps.ts';
+import type { Org } from '../../domain/orgs/org-store.ts';
+
+let t: Awaited<ReturnType<typeof createListeningTestApp>>;
+let acme: Org;
+let ada: { id: string };
+const who = { email: 'ada@acme.test', password: STRONG_PASSWORD };
+
+beforeAll(async () => {
+  t = await createListeningTestApp();
+  acme = await seedOrg(t, 'Acme');
+  ada = await seedUser(t, { email: who.email, orgs: [acme] });
+});
+afterAll(() => t.close());
+
+async function signedInTokens(input: Record<string, unknown> = {}) {
+  const app = await seedOidcApp(t, acme, input, ada.id);
+  const config = await discover(t.url, app.clientId, app.clientSecret);
+  const a = await authorize(config, t.url, who);
+  const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+  return { app, config, tokens };
+}
+
+describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
+  it('rotates on every use, and a reused old refresh token revokes the whole family', async () => {
+    const { config, tokens } = await signedInTokens();
+    const first = tokens.refresh_token!;
+    const second = await client.refreshTokenGrant(config, first);
+    expect(second.refresh_token).toBeTruthy();
+    expect(second.refresh_token).not.toBe(first);
+    const third = await client.refreshTokenGrant(config, second.refresh_token!);
+    expect(third.access_token).toBeTruthy();
+
+    await expect(client.refreshTokenGrant(config, first)).rejects.toMatchObject({ error: 'invalid_grant' });
+    // Reuse detection: the newest tokens of that grant die too.
+    await expect(client.refreshTokenGrant(config, third.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect((await client.tokenIntrospection(config, third.access_token)).active).toBe(false);
+  });
+
+  it('one refresh token used by ten parallel requests rotates exactly once', async () => {
+    const { config, tokens } = await signedInTokens();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => client.refreshTokenGrant(config, tokens.refresh_token!)));
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('client credentials (RFC 6749 §4.4)', () => {
+  it('issues a token to a machine client, which introspection describes', async () => {
+    const app = await seedOidcApp(t, acme, { kind: 'machine', redirectUris: [] });
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const grant = await client.clientCredentialsGrant(config);
+    expect(grant.token_type.toLowerCase()).toBe('bearer');
+    const info = await client.tokenIntrospection(config, grant.access_token);
+    expect(info).toMatchObject({ active: true, client_id: app.clientId });
+    expect(info.sub).toBeUndefined();
+  });
+
+  it('refuses client_credentials to a client not registered for it', async () => {
+    const web = await seedOidcApp(t, acme);
+    const webConfig = await discover(t.url, web.clientId, web.clientSecret);
+    await expect(client.clientCredentialsGrant(webConfig)).rejects.toMatchObject({ error: 'invalid_request', error_description: 'requested grant type is not allowed for this client' });
+  });
+
+  it('stops accepting the old secret the moment it is rotated', async () => {
+    const app = await seedOidcApp(t, acme, { kind: 'machine', redirectUris: [] });
+    const { clientSecret } = await rotateOidcSecret({ orgId: acme.id, adminId: null }, app.id, fixtureDeps(t));
+    const old = await discover(t.url, app.clientId, app.clientSecret);
+    expect(await client.clientCredentialsGrant(old).catch((e) => e.status)).toBe(401);
+    const rotated = await discover(t.url, app.clientId, clientSecret);
+    expect((await client.clientCredentialsGrant(rotated)).access_token).toBeTruthy();
+  });
+});
+
+describe('introspection (RFC 7662) and revocation (RFC 7009)', () => {
+  it('introspects an access token with its subject and scope, and revokes it', async () => {
+    const { app, config, tokens } = await signedInTokens();
+    const info = await client.tokenIntrospection(config, tokens.access_token);
+    expect(info).toMatchObject({ active: true, sub: ada.id, client_id: app.clientId });
+    expect(String(info.scope).split(' ')).toContain('email');
+    await client.tokenRevocation(config, tokens.access_token);
+    expect((await client.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+  });
+
+  it('revoking a refresh token ends it', async () => {
+    const { config, tokens } = await signedInTokens();
+    await client.tokenRevocation(config, tokens.refresh_token!);
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('lets a resource server of the same organization introspect, never one of another organization', async () => {
+    const { tokens } = await signedInTokens();
+    const api = await seedOidcApp(t, acme, { kind: 'machine', redirectUris: [] });
+    const apiConfig = await discover(t.url, api.clientId, api.clientSecret);
+    expect((await client.tokenIntrospection(apiConfig, tokens.access_token)).active).toBe(true);
+    const foreign = await seedOidcApp(t, await seedOrg(t, 'Globex'), { kind: 'machine', redirectUris: [] });
+    const foreignConfig = await discover(t.url, foreign.clientId, foreign.clientSecret);
+    expect((await client.tokenIntrospection(foreignConfig, tokens.access_token)).active).toBe(false);
+  });
+});
+
+describe('per-application token lifetimes', () => {
+  it('gives access tokens the lifetime the administrator set', async () => {
+    const { tokens } = await signedInTokens({ accessTokenTtlSeconds: 300 });
+    expect(tokens.expires_in).toBeLessThanOrEqual(300);
+    expect(tokens.expires_in).toBeGreaterThan(290);
+  });
+});
