@@ -156,6 +156,18 @@ describe('tessera CLI while the server runs on the embedded database', () => {
     expect(res.stdout).toBe('Added ada@example.com (existing account) to globex as admin.\n');
   });
 
+  it('rotates the OIDC signing keys through the running server, audited', async () => {
+    const jwks = async () => ((await (await fetch(`${publicUrl}/oidc/jwks`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+    const before = await jwks();
+    expect(before).toHaveLength(2);
+    const res = await tessera(['keys', 'rotate'], env);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^New signing keys \(ES256, RS256\) are in use\. 2 old key\(s\)/);
+    const [event] = await running.database.db.select().from(auditEvents).where(eq(auditEvents.event, 'oidc.keys_rotated'));
+    expect(event).toMatchObject({ outcome: 'success', userAgent: 'tessera-cli' });
+  });
+
   it('refuses a second start on the same DATA_DIR', async () => {
     const res = await tessera(['start', '--no-build'], env);
     expect(res.code).toBe(1);

@@ -7,6 +7,7 @@ export type Command =
   | { name: 'migrate' }
   | { name: 'setup'; orgName: string; orgSlug?: string; adminEmail: string; firstName?: string; lastName?: string }
   | { name: 'org add'; orgName: string; slug?: string }
+  | { name: 'keys rotate' }
   | {
       name: 'user add';
       org: string;
@@ -31,6 +32,8 @@ export function parseCommand(argv: string[]): Command {
   if (first === 'setup') return parseSetup(argv.slice(1));
   if (first === 'org' && second === 'add') return parseOrgAdd(argv.slice(2));
   if (first === 'user' && second === 'add') return parseUserAdd(argv.slice(2));
+  if (first === 'keys' && second === 'rotate') return flags(argv.slice(2), {}).help ? { name: 'help' } : { name: 'keys rotate' };
+  if (first === 'keys') throw new UsageError(`Unknown command: ${[first, second].filter(Boolean).join(' ')} (did you mean \`keys rotate\`?)`);
   if (first === 'org' || first === 'user') throw new UsageError(`Unknown command: ${[first, second].filter(Boolean).join(' ')} (did you mean \`${first} add\`?)`);
   throw new UsageError(`Unknown command: ${first}`);
 }

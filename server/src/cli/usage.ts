@@ -18,6 +18,7 @@ Commands:
       --admin                     as an administrator of the organization
       --invite                    send the invitation e-mail
       --password-stdin            set the password read from standard input
+  keys rotate                   New OpenID Connect signing keys; the old ones stay published for a day
   migrate                       Apply the database migrations and exit
   help                          Show this text
 

@@ -9,6 +9,7 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { createFirstOrganization } from '../setup/complete-setup.ts';
 import { sendInvitation } from '../invitation/send-invitation.ts';
 import type { FlowDeps } from '../deps.ts';
+import { rotateOidcKeys, RETIRED_KEY_GRACE_HOURS } from '../../domain/signing-keys/oidc-keys.ts';
 
 /**
  * The scriptable way in (`tessera setup | org add | user add`). One implementation, reached either
@@ -77,4 +78,14 @@ export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise
   });
   const note = passwordHash ? '' : ' without a password (they can set one with Reset User Password)';
   return { message: `Created ${user.email} in ${org.slug} as ${role}${note}.`, data: { userId: user.id } };
+}
+
+/** `tessera keys rotate`: new OIDC signing keys sign from now on; the old ones stay published for a day. */
+export async function runRotateKeysCommand(_input: unknown, deps: FlowDeps): Promise<CommandResult> {
+  const { retired } = await rotateOidcKeys(deps.db, deps.masterKey);
+  await recordAudit(deps.db, deps.ctx, { event: 'oidc.keys_rotated', outcome: 'success', details: { retired } });
+  return {
+    message: `New signing keys (ES256, RS256) are in use. ${retired} old key(s) stay in the JWKS for ${RETIRED_KEY_GRACE_HOURS} hours so tokens they signed still verify; running servers switch within a minute.`,
+    data: { retired },
+  };
 }
