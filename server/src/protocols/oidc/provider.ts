@@ -3,6 +3,7 @@ import { findAppById } from '../../domain/apps/app-store.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
 import { oidcSettingsOf, toClientMetadata, type StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
+import { isActiveMember } from '../../domain/users/user-store.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter } from './adapter.ts';
 import { tesseraSessionCheck } from './session-check.ts';
@@ -64,13 +65,16 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }): Pr
     scopes: ['openid', 'offline_access', 'email', 'profile', 'phone', 'address', 'groups'],
     claims: CLAIMS,
     acrValues: ['pwd', 'mfa'],
+    /**
+     * Every grant (a refresh too) asks for the account: a person no longer active, no longer a
+     * member or suspended in the application's organization gets nothing more. Claims load only
+     * when a token or userinfo needs them.
+     */
     async findAccount(ctx, sub) {
       const clientId = ctx?.oidc?.client?.clientId;
-      const app = clientId ? await findAppById(deps.db, clientId) : undefined;
-      if (!app) return undefined;
-      const claims = await loadPersonClaims(deps.db, app.orgId, sub);
-      if (!claims) return undefined;
-      return { accountId: sub, claims: async () => claims };
+      const orgId = clientId ? await orgOfClient(clientId) : undefined;
+      if (!orgId || !(await isActiveMember(deps.db, orgId, sub))) return undefined;
+      return { accountId: sub, claims: async () => (await loadPersonClaims(deps.db, orgId, sub)) ?? { sub } };
     },
     interactions: { policy, url: (_ctx, interaction) => `/api/oidc/interaction/${interaction.uid}` },
     // SECURITY.md: PKCE with S256 for every client, confidential ones too.

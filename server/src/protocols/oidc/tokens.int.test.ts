@@ -5,6 +5,8 @@ import { createListeningTestApp } from '../../../test/http-browser.ts';
 import { authorize, discover, fixtureDeps, seedOidcApp } from '../../../test/oidc-fixtures.ts';
 import { rotateOidcSecret } from '../../flows/admin/oidc-apps.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
+import { eq } from 'drizzle-orm';
+import { memberships } from '../../db/schema/index.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
 let acme: Org;
@@ -40,6 +42,16 @@ describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
     // Reuse detection: the newest tokens of that grant die too.
     await expect(client.refreshTokenGrant(config, third.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     expect((await client.tokenIntrospection(config, third.access_token)).active).toBe(false);
+  });
+
+  it('stops refreshing for a person suspended in the organization', async () => {
+    const bob = await seedUser(t, { email: 'bob@acme.test', orgs: [acme] });
+    const app = await seedOidcApp(t, acme, {}, bob.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, { email: 'bob@acme.test', password: STRONG_PASSWORD });
+    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    await t.database.db.update(memberships).set({ suspendedAt: new Date() }).where(eq(memberships.userId, bob.id));
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('one refresh token used by ten parallel requests rotates exactly once', async () => {
