@@ -23,5 +23,5 @@ export async function oidcRoutes(app: FastifyInstance, deps: HttpDeps, holder: P
     reply.hijack();
     void callback(raw, reply.raw);
   };
-  app.all(`${OIDC_PATH}/*`, { config: { protocolEndpoint: true } }, handler);
+  app.all(`${OIDC_PATH}/*`, { config: { protocolEndpoint: true }, schema: { hide: true } }, handler);
 }

@@ -3,6 +3,16 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
 /** Text into HTML: the provider's pages show client names and error descriptions chosen by others. */
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Our pages on the provider's routes get the same strict headers as the rest of Tessera: no script, no framing. */
+function send(ctx: KoaContextWithOIDC, title: string, body: string): void {
+  ctx.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  ctx.set('cache-control', 'no-store');
+  ctx.set('x-content-type-options', 'nosniff');
+  ctx.set('referrer-policy', 'no-referrer');
+  ctx.type = 'html';
+  ctx.body = page(title, body);
+}
+
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -14,8 +24,8 @@ function page(title: string, body: string): string {
 /** RP-initiated logout: ask before ending the person's Tessera session. */
 export async function renderLogoutPage(ctx: KoaContextWithOIDC, form: string): Promise<void> {
   const client = ctx.oidc.client?.clientName;
-  ctx.type = 'html';
-  ctx.body = page(
+  send(
+    ctx,
     'Sign out',
     `<h1>Sign out of Tessera?</h1>
 <p>${client ? `${escapeHtml(client)} asked to sign you out.` : 'An application asked to sign you out.'} This ends your Tessera session in this browser.</p>
@@ -26,14 +36,13 @@ ${form}
 }
 
 export async function renderLogoutDonePage(ctx: KoaContextWithOIDC): Promise<void> {
-  ctx.type = 'html';
-  ctx.body = page('Signed out', `<h1>You are signed out</h1><p>You can close this window.</p><a class="button" href="/login">User Login</a>`);
+  send(ctx, 'Signed out', `<h1>You are signed out</h1><p>You can close this window.</p><a class="button" href="/login">User Login</a>`);
 }
 
 /** Errors the provider cannot send back to a client (unknown client, bad redirect URI): shown, never redirected. */
 export async function renderErrorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): Promise<void> {
-  ctx.type = 'html';
-  ctx.body = page(
+  send(
+    ctx,
     'Sign-in error',
     `<h1>This sign-in request cannot continue</h1>
 <p>${escapeHtml(out.error_description ?? 'The application sent a request Tessera cannot accept.')}</p>

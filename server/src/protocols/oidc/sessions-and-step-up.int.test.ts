@@ -116,6 +116,8 @@ describe('the Tessera session is the truth', () => {
     const page = await a.browser.fetch(end.href);
     const html = await page.text();
     expect(html).toContain('Sign out of Tessera?');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('content-security-policy')).not.toContain('script-src');
     const action = /action="([^"]+)"/.exec(html)![1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1];
     const confirm = await a.browser.fetch(new URL(action, t.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }).toString() });
