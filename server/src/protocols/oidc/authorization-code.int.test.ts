@@ -4,6 +4,8 @@ import { seedOrg, seedUser, STRONG_PASSWORD } from '../../../test/harness.ts';
 import { createListeningTestApp } from '../../../test/http-browser.ts';
 import { authorize, CALLBACK, discover, seedOidcApp } from '../../../test/oidc-fixtures.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
+import { eq } from 'drizzle-orm';
+import { oidcPayloads, sessions } from '../../db/schema/index.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
 let acme: Org;
@@ -71,6 +73,27 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     // RFC 9700 §4.5: the reused code revokes what it issued.
     const introspected = await client.tokenIntrospection(config, tokens.access_token);
     expect(introspected.active).toBe(false);
+  });
+
+  it('refuses an expired code', async () => {
+    const app = await seedOidcApp(t, acme, {}, ada.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, who);
+    await t.database.db.update(oidcPayloads).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oidcPayloads.model, 'AuthorizationCode'));
+    await expect(client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state })).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('honours max_age: a sign-in older than the client allows means signing in again', async () => {
+    const app = await seedOidcApp(t, acme, {}, ada.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const first = await authorize(config, t.url, who);
+    await t.database.db.update(sessions).set({ authTime: new Date(Date.now() - 120_000) }).where(eq(sessions.userId, ada.id));
+    const again = await authorize(config, t.url, undefined, { browser: first.browser, params: { max_age: '60' } });
+    expect(again.stoppedAt).toMatch(/\/login\?returnTo=/);
+    const fresh = await authorize(config, t.url, who, { browser: first.browser, params: { max_age: '60' } });
+    expect(fresh.stoppedAt).toBeUndefined();
+    const tokens = await client.authorizationCodeGrant(config, fresh.callback, { pkceCodeVerifier: fresh.verifier, expectedState: fresh.state, maxAge: 60 });
+    expect(Date.now() / 1000 - tokens.claims()!.auth_time!).toBeLessThan(30);
   });
 
   it('requires PKCE from a confidential client too', async () => {
