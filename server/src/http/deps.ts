@@ -15,6 +15,8 @@ export type HttpDeps = {
   mailQueued(): void;
   /** Hash of the local CLI credential (embedded database only). */
   localTokenHash?: string;
+  /** Tests only: let the OIDC provider's outgoing calls reach relying parties on loopback. */
+  loopbackFetchForTests?: boolean;
 };
 
 export function requestContext(req: FastifyRequest, actorUserId?: string | null) {

@@ -90,6 +90,9 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }): Pr
       rpInitiatedLogout: { enabled: true, logoutSource: renderLogoutPage, postLogoutSuccessSource: renderLogoutDonePage },
     },
     renderError: renderErrorPage,
+    // Outgoing calls (back-channel logout) refuse loopback and private addresses (oidc-provider's SSRF
+    // guard); only a test that runs its relying party on loopback replaces the transport.
+    ...(deps.loopbackFetchForTests ? { fetch: ((url: string, options: RequestInit) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit)) as unknown as Configuration['fetch'] } : {}),
     // Refresh tokens rotate on every use; a reused one revokes the whole grant (RFC 9700 §4.14.2).
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { eq } from 'drizzle-orm';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { seedOrg, seedUser, STRONG_PASSWORD } from '../../../test/harness.ts';
 import { createListeningTestApp, HttpBrowser } from '../../../test/http-browser.ts';
 import { authorize, CALLBACK, discover, seedOidcApp } from '../../../test/oidc-fixtures.ts';
@@ -125,6 +128,48 @@ describe('the Tessera session is the truth', () => {
     expect(confirm.headers.get('location')).toMatch(/^https:\/\/rp\.example\/bye/);
     expect((await a.browser.fetch('/api/session')).status).toBe(401);
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+  });
+});
+
+describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
+  it('tells an application that registered for it, with a signed logout token, when the person signs out', async () => {
+    const received: string[] = [];
+    const rp = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => rp.listen(0, '127.0.0.1', r));
+    try {
+      const { user, who } = await person();
+      const bcl = `http://127.0.0.1:${(rp.address() as AddressInfo).port}/backchannel`;
+      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: bcl }, user.id);
+      const config = await discover(t.url, app.clientId, app.clientSecret);
+      const a = await authorize(config, t.url, who);
+      const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+      const end = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://rp.example/bye' });
+      const html = await (await a.browser.fetch(end.href)).text();
+      const action = /action="([^"]+)"/.exec(html)![1];
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1];
+      await a.browser.fetch(new URL(action, t.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }).toString() });
+      for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+
+      const logoutToken = new URLSearchParams(received[0]).get('logout_token')!;
+      const [header, payload, signature] = logoutToken.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      expect(claims).toMatchObject({ iss: `${t.url}/oidc`, aud: app.clientId, sub: user.id });
+      expect(claims.events).toHaveProperty(['http://schemas.openid.net/event/backchannel-logout']);
+      expect(claims.sid).toBe(tokens.claims()!.sid);
+      const { kid } = JSON.parse(Buffer.from(header, 'base64url').toString());
+      const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: (JsonWebKey & { kid: string })[] };
+      const key = createPublicKey({ key: jwks.keys.find((k) => k.kid === kid)!, format: 'jwk' });
+      expect(verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'))).toBe(true);
+    } finally {
+      rp.close();
+    }
   });
 });
 
