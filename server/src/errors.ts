@@ -52,6 +52,14 @@ export const errorCodes = {
   'mfa.last_factor_required': 409,
   'mfa.challenge_missing': 409,
   'mfa.method_not_allowed': 403,
+  'saml.request_invalid': 400,
+  'saml.unknown_sp': 400,
+  'saml.acs_url_not_registered': 400,
+  'saml.signature_invalid': 400,
+  'saml.request_replayed': 409,
+  'saml.request_expired': 410,
+  'saml.entity_id_taken': 409,
+  'saml.metadata_invalid': 422,
   'internal': 500,
 } as const;
 

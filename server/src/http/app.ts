@@ -35,9 +35,11 @@ import { createProviderHolder } from '../protocols/oidc/provider-holder.ts';
 import { oidcRoutes } from '../protocols/oidc/oidc-routes.ts';
 import { oidcInteractionRoutes } from '../protocols/oidc/interaction-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
+import { adminSamlAppRoutes } from './admin/saml-app-routes.ts';
+import { samlSsoRoutes } from '../protocols/saml/sso-routes.ts';
 
 /** Every route plugin, in one explicit list (no directory autoload). */
-const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes, adminOidcAppRoutes, myStepUpRoutes];
+const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes, adminOidcAppRoutes, myStepUpRoutes, adminSamlAppRoutes, samlSsoRoutes];
 
 export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({

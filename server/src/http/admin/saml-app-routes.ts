@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { findOrgApp } from '../../domain/apps/app-store.ts';
+import { findOrgById } from '../../domain/orgs/org-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
+import { createSamlApp, toSamlAppView, updateSamlApp } from '../../domain/saml/saml-app-store.ts';
+import { createSamlAppInput, importSamlAppInput, samlAppSchema, samlIdpInfoSchema, samlSpSettingsSchema, updateSamlAppInput } from '../../../../contract/saml-apps.ts';
+import { normalizeCertificate, readSpMetadata } from '../../protocols/saml/read-sp-metadata.ts';
+import { idpUrls } from '../../protocols/saml/saml-entities.ts';
+import { requestContext, type HttpDeps } from '../deps.ts';
+import { requireAdmin } from '../plugins/authenticate.ts';
+
+const idParams = z.object({ id: z.uuid() });
+/** Metadata with several certificates and endpoints stays far below this. */
+const IMPORT_BODY_LIMIT = 256 * 1024;
+
+/** SAML service providers of the administrator's organization; another organization's answer 404. */
+export async function adminSamlAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  async function samlAppOf(orgId: string, id: string) {
+    const row = await findOrgApp(deps.db, orgId, id);
+    if (!row || row.type !== 'saml') throw new AppError('app.not_found', 'No such SAML application.');
+    return row;
+  }
+  const withCertificate = <T extends { spCertificate?: string | null }>(v: T): T => (v.spCertificate ? { ...v, spCertificate: normalizeCertificate(v.spCertificate) } : v);
+
+  r.get('/api/admin/apps/saml/idp', { schema: { response: { 200: samlIdpInfoSchema } } }, async (req) => {
+    const { orgId } = await requireAdmin(req, deps);
+    const org = await findOrgById(deps.db, orgId);
+    if (!org) throw new AppError('org.not_found', 'No such organization.');
+    const key = await ensureSamlIdpKey(deps.db, deps.masterKey, orgId);
+    const { entityId, metadataUrl, ssoUrl } = idpUrls(deps.config.publicUrl, org.slug);
+    return { entityId, metadataUrl, ssoUrl, certificate: key.certificatePem };
+  });
+
+  r.post('/api/admin/apps/saml', { schema: { body: createSamlAppInput, response: { 201: samlAppSchema } } }, async (req, reply) => {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const created = await createSamlApp(deps.db, deps.masterKey, orgId, withCertificate(req.body));
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.created', outcome: 'success', orgId, details: { appId: created.id, type: 'saml', name: created.name, entityId: req.body.entityId } });
+    return reply.status(201).send(toSamlAppView(created));
+  });
+
+  r.post('/api/admin/apps/saml/import', { bodyLimit: IMPORT_BODY_LIMIT, schema: { body: importSamlAppInput, response: { 201: samlAppSchema } } }, async (req, reply) => {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const { metadataXml, nameIdFormat, wantResponseSigned, attributes, ...fields } = req.body;
+    const fromMetadata = readSpMetadata(metadataXml);
+    const settings = samlSpSettingsSchema.safeParse({ ...fromMetadata, attributes, ...(nameIdFormat ? { nameIdFormat } : {}), ...(wantResponseSigned !== undefined ? { wantResponseSigned } : {}) });
+    if (!settings.success) throw new AppError('saml.metadata_invalid', `The metadata holds values that are not accepted: ${settings.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+    const created = await createSamlApp(deps.db, deps.masterKey, orgId, { ...fields, ...settings.data });
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.created', outcome: 'success', orgId, details: { appId: created.id, type: 'saml', name: created.name, entityId: settings.data.entityId, from: 'metadata' } });
+    return reply.status(201).send(toSamlAppView(created));
+  });
+
+  r.get('/api/admin/apps/saml/:id', { schema: { params: idParams, response: { 200: samlAppSchema } } }, async (req) => {
+    const { orgId } = await requireAdmin(req, deps);
+    return toSamlAppView(await samlAppOf(orgId, req.params.id));
+  });
+
+  r.post('/api/admin/apps/saml/:id', { schema: { params: idParams, body: updateSamlAppInput, response: { 200: samlAppSchema } } }, async (req) => {
+    const { orgId, actorId } = await requireAdmin(req, deps);
+    const updated = await updateSamlApp(deps.db, orgId, await samlAppOf(orgId, req.params.id), withCertificate(req.body));
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.updated', outcome: 'success', orgId, details: { appId: updated.id, type: 'saml', changed: Object.keys(req.body) } });
+    return toSamlAppView(updated);
+  });
+}

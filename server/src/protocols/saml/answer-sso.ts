@@ -1,0 +1,59 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import type { AppRow } from '../../domain/apps/app-store.ts';
+import type { StoredSaml } from '../../domain/saml/saml-app-store.ts';
+import { claimSamlRequest } from '../../domain/saml/saml-request-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { findOrgById } from '../../domain/orgs/org-store.ts';
+import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
+import { userOf } from '../../flows/request-memo.ts';
+import { flowDeps, requestContext, type HttpDeps } from '../../http/deps.ts';
+import { findSignedIn } from '../../http/plugins/authenticate.ts';
+import { issueSamlResponse } from './issue-response.ts';
+import { sendAutoPost } from './auto-post-page.ts';
+
+export type SsoTarget = {
+  app: AppRow;
+  settings: StoredSaml;
+  acsUrl: string;
+  relayState: string | null;
+  /** The recorded AuthnRequest, answered once; null for an IdP-initiated sign-in. */
+  requestId: string | null;
+  /** Where the browser comes back after User Login or a step-up (a same-origin path). */
+  continuePath: string;
+};
+
+/**
+ * The one access decision (checkAppAccess) turned into SAML: User Login, a step-up or a refusal
+ * by redirect, or the signed response posted to the ACS URL. Every outcome is audited.
+ */
+export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, target: SsoTarget) {
+  const { app, settings } = target;
+  const signedIn = await findSignedIn(req, deps);
+  const fd = flowDeps(deps, req, signedIn?.user.id);
+  const access = await checkAppAccess(signedIn?.session, app, fd);
+  const returnTo = encodeURIComponent(target.continuePath);
+  const initiated = target.requestId ? 'sp' : 'idp';
+  if (access.kind === 'sign_in') return reply.redirect(`/login?returnTo=${returnTo}`, 303);
+  if (access.kind === 'step_up') return reply.redirect(`/sso/step-up?returnTo=${returnTo}`, 303);
+  if (access.kind === 'denied') {
+    await recordAudit(deps.db, requestContext(req, signedIn?.user.id), { event: 'saml.sso', outcome: 'failure', orgId: app.orgId, targetUserId: signedIn?.user.id, details: { appId: app.id, initiated, reason: access.reason } });
+    return reply.redirect(`/sso/denied?app=${app.id}`, 303);
+  }
+
+  // Single use: a request answered once (in another tab, or by a replayed continue link) is not answered again.
+  if (target.requestId && !(await claimSamlRequest(deps.db, app.id, target.requestId))) {
+    throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
+  }
+  const [user, org] = await Promise.all([userOf(fd, access.userId), findOrgById(deps.db, app.orgId)]);
+  if (!user || !org) throw new AppError('app.not_found', 'No such application.');
+  const issued = await issueSamlResponse(deps.db, deps.masterKey, { publicUrl: deps.config.publicUrl, orgSlug: org.slug, app, settings, user, session: access.session, acsUrl: target.acsUrl, inResponseTo: target.requestId });
+  await recordAudit(deps.db, requestContext(req, user.id), {
+    event: 'saml.sso',
+    outcome: 'success',
+    orgId: app.orgId,
+    targetUserId: user.id,
+    details: { appId: app.id, initiated, requestId: target.requestId, responseId: issued.responseId, nameIdFormat: issued.nameIdFormat },
+  });
+  return sendAutoPost(reply, issued.acsUrl, { SAMLResponse: issued.samlResponse, RelayState: target.relayState });
+}

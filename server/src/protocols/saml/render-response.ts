@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import type { SamlSubject } from '../../domain/saml/assertion-subject.ts';
+
+/** Every value that enters the XML is escaped as text or attribute content (no injection). */
+export function escapeXml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+/** XML IDs are NCNames: a leading underscore, then 160 random bits. */
+export const newSamlId = () => `_${randomBytes(20).toString('hex')}`;
+
+/** A response lives long enough to cross a slow browser post, not longer; small skew either way. */
+const VALID_FOR_MS = 5 * 60_000;
+const SKEW_MS = 60_000;
+
+export type ResponseFields = {
+  responseId: string;
+  assertionId: string;
+  issuer: string;
+  destination: string;
+  audience: string;
+  inResponseTo: string | null;
+  subject: SamlSubject;
+  sessionIndex: string;
+  authnInstant: Date;
+  authnContextClass: string;
+  now: Date;
+};
+
+function attributeStatement(attributes: SamlSubject['attributes']): string {
+  if (attributes.length === 0) return '';
+  const items = attributes.map((a) => {
+    const format = a.name.includes(':') ? 'uri' : 'basic';
+    const values = a.values.map((v) => `<saml:AttributeValue xsi:type="xs:string">${escapeXml(v)}</saml:AttributeValue>`).join('');
+    return `<saml:Attribute Name="${escapeXml(a.name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:${format}">${values}</saml:Attribute>`;
+  });
+  return `<saml:AttributeStatement>${items.join('')}</saml:AttributeStatement>`;
+}
+
+/** The unsigned Response (SAML core §3.3.3) with one bearer Assertion (SAML profiles §4.1.4.2). */
+export function renderResponse(f: ResponseFields): string {
+  const t = (ms: number) => new Date(f.now.getTime() + ms).toISOString();
+  const inResponseTo = f.inResponseTo ? ` InResponseTo="${escapeXml(f.inResponseTo)}"` : '';
+  const issuer = `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>`;
+  return (
+    `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${f.responseId}" Version="2.0" IssueInstant="${t(0)}" Destination="${escapeXml(f.destination)}"${inResponseTo}>` +
+    issuer +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `<saml:Assertion xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" ID="${f.assertionId}" Version="2.0" IssueInstant="${t(0)}">` +
+    issuer +
+    `<saml:Subject><saml:NameID Format="${escapeXml(f.subject.nameIdFormat)}">${escapeXml(f.subject.nameId)}</saml:NameID>` +
+    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${t(VALID_FOR_MS)}" Recipient="${escapeXml(f.destination)}"${inResponseTo}/></saml:SubjectConfirmation></saml:Subject>` +
+    `<saml:Conditions NotBefore="${t(-SKEW_MS)}" NotOnOrAfter="${t(VALID_FOR_MS)}"><saml:AudienceRestriction><saml:Audience>${escapeXml(f.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+    `<saml:AuthnStatement AuthnInstant="${f.authnInstant.toISOString()}" SessionIndex="${f.sessionIndex}"><saml:AuthnContext><saml:AuthnContextClassRef>${f.authnContextClass}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    attributeStatement(f.subject.attributes) +
+    `</saml:Assertion></samlp:Response>`
+  );
+}

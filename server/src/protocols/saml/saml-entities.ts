@@ -1,0 +1,42 @@
+import * as samlify from 'samlify';
+import type { SamlIdpKey } from '../../domain/saml/idp-key-store.ts';
+import type { StoredSaml } from '../../domain/saml/saml-app-store.ts';
+import { NAME_ID_FORMATS } from '../../domain/saml/assertion-subject.ts';
+import { POST_BINDING } from './parse-authn-request.ts';
+import './schema-validator.ts';
+
+const REDIRECT_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
+const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+
+/** The organization's IdP: one entity per organization, so each has its own key and metadata. */
+export function idpUrls(publicUrl: string, orgSlug: string) {
+  const entityId = `${publicUrl}/saml/${orgSlug}`;
+  return { entityId, metadataUrl: `${entityId}/metadata`, ssoUrl: `${entityId}/sso` };
+}
+
+export function buildIdp(publicUrl: string, orgSlug: string, key: SamlIdpKey) {
+  const { entityId, ssoUrl } = idpUrls(publicUrl, orgSlug);
+  return samlify.IdentityProvider({
+    entityID: entityId,
+    privateKey: key.privateKeyPem,
+    signingCert: key.certificatePem,
+    requestSignatureAlgorithm: RSA_SHA256,
+    nameIDFormat: Object.values(NAME_ID_FORMATS),
+    // Signed requests are a per-SP setting, enforced per SP; the metadata cannot say it per SP.
+    wantAuthnRequestsSigned: false,
+    singleSignOnService: [
+      { Binding: REDIRECT_BINDING, Location: ssoUrl },
+      { Binding: POST_BINDING, Location: ssoUrl },
+    ],
+  });
+}
+
+/** The SP as samlify needs it to sign a response for it: where it goes, and what it wants signed. */
+export function buildSp(settings: StoredSaml, acsUrl: string) {
+  return samlify.ServiceProvider({
+    entityID: settings.entityId,
+    assertionConsumerService: [{ Binding: POST_BINDING, Location: acsUrl }],
+    wantAssertionsSigned: settings.wantAssertionsSigned,
+    wantMessageSigned: settings.wantResponseSigned,
+  });
+}

@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { findAppById } from '../../domain/apps/app-store.ts';
+import { findOrgBySlug } from '../../domain/orgs/org-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
+import { samlSettingsOf } from '../../domain/saml/saml-app-store.ts';
+import { findPendingSamlRequest, recordSamlRequest } from '../../domain/saml/saml-request-store.ts';
+import { requestContext, type HttpDeps } from '../../http/deps.ts';
+import { slugField } from '../../../../contract/fields.ts';
+import { buildIdp, idpUrls } from './saml-entities.ts';
+import { parseAuthnRequest, type InboundMessage } from './parse-authn-request.ts';
+import { answerSso } from './answer-sso.ts';
+import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_PATH } from './auto-post-page.ts';
+import { MAX_ENCODED_MESSAGE } from './xml-guards.ts';
+
+const orgParams = z.object({ orgSlug: slugField });
+const appParams = z.object({ appId: z.uuid() });
+const message = z.object({ SAMLRequest: z.string().min(1), RelayState: z.string().optional(), SigAlg: z.string().optional(), Signature: z.string().optional() });
+/** A POSTed AuthnRequest plus RelayState; anything bigger is refused (413) before it is read. */
+const POST_BODY_LIMIT = MAX_ENCODED_MESSAGE + 8 * 1024;
+
+const continuePathOf = (appId: string, requestId: string) => `/saml/apps/${appId}/continue?request=${encodeURIComponent(requestId)}`;
+
+/** The organizations' SAML 2.0 identity providers: metadata, SP- and IdP-initiated single sign-on. */
+export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Only in this plugin's scope: the POST binding is an HTML form post from the SP's page.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: POST_BODY_LIMIT }, (_req, body, done) => {
+    const params = new URLSearchParams(body as string);
+    if (params.getAll('SAMLRequest').length > 1) return done(new AppError('saml.request_invalid', 'The SAML request is sent twice.'), undefined);
+    done(null, Object.fromEntries(params));
+  });
+
+  async function orgOrFail(slug: string) {
+    const org = await findOrgBySlug(deps.db, slug);
+    if (!org) throw new AppError('org.not_found', 'No such organization.');
+    return org;
+  }
+
+  r.get(AUTO_POST_SCRIPT_PATH, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTO_POST_SCRIPT));
+
+  r.get('/saml/:orgSlug/metadata', { schema: { params: orgParams } }, async (req, reply) => {
+    const org = await orgOrFail(req.params.orgSlug);
+    const idp = buildIdp(deps.config.publicUrl, org.slug, await ensureSamlIdpKey(deps.db, deps.masterKey, org.id));
+    return reply.type('application/samlmetadata+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(idp.getMetadata());
+  });
+
+  /** SP-initiated: validate, record (replays refused), then the access decision. */
+  async function handleAuthnRequest(req: FastifyRequest, reply: Parameters<typeof answerSso>[1], slug: string, msg: InboundMessage) {
+    const org = await orgOrFail(slug);
+    let parsed;
+    try {
+      parsed = await parseAuthnRequest(deps.db, org.id, idpUrls(deps.config.publicUrl, org.slug).ssoUrl, msg);
+      if (!(await recordSamlRequest(deps.db, { appId: parsed.app.id, requestId: parsed.requestId, acsUrl: parsed.acsUrl, relayState: parsed.relayState }))) {
+        throw new AppError('saml.request_replayed', 'This sign-in request was already used. Start again from the application.');
+      }
+    } catch (err) {
+      if (err instanceof AppError) {
+        await recordAudit(deps.db, requestContext(req), { event: 'saml.sso', outcome: 'failure', orgId: org.id, details: { initiated: 'sp', binding: msg.binding, code: err.code, appId: parsed?.app.id ?? null } });
+      }
+      throw err;
+    }
+    return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId) });
+  }
+
+  r.get('/saml/:orgSlug/sso', { schema: { params: orgParams, querystring: message } }, async (req, reply) => {
+    const rawQuery = req.raw.url?.split('?')[1] ?? '';
+    return handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'redirect', samlRequest: req.query.SAMLRequest, relayState: req.query.RelayState, rawQuery });
+  });
+
+  r.post('/saml/:orgSlug/sso', { bodyLimit: POST_BODY_LIMIT, config: { protocolEndpoint: true }, schema: { params: orgParams, body: message } }, async (req, reply) =>
+    handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'post', samlRequest: req.body.SAMLRequest, relayState: req.body.RelayState }),
+  );
+
+  /** Back from User Login or a step-up: the recorded request, if it is still unanswered. */
+  r.get('/saml/apps/:appId/continue', { schema: { params: appParams, querystring: z.object({ request: z.string().min(1).max(256) }) } }, async (req, reply) => {
+    const target = await findAppById(deps.db, req.params.appId);
+    const pending = target?.type === 'saml' ? await findPendingSamlRequest(deps.db, target.id, req.query.request) : undefined;
+    if (!target || !pending) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
+    return answerSso(req, reply, deps, { app: target, settings: samlSettingsOf(target), acsUrl: pending.acsUrl, relayState: pending.relayState, requestId: pending.requestId, continuePath: req.url });
+  });
+
+  /** IdP-initiated, from the portal tile: to the SP's first registered ACS URL, no InResponseTo. */
+  r.get('/saml/apps/:appId/launch', { schema: { params: appParams } }, async (req, reply) => {
+    const target = await findAppById(deps.db, req.params.appId);
+    if (!target || target.type !== 'saml') throw new AppError('app.not_found', 'No such application.');
+    const settings = samlSettingsOf(target);
+    return answerSso(req, reply, deps, { app: target, settings, acsUrl: settings.acsUrls[0], relayState: null, requestId: null, continuePath: `/saml/apps/${target.id}/launch` });
+  });
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { ACS_URL, SP_ENTITY_ID, decodeResponse, makeSp, makeSpKeys, postFields, postToIdp, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
+
+let t: TestApp;
+let world: SamlWorld;
+let appId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await seedSamlWorld(t);
+  appId = (
+    await world.createApp({
+      nameIdFormat: 'email',
+      attributes: [
+        { name: 'email', source: 'email' },
+        { name: 'urn:oid:2.5.4.42', source: 'firstName' },
+        { name: 'groups', source: 'groups' },
+      ],
+    })
+  ).id;
+});
+afterAll(() => t.close());
+
+describe('SAML SSO, SP-initiated (Web Browser SSO profile)', () => {
+  it('answers an HTTP-Redirect AuthnRequest with a response node-saml accepts', async () => {
+    const sp = makeSp(world);
+    const res = await world.user.get(await redirectPath(sp, 'back-to/page'));
+    const post = readAutoPost(res);
+    expect(post.action).toBe(ACS_URL);
+    expect(post.RelayState).toBe('back-to/page');
+    expect(res.headers['content-security-policy']).toContain('form-action https://sp.example.test');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse });
+    expect(profile?.nameID).toBe(world.userEmail);
+    expect(profile?.nameIDFormat).toBe('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress');
+    expect(profile?.['urn:oid:2.5.4.42']).toBe('Ada');
+    expect(profile?.email).toBe(world.userEmail);
+  });
+
+  it('answers an HTTP-POST AuthnRequest, posted cross-site as a form', async () => {
+    const sp = makeSp(world, { authnRequestBinding: 'HTTP-POST' });
+    const res = await postToIdp(world.user, `/saml/${world.orgSlug}/sso`, await postFields(sp, 'rs-1'));
+    const post = readAutoPost(res);
+    expect(post.RelayState).toBe('rs-1');
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse });
+    expect(profile?.nameID).toBe(world.userEmail);
+  });
+
+  it('sets Destination, Recipient, Audience, InResponseTo, SessionIndex and a short validity window', async () => {
+    const sp = makeSp(world);
+    const path = await redirectPath(sp);
+    const xml = decodeResponse(readAutoPost(await world.user.get(path)).SAMLResponse);
+    const requestId = /InResponseTo="([^"]+)"/.exec(xml)?.[1];
+    expect(requestId).toMatch(/^_/);
+    expect(xml).toContain(`Destination="${ACS_URL}"`);
+    expect(xml).toContain(`Recipient="${ACS_URL}"`);
+    expect(xml).toContain(`<saml:Audience>${SP_ENTITY_ID}</saml:Audience>`);
+    expect(xml).toMatch(/SessionIndex="_[0-9a-f]{40}"/);
+    const notBefore = Date.parse(/NotBefore="([^"]+)"/.exec(xml)![1]);
+    const notAfter = Date.parse(/Conditions NotBefore="[^"]+" NotOnOrAfter="([^"]+)"/.exec(xml)![1]);
+    expect(notAfter - notBefore).toBeLessThanOrEqual(6 * 60_000);
+    expect(xml).toContain('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+    expect(xml).not.toContain('rsa-sha1');
+  });
+
+  it('sends a signed-out browser to User Login and continues there once signed in', async () => {
+    const sp = makeSp(world);
+    const fresh = t.client();
+    const first = await fresh.get(await redirectPath(sp, 'after-login'));
+    expect(first.statusCode).toBe(303);
+    const location = new URL(first.headers.location as string, 'http://x');
+    expect(location.pathname).toBe('/login');
+    const continuePath = location.searchParams.get('returnTo')!;
+    expect(continuePath).toMatch(new RegExp(`^/saml/apps/${appId}/continue\\?request=`));
+    expect((await fresh.signIn(world.userEmail, 'correct-Horse-battery-42')).statusCode).toBe(200);
+    const post = readAutoPost(await fresh.get(continuePath));
+    expect(post.RelayState).toBe('after-login');
+    expect((await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).profile?.nameID).toBe(world.userEmail);
+    // The continue link answers once.
+    const again = await fresh.get(continuePath);
+    expect(again.statusCode).toBe(410);
+    expect(again.json().error.code).toBe('saml.request_expired');
+  });
+
+  it('verifies signed requests from an SP that signs (Redirect and POST)', async () => {
+    const keys = await makeSpKeys();
+    const signer = await seedSamlWorld(t, 'Signers');
+    await signer.createApp({ signsRequests: true, spCertificate: keys.certificatePem });
+    for (const binding of ['HTTP-Redirect', 'HTTP-POST'] as const) {
+      const sp = makeSp(signer, { privateKey: keys.privateKeyPem, signatureAlgorithm: 'sha256', digestAlgorithm: 'sha256', authnRequestBinding: binding });
+      const res = binding === 'HTTP-POST' ? await postToIdp(signer.user, `/saml/${signer.orgSlug}/sso`, await postFields(sp)) : await signer.user.get(await redirectPath(sp));
+      const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: readAutoPost(res).SAMLResponse });
+      expect(profile?.nameID).toBe(signer.userEmail);
+    }
+  });
+});
+
+describe('SAML SSO, IdP-initiated (portal tile)', () => {
+  it('posts an unsolicited response without InResponseTo that node-saml accepts', async () => {
+    const sp = makeSp(world, { validateInResponseTo: 'never' as never });
+    const post = readAutoPost(await world.user.get(`/saml/apps/${appId}/launch`));
+    expect(post.action).toBe(ACS_URL);
+    expect(decodeResponse(post.SAMLResponse)).not.toContain('InResponseTo');
+    expect((await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).profile?.nameID).toBe(world.userEmail);
+  });
+
+  it('sends a signed-out browser to User Login with the launch path to come back to', async () => {
+    const res = await t.client().get(`/saml/apps/${appId}/launch`);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/login?returnTo=${encodeURIComponent(`/saml/apps/${appId}/launch`)}`);
+  });
+});
