@@ -12,12 +12,15 @@ import { SecurityPage } from './portal/security/SecurityPage.tsx';
 import { AdminLayout } from './admin/AdminLayout.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { GroupsPage } from './admin/GroupsPage.tsx';
-import { AppsPage } from './admin/AppsPage.tsx';
+import { AppsPage } from './admin/apps/AppsPage.tsx';
 import { PoliciesPage } from './admin/PoliciesPage.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
 import { MailPage } from './admin/MailPage.tsx';
 import { UserPage } from './admin/UserPage.tsx';
+import { StepUpPage } from './sso/StepUpPage.tsx';
+import { ConsentPage } from './sso/ConsentPage.tsx';
+import { DeniedPage } from './sso/DeniedPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const router = createBrowserRouter([
@@ -27,6 +30,9 @@ const router = createBrowserRouter([
   { path: '/invite', element: <InvitePage /> },
   { path: '/setup', element: <SetupPage /> },
   { path: '/confirm-recovery-email', element: <ConfirmRecoveryEmailPage /> },
+  { path: '/sso/step-up', element: <StepUpPage /> },
+  { path: '/sso/consent/:uid', element: <ConsentPage /> },
+  { path: '/sso/denied', element: <DeniedPage /> },
   {
     path: '/',
     element: <PortalLayout />,

@@ -1,0 +1,63 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Avatar, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import { ssoApi, ssoQueries } from '../api/sso.ts';
+import { AuthCard } from '../components/AuthCard.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ownOidcUrl } from './sso-targets.ts';
+import { ScopeList } from './ScopeList.tsx';
+
+/** The consent question of one OIDC sign-in: Allow or Deny, then back to the provider. */
+export function ConsentPage() {
+  const { t } = useTranslation();
+  const { uid = '' } = useParams();
+  const question = useQuery(ssoQueries.consent(uid));
+  const answer = useMutation({
+    mutationFn: async (approve: boolean) => {
+      const { redirectTo } = await ssoApi.answerConsent(uid, approve);
+      const to = ownOidcUrl(redirectTo, window.location.origin);
+      if (!to) throw new ApiError(502, undefined);
+      return to;
+    },
+    onSuccess: (to) => window.location.assign(to),
+  });
+  const busy = answer.isPending || answer.isSuccess;
+
+  return (
+    <AuthCard title={t('sso.consentTitle')} corner={{ to: '/', label: t('sso.backToPortal') }}>
+      {question.isPending ? (
+        <Center>
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : question.isError ? (
+        <ErrorAlert error={question.error} />
+      ) : (
+        <Stack gap="md">
+          <Group gap="sm" wrap="nowrap">
+            <Avatar src={question.data.app.icon ?? undefined} alt="" radius="md" size="lg">
+              {question.data.app.name.slice(0, 2).toUpperCase()}
+            </Avatar>
+            <Text fw={600} size="lg" data-testid="consent-app">
+              {question.data.app.name}
+            </Text>
+          </Group>
+          <ScopeList appName={question.data.app.name} scopes={question.data.scopes} />
+          <Text size="sm" c="dimmed">
+            {t('sso.consentRemembered')}
+          </Text>
+          <ErrorAlert error={answer.error} />
+          <Group grow>
+            <Button variant="default" onClick={() => answer.mutate(false)} disabled={busy} loading={busy && answer.variables === false}>
+              {t('sso.deny')}
+            </Button>
+            <Button onClick={() => answer.mutate(true)} disabled={busy} loading={busy && answer.variables === true}>
+              {t('sso.allow')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </AuthCard>
+  );
+}
