@@ -13,6 +13,7 @@ import { AdminLayout } from './admin/AdminLayout.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { GroupsPage } from './admin/GroupsPage.tsx';
 import { AppsPage } from './admin/apps/AppsPage.tsx';
+import { OidcAppPage } from './admin/apps/OidcAppPage.tsx';
 import { PoliciesPage } from './admin/PoliciesPage.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
       { index: true, element: <UsersPage /> },
       { path: 'groups', element: <GroupsPage /> },
       { path: 'applications', element: <AppsPage /> },
+      { path: 'applications/oidc/:id', element: <OidcAppPage /> },
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Anchor, Avatar, Badge, Button, Group, Select, Table } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { adminApi, adminQueries, type AdminApp } from '../../api/admin.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { settingsPathOf, typeLabelKeys } from './app-types.ts';
+
+type Props = { app: AdminApp };
+
+/** One application: its name and type, a link to its settings, and assignment to a group. */
+export function AppRow({ app }: Props) {
+  const { t } = useTranslation();
+  const groups = useQuery(adminQueries.groups());
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>();
+  const settings = settingsPathOf[app.type]?.(app.id);
+  async function assign() {
+    if (!groupId) return;
+    setError(undefined);
+    try {
+      await adminApi.assignApp(app.id, { groupId });
+      notifications.show({ color: 'teal', message: t('adminApps.assigned', { name: app.name }), closeButtonProps: { 'aria-label': t('common.close') } });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Table.Tr data-testid="admin-app-row">
+      <Table.Td>
+        <Group gap="sm" wrap="nowrap">
+          <Avatar src={app.icon ?? undefined} alt="" radius="sm">
+            {app.name.slice(0, 2)}
+          </Avatar>
+          {settings ? (
+            <Anchor component={Link} to={settings} aria-label={t('adminApps.settingsOf', { name: app.name })}>
+              {app.name}
+            </Anchor>
+          ) : (
+            app.name
+          )}
+          <Badge variant="light" color="gray">
+            {typeLabelKeys[app.type] ? t(typeLabelKeys[app.type]) : app.type}
+          </Badge>
+        </Group>
+      </Table.Td>
+      <Table.Td>{app.url}</Table.Td>
+      <Table.Td>
+        <ErrorAlert error={error} />
+        <Group align="end" gap="xs">
+          <Select
+            aria-label={t('adminApps.assignTo', { name: app.name })}
+            placeholder={t('adminApps.group')}
+            data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            value={groupId}
+            onChange={setGroupId}
+          />
+          <Button size="xs" variant="default" onClick={assign} disabled={!groupId}>
+            {t('adminApps.assign')}
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

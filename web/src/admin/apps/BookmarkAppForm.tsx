@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, FileInput, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { adminApi, adminKeys } from '../../api/admin.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+
+const readDataUrl = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/** A bookmark: a name, a URL the tile opens, and an optional icon. */
+export function BookmarkAppForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ name: '', url: '', description: '', details: '' });
+  const [icon, setIcon] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>();
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await adminApi.createApp({ ...form, icon: icon ? await readDataUrl(icon) : undefined });
+      setForm({ name: '', url: '', description: '', details: '' });
+      setIcon(null);
+      await queryClient.invalidateQueries({ queryKey: adminKeys.apps() });
+      notifications.show({ color: 'teal', message: t('common.saved'), closeButtonProps: { 'aria-label': t('common.close') } });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Stack component="form" onSubmit={create}>
+      <ErrorAlert error={error} />
+      <Group grow>
+        <TextInput label={t('adminApps.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+        <TextInput label={t('adminApps.url')} type="url" required value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} />
+      </Group>
+      <TextInput label={t('adminApps.description')} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+      <Textarea label={t('adminApps.details')} value={form.details} onChange={(e) => setForm({ ...form, details: e.currentTarget.value })} />
+      <FileInput label={t('adminApps.icon')} accept="image/png,image/jpeg,image/gif,image/webp" value={icon} onChange={setIcon} clearable />
+      <Group>
+        <Button type="submit">{t('adminApps.create')}</Button>
+      </Group>
+    </Stack>
+  );
+}

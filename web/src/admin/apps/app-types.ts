@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import { BookmarkAppForm } from './BookmarkAppForm.tsx';
+import { OidcAppForm } from './OidcAppForm.tsx';
+
+/**
+ * The kinds of application an administrator can create, in the order the chooser shows them. A new
+ * protocol adds one entry: its label, the title of its form, the form itself.
+ */
+export const newAppTypes: { value: string; labelKey: string; titleKey: string; Form: ComponentType }[] = [
+  { value: 'bookmark', labelKey: 'adminApps.typeBookmark', titleKey: 'adminApps.new', Form: BookmarkAppForm },
+  { value: 'oidc', labelKey: 'adminApps.typeOidc', titleKey: 'adminApps.newOidc', Form: OidcAppForm },
+];
+
+/** Where an application's own settings live, for the types that have a settings page. */
+export const settingsPathOf: Record<string, ((id: string) => string) | undefined> = {
+  oidc: (id) => `/admin/applications/oidc/${id}`,
+};
+
+export const typeLabelKeys: Record<string, string> = { bookmark: 'adminApps.typeBookmark', oidc: 'adminApps.typeOidc', saml: 'adminApps.typeSaml' };
