@@ -1,0 +1,98 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import * as client from 'openid-client';
+
+export type TestRp = {
+  /** http://127.0.0.1:port — its own origin, apart from Tessera's localhost one. */
+  origin: string;
+  loginUri: string;
+  callbackUri: string;
+  /** The credentials the administrator got for this relying party. */
+  useClient(clientId: string, clientSecret: string | null): void;
+  close(): Promise<void>;
+};
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+
+/**
+ * A tiny relying party on loopback, as a real application would be: `/login` (and `/`) sends the browser to
+ * Tessera's authorization endpoint (code flow, PKCE S256, state, nonce); `/callback` exchanges the
+ * code (openid-client checks iss, state and the ID token), fetches userinfo and shows the claims.
+ */
+export async function startTestRp(issuer: string, scope = 'openid email profile groups'): Promise<TestRp> {
+  let creds: { clientId: string; clientSecret: string | null } | undefined;
+  let config: client.Configuration | undefined;
+  const pending = new Map<string, { verifier: string; state: string; nonce: string }>();
+
+  const configuration = async () => {
+    if (!creds) throw new Error('test RP: useClient() first');
+    config ??= await client.discovery(new URL(issuer), creds.clientId, undefined, creds.clientSecret ? client.ClientSecretBasic(creds.clientSecret) : client.None(), {
+      execute: [client.allowInsecureRequests],
+    });
+    return config;
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    const send = (status: number, html: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+      res.end(html);
+    };
+    try {
+      // The home page of an application nobody is signed in to: straight to sign-in, as most do.
+      if (url.pathname === '/login' || url.pathname === '/') {
+        const verifier = client.randomPKCECodeVerifier();
+        const state = client.randomState();
+        const nonce = client.randomNonce();
+        const sid = randomBytes(16).toString('hex');
+        pending.set(sid, { verifier, state, nonce });
+        const to = client.buildAuthorizationUrl(await configuration(), {
+          redirect_uri: callbackUri,
+          scope,
+          code_challenge: await client.calculatePKCECodeChallenge(verifier),
+          code_challenge_method: 'S256',
+          state,
+          nonce,
+        });
+        return send(302, '', { location: to.href, 'set-cookie': `rp_sid=${sid}; Path=/; HttpOnly; SameSite=Lax` });
+      }
+      if (url.pathname === '/callback') {
+        const sid = /(?:^|;\s*)rp_sid=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
+        const flow = sid ? pending.get(sid) : undefined;
+        if (sid) pending.delete(sid);
+        if (url.searchParams.get('error')) return send(200, page('Sign-in refused', `<p data-testid="rp-error">${escape(url.searchParams.get('error')!)}</p>`));
+        if (!flow) return send(400, page('No sign-in in progress', ''));
+        const cfg = await configuration();
+        const tokens = await client.authorizationCodeGrant(cfg, url, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce });
+        const sub = tokens.claims()!.sub;
+        const info = await client.fetchUserInfo(cfg, tokens.access_token, sub);
+        const rows = Object.entries({ ...info, amr: tokens.claims()!.amr })
+          .map(([k, v]) => `<dt>${escape(k)}</dt><dd data-claim="${escape(k)}">${escape(typeof v === 'string' ? v : JSON.stringify(v))}</dd>`)
+          .join('');
+        return send(200, page('Signed in to the test app', `<dl>${rows}</dl>`));
+      }
+      return send(404, page('Not found', ''));
+    } catch (err) {
+      return send(500, page('Test app error', `<pre data-testid="rp-failure">${escape(String((err as Error).message ?? err))}</pre>`));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const callbackUri = `${origin}/callback`;
+  return {
+    origin,
+    loginUri: `${origin}/login`,
+    callbackUri,
+    useClient(clientId, clientSecret) {
+      creds = { clientId, clientSecret };
+      config = undefined;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
