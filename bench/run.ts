@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: every scenario against a fresh Tessera on loopback, each figure beside a
  * reference measured in the same run. Server pinned to core 1, load generator to core 0.
+ * S1 password sign-in; S2 client_credentials, S2b authorization-code round trips, S3 refresh_token
+ * (grant-scenario.ts); S8 admin user search (PostgreSQL only).
  * Flags: --runs N (default 3), --seconds S (default 10), --quick (1 run of 3 s),
  * --postgres <admin URL> (scratch databases there instead of PGlite; adds S8),
  * --concurrency N (virtual users at saturation, default 8), --threadpool N (UV_THREADPOOL_SIZE, default 4).
@@ -10,11 +12,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { KEYCLOAK_LOGINS_PER_VCPU, SEARCH_MEMBERS, SEARCH_P99_LIMIT_MS } from './scenario.ts';
+import { GRANT_TARGET_FACTOR, KEYCLOAK_GRANTS_PER_VCPU, KEYCLOAK_LOGINS_PER_VCPU, REFRESH_GRANTS, REFRESH_GRANTS_QUICK, SEARCH_MEMBERS, SEARCH_P99_LIMIT_MS } from './scenario.ts';
 import { acquireBenchLock } from './acquire-bench-lock.ts';
 import { hasTaskset, jsonLines, spawnPinned } from './spawn-pinned.ts';
 import { startBenchServer } from './start-bench-server.ts';
 import { runSignInScenario, type SignInResult } from './sign-in-scenario.ts';
+import { runGrantScenario, type GrantResult } from './grant-scenario.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -47,6 +50,8 @@ else spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio:
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+/** A share that may be well under 1 %: one decimal then. */
+const pctFine = (x: number) => (x < 0.1 ? `${(x * 100).toFixed(1)} %` : pct(x));
 /** A latency that may be missing (no sign-in completed): JSON turns NaN into null. */
 const latency = (x: number | null) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(0));
 
@@ -72,6 +77,11 @@ async function searchScenario(adminUrl: string) {
 const signIn: SignInResult[] = [];
 for (const name of ['ours', 'keycloak'] as const) {
   signIn.push(await runSignInScenario(name, { runs, seconds, concurrency, threadpool, postgresAdminUrl: values.postgres }));
+}
+const refreshGrants = values.quick ? REFRESH_GRANTS_QUICK : REFRESH_GRANTS;
+const grants: GrantResult[] = [];
+for (const kind of ['cc', 'code', 'refresh'] as const) {
+  grants.push(await runGrantScenario(kind, { runs, seconds, concurrency, threadpool, postgresAdminUrl: values.postgres, refreshGrants }));
 }
 const search = values.postgres ? await searchScenario(values.postgres) : undefined;
 
@@ -118,6 +128,67 @@ const sentences = signIn.flatMap((r) => {
     cpuBreakdown(r),
   ];
 });
+/** Below this share of core 1 the server was not saturated: the load generator was the limit. */
+const SATURATED_CORE = 0.9;
+const grantTarget = KEYCLOAK_GRANTS_PER_VCPU * GRANT_TARGET_FACTOR;
+const grantLabel = (g: GrantResult) =>
+  g.kind === 'cc' ? 'S2 client_credentials (keep-alive)' : g.kind === 'code' ? 'S2b authorization-code round trip, signed in (GET /oidc/auth … callback + POST /oidc/token)' : `S3 refresh_token (${g.poolSize} distinct grants, rotation on, each token used once)`;
+const grantUnit = (g: GrantResult) => (g.kind === 'code' ? 'round trips' : 'grants');
+function grantFigures(g: GrantResult) {
+  const perCpu = g.saturated.map((s) => s.perCpuSecond);
+  const es256 = g.reference.map((x) => x.perCpuSecond);
+  const stockPerCpu = g.stock?.saturated.map((s) => s.perCpuSecond);
+  const perSecond = g.saturated.map((s) => s.perSecond);
+  const stockPerSecond = g.stock?.saturated.map((s) => s.perSecond);
+  const shared = Math.max(...g.saturated.map((s) => s.othersOnCore1), ...(g.stock?.saturated.map((s) => s.othersOnCore1) ?? []), ...g.reference.map((x) => 1 - x.coreBusy));
+  const neighbours = Math.max(...g.saturated.map((s) => s.othersOnMachine));
+  const keycloak = g.kind === 'code' ? undefined : median(perCpu) / KEYCLOAK_GRANTS_PER_VCPU;
+  const failed = g.non2xx > 0 || (g.stock?.non2xx ?? 0) > 0;
+  return { perCpu, es256, stockPerCpu, perSecond, stockPerSecond, shared, neighbours, keycloak, failed, busy: median(g.saturated.map((s) => s.serverCoreBusy)), loadBusy: median(g.saturated.map((s) => s.loadCoreBusy)) };
+}
+const grantRows = grants.map((g) => {
+  const f = grantFigures(g);
+  const vsStock = f.stockPerCpu ? `**${pct(median(f.perCpu) / median(f.stockPerCpu))}**` : '–';
+  const keycloak = f.keycloak === undefined ? '– (none published)' : `**${f.keycloak.toFixed(1)}×** ${median(f.perCpu) >= grantTarget ? '✓' : '✗'}`;
+  return `| ${grantLabel(g)}${f.failed ? ' — **FAILED**' : ''} | **${median(f.perCpu).toFixed(0)}** (${range(f.perCpu)}) | ${f.stockPerCpu ? `${median(f.stockPerCpu).toFixed(0)} (${range(f.stockPerCpu)})` : '–'} | ${vsStock} | ${median(f.es256).toFixed(0)} (${range(f.es256)}) | ${pctFine(median(f.perCpu) / median(f.es256))} | ${keycloak} | ${median(f.perSecond).toFixed(0)}/s (${range(f.perSecond)}), server busy ${pct(f.busy)} | ${f.stockPerSecond ? `${median(f.stockPerSecond).toFixed(0)}/s` : '–'} | ${latency(g.halfLoad.p50)} / ${latency(g.halfLoad.p99)} ms at ${g.halfLoad.rate.toFixed(0)}/s | ${g.non2xx}${g.stock && g.stock.non2xx > 0 ? ` (stock: ${g.stock.non2xx})` : ''} | ${g.rssMb.idle.toFixed(0)} → ${g.rssMb.after.toFixed(0)} MB${g.stock ? ` (stock ${g.stock.rssMb.toFixed(0)} MB)` : ''} | ${pct(f.shared)} / ${pct(f.neighbours)} |`;
+});
+/** Where a grant's server CPU goes, in ms, summed over the saturated runs. */
+function grantCpuBreakdown(g: GrantResult): string {
+  const completed = g.saturated.reduce((n, s) => n + s.completed, 0);
+  if (completed === 0) return `  Server CPU per ${grantUnit(g).replace(/s$/, '')}: – (none completed).`;
+  const sum = (pick: (s: GrantResult['saturated'][number]) => number) => g.saturated.reduce((n, s) => n + pick(s), 0);
+  const ms = (secs: number) => `${((secs * 1000) / completed).toFixed(2)} ms`;
+  const total = sum((s) => s.serverCpu + s.databaseCpu);
+  const js = sum((s) => s.threads['MainThread'] ?? 0);
+  const v8 = sum((s) => s.threads['V8Worker'] ?? 0);
+  const pool = sum((s) => s.threads['libuv-worker'] ?? 0);
+  const database = sum((s) => s.databaseCpu);
+  const other = total - js - v8 - pool - database;
+  const stockCompleted = g.stock?.saturated.reduce((n, s) => n + s.completed, 0) ?? 0;
+  const stockMs = stockCompleted ? ` Stock oidc-provider: ${((g.stock!.saturated.reduce((n, s) => n + s.serverCpu, 0) * 1000) / stockCompleted).toFixed(2)} ms.` : '';
+  return `  Server CPU per ${grantUnit(g).replace(/s$/, '')}: ${ms(total)} = JS thread ${ms(js)} + V8 helpers ${ms(v8)} + libuv pool ${ms(pool)}${database > 0 ? ` + PostgreSQL backends ${ms(database)}` : ''}${(other * 1000) / completed >= 0.01 ? ` + other threads ${ms(other)}` : ''}.${stockMs}`;
+}
+const grantSentences = grants.flatMap((g) => {
+  const f = grantFigures(g);
+  const ours = median(f.perCpu);
+  const es256 = median(f.es256);
+  const head =
+    g.kind === 'cc'
+      ? `- S2 client_credentials: ${ours.toFixed(0)} grants per server CPU-second`
+      : g.kind === 'refresh'
+        ? `- S3 refresh_token: ${ours.toFixed(0)} refreshes per server CPU-second over ${g.poolSize} distinct grants (prepared before the window by ${g.prepared} signed-in code round trips in ${g.prepareWall.toFixed(0)} s; each refresh token used exactly once, its successor put back; ${g.saturated.reduce((n, s) => n + s.lost, 0)} lost)`
+        : `- S2b authorization code: ${ours.toFixed(0)} round trips per server CPU-second, each 4 requests (GET /oidc/auth → /api/oidc/interaction/<uid> → /oidc/auth/<uid> → 303 to the callback, then POST /oidc/token with PKCE) for a browser signed in to Tessera, a fresh provider session (a new grant) every time.`;
+  const keycloak = f.keycloak === undefined ? ` Keycloak publishes no figure for this (its sizing guide counts password logins, S1).` : ` = ${f.keycloak.toFixed(1)}× Keycloak's ${KEYCLOAK_GRANTS_PER_VCPU}/s per vCPU — ${ours >= grantTarget ? 'meets' : 'BELOW'} the ${GRANT_TARGET_FACTOR}× (${grantTarget} per CPU-second) target.`;
+  const stock = f.stockPerCpu ? ` That is ${pct(ours / median(f.stockPerCpu))} of stock oidc-provider ${g.kind === 'cc' ? 'with one static client' : `refreshing ${g.poolSize} grants minted in its process`} on the same core (${median(f.stockPerCpu).toFixed(0)} per CPU-second, in-memory adapter, same load generator).` : '';
+  const sig = ` ES256 signatures alone on that core: ${es256.toFixed(0)} per CPU-second (${pctFine(ours / es256)} of that)${g.kind === 'cc' ? '; the client-credentials access token is opaque, so no signature is made at all.' : `; the ID token is signed with ${g.idTokenAlg ?? '?'}${g.rs256 ? `, whose signatures alone run at ${g.rs256.perCpuSecond.toFixed(0)} per CPU-second (${(1000 / g.rs256.perCpuSecond).toFixed(2)} ms each)` : ''}.`}`;
+  const wall =
+    `  Wall clock: ${median(f.perSecond).toFixed(0)} ${grantUnit(g)}/s with the server ${pct(f.busy)} busy on core 1 and the load generator ${pct(f.loadBusy)} of core 0${f.stockPerSecond ? `; stock: ${median(f.stockPerSecond).toFixed(0)}/s` : ''}.` +
+    (f.busy + f.shared < SATURATED_CORE ? ` ⚠ the server did not saturate its core (the load generator or the virtual users were the limit): per-CPU-second figures still hold, saturated req/s understate it.` : '') +
+    (f.shared > SHARED_CORE_WARNING ? ` ⚠ other processes took up to ${pct(f.shared)} of core 1 during this scenario: trust the per-CPU-second figures over the wall-clock ones.` : '') +
+    (f.neighbours > SHARED_CORE_WARNING ? ` ⚠ other processes kept up to ${(f.neighbours * 100).toFixed(0)} % of a core busy on this machine.` : '') +
+    (f.failed ? ` **FAILED**: ${g.non2xx} failed requests on Tessera${g.stock ? `, ${g.stock.non2xx} on stock` : ''} (first failures are on stderr).` : '');
+  return [`${head}${keycloak}${stock}${sig}`, wall, grantCpuBreakdown(g)];
+});
 const db = values.postgres ? 'PostgreSQL (its backends’ CPU counted as server CPU; they are not pinned)' : 'embedded PGlite';
 const table = [
   `Tessera bench — ${new Date().toISOString()} — ${db} — ${runs} run(s) × ${seconds} s after a warm-up, median (range)${hasTaskset ? ', server on core 1, load on core 0' : ', UNPINNED (no taskset)'}, ${concurrency} virtual users, UV_THREADPOOL_SIZE=${threadpool}`,
@@ -127,6 +198,12 @@ const table = [
   ...rows,
   '',
   ...sentences,
+  '',
+  '| scenario | per server CPU-s | stock oidc-provider per CPU-s, same core | vs stock | ES256 signatures per CPU-s, same core | vs ES256 | vs Keycloak 120/s per vCPU (target ≥ 8×) | saturated/s | stock/s | p50 / p99 at half load | non-2xx | RSS idle → after | others on core 1 / on the machine (max) |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...grantRows,
+  '',
+  ...grantSentences,
   ...(search
     ? [
         '',
@@ -138,10 +215,10 @@ const table = [
 ].join('\n');
 console.log(table);
 mkdirSync(path.join(here, 'results'), { recursive: true });
-const settings = { runs, seconds, concurrency, threadpool, database: values.postgres ? 'postgres' : 'pglite', pinned: hasTaskset };
-writeFileSync(path.join(here, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ settings, signIn, search }, null, 2));
+const settings = { runs, seconds, concurrency, threadpool, refreshGrants, database: values.postgres ? 'postgres' : 'pglite', pinned: hasTaskset };
+writeFileSync(path.join(here, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ settings, signIn, grants, search }, null, 2));
 writeFileSync(path.join(here, 'results', 'latest.md'), table + '\n');
-if (signIn.some((r) => r.non2xx > 0) || search?.some((s) => s.non2xx > 0)) {
+if (signIn.some((r) => r.non2xx > 0) || grants.some((g) => g.non2xx > 0 || (g.stock?.non2xx ?? 0) > 0) || search?.some((s) => s.non2xx > 0)) {
   console.error('FAILED: some requests did not succeed (non-2xx or transport errors > 0).');
   process.exit(1);
 }

@@ -15,3 +15,12 @@ export const KEYCLOAK_LOGINS_PER_VCPU = 15;
 export const SEARCH_MEMBERS = 100_000;
 /** S8 target: p99 of a search page of 50 at or under this many milliseconds. */
 export const SEARCH_P99_LIMIT_MS = 100;
+/** Keycloak 26 sizing guide: client-credentials grants and refresh-token grants per vCPU per second. */
+export const KEYCLOAK_GRANTS_PER_VCPU = 120;
+/** S2/S3 target: at least this many times Keycloak's figure per server CPU-second. */
+export const GRANT_TARGET_FACTOR = 8;
+/** S3: distinct grants (refresh tokens) prepared before the measured window; fewer under --quick. */
+export const REFRESH_GRANTS = 1000;
+export const REFRESH_GRANTS_QUICK = 100;
+/** The web application's redirect URI in S2b/S3 (never fetched: the load generator stops at it). */
+export const OIDC_CALLBACK = 'https://rp.example/callback';

@@ -1,8 +1,12 @@
 /**
  * The server under test, started by run.ts under `taskset -c 1`: a fresh Tessera on loopback with
  * seeded users, at the argon2 parameters named on the command line. Prints {"port","domain","pid"} when ready.
+ * Mode `oidc` (S2/S3): our parameters, on a known free port with PUBLIC_URL pointing at it (the
+ * issuer comes from PUBLIC_URL), plus a machine application (client_credentials) and a web one
+ * (code + refresh) assigned to bench1, a plain member; its ready line adds their credentials.
  */
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/src/config.ts';
@@ -11,13 +15,29 @@ import { createLogger } from '../server/src/logger.ts';
 import { createOrg } from '../server/src/domain/orgs/org-store.ts';
 import { addMembership, createUser } from '../server/src/domain/users/user-store.ts';
 import { hashPassword } from '../server/src/domain/credentials/password-hash.ts';
+import { createOidcApp } from '../server/src/flows/admin/oidc-apps.ts';
+import { assignApp } from '../server/src/domain/apps/app-store.ts';
 import { sql } from 'drizzle-orm';
-import { PARAMS, PASSWORD, SEARCH_MEMBERS, USERS, type ParamsName } from './scenario.ts';
+import { OIDC_CALLBACK, PARAMS, PASSWORD, SEARCH_MEMBERS, USERS, type ParamsName } from './scenario.ts';
 
 const mode = process.argv[2] ?? 'ours';
-const params = PARAMS[(mode === 'search' ? 'ours' : mode) as ParamsName];
+const params = PARAMS[(mode === 'search' || mode === 'oidc' ? 'ours' : mode) as ParamsName];
+
+/** A port free on loopback right now (the OIDC issuer must know its port before the server listens). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+const fixedPort = mode === 'oidc' ? await freePort() : 0;
 const config = loadConfig({
-  PORT: '0',
+  PORT: String(fixedPort),
+  ...(mode === 'oidc' ? { PUBLIC_URL: `http://localhost:${fixedPort}` } : {}),
   DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tessera-bench-')),
   LOG_LEVEL: 'silent',
   TRUST_PROXY: '127.0.0.1',
@@ -27,11 +47,29 @@ const running = await startTessera(config, { argon2: params, logger: createLogge
 const db = running.database.db;
 const org = await createOrg(db, { name: `Bench ${Date.now()}` });
 const hash = await hashPassword(PASSWORD, params);
+const userIds: string[] = [];
 for (let i = 0; i < USERS; i++) {
   const user = await createUser(db, { email: `bench${i}@${org.slug}.test`, passwordHash: hash });
   await addMembership(db, { orgId: org.id, userId: user.id, role: i === 0 ? 'admin' : 'member' });
+  userIds.push(user.id);
 }
 if (mode === 'search') await seedMembers(SEARCH_MEMBERS);
+const oidc = mode === 'oidc' ? await seedOidcApps() : undefined;
+
+/** S2/S3: one machine client and one web client (assigned to bench1, a plain member), as an admin would create them. */
+async function seedOidcApps() {
+  const deps = { db, publicUrl: config.publicUrl, argon2: params, masterKey: running.masterKey, mailQueued: () => {}, ctx: { ip: '127.0.0.1', userAgent: 'bench' }, memo: new Map() };
+  const admin = { orgId: org.id, adminId: null };
+  const machine = await createOidcApp(admin, { name: 'Bench machine', kind: 'machine', redirectUris: [] }, deps);
+  const web = await createOidcApp(admin, { name: 'Bench web', kind: 'web', redirectUris: [OIDC_CALLBACK] }, deps);
+  await assignApp(db, web.id, { userId: userIds[1] });
+  return {
+    publicUrl: config.publicUrl,
+    email: `bench1@${org.slug}.test`,
+    machine: { clientId: machine.clientId, clientSecret: machine.clientSecret! },
+    web: { clientId: web.clientId, clientSecret: web.clientSecret!, redirectUri: OIDC_CALLBACK },
+  };
+}
 
 /** S8: a large organization, seeded in two statements (names vary so that searches find few rows). */
 async function seedMembers(n: number) {
@@ -48,5 +86,5 @@ async function seedMembers(n: number) {
 }
 const address = running.app.server.address() as { port: number };
 // run.ts reads this process's CPU time and memory from /proc/<pid>.
-process.stdout.write(JSON.stringify({ port: address.port, domain: `${org.slug}.test`, pid: process.pid }) + '\n');
+process.stdout.write(JSON.stringify({ port: address.port, domain: `${org.slug}.test`, pid: process.pid, ...(oidc ? { oidc } : {}) }) + '\n');
 process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
