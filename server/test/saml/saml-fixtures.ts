@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
 import { webcrypto } from 'node:crypto';
+// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata
+// polyfill loaded first (installed with @simplewebauthn/server, which loads it the same way).
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { SAML, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
 import type { LightMyRequestResponse } from 'fastify';

@@ -1,4 +1,7 @@
 import { randomBytes, webcrypto } from 'node:crypto';
+// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata
+// polyfill loaded first (installed with @simplewebauthn/server, which loads it the same way).
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';

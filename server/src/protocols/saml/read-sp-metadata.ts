@@ -3,7 +3,6 @@ import * as samlify from 'samlify';
 import { AppError } from '../../errors.ts';
 import type { SamlSpSettings } from '../../../../contract/saml-apps.ts';
 import { NAME_ID_FORMATS } from '../../domain/saml/assertion-subject.ts';
-import { POST_BINDING } from './parse-authn-request.ts';
 import { parseXml } from './xml-guards.ts';
 
 const METADATA = 'urn:oasis:names:tc:SAML:2.0:metadata';
@@ -29,7 +28,7 @@ const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array
  * SPSSODescriptor before samlify reads it.
  */
 export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' | 'wantResponseSigned'> {
-  const doc = parseXml(xml, 'metadata');
+  const doc = parseXml(xml, 'metadata', 'saml.metadata_invalid');
   const root = doc.documentElement as Element;
   if (root.namespaceURI !== METADATA || root.localName !== 'EntityDescriptor') throw invalid('The metadata must be one EntityDescriptor.');
   if (doc.getElementsByTagNameNS(METADATA, 'SPSSODescriptor').length !== 1) throw invalid('The metadata must describe exactly one service provider.');
@@ -40,7 +39,7 @@ export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' |
     throw invalid('The metadata could not be read.');
   }
   const entityId = meta.getEntityID();
-  const acsUrls = list(meta.getAssertionConsumerService(POST_BINDING));
+  const acsUrls = list(meta.getAssertionConsumerService('post'));
   if (!entityId) throw invalid('The metadata names no entity ID.');
   if (acsUrls.length === 0) throw invalid('The metadata has no assertion consumer service for the HTTP-POST binding.');
   const certs = list(meta.getX509Certificate('signing') as string | string[] | undefined);

@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorCode } from '../../errors.ts';
 
 /** An AuthnRequest, even signed with a certificate inside, is a few KiB; these bounds are generous. */
 export const MAX_ENCODED_MESSAGE = 24 * 1024;
@@ -51,15 +51,15 @@ export function decodePostMessage(encoded: string): string {
  * external entities (XXE), entity expansion ("billion laughs") and DTD-driven ID tricks before
  * any parser runs.
  */
-export function assertNoDtd(xml: string): void {
-  if (/<!DOCTYPE|<!ENTITY|<!ATTLIST|<!ELEMENT/i.test(xml) || xml.includes('\u0000')) throw invalid('The SAML message may not contain a document type declaration.');
+export function assertNoDtd(xml: string, code: ErrorCode = 'saml.request_invalid'): void {
+  if (/<!DOCTYPE|<!ENTITY|<!ATTLIST|<!ELEMENT/i.test(xml) || xml.includes('\u0000')) throw new AppError(code, 'SAML messages and metadata may not contain a document type declaration.');
 }
 
 /** A DOM of a message that has passed the checks above; any parse warning or error refuses it. */
-export function parseXml(xml: string, what = 'SAML message'): Document {
-  assertNoDtd(xml);
+export function parseXml(xml: string, what = 'SAML message', code: ErrorCode = 'saml.request_invalid'): Document {
+  assertNoDtd(xml, code);
   const fail = () => {
-    throw invalid(`The ${what} is not well-formed XML.`);
+    throw new AppError(code, `The ${what} is not well-formed XML.`);
   };
   const doc = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml');
   if (!doc?.documentElement) fail();

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { createTestApp, seedOrg, type TestApp } from '../../../test/harness.ts';
+import { createMasterKey } from '../../domain/secrets/master-key.ts';
+import { auditEvents, signingKeys } from '../../db/schema/index.ts';
+import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
+import { ACS_URL, SP_ENTITY_ID, makeSp, makeSpKeys, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
+
+let t: TestApp;
+let world: SamlWorld;
+let other: SamlWorld;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await seedSamlWorld(t);
+  other = await seedSamlWorld(t, 'Other');
+});
+afterAll(() => t.close());
+
+const nameIdOf = async (appId: string) => /<saml:NameID[^>]*>([^<]+)</.exec(Buffer.from(readAutoPost(await world.user.get(`/saml/apps/${appId}/launch`)).SAMLResponse, 'base64').toString())![1];
+
+describe('Admin API: SAML applications', () => {
+  it('creates an SP by hand, reads it back without anything secret, and audits it', async () => {
+    const { id } = await world.createApp({ nameIdFormat: 'persistent', attributes: [{ name: 'groups', source: 'groups' }] });
+    const res = await world.admin.get(`/api/admin/apps/saml/${id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id, type: 'saml', entityId: SP_ENTITY_ID, acsUrls: [ACS_URL], nameIdFormat: 'persistent', wantAssertionsSigned: true, launchPath: `/saml/apps/${id}/launch` });
+    expect(res.body).not.toMatch(/nameIdKey|v1\./);
+    expect((await world.admin.get('/api/admin/apps')).body).toContain(id);
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.event, 'app.created'));
+    expect(audit.some((a) => (a.details as { appId: string }).appId === id)).toBe(true);
+  });
+
+  it('refuses a second SP with the same entity ID in one organization, not in another', async () => {
+    const dup = await world.admin.post('/api/admin/apps/saml', { name: 'Again', entityId: SP_ENTITY_ID, acsUrls: [ACS_URL] });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('saml.entity_id_taken');
+    expect((await other.admin.post('/api/admin/apps/saml', { name: 'Theirs', entityId: SP_ENTITY_ID, acsUrls: [ACS_URL] })).statusCode).toBe(201);
+  });
+
+  it("answers 404 for another organization's application, and 403 to a member", async () => {
+    const { id } = await world.createApp({ entityId: 'https://scoped.example.test' });
+    expect((await other.admin.get(`/api/admin/apps/saml/${id}`)).statusCode).toBe(404);
+    expect((await other.admin.post(`/api/admin/apps/saml/${id}`, { name: 'Hijacked' })).statusCode).toBe(404);
+    expect((await world.user.get(`/api/admin/apps/saml/${id}`)).statusCode).toBe(403);
+  });
+
+  it('updates settings; persistent NameIDs are opaque, stable across updates and differ per SP', async () => {
+    const a = await world.createApp({ entityId: 'https://p1.example.test', acsUrls: ['https://p1.example.test/acs'], nameIdFormat: 'persistent' });
+    const b = await world.createApp({ entityId: 'https://p2.example.test', acsUrls: ['https://p2.example.test/acs'], nameIdFormat: 'persistent' });
+    const first = await nameIdOf(a.id);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first).not.toContain(world.userEmail);
+    const updated = await world.admin.post(`/api/admin/apps/saml/${a.id}`, { acsUrls: ['https://p1.example.test/new-acs'], name: 'Renamed' });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json()).toMatchObject({ name: 'Renamed', acsUrls: ['https://p1.example.test/new-acs'], nameIdFormat: 'persistent' });
+    expect(await nameIdOf(a.id)).toBe(first);
+    expect(await nameIdOf(b.id)).not.toBe(first);
+    const changed = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.updated')));
+    expect(changed.some((r) => (r.details as { appId: string }).appId === a.id)).toBe(true);
+  });
+
+  it('imports an SP from its metadata; the imported SP then signs in with signed requests', async () => {
+    const keys = await makeSpKeys();
+    const sp = makeSp(world, { issuer: 'https://imported.example.test', callbackUrl: 'https://imported.example.test/acs', audience: 'https://imported.example.test', privateKey: keys.privateKeyPem, signatureAlgorithm: 'sha256', publicCert: keys.certificatePem });
+    const metadataXml = sp.generateServiceProviderMetadata(null, keys.certificatePem);
+    const res = await world.admin.post('/api/admin/apps/saml/import', { name: 'Imported', metadataXml, attributes: [{ name: 'mail', source: 'email' }] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ entityId: 'https://imported.example.test', acsUrls: ['https://imported.example.test/acs'], signsRequests: true });
+    expect(res.json().spCertificate).toContain('BEGIN CERTIFICATE');
+    const member = (await t.database.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.email, world.userEmail) }))!;
+    await world.admin.post(`/api/admin/apps/${res.json().id}/assignments`, { userId: member.id });
+    const post = readAutoPost(await world.user.get(await redirectPath(sp)));
+    expect((await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).profile?.mail).toBe(world.userEmail);
+  });
+
+  it('refuses metadata with a DTD, metadata that is not an SP, and oversized metadata', async () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="&x;"/>';
+    const refused = await world.admin.post('/api/admin/apps/saml/import', { name: 'X', metadataXml: xxe });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('saml.metadata_invalid');
+    const notSp = await world.admin.post('/api/admin/apps/saml/import', { name: 'X', metadataXml: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://x"/>' });
+    expect(notSp.json().error.code).toBe('saml.metadata_invalid');
+    const huge = await world.admin.post('/api/admin/apps/saml/import', { name: 'X', metadataXml: `<x>${'a'.repeat(300_000)}</x>` });
+    expect(huge.statusCode).toBe(413);
+  });
+});
+
+describe('IdP metadata and key', () => {
+  it('publishes metadata with the entity ID, both SSO bindings and the signing certificate', async () => {
+    const res = await t.client().get(`/saml/${world.orgSlug}/metadata`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/samlmetadata+xml');
+    expect(res.body).toContain(`entityID="http://localhost:3000/saml/${world.orgSlug}"`);
+    expect(res.body).toContain('Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"');
+    expect(res.body).toContain('Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"');
+    expect(res.body).toContain(`Location="http://localhost:3000/saml/${world.orgSlug}/sso"`);
+    const certBody = world.idpCert.replace(/-----[A-Z ]+-----|\s/g, '');
+    expect(res.body.replace(/\s/g, '')).toContain(certBody);
+    expect((await t.client().get('/saml/no-such-org/metadata')).statusCode).toBe(404);
+  });
+
+  it('ends with one key when several processes create it at once', async () => {
+    const org = await seedOrg(t, 'Racers');
+    const masterKey = createMasterKey(randomBytes(32));
+    const keys = await Promise.all([1, 2, 3].map(() => ensureSamlIdpKey(t.database.db, masterKey, org.id)));
+    expect(new Set(keys.map((k) => k.certificatePem)).size).toBe(1);
+    expect(new Set(keys.map((k) => k.privateKeyPem)).size).toBe(1);
+    const rows = await t.database.db.select().from(signingKeys).where(eq(signingKeys.orgId, org.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].privateSealed).not.toContain('PRIVATE KEY');
+  });
+});
