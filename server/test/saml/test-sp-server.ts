@@ -1,0 +1,76 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+
+export type TestSp = {
+  /** http://127.0.0.1:port — its own origin, apart from Tessera's localhost one. */
+  origin: string;
+  entityId: string;
+  acsUrl: string;
+  /** Points the SP at the organization's IdP (its SSO URL, entity ID and signing certificate). */
+  useIdp(idp: { ssoUrl: string; entityId: string; certificate: string }): void;
+  close(): Promise<void>;
+};
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+
+/**
+ * A tiny SAML service provider on loopback, as a real application would be (node-saml): `/` sends
+ * the browser to the IdP with an AuthnRequest (HTTP-Redirect); `/acs` validates the posted
+ * SAMLResponse (signature, audience, times, InResponseTo when present) and shows who signed in.
+ */
+export async function startTestSp(): Promise<TestSp> {
+  let saml: SAML | undefined;
+  const server = http.createServer(async (req, res) => {
+    const send = (status: number, html: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+      res.end(html);
+    };
+    try {
+      if (!saml) throw new Error('test SP: useIdp() first');
+      const url = new URL(req.url ?? '/', origin);
+      if (req.method === 'GET' && url.pathname === '/') {
+        return send(302, '', { location: await saml.getAuthorizeUrlAsync('from-sp-home', undefined, {}) });
+      }
+      if (req.method === 'POST' && url.pathname === '/acs') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const form = Object.fromEntries(new URLSearchParams(body));
+        const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: form.SAMLResponse ?? '' });
+        const shown = { nameID: profile?.nameID ?? '', relayState: form.RelayState ?? '', ...Object.fromEntries(Object.entries(profile?.attributes ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])) };
+        const list = Object.entries(shown)
+          .map(([k, v]) => `<dt>${escape(k)}</dt><dd data-attr="${escape(k)}">${escape(v)}</dd>`)
+          .join('');
+        return send(200, page('Signed in to the SAML test app', `<dl>${list}</dl>`));
+      }
+      return send(404, page('Not found', ''));
+    } catch (err) {
+      return send(400, page('SAML sign-in failed', `<p data-testid="sp-failure">${escape(String((err as Error).message))}</p>`));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const entityId = `${origin}/sp`;
+  const acsUrl = `${origin}/acs`;
+  return {
+    origin,
+    entityId,
+    acsUrl,
+    useIdp(idp) {
+      saml = new SAML({
+        entryPoint: idp.ssoUrl,
+        idpIssuer: idp.entityId,
+        idpCert: idp.certificate,
+        issuer: entityId,
+        audience: entityId,
+        callbackUrl: acsUrl,
+        wantAssertionsSigned: true,
+        wantAuthnResponseSigned: false,
+        identifierFormat: null,
+        validateInResponseTo: ValidateInResponseTo.ifPresent,
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
