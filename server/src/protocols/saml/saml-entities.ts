@@ -14,7 +14,25 @@ export function idpUrls(publicUrl: string, orgSlug: string) {
   return { entityId, metadataUrl: `${entityId}/metadata`, ssoUrl: `${entityId}/sso` };
 }
 
-export function buildIdp(publicUrl: string, orgSlug: string, key: SamlIdpKey) {
+type Idp = ReturnType<typeof samlify.IdentityProvider>;
+/**
+ * Built once per organization, key and process: building parses the key and renders metadata
+ * (and samlify warns on each build that no logout endpoint is configured). Bounded, oldest out.
+ */
+const idpCache = new Map<string, Idp>();
+const IDP_CACHE_SIZE = 500;
+
+export function buildIdp(publicUrl: string, orgSlug: string, key: SamlIdpKey): Idp {
+  const cacheKey = `${publicUrl}|${orgSlug}|${key.kid}|${key.certificatePem}`;
+  const hit = idpCache.get(cacheKey);
+  if (hit) return hit;
+  const idp = createIdp(publicUrl, orgSlug, key);
+  if (idpCache.size >= IDP_CACHE_SIZE) idpCache.delete(idpCache.keys().next().value as string);
+  idpCache.set(cacheKey, idp);
+  return idp;
+}
+
+function createIdp(publicUrl: string, orgSlug: string, key: SamlIdpKey): Idp {
   const { entityId, ssoUrl } = idpUrls(publicUrl, orgSlug);
   return samlify.IdentityProvider({
     entityID: entityId,

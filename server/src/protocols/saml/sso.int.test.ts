@@ -96,6 +96,22 @@ describe('SAML SSO, SP-initiated (Web Browser SSO profile)', () => {
   });
 });
 
+describe('SAML SSO and the application\'s MFA policy', () => {
+  it('sends a session without a second factor to the step-up page, then back to the same request', async () => {
+    const strict = await seedSamlWorld(t, 'Strict');
+    const { id } = await strict.createApp({ mfaPolicy: { mode: 'mfa' } });
+    const sp = makeSp(strict);
+    const res = await strict.user.get(await redirectPath(sp));
+    expect(res.statusCode).toBe(303);
+    const location = new URL(res.headers.location as string, 'http://x');
+    expect(location.pathname).toBe('/sso/step-up');
+    expect(location.searchParams.get('returnTo')).toMatch(new RegExp(`^/saml/apps/${id}/continue\\?request=_`));
+    expect(res.body).not.toContain('SAMLResponse');
+    const launch = await strict.user.get(`/saml/apps/${id}/launch`);
+    expect(launch.headers.location).toBe(`/sso/step-up?returnTo=${encodeURIComponent(`/saml/apps/${id}/launch`)}`);
+  });
+});
+
 describe('SAML SSO, IdP-initiated (portal tile)', () => {
   it('posts an unsolicited response without InResponseTo that node-saml accepts', async () => {
     const sp = makeSp(world, { validateInResponseTo: 'never' as never });
