@@ -9,7 +9,7 @@ export function UriListField({ form, path, label, itemLabel, required }: Props) 
   const { t } = useTranslation();
   const uris = form.values[path];
   return (
-    <Fieldset legend={label} variant="unstyled">
+    <Fieldset legend={label} variant="unstyled" p={0} styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', padding: 0, marginBottom: 4 } }}>
       <Stack gap="xs">
         {uris.length === 0 && (
           <Text size="sm" c="dimmed">
