@@ -9,7 +9,7 @@ import { AuthCard } from '../components/AuthCard.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { SecondFactorForm } from '../components/SecondFactorForm.tsx';
 import { webauthn } from '../lib/webauthn.ts';
-import { returnPathAfterStepUp } from './sso-targets.ts';
+import { sameOriginPath } from '../../../contract/same-origin-path.ts';
 
 /**
  * "Verify Your Identity" for an application whose MFA rule the session does not meet yet: one
@@ -18,7 +18,7 @@ import { returnPathAfterStepUp } from './sso-targets.ts';
 export function StepUpPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const target = returnPathAfterStepUp(params.get('returnTo'), window.location.origin);
+  const target = sameOriginPath(params.get('returnTo'));
   const options = useQuery(ssoQueries.stepUp());
   const [error, setError] = useState<unknown>();
   const [leaving, setLeaving] = useState(false);

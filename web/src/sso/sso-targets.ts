@@ -1,20 +1,3 @@
-import { sameOriginPath } from '../lib/same-origin-path.ts';
-
-/**
- * Where step-up continues: a same-origin path only. Besides sameOriginPath's prefix checks, the path
- * is resolved the way the browser will resolve it, because the URL parser drops tabs and newlines
- * (`/\t/evil` becomes `//evil`) and a prefix check alone would let that through.
- */
-export function returnPathAfterStepUp(returnTo: string | null | undefined, origin: string): string {
-  const path = sameOriginPath(returnTo, '/');
-  try {
-    const resolved = new URL(path, origin);
-    return resolved.origin === origin && /^\/(?![/\\])/.test(resolved.pathname) ? `${resolved.pathname}${resolved.search}` : '/';
-  } catch {
-    return '/';
-  }
-}
-
 /**
  * The consent and abort answers carry an absolute URL of our own provider (its /oidc/auth/… resume
  * endpoint). Anything not on this origin under /oidc/ is refused, so a tampered answer cannot send

@@ -5,7 +5,7 @@ import { createFlow, deleteFlow, loadFlow, replaceFlowState, type StoredFlow } f
 import { openSession } from '../../domain/sessions/open-session.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { nextStep, submitStep, type FlowStep } from '../engine/run-flow.ts';
-import { safeReturnTo } from '../return-to.ts';
+import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 import { orgOf } from '../request-memo.ts';
 import type { FlowDeps } from '../deps.ts';
 import { signInStateSchema, type SignInState } from './state.ts';
@@ -96,7 +96,7 @@ export async function advance(flow: StoredFlow<SignInState>, state: SignInState,
     details: { portal: state.portal, amr: state.amr },
   });
   const fallback = state.portal === 'admin' ? '/admin' : '/';
-  return { step: { step: 'done', redirectTo: safeReturnTo(state.returnTo, fallback) }, flowToken: null, session };
+  return { step: { step: 'done', redirectTo: sameOriginPath(state.returnTo, fallback) }, flowToken: null, session };
 }
 
 export async function requireFlow(flowToken: string | undefined, deps: FlowDeps): Promise<StoredFlow<SignInState>> {

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { policyPassword } from '../../forms/password-schemas.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
-import { sameOriginPath } from '../../lib/same-origin-path.ts';
+import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 
 type Props = { token: string; info: InvitationInfo; onCreated(): void };
 

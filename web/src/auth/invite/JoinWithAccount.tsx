@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { invitationApi } from '../../api/invitations.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { sameOriginPath } from '../../lib/same-origin-path.ts';
+import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 
 type Props = { token: string; org: string; signedIn: boolean; onJoined(): void };
 

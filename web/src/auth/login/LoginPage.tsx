@@ -9,7 +9,7 @@ import { sessionQuery } from '../../api/session.ts';
 import { signInApi, signInQueries, type Portal } from '../../api/sign-in.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { sameOriginPath } from '../../lib/same-origin-path.ts';
+import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 import { resumableStep, wasReloadedAt } from './resume-sign-in.ts';
 import { EmailStep } from './EmailStep.tsx';
 import { PasswordStep } from './PasswordStep.tsx';

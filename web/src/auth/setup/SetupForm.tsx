@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { policyPassword, withConfirmation } from '../../forms/password-schemas.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
-import { sameOriginPath } from '../../lib/same-origin-path.ts';
+import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 
 // A brand-new organization starts with the default policy, so that is what the checklist shows.
 const defaultPolicy = passwordPolicySchema.parse({});
