@@ -61,6 +61,9 @@ export const updateOidcAppInput = createOidcAppInput.partial().extend({ kind: z.
 export const oidcAppSchema = z.object({
   id: z.string(),
   name: z.string(),
+  description: z.string(),
+  details: z.string(),
+  icon: z.string().nullable(),
   clientId: z.string(),
   hasSecret: z.boolean(),
   settings: oidcSettingsInput.extend({ grantTypes: z.array(z.enum(oidcGrantTypes)) }),

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts';
 import { deleteExpiredSessions } from '../domain/sessions/session-store.ts';
 import { deleteExpiredFlows } from '../domain/flows/flow-store.ts';
 import { applyAuditRetention } from '../domain/audit/apply-retention.ts';
-import { deleteExpiredOidcPayloads } from '../domain/oidc/delete-expired-payloads.ts';
+import { deleteExpiredOidcPayloads } from '../domain/oidc/oidc-payload-store.ts';
 
 /** Removes expired sessions, flows and OIDC records, and audit events past retention; idempotent, safe on many processes. */
 export function startHousekeeping(db: Db, logger: Logger, intervalMs = 5 * 60_000): { stop(): void } {

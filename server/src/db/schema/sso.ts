@@ -16,6 +16,8 @@ export const oidcPayloads = pgTable(
     grantId: text('grant_id'),
     userCode: text('user_code'),
     uid: text('uid'),
+    /** The person a session, grant or token belongs to: a password reset revokes all of theirs. */
+    accountId: text('account_id'),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
   },
@@ -24,6 +26,7 @@ export const oidcPayloads = pgTable(
     index('oidc_payloads_grant').on(t.grantId),
     index('oidc_payloads_uid').on(t.uid),
     index('oidc_payloads_user_code').on(t.userCode),
+    index('oidc_payloads_account').on(t.accountId),
     index('oidc_payloads_expires').on(t.expiresAt),
   ],
 );

@@ -67,7 +67,8 @@ export function toClientMetadata(app: AppRow, s: StoredOidcSettings): Record<str
     response_types: signsIn ? ['code'] : [],
     redirect_uris: s.redirectUris,
     post_logout_redirect_uris: s.postLogoutRedirectUris,
-    ...(s.initiateLoginUri ? { initiate_login_uri: s.initiateLoginUri } : {}),
+    // initiate_login_uri stays ours (the portal tile uses it): oidc-provider would insist on https,
+    // while an application on loopback during development may use http.
     ...(s.backchannelLogoutUri ? { backchannel_logout_uri: s.backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { sessions } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
+import { revokeUserOidcPayloads } from '../oidc/oidc-payload-store.ts';
 
 export type Session = typeof sessions.$inferSelect;
 
@@ -64,9 +65,15 @@ export async function deleteSession(db: Queryable, sessionId: string): Promise<v
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** Ends every session of a user (password reset, suspension), optionally keeping one. */
+/**
+ * Ends every session of a user (password reset or change, "sign out everywhere else"), optionally
+ * keeping one — and with them the sessions and tokens applications got through OIDC: which device
+ * a refresh token came from is not known, so all of them go (a signed-in person passes straight
+ * back through on the next authorization).
+ */
 export async function deleteUserSessions(db: Queryable, userId: string, exceptSessionId?: string): Promise<number> {
   const where = exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId);
+  await revokeUserOidcPayloads(db, userId);
   const rows = await db.delete(sessions).where(where).returning({ id: sessions.id });
   return rows.length;
 }

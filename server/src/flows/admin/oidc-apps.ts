@@ -9,7 +9,7 @@ import type { AdminContext } from './manage-members.ts';
 
 export function describeOidcApp(app: AppRow, settings: StoredOidcSettings): OidcApp {
   const { secretHash, ...rest } = settings;
-  return { id: app.id, name: app.name, clientId: app.id, hasSecret: !!secretHash, settings: rest, mfaPolicy: appMfaPolicyOf(app) };
+  return { id: app.id, name: app.name, description: app.description, details: app.details, icon: app.icon, clientId: app.id, hasSecret: !!secretHash, settings: rest, mfaPolicy: appMfaPolicyOf(app) };
 }
 
 async function requireOidcApp(deps: FlowDeps, orgId: string, appId: string): Promise<{ app: AppRow; settings: StoredOidcSettings }> {

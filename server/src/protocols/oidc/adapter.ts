@@ -25,6 +25,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
         grantId: payload.grantId ?? null,
         userCode: payload.userCode ?? null,
         uid: payload.uid ?? null,
+        accountId: payload.accountId ?? null,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
       };
       await db.insert(oidcPayloads).values({ model: this.model, id, ...row }).onConflictDoUpdate({ target: [oidcPayloads.model, oidcPayloads.id], set: row });

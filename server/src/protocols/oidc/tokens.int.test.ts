@@ -54,6 +54,21 @@ describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
     await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
+  it('dies with the password: changing it ends what applications hold (SECURITY.md)', async () => {
+    const carol = await seedUser(t, { email: 'carol@acme.test', orgs: [acme] });
+    const app = await seedOidcApp(t, acme, {}, carol.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, { email: 'carol@acme.test', password: STRONG_PASSWORD });
+    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const changed = await a.browser.fetch('/api/me/password', { method: 'POST', json: { currentPassword: STRONG_PASSWORD, newPassword: 'another-Horse-battery-43', keepThisSession: true } });
+    expect(changed.status).toBe(200);
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect((await client.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+    // The kept Tessera session passes straight back through for new tokens.
+    const again = await authorize(config, t.url, undefined, { browser: a.browser });
+    expect(again.stoppedAt).toBeUndefined();
+  });
+
   it('one refresh token used by ten parallel requests rotates exactly once', async () => {
     const { config, tokens } = await signedInTokens();
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => client.refreshTokenGrant(config, tokens.refresh_token!)));

@@ -31,10 +31,13 @@ describe('the OIDC application form', () => {
     expect(input).toMatchObject({ redirectUris: [], postLogoutRedirectUris: [], grantTypes: ['client_credentials'], initiateLoginUri: undefined });
   });
 
-  it('round-trips an application read back, and an update leaves description and details alone', () => {
+  it('round-trips an application read back, description and details included', () => {
     const values = oidcFormOf({
       id: 'a',
       name: 'Wiki',
+      description: 'Team notes',
+      details: 'Use your company e-mail.',
+      icon: null,
       clientId: 'a',
       hasSecret: true,
       settings: { kind: 'spa', redirectUris: ['https://wiki.test/cb'], postLogoutRedirectUris: [], grantTypes: ['authorization_code'], consent: 'explicit', accessTokenTtlSeconds: 600, refreshTokenTtlSeconds: 3600, tokenEndpointAuthMethod: 'client_secret_basic' },
@@ -42,8 +45,7 @@ describe('the OIDC application form', () => {
     });
     expect(values).toMatchObject({ kind: 'spa', consent: 'explicit', initiateLoginUri: '', mfaPolicy: { mode: 'recent', withinMinutes: 30 } });
     const update = oidcUpdateBody(values);
-    expect(update).not.toHaveProperty('description');
-    expect(update).not.toHaveProperty('details');
+    expect(update).toMatchObject({ description: 'Team notes', details: 'Use your company e-mail.' });
     expect(update).toMatchObject({ kind: 'spa', grantTypes: ['authorization_code'], accessTokenTtlSeconds: 600 });
   });
 });

@@ -82,12 +82,14 @@ export function toOidcInput(v: OidcFormValues) {
 /** The shared contract schema, checked against the body the form will send (field paths are the same). */
 export const oidcFormSchema = z.preprocess((v) => toOidcInput(v as OidcFormValues), createOidcAppInput);
 
-/** The edit form of an existing application (the read-back has no description or details: those stay as they are). */
+/** The edit form of an existing application, from what the API reads back. */
 export function oidcFormOf(app: OidcApp): OidcFormValues {
   const s = app.settings;
   return {
     ...emptyOidcForm,
     name: app.name,
+    description: app.description,
+    details: app.details,
     kind: s.kind,
     redirectUris: s.redirectUris ?? [],
     postLogoutRedirectUris: s.postLogoutRedirectUris ?? [],
@@ -105,8 +107,5 @@ export function oidcFormOf(app: OidcApp): OidcFormValues {
 /** The body of a create, from values the form has validated. */
 export const oidcCreateBody = (v: OidcFormValues) => oidcFormSchema.parse(v);
 
-/** An update sends the settings and the rule, never description/details the edit form does not show. */
-export function oidcUpdateBody(v: OidcFormValues) {
-  const { description: _d, details: _x, ...rest } = oidcFormSchema.parse(v);
-  return rest;
-}
+/** An update sends everything the form holds: what it does not show was read back unchanged. */
+export const oidcUpdateBody = (v: OidcFormValues) => oidcFormSchema.parse(v);
