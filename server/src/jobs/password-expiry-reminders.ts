@@ -1,8 +1,9 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import type { Logger } from '../logger.ts';
-import { memberships, passwordReminders, users } from '../db/schema/index.ts';
-import { passwordPolicyForUser } from '../domain/credentials/set-password.ts';
+import { memberships, orgs, passwordReminders, users } from '../db/schema/index.ts';
+import { parseOrgPolicies } from '../domain/policies/org-policies.ts';
+import { strictestPasswordPolicy, type PasswordPolicy } from '../../../contract/password-policy.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 
 const DAY = 86_400_000;
@@ -20,14 +21,9 @@ export function dueThreshold(daysLeft: number, reminderDays: number[]): number |
  * insert succeeds once, and the mail is queued in that same transaction.
  */
 export async function sendPasswordExpiryReminders(db: Db, publicUrl: string, now = new Date()): Promise<number> {
-  const candidates = await db
-    .selectDistinct({ id: users.id, email: users.email, language: users.language, changedAt: users.passwordChangedAt })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.suspendedAt)))
-    .where(and(eq(users.status, 'active'), isNotNull(users.passwordChangedAt)));
   let sent = 0;
-  for (const u of candidates) {
-    const policy = await passwordPolicyForUser(db, u.id);
+  for (const u of await listCandidates(db)) {
+    const policy = strictestPasswordPolicy(u.policies);
     if (policy.maxAgeDays === 0 || !u.changedAt) continue;
     // Whole days left: under 24 hours is "today" (0), 24 to 48 hours is "1 day".
     const daysLeft = Math.floor((u.changedAt.getTime() + policy.maxAgeDays * DAY - now.getTime()) / DAY);
@@ -47,6 +43,28 @@ export async function sendPasswordExpiryReminders(db: Db, publicUrl: string, now
     if (won) sent++;
   }
   return sent;
+}
+
+/**
+ * Active people with a password and at least one unsuspended membership, each with the password
+ * policies of all their organizations (the strictest applies to the shared password) — one read
+ * for everyone, not one per person: on the embedded database every query holds the only connection.
+ */
+async function listCandidates(db: Db) {
+  const rows = await db
+    .select({ id: users.id, email: users.email, language: users.language, changedAt: users.passwordChangedAt, policies: orgs.policies, suspendedAt: memberships.suspendedAt })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+    .where(and(eq(users.status, 'active'), isNotNull(users.passwordChangedAt)));
+  const byUser = new Map<string, { id: string; email: string; language: string; changedAt: Date | null; policies: PasswordPolicy[]; active: boolean }>();
+  for (const r of rows) {
+    const u = byUser.get(r.id) ?? { id: r.id, email: r.email, language: r.language, changedAt: r.changedAt, policies: [], active: false };
+    u.policies.push(parseOrgPolicies(r.policies).password);
+    u.active ||= r.suspendedAt === null;
+    byUser.set(r.id, u);
+  }
+  return [...byUser.values()].filter((u) => u.active);
 }
 
 export function startPasswordExpiryReminders(db: Db, publicUrl: string, logger: Logger, mailQueued: () => void, intervalMs = 60 * 60_000): { stop(): void } {
