@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/open.ts';
 import { signingKeys } from '../../db/schema/index.ts';
 import type { MasterKey } from '../secrets/master-key.ts';
 
-/** The algorithms the issuer signs with: ES256 first (small, fast), RS256 for clients that need it. */
+/** The issuer publishes both: RS256 signs ID tokens by default (OIDC Core §3.1.3.7, what clients expect unregistered), ES256 for clients that ask for it. */
 export const OIDC_ALGS = ['ES256', 'RS256'] as const;
 type Alg = (typeof OIDC_ALGS)[number];
 
