@@ -24,7 +24,10 @@ const POST_BODY_LIMIT = MAX_ENCODED_MESSAGE + 8 * 1024;
 
 const continuePathOf = (appId: string, requestId: string) => `/saml/apps/${appId}/continue?request=${encodeURIComponent(requestId)}`;
 
-/** The organizations' SAML 2.0 identity providers: metadata, SP- and IdP-initiated single sign-on. */
+/**
+ * The organizations' SAML 2.0 identity providers: metadata, SP- and IdP-initiated single sign-on.
+ * Protocol endpoints, kept out of the OpenAPI document (their shapes are fixed by the SAML specs).
+ */
 export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -41,9 +44,9 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     return org;
   }
 
-  r.get(AUTO_POST_SCRIPT_PATH, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTO_POST_SCRIPT));
+  r.get(AUTO_POST_SCRIPT_PATH, { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUTO_POST_SCRIPT));
 
-  r.get('/saml/:orgSlug/metadata', { schema: { params: orgParams } }, async (req, reply) => {
+  r.get('/saml/:orgSlug/metadata', { schema: { hide: true, params: orgParams } }, async (req, reply) => {
     const org = await orgOrFail(req.params.orgSlug);
     const idp = buildIdp(deps.config.publicUrl, org.slug, await ensureSamlIdpKey(deps.db, deps.masterKey, org.id));
     return reply.type('application/samlmetadata+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(idp.getMetadata());
@@ -67,17 +70,17 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId) });
   }
 
-  r.get('/saml/:orgSlug/sso', { schema: { params: orgParams, querystring: message } }, async (req, reply) => {
+  r.get('/saml/:orgSlug/sso', { schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
     const rawQuery = req.raw.url?.split('?')[1] ?? '';
     return handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'redirect', samlRequest: req.query.SAMLRequest, relayState: req.query.RelayState, rawQuery });
   });
 
-  r.post('/saml/:orgSlug/sso', { bodyLimit: POST_BODY_LIMIT, config: { protocolEndpoint: true }, schema: { params: orgParams, body: message } }, async (req, reply) =>
+  r.post('/saml/:orgSlug/sso', { bodyLimit: POST_BODY_LIMIT, config: { protocolEndpoint: true }, schema: { hide: true, params: orgParams, body: message } }, async (req, reply) =>
     handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'post', samlRequest: req.body.SAMLRequest, relayState: req.body.RelayState }),
   );
 
   /** Back from User Login or a step-up: the recorded request, if it is still unanswered. */
-  r.get('/saml/apps/:appId/continue', { schema: { params: appParams, querystring: z.object({ request: z.string().min(1).max(256) }) } }, async (req, reply) => {
+  r.get('/saml/apps/:appId/continue', { schema: { hide: true, params: appParams, querystring: z.object({ request: z.string().min(1).max(256) }) } }, async (req, reply) => {
     const target = await findAppById(deps.db, req.params.appId);
     const pending = target?.type === 'saml' ? await findPendingSamlRequest(deps.db, target.id, req.query.request) : undefined;
     if (!target || !pending) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
@@ -85,7 +88,7 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
   });
 
   /** IdP-initiated, from the portal tile: to the SP's first registered ACS URL, no InResponseTo. */
-  r.get('/saml/apps/:appId/launch', { schema: { params: appParams } }, async (req, reply) => {
+  r.get('/saml/apps/:appId/launch', { schema: { hide: true, params: appParams } }, async (req, reply) => {
     const target = await findAppById(deps.db, req.params.appId);
     if (!target || target.type !== 'saml') throw new AppError('app.not_found', 'No such application.');
     const settings = samlSettingsOf(target);
