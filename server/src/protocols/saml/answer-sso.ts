@@ -9,7 +9,7 @@ import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
 import { userOf } from '../../flows/request-memo.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../../http/deps.ts';
 import { findSignedIn } from '../../http/plugins/authenticate.ts';
-import { issueSamlResponse } from './issue-response.ts';
+import { issueNoPassiveResponse, issueSamlResponse } from './issue-response.ts';
 import { sendAutoPost } from './auto-post-page.ts';
 
 export type SsoTarget = {
@@ -21,6 +21,8 @@ export type SsoTarget = {
   requestId: string | null;
   /** Where the browser comes back after User Login or a step-up (a same-origin path). */
   continuePath: string;
+  /** IsPassive="true": answer NoPassive rather than ask the person anything. */
+  isPassive?: boolean;
 };
 
 /**
@@ -34,6 +36,7 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
   const access = await checkAppAccess(signedIn?.session, app, fd);
   const returnTo = encodeURIComponent(target.continuePath);
   const initiated = target.requestId ? 'sp' : 'idp';
+  if (target.isPassive && target.requestId && (access.kind === 'sign_in' || access.kind === 'step_up')) return answerNoPassive(req, reply, deps, target, target.requestId);
   if (access.kind === 'sign_in') return reply.redirect(`/login?returnTo=${returnTo}`, 303);
   if (access.kind === 'step_up') return reply.redirect(`/sso/step-up?returnTo=${returnTo}`, 303);
   if (access.kind === 'denied') {
@@ -55,5 +58,14 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
     targetUserId: user.id,
     details: { appId: app.id, initiated, requestId: target.requestId, responseId: issued.responseId, nameIdFormat: issued.nameIdFormat },
   });
+  return sendAutoPost(reply, issued.acsUrl, { SAMLResponse: issued.samlResponse, RelayState: target.relayState });
+}
+
+async function answerNoPassive(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, target: SsoTarget, requestId: string) {
+  const { app } = target;
+  const org = await findOrgById(deps.db, app.orgId);
+  if (!org || !(await claimSamlRequest(deps.db, app.id, requestId))) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
+  const issued = await issueNoPassiveResponse(deps.db, deps.masterKey, { publicUrl: deps.config.publicUrl, orgSlug: org.slug, app, settings: target.settings, acsUrl: target.acsUrl, inResponseTo: requestId });
+  await recordAudit(deps.db, requestContext(req), { event: 'saml.sso', outcome: 'failure', orgId: app.orgId, details: { appId: app.id, initiated: 'sp', requestId, reason: 'no_passive', responseId: issued.responseId } });
   return sendAutoPost(reply, issued.acsUrl, { SAMLResponse: issued.samlResponse, RelayState: target.relayState });
 }

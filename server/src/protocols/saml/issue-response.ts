@@ -7,7 +7,7 @@ import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
 import { buildSamlSubject, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
 import type { StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { buildIdp, buildSp, idpUrls } from './saml-entities.ts';
-import { newSamlId, renderResponse } from './render-response.ts';
+import { newSamlId, renderResponse, renderStatusResponse } from './render-response.ts';
 
 export type IssueInput = {
   publicUrl: string;
@@ -50,6 +50,21 @@ export async function issueSamlResponse(db: Queryable, masterKey: MasterKey, inp
     authnContextClass: input.session.amr.includes('pwd') ? PASSWORD_CLASS : UNSPECIFIED_CLASS,
     now,
   });
+  const result = await idp.createLoginResponse(sp, { extract: {} }, 'post', {}, { customTagReplacement: () => ({ id: responseId, context: xml }) });
+  return { acsUrl: input.acsUrl, samlResponse: result.context, responseId, nameIdFormat: input.settings.nameIdFormat };
+}
+
+/**
+ * SAML core §3.4.1: an AuthnRequest with IsPassive="true" must not lead to any interaction; when
+ * the person would have to sign in (or step up), the SP gets a signed Responder/NoPassive status.
+ */
+export async function issueNoPassiveResponse(db: Queryable, masterKey: MasterKey, input: Omit<IssueInput, 'user' | 'session' | 'inResponseTo'> & { inResponseTo: string }, now = new Date()): Promise<IssuedResponse> {
+  const key = await ensureSamlIdpKey(db, masterKey, input.app.orgId);
+  const idp = buildIdp(input.publicUrl, input.orgSlug, key);
+  // No assertion to sign: the response itself is signed.
+  const sp = buildSp({ ...input.settings, wantAssertionsSigned: false, wantResponseSigned: true }, input.acsUrl);
+  const responseId = newSamlId();
+  const xml = renderStatusResponse({ responseId, issuer: idpUrls(input.publicUrl, input.orgSlug).entityId, destination: input.acsUrl, inResponseTo: input.inResponseTo, now, status: 'NoPassive' });
   const result = await idp.createLoginResponse(sp, { extract: {} }, 'post', {}, { customTagReplacement: () => ({ id: responseId, context: xml }) });
   return { acsUrl: input.acsUrl, samlResponse: result.context, responseId, nameIdFormat: input.settings.nameIdFormat };
 }

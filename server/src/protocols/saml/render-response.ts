@@ -56,3 +56,15 @@ export function renderResponse(f: ResponseFields): string {
     `</saml:Assertion></samlp:Response>`
   );
 }
+
+export type StatusFields = { responseId: string; issuer: string; destination: string; inResponseTo: string; now: Date; status: 'NoPassive' };
+
+/** A Response that carries only a status (SAML core §3.2.2.2), e.g. Responder/NoPassive. */
+export function renderStatusResponse(f: StatusFields): string {
+  return (
+    `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${f.responseId}" Version="2.0" IssueInstant="${f.now.toISOString()}" Destination="${escapeXml(f.destination)}" InResponseTo="${escapeXml(f.inResponseTo)}">` +
+    `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:${f.status}"/></samlp:StatusCode></samlp:Status>` +
+    `</samlp:Response>`
+  );
+}

@@ -117,6 +117,19 @@ describe('SAML SSO refuses what it must and issues nothing', () => {
   });
 });
 
+describe('SAML attribute values', () => {
+  it('carries markup in a profile field as text, exactly as typed', async () => {
+    const org = (await t.database.db.query.orgs.findFirst({ where: (o, { eq: e }) => e(o.slug, world.orgSlug) }))!;
+    const eve = await seedUser(t, { email: 'eve@acme.test', orgs: [org as never], firstName: 'Eve</saml:AttributeValue><x y="', lastName: '&amp; "Co"' });
+    await world.admin.post(`/api/admin/apps/${appId}/assignments`, { userId: eve.id });
+    const client = t.client();
+    expect((await client.signIn('eve@acme.test', 'correct-Horse-battery-42')).statusCode).toBe(200);
+    const sp = makeSp(world);
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: readAutoPost(await client.get(await redirectPath(sp))).SAMLResponse });
+    expect(profile?.givenName).toBe('Eve</saml:AttributeValue><x y="');
+  });
+});
+
 describe('SAML signed requests', () => {
   it('refuses an unsigned request from an SP that signs', async () => {
     expectRefused(await signer.user.get(redirectUrl(signer, authnRequest())), 400, 'saml.signature_invalid');

@@ -96,6 +96,25 @@ describe('SAML SSO, SP-initiated (Web Browser SSO profile)', () => {
   });
 });
 
+describe('SAML SSO, passive requests (IsPassive)', () => {
+  it('answers a signed Responder/NoPassive status instead of asking a signed-out browser to sign in', async () => {
+    const sp = makeSp(world, { passive: true });
+    const post = readAutoPost(await t.client().get(await redirectPath(sp, 'quiet')));
+    expect(post.RelayState).toBe('quiet');
+    const xml = decodeResponse(post.SAMLResponse);
+    expect(xml).toContain('urn:oasis:names:tc:SAML:2.0:status:NoPassive');
+    expect(xml).not.toContain('Assertion');
+    // node-saml, in passive mode, takes a verified NoPassive as "nobody is signed in".
+    expect(await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).toEqual({ profile: null, loggedOut: false });
+  });
+
+  it('signs a signed-in user in without interaction', async () => {
+    const sp = makeSp(world, { passive: true });
+    const post = readAutoPost(await world.user.get(await redirectPath(sp)));
+    expect((await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).profile?.nameID).toBe(world.userEmail);
+  });
+});
+
 describe('SAML SSO and the application\'s MFA policy', () => {
   it('sends a session without a second factor to the step-up page, then back to the same request', async () => {
     const strict = await seedSamlWorld(t, 'Strict');

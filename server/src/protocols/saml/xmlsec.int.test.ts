@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { decodeResponse, readAutoPost, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
+import { decodeResponse, makeSp, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
 
 const run = promisify(execFile);
 let t: TestApp;
@@ -59,6 +59,14 @@ describe('SAML signatures verified by xmlsec1', () => {
   it('signs both when the SP wants both', async () => {
     const xml = await responseFor('https://b.example.test', { wantAssertionsSigned: true, wantResponseSigned: true });
     expect(xml.match(/<ds:Signature[\s>]/g)).toHaveLength(2);
+    expect(await xmlsecVerifies(xml, 'protocol:Response')).toBe(true);
+  });
+
+  it('signs the NoPassive status response', async () => {
+    await world.createApp({ entityId: 'https://n.example.test', acsUrls: ['https://n.example.test/acs'] });
+    const sp = makeSp(world, { issuer: 'https://n.example.test', callbackUrl: 'https://n.example.test/acs', passive: true });
+    const xml = decodeResponse(readAutoPost(await t.client().get(await redirectPath(sp))).SAMLResponse);
+    expect(xml).toContain('status:NoPassive');
     expect(await xmlsecVerifies(xml, 'protocol:Response')).toBe(true);
   });
 });
