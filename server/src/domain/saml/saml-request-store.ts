@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { samlRequests } from '../../db/schema/index.ts';
 
@@ -37,4 +37,12 @@ export async function claimSamlRequest(db: Queryable, appId: string, requestId: 
     .where(and(eq(samlRequests.appId, appId), eq(samlRequests.requestId, requestId), isNull(samlRequests.answeredAt), gt(samlRequests.expiresAt, now)))
     .returning();
   return row ? { appId: row.appId, requestId: row.requestId, acsUrl: row.acsUrl, relayState: row.relayState } : undefined;
+}
+
+/**
+ * Housekeeping: requests past their expiry. A replay of one after its row is gone still fails —
+ * its IssueInstant is older than any request the IdP accepts.
+ */
+export async function deleteExpiredSamlRequests(db: Queryable, now = new Date()): Promise<void> {
+  await db.delete(samlRequests).where(lte(samlRequests.expiresAt, now));
 }

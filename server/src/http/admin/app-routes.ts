@@ -22,7 +22,9 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
 
   r.get('/api/admin/apps', async (req) => {
     const { orgId } = await requireAdmin(req, deps);
-    return { items: await listOrgApps(deps.db, orgId) };
+    // The list never carries protocol settings (hashed secrets, sealed keys): each type's own
+    // endpoint reads those back, without anything secret.
+    return { items: (await listOrgApps(deps.db, orgId)).map(({ protocol: _protocol, ...app }) => app) };
   });
 
   r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput } }, async (req, res) => {

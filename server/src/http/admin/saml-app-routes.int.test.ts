@@ -27,7 +27,13 @@ describe('Admin API: SAML applications', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id, type: 'saml', entityId: SP_ENTITY_ID, acsUrls: [ACS_URL], nameIdFormat: 'persistent', wantAssertionsSigned: true, launchPath: `/saml/apps/${id}/launch` });
     expect(res.body).not.toMatch(/nameIdKey|v1\./);
-    expect((await world.admin.get('/api/admin/apps')).body).toContain(id);
+    const list = (await world.admin.get('/api/admin/apps')).body;
+    expect(list).toContain(id);
+    // The list of every application never carries protocol settings: no sealed key, no secret hash.
+    await world.admin.post('/api/admin/apps/oidc', { name: 'Wiki', kind: 'web', redirectUris: ['https://wiki.example/cb'] });
+    const both = (await world.admin.get('/api/admin/apps')).body;
+    expect(both).toContain('Wiki');
+    expect(both).not.toMatch(/nameIdKey|secretHash|"protocol"/);
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.event, 'app.created'));
     expect(audit.some((a) => (a.details as { appId: string }).appId === id)).toBe(true);
   });
