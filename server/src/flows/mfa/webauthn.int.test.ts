@@ -114,6 +114,18 @@ describe('passwordless sign-in with a passkey', () => {
     expect(Math.round((row!.expiresAt.getTime() - row!.createdAt.getTime()) / 3_600_000)).toBe(12);
   });
 
+  it('is refused while the account is locked, like every other door', async () => {
+    const { key } = await withKey('locked-pk@acme.test');
+    const bad = t.client();
+    for (let i = 0; i < 10; i++) await bad.signIn('locked-pk@acme.test', 'wrong-Password-0');
+    const c = t.client();
+    const options = (await c.post('/api/auth/passkey/options', {})).json();
+    const res = await c.post('/api/auth/passkey', { response: key.assert(options, PUBLIC_URL) });
+    expect(res.statusCode).toBe(423);
+    expect(res.json().error.code).toBe('sign_in.locked');
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+  });
+
   it('requires user verification', async () => {
     const { key } = await withKey('nouv@acme.test');
     const c = t.client();

@@ -5,6 +5,7 @@ import { webauthnResponseField } from '../../../../contract/mfa.ts';
 import { createFlow } from '../../domain/flows/flow-store.ts';
 import { findFactorByCredentialId, recordWebauthnUse } from '../../domain/mfa/factor-store.ts';
 import { findUserById } from '../../domain/users/user-store.ts';
+import { getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { verifyWebauthnAssertion, webauthnAuthenticationOptions } from '../mfa/webauthn.ts';
 import type { FlowDeps } from '../deps.ts';
@@ -42,6 +43,11 @@ export async function finishPasskeySignIn(flowToken: string | undefined, input: 
   if (count === null || !(await recordWebauthnUse(deps.db, factor, count))) throw await refuse('assertion');
   const user = await findUserById(deps.db, factor.userId);
   if (!user || user.status !== 'active') throw await refuse('inactive');
+  // Every door shares the lock: a locked account (for minutes, or until an admin unlocks it) is locked for passkeys too.
+  if ((await getLockState(deps.db, lockoutKey(user.emailCanonical))).locked) {
+    await recordAudit(deps.db, deps.ctx, { event: 'sign_in.passkey', outcome: 'failure', targetUserId: user.id, details: { reason: 'locked' } });
+    throw new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
+  }
   const now = new Date().toISOString();
   const state = await admit(
     { ...flow.state, challenge: undefined, identifier: user.emailCanonical, email: user.email, amr: ['hwk', 'user', 'mfa'], mfaAt: now },
