@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
+import { findUserByEmail, listMemberships } from '../../domain/users/user-store.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -253,7 +254,13 @@ describe('creating members directly', () => {
     const res = await admin.post('/api/admin/users', { email: 'direct@acme.test', firstName: 'Dee', password: 'a-Direct-password-2026-long' });
     expect(res.statusCode).toBe(201);
     expect((await t.client().signIn('direct@acme.test', 'a-Direct-password-2026-long')).statusCode).toBe(200);
-    expect((await outsider.post('/api/admin/users', { email: 'direct@acme.test' })).statusCode).toBe(201);
+    // Another organization's admin cannot pull an existing account in: the person is invited, nothing more.
+    const other = await outsider.post('/api/admin/users', { email: 'direct@acme.test', password: 'an-Other-password-2026-long' });
+    expect(other.statusCode).toBe(202);
+    expect(other.json()).toHaveProperty('invitationId');
+    const direct = await findUserByEmail(t.database.db, 'direct@acme.test');
+    expect((await listMemberships(t.database.db, direct!.id)).map((m) => m.slug)).toEqual(['acme']);
+    expect((await t.client().signIn('direct@acme.test', 'a-Direct-password-2026-long')).statusCode).toBe(200);
     expect((await member.post('/api/admin/users', { email: 'x@acme.test' })).statusCode).toBe(403);
   });
 });

@@ -26,6 +26,12 @@ export const addUserCommandInput = z.object({
   admin: z.boolean().default(false),
   invite: z.boolean().default(false),
   password: passwordField.optional(),
+  /**
+   * An e-mail that already has an account: the server's operator (CLI) adds the membership; an
+   * organization's administrator (admin API) may only invite — joining is the person's choice,
+   * and their one identity (password, factors) is not another organization's to manage.
+   */
+  existingAccount: z.enum(['add', 'invite']).default('add'),
 });
 
 export type CommandResult = { message: string; data: Record<string, unknown> };
@@ -54,7 +60,7 @@ export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise
   const role = data.admin ? 'admin' : 'member';
   const existing = await findUserByEmail(deps.db, data.email);
 
-  if (data.invite) {
+  if (data.invite || (existing && data.existingAccount === 'invite')) {
     const invitation = await sendInvitation(org.id, { email: data.email, role, firstName: data.firstName, lastName: data.lastName, username: data.username }, deps);
     return { message: `Invited ${invitation.email} to ${org.slug}.`, data: { invitationId: invitation.id } };
   }

@@ -31,13 +31,17 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return listOrgUsers(deps.db, a.orgId, { ...req.query, maxAgeDays: org.policies.password.maxAgeDays });
   });
 
-  /** Create a member directly (with a password, or without: they choose one through Reset User Password). */
+  /**
+   * Create a member directly (with a password, or without: they choose one through Reset User
+   * Password). An address that already has an account is invited instead (202): it joins only
+   * when its owner accepts.
+   */
   r.post('/api/admin/users', { schema: { body: createUserInput } }, async (req, res) => {
     const { a, d } = await admin(req);
     const org = (await findOrgById(deps.db, a.orgId))!;
     const { role, ...rest } = req.body;
-    const result = await runAddUserCommand({ ...rest, org: org.slug, admin: role === 'admin' }, d);
-    return res.status(201).send(result.data);
+    const result = await runAddUserCommand({ ...rest, org: org.slug, admin: role === 'admin', existingAccount: 'invite' }, d);
+    return res.status('invitationId' in result.data ? 202 : 201).send(result.data);
   });
 
   r.get('/api/admin/users/:id', { schema: { params: idParams } }, async (req) => {
