@@ -63,3 +63,22 @@ export function strictestLockout(policies: LockoutPolicy[]): LockoutPolicy {
     durationMinutes: durations.includes(0) ? 0 : Math.max(...durations),
   };
 }
+
+/**
+ * The same shape with every field optional and no defaults: a change names only what it changes.
+ * (A `.partial()` of the stored schema would fill the fields left out with their defaults and so
+ * silently reset them.)
+ */
+function patchOf(schema: z.ZodType): z.ZodType {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
+  if (!(inner instanceof z.ZodObject)) return inner;
+  return z.strictObject(Object.fromEntries(Object.entries(inner.shape).map(([key, field]) => [key, patchOf(field as z.ZodType).optional()])));
+}
+export const orgPoliciesPatchSchema = patchOf(orgPoliciesSchema) as z.ZodType<{ [K in keyof OrgPolicies]?: Partial<OrgPolicies[K]> }>;
+
+/** Applies a change section by section, field by field; the result is checked as a whole. */
+export function mergeOrgPolicies(before: OrgPolicies, patch: { [K in keyof OrgPolicies]?: Partial<OrgPolicies[K]> }): OrgPolicies {
+  const merged = Object.fromEntries(Object.entries(before).map(([section, values]) => [section, { ...values, ...(patch[section as keyof OrgPolicies] ?? {}) }]));
+  return orgPoliciesSchema.parse(merged);
+}

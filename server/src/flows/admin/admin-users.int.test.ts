@@ -136,6 +136,15 @@ describe('policies and audit', () => {
     expect((await admin.post('/api/admin/policies', { password: { minLength: 3 } })).statusCode).toBe(400);
   });
 
+  it('changes only the fields named: the rest of a section keeps its value', async () => {
+    await admin.post('/api/admin/policies', { password: { minLength: 14, maxAgeDays: 90, historyCount: 8, reminderDays: [10, 3] } });
+    const res = await admin.post('/api/admin/policies', { password: { minLength: 16 } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().password).toMatchObject({ minLength: 16, maxAgeDays: 90, historyCount: 8, reminderDays: [10, 3] });
+    expect((await admin.post('/api/admin/policies', { password: { bogus: 1 } })).statusCode).toBe(400);
+    await admin.post('/api/admin/policies', { password: { minLength: 20, maxAgeDays: 0, historyCount: 5, reminderDays: [14, 7, 1] } });
+  });
+
   it('filters the audit log, pages it, and exports CSV safe from formula injection', async () => {
     const failures = (await admin.get(`/api/admin/audit?outcome=failure&limit=1`)).json();
     expect(failures.items).toHaveLength(1);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findOrgById, updateOrgPolicies } from '../../domain/orgs/org-store.ts';
-import { orgPoliciesSchema } from '../../domain/policies/org-policies.ts';
+import { mergeOrgPolicies, orgPoliciesPatchSchema } from '../../domain/policies/org-policies.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
@@ -15,10 +15,11 @@ export async function adminPolicyRoutes(app: FastifyInstance, deps: HttpDeps): P
     return (await findOrgById(deps.db, orgId))!.policies;
   });
 
-  r.post('/api/admin/policies', { schema: { body: orgPoliciesSchema.partial() } }, async (req) => {
+  /** A change names only what changes: `{ password: { minLength: 20 } }` keeps the rest of the password policy. */
+  r.post('/api/admin/policies', { schema: { body: orgPoliciesPatchSchema } }, async (req) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
     const before = (await findOrgById(deps.db, orgId))!.policies;
-    const after = orgPoliciesSchema.parse({ ...before, ...req.body });
+    const after = mergeOrgPolicies(before, req.body);
     await deps.db.transaction(async (tx) => {
       await updateOrgPolicies(tx, orgId, after);
       await recordAudit(tx, requestContext(req, actorId), { event: 'policies.updated', outcome: 'success', orgId: orgId, details: { old: before, new: after } });
