@@ -91,4 +91,88 @@ describe('SAML single sign-on', () => {
     expect(shown.relayState).toBe('from-sp-home');
     await context.close();
   });
+
+  it('an administrator creates a SAML application from pasted SP metadata, maps an attribute, assigns it to a group, and its tile reaches the SP', async () => {
+    const { SAML } = await import('@node-saml/node-saml');
+    const { readFile } = await import('node:fs/promises');
+    const { seriousA11yViolations } = await import('./support/axe.ts');
+    const db = env.tessera.database.db;
+    await env.seedUser({ email: 'admin@acme.test', orgs: [acme], role: 'admin', firstName: 'Ari', lastName: 'Admin' });
+    const key = await ensureSamlIdpKey(db, env.tessera.masterKey, acme.id);
+    const idp = idpUrls(env.url, acme.slug);
+    // A second SP (its own origin, so its own entity ID), configured with the IdP the console shows.
+    const expenses = await startTestSp();
+    try {
+      expenses.useIdp({ entityId: idp.entityId, ssoUrl: idp.ssoUrl, certificate: key.certificatePem });
+      const metadataXml = new SAML({ issuer: expenses.entityId, callbackUrl: expenses.acsUrl, idpCert: key.certificatePem, wantAssertionsSigned: true }).generateServiceProviderMetadata(null);
+
+      const { page, context } = await env.newPage({ bypassCSP: true });
+      await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+      await page.waitForURL(`${env.url}/admin`);
+      await page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
+      await page.getByRole('radiogroup', { name: 'Application type' }).getByText('SAML', { exact: true }).click();
+      const form = page.getByRole('region', { name: 'New SAML application' });
+      await form.getByRole('tab', { name: 'Enter manually' }).waitFor();
+      const importTab = form.getByRole('tabpanel', { name: 'Import metadata' });
+      await importTab.getByRole('textbox', { name: 'Name', exact: true }).fill('Expense Reports');
+      await importTab.getByLabel(/^SP metadata \(XML\)/).fill(metadataXml);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await form.getByRole('tab', { name: 'Enter manually' }).click();
+      await form.getByRole('tabpanel', { name: 'Enter manually' }).getByLabel(/^SP entity ID/).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await form.getByRole('tab', { name: 'Import metadata' }).click();
+      await importTab.getByRole('button', { name: 'Create application' }).click();
+
+      // What the SP's administrator needs: metadata URL, entity ID, SSO URL, the certificate as .pem.
+      const dialog = page.getByRole('dialog', { name: 'Expense Reports is ready' });
+      await dialog.getByLabel('IdP metadata URL', { exact: true }).waitFor();
+      expect(await dialog.getByLabel('IdP metadata URL', { exact: true }).inputValue()).toBe(idp.metadataUrl);
+      expect(await dialog.getByLabel('IdP entity ID', { exact: true }).inputValue()).toBe(idp.entityId);
+      expect(await dialog.getByLabel('Single sign-on URL', { exact: true }).inputValue()).toBe(idp.ssoUrl);
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download certificate (.pem)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^tessera-idp-.+\.pem$/);
+      expect((await readFile(await download.path())).toString('utf8').trim()).toBe(key.certificatePem.trim());
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      // Assigned to the Engineers group (Ada is a member) from the application's row.
+      const row = page.getByTestId('admin-app-row').filter({ hasText: 'Expense Reports' });
+      await row.getByLabel('Assign Expense Reports to a group').click();
+      await page.getByRole('option', { name: 'Engineers' }).click();
+      await row.getByRole('button', { name: 'Assign' }).click();
+      await page.getByText('Expense Reports was assigned.').waitFor();
+
+      // Its settings page reads back what the metadata said; an attribute mapping is added there.
+      await row.getByRole('link', { name: 'Settings of Expense Reports' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Expense Reports' }).waitFor();
+      const settings = page.getByRole('region', { name: 'Settings' });
+      expect(await settings.getByLabel(/^SP entity ID/).inputValue()).toBe(expenses.entityId);
+      expect(await settings.getByLabel('ACS URL 1', { exact: true }).inputValue()).toBe(expenses.acsUrl);
+      expect(await page.getByLabel('IdP metadata URL', { exact: true }).inputValue()).toBe(idp.metadataUrl);
+      await settings.getByRole('button', { name: 'Add an attribute' }).click();
+      await settings.getByLabel('Attribute name 1', { exact: true }).fill('displayName');
+      await settings.getByRole('combobox', { name: 'Value of attribute 1' }).click();
+      await page.getByRole('option', { name: 'Display name' }).click();
+      const [saved] = await Promise.all([
+        page.waitForResponse((r) => /\/api\/admin\/apps\/saml\/[0-9a-f-]{36}$/.test(r.url()) && r.request().method() === 'POST'),
+        settings.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      expect(saved.status()).toBe(200);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await context.close();
+
+      // Ada's tile signs her in to the new SP, with the mapped attribute.
+      const ada = await signedIn('ada@acme.test');
+      const tab = await launchTile(ada.page, ada.context, 'Expense Reports');
+      await tab.waitForURL(expenses.acsUrl);
+      expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Signed in to the SAML test app');
+      const shown = Object.fromEntries(await tab.locator('dd[data-attr]').evaluateAll((dds) => dds.map((d) => [d.getAttribute('data-attr')!, d.textContent ?? ''])));
+      expect(shown.nameID).toBe('ada@acme.test');
+      expect(shown.displayName).toBe('Ada Lovelace');
+      await ada.context.close();
+    } finally {
+      await expenses.close();
+    }
+  });
 });

@@ -14,6 +14,7 @@ import { UsersPage } from './admin/UsersPage.tsx';
 import { GroupsPage } from './admin/GroupsPage.tsx';
 import { AppsPage } from './admin/apps/AppsPage.tsx';
 import { OidcAppPage } from './admin/apps/OidcAppPage.tsx';
+import { SamlAppPage } from './admin/apps/SamlAppPage.tsx';
 import { PoliciesPage } from './admin/PoliciesPage.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
@@ -52,6 +53,7 @@ const router = createBrowserRouter([
       { path: 'groups', element: <GroupsPage /> },
       { path: 'applications', element: <AppsPage /> },
       { path: 'applications/oidc/:id', element: <OidcAppPage /> },
+      { path: 'applications/saml/:id', element: <SamlAppPage /> },
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
