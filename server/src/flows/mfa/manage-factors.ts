@@ -19,16 +19,10 @@ import { enqueueMail } from '../../mail/outbox.ts';
 import type { FlowDeps } from '../deps.ts';
 import { confirmTotpEnrollment, startTotpEnrollment } from './totp-enrollment.ts';
 import { assertMethodAllowed } from './assert-method-allowed.ts';
+import { requireRecentAuthentication } from '../account/require-recent-authentication.ts';
 import { verifyWebauthnRegistration, webauthnRegistrationOptions, type Challenge } from './webauthn.ts';
 
 export type Me = { user: User; session: Session };
-const RECENT_MS = 15 * 60_000;
-
-/** Sensitive changes need a sign-in (or a factor) in the last 15 minutes. */
-export function requireRecentAuthentication(me: Me): void {
-  const last = Math.max(me.session.authTime.getTime(), me.session.mfaAt?.getTime() ?? 0);
-  if (Date.now() - last > RECENT_MS) throw new AppError('auth.reauthenticate', 'For your security, sign in again before changing your sign-in methods.');
-}
 
 export async function describeMyMfa(me: Me, deps: FlowDeps) {
   const org = (await findOrgById(deps.db, me.session.orgId))!;

@@ -17,6 +17,7 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import type { FlowDeps } from '../deps.ts';
+import { requireRecentAuthentication } from '../account/require-recent-authentication.ts';
 
 export type Me = { user: User; session: Session };
 const RECOVERY_LINK_HOURS = 24;
@@ -63,6 +64,8 @@ export async function updateMyProfile(me: Me, section: ProfileSection, input: un
 /** A new recovery address waits, unused, until the link sent to it is followed. */
 export async function requestRecoveryEmail(me: Me, input: unknown, deps: FlowDeps): Promise<void> {
   const { email } = setRecoveryEmailInput.parse(input);
+  // Whoever controls the recovery address can reset the password: an old session may not change it.
+  requireRecentAuthentication(me);
   const token = randomToken();
   await deps.db.transaction(async (tx) => {
     await tx

@@ -7,16 +7,20 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../../d
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin, requireSignedIn } from '../plugins/authenticate.ts';
+import { requireRecentAuthentication } from '../../flows/account/require-recent-authentication.ts';
 
 const present = (k: ApiKeyRow) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revoked: k.revokedAt !== null });
 
 /** API keys are managed by people in the console only: a key cannot mint or revoke keys. */
 export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const person = async (req: Parameters<typeof requireAdmin>[0]) => {
+  const person = async (req: Parameters<typeof requireAdmin>[0], opts: { recent?: boolean } = {}) => {
     if (req.headers.authorization) throw new AppError('auth.forbidden', 'API keys are managed from the Admin Portal.');
-    await requireSignedIn(req, deps);
-    return requireAdmin(req, deps);
+    const signedIn = await requireSignedIn(req, deps);
+    const admin = await requireAdmin(req, deps);
+    // A new key is a new way in: only from a recent sign-in.
+    if (opts.recent) requireRecentAuthentication(signedIn);
+    return admin;
   };
 
   r.get('/api/admin/api-keys', async (req) => {
@@ -25,7 +29,7 @@ export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): P
   });
 
   r.post('/api/admin/api-keys', { schema: { body: z.object({ name: nameField.trim().min(1) }) } }, async (req, res) => {
-    const { orgId, actorId } = await person(req);
+    const { orgId, actorId } = await person(req, { recent: true });
     const { key, row } = await createApiKey(deps.db, orgId, req.body.name, actorId);
     await recordAudit(deps.db, requestContext(req, actorId), { event: 'api_key.created', outcome: 'success', orgId, details: { apiKeyId: row.id } });
     return res.status(201).send({ ...present(row), key });
