@@ -59,6 +59,19 @@ describe('sign-in flow (identifier first)', () => {
     expect((await c.get('/api/session')).json().organization.slug).toBe('acme-corp');
   });
 
+  it('does not switch a session without MFA into an organization that requires it', async () => {
+    const strict = await seedOrg(t, 'Strict', { mfa: { mode: 'required' } });
+    const open = await seedOrg(t, 'Open');
+    await seedUser(t, { email: 'switcher@acme.test', orgs: [open, strict] });
+    const c = t.client();
+    await c.signIn('switcher@acme.test', STRONG_PASSWORD, { org: 'open' });
+    expect((await c.get('/api/session')).json().organization.slug).toBe('open');
+    const sw = await c.post('/api/session/organization', { slug: 'strict' });
+    expect(sw.statusCode).toBe(403);
+    expect(sw.json().error.code).toBe('auth.reauthenticate');
+    expect((await c.get('/api/session')).json().organization.slug).toBe('open');
+  });
+
   it('refuses an organization the person does not belong to', async () => {
     const other = await seedOrg(t, 'Initech');
     const c = t.client();

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { switchOrganizationInput, type SessionInfo } from '../../../../contract/session.ts';
-import { AppError } from '../../errors.ts';
-import { deleteSession, switchSessionOrg } from '../../domain/sessions/session-store.ts';
+import { deleteSession } from '../../domain/sessions/session-store.ts';
+import { switchOrganization } from '../../flows/account/switch-organization.ts';
 import { listMemberships } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
-import { requestContext, type HttpDeps } from '../deps.ts';
+import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
 import { findSignedIn, requireSignedIn } from '../plugins/authenticate.ts';
 import { clearCookie } from '../plugins/cookies.ts';
 
@@ -31,10 +31,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
 
   r.post('/api/session/organization', { schema: { body: switchOrganizationInput } }, async (req, res) => {
     const { session, user } = await requireSignedIn(req, deps);
-    const target = (await listMemberships(deps.db, user.id)).find((m) => m.slug === req.body.slug);
-    if (!target) throw new AppError('org.not_found', 'You are not a member of this organization.');
-    await switchSessionOrg(deps.db, session.id, target.orgId);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'session.organization_switched', outcome: 'success', orgId: target.orgId, targetUserId: user.id });
+    await switchOrganization(session, user.id, req.body.slug, flowDeps(deps, req, user.id));
     return res.status(204).send();
   });
 
