@@ -102,6 +102,22 @@ describe('member actions', () => {
     expect((await t.client().signIn('user2@acme.test', STRONG_PASSWORD)).json()).toMatchObject({ step: 'change_password', reason: 'required' });
   });
 
+  it('keeps one administrator when the last two demote each other at the same moment', async () => {
+    const duo = await seedOrg(t, 'Duo');
+    const a = await seedUser(t, { email: 'a@duo.test', orgs: [duo], role: 'admin' });
+    const b = await seedUser(t, { email: 'b@duo.test', orgs: [duo], role: 'admin' });
+    const ca = t.client();
+    const cb = t.client();
+    await ca.signIn('a@duo.test', STRONG_PASSWORD, { portal: 'admin' });
+    await cb.signIn('b@duo.test', STRONG_PASSWORD, { portal: 'admin' });
+    const results = await Promise.all([ca.post(`/api/admin/users/${b.id}`, { role: 'member' }), cb.post(`/api/admin/users/${a.id}`, { role: 'member' })]);
+    // One wins; the other is refused — as no longer an admin (403) or as the last one (409).
+    expect(results.filter((r) => r.statusCode === 204)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 403 || r.statusCode === 409)).toHaveLength(1);
+    const admins = (await listMemberships(t.database.db, a.id)).concat(await listMemberships(t.database.db, b.id)).filter((m) => m.slug === 'duo' && m.role === 'admin');
+    expect(admins).toHaveLength(1);
+  });
+
   it('keeps at least one administrator', async () => {
     expect((await admin.post(`/api/admin/users/${bossId}`, { role: 'member' })).json().error.code).toBe('admin.last_admin');
     expect((await admin.post(`/api/admin/users/${bossId}/suspend`, {})).statusCode).toBe(409);

@@ -16,8 +16,12 @@ export async function requireMember(deps: FlowDeps, orgId: string, userId: strin
   return user;
 }
 
-/** An organization always keeps at least one active administrator. */
+/**
+ * An organization always keeps at least one active administrator. The organization's row is
+ * locked first, so two demotions (or removals) at once are counted one after the other.
+ */
 async function assertAnotherAdmin(tx: Tx, orgId: string, userId: string): Promise<void> {
+  await tx.execute(sql`select id from orgs where id = ${orgId} for update`);
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
