@@ -57,6 +57,15 @@ describe('security key as a second factor', () => {
     expect((await c.post('/api/auth/sign-in/verify', { method: 'webauthn', response: key.assert(fresh, PUBLIC_URL) })).json().step).toBe('done');
   });
 
+  it('spends the challenge on a failed answer: the next try needs new options', async () => {
+    const { key } = await withKey('spent@acme.test');
+    const { c, options } = await verifyStep('spent@acme.test');
+    expect((await c.post('/api/auth/sign-in/verify', { method: 'webauthn', response: key.assert(options, PUBLIC_URL, { tamper: true }) })).statusCode).toBe(401);
+    // A good assertion over the spent challenge no longer counts.
+    expect((await c.post('/api/auth/sign-in/verify', { method: 'webauthn', response: key.assert(options, PUBLIC_URL) })).statusCode).toBe(401);
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+  });
+
   it('uses a challenge once', async () => {
     const { key } = await withKey('once@acme.test');
     const { c, options } = await verifyStep('once@acme.test');

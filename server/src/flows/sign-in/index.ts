@@ -53,8 +53,16 @@ export async function currentSignInStep(flowToken: string | undefined, deps: Flo
 /** Answers one step; when nothing is left, opens the session and ends the flow. */
 export async function answerSignInStep(flowToken: string | undefined, stepName: string, input: unknown, deps: FlowDeps): Promise<SignInAnswer> {
   const flow = await requireFlow(flowToken, deps);
-  const state = await submitStep(signInSteps, flow.state, stepName, input, deps);
+  const state = await submitStep(signInSteps, flow.state, stepName, input, deps).catch(async (err) => {
+    await consumeChallenge(flow, deps);
+    throw err;
+  });
   return advance(flow, state, deps, { save: true });
+}
+
+/** A WebAuthn challenge is single-use: a failed answer spends it too (the next try asks for a new one). */
+export async function consumeChallenge(flow: StoredFlow<SignInState>, deps: FlowDeps): Promise<void> {
+  if (flow.state.challenge) await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, challenge: undefined });
 }
 
 export async function cancelSignIn(flowToken: string | undefined, deps: FlowDeps): Promise<void> {

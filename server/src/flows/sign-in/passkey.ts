@@ -10,7 +10,7 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { verifyWebauthnAssertion, webauthnAuthenticationOptions } from '../mfa/webauthn.ts';
 import type { FlowDeps } from '../deps.ts';
 import { admit } from './admit.ts';
-import { advance, KIND, requireFlow, type SignInAnswer } from './index.ts';
+import { advance, consumeChallenge, KIND, requireFlow, type SignInAnswer } from './index.ts';
 import { signInStateSchema } from './state.ts';
 
 export const startPasskeyInput = z.object({ portal: portalSchema.default('user'), returnTo: z.string().max(2048).optional() });
@@ -35,6 +35,7 @@ export async function finishPasskeySignIn(flowToken: string | undefined, input: 
   if (!flow.state.passwordless || flow.state.userId) throw new AppError('sign_in.wrong_step', 'Start the passkey sign-in again.');
   const factor = await findFactorByCredentialId(deps.db, response.id);
   const refuse = async (reason: string) => {
+    await consumeChallenge(flow, deps);
     await recordAudit(deps.db, deps.ctx, { event: 'sign_in.passkey', outcome: 'failure', targetUserId: factor?.userId, details: { reason } });
     return new AppError('mfa.webauthn_failed', 'This passkey could not be verified. Try again or sign in with your e-mail.');
   };
