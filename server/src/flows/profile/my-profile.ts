@@ -11,7 +11,7 @@ import {
 } from '../../../../contract/profile.ts';
 import { memberships, users } from '../../db/schema/index.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
-import { findMembership, isUniqueViolation, type User } from '../../domain/users/user-store.ts';
+import { findMembership, isUniqueViolation, listMemberships, type User } from '../../domain/users/user-store.ts';
 import { hashToken, randomToken } from '../../domain/secrets/tokens.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
@@ -22,14 +22,29 @@ import { requireRecentAuthentication } from '../account/require-recent-authentic
 export type Me = { user: User; session: Session };
 const RECOVERY_LINK_HOURS = 24;
 
+/**
+ * What the person may edit. Names and personal information belong to the one identity every
+ * organization sees, so they are editable only where none of the person's organizations locked
+ * them; employment information is the active organization's own.
+ */
+async function editableSections(me: Me, deps: FlowDeps): Promise<Record<ProfileSection, boolean>> {
+  const all = await listMemberships(deps.db, me.user.id);
+  const active = all.find((m) => m.orgId === me.session.orgId);
+  return {
+    details: all.every((m) => m.policies.profile.details),
+    personal: all.every((m) => m.policies.profile.personal),
+    employment: active?.policies.profile.employment ?? false,
+  };
+}
+
 export async function getMyProfile({ user, session }: Me, deps: FlowDeps): Promise<Profile> {
-  const [org, membership] = await Promise.all([findOrgById(deps.db, session.orgId), findMembership(deps.db, session.orgId, user.id)]);
+  const [editable, membership] = await Promise.all([editableSections({ user, session }, deps), findMembership(deps.db, session.orgId, user.id)]);
   return {
     details: { firstName: user.firstName, lastName: user.lastName, username: membership?.username ?? '', alternateEmail: user.alternateEmail, companyEmail: user.email },
     personal: personalInput.parse(user.personal ?? {}),
     employment: employmentInput.parse(membership?.employment ?? {}),
     recoveryEmail: { address: user.recoveryEmail, pending: user.recoveryEmailPending },
-    editable: org!.policies.profile,
+    editable,
   };
 }
 
@@ -38,8 +53,7 @@ export async function getMyProfile({ user, session }: Me, deps: FlowDeps): Promi
  * not just on the page. The company e-mail is not part of any section: it cannot be edited.
  */
 export async function updateMyProfile(me: Me, section: ProfileSection, input: unknown, deps: FlowDeps): Promise<Profile> {
-  const org = (await findOrgById(deps.db, me.session.orgId))!;
-  if (!org.policies.profile[section]) throw new AppError('profile.read_only', 'Your administrator does not allow editing this part of your profile.');
+  if (!(await editableSections(me, deps))[section]) throw new AppError('profile.read_only', 'Your administrator does not allow editing this part of your profile.');
   if (section === 'details') {
     const d = profileDetailsInput.parse(input);
     try {

@@ -72,6 +72,17 @@ describe('Profile', () => {
     expect((await c.post('/api/me/profile/employment', { jobTitle: 'Chef' })).statusCode).toBe(403);
   });
 
+  it('keeps names and personal information locked in every organization when one of them locks them', async () => {
+    const strict = await seedOrg(t, 'Strict', { profile: { details: true, personal: false, employment: true } });
+    await seedUser(t, { email: 'lockedtwice@acme.test', orgs: [acme, strict] });
+    const c = t.client();
+    await c.signIn('lockedtwice@acme.test', STRONG_PASSWORD, { org: 'acme' });
+    // Signed in to the open organization: the shared personal information is still locked.
+    expect((await c.get('/api/me/profile')).json().editable).toEqual({ details: true, personal: false, employment: true });
+    expect((await c.post('/api/me/profile/personal', { city: 'Paris' })).statusCode).toBe(403);
+    expect((await c.post('/api/me/profile/employment', { jobTitle: 'Acme title' })).statusCode).toBe(200);
+  });
+
   it("keeps employment per organization and never shows another organization's", async () => {
     await seedUser(t, { email: 'both@acme.test', orgs: [acme, globex] });
     const c = t.client();
