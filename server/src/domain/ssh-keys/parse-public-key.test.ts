@@ -25,7 +25,17 @@ const ecdsa = (curve: 'P-256' | 'P-384' | 'P-521', name: string) => {
   const pad = (b: Buffer) => Buffer.concat([Buffer.alloc(size - b.length), b]);
   return sshLine(`ecdsa-sha2-${name}`, [Buffer.from(name), Buffer.concat([Buffer.from([4]), pad(Buffer.from(jwk.x!, 'base64url')), pad(Buffer.from(jwk.y!, 'base64url'))])]);
 };
-
+/** Security-key (FIDO) keys: the plain key's fields, then the application string ("ssh:"). */
+const skEd25519 = () => {
+  const { publicKey } = generateKeyPairSync('ed25519');
+  return sshLine('sk-ssh-ed25519@openssh.com', [Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url'), Buffer.from('ssh:')]);
+};
+const skEcdsa = () => {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = publicKey.export({ format: 'jwk' });
+  const pad = (b: Buffer) => Buffer.concat([Buffer.alloc(32 - b.length), b]);
+  return sshLine('sk-ecdsa-sha2-nistp256@openssh.com', [Buffer.from('nistp256'), Buffer.concat([Buffer.from([4]), pad(Buffer.from(jwk.x!, 'base64url')), pad(Buffer.from(jwk.y!, 'base64url'))]), Buffer.from('ssh:')]);
+};
 
 describe('parsePublicKey', () => {
   it.each([
@@ -34,6 +44,8 @@ describe('parsePublicKey', () => {
     ['ecdsa p256', ecdsa('P-256', 'nistp256'), 256, 'ECDSA'],
     ['ecdsa p384', ecdsa('P-384', 'nistp384'), 384, 'ECDSA'],
     ['ecdsa p521', ecdsa('P-521', 'nistp521'), 521, 'ECDSA'],
+    ['sk-ssh-ed25519 (security key)', skEd25519(), 256, 'ED25519-SK'],
+    ['sk-ecdsa p256 (security key)', skEcdsa(), 256, 'ECDSA-SK'],
   ])('accepts %s with the fingerprint ssh-keygen prints', (_n, line, bits, label) => {
     const key = parsePublicKey(line);
     expect(key).toMatchObject({ bits, label, comment: 'test@host' });
