@@ -120,6 +120,12 @@ describe('User Portal', () => {
     writeFileSync(`${keyFile}.pub`, execFileSync('ssh-keygen', ['-y', '-f', keyFile], { encoding: 'utf8' }));
     const printed = execFileSync('ssh-keygen', ['-lf', `${keyFile}.pub`], { encoding: 'utf8' }).split(' ')[1];
     await expect.poll(() => ssh.getByTestId('ssh-fingerprint').first().textContent()).toContain(printed);
+
+    // The host agent is not there yet: the section says so, and offers nothing to click.
+    const agent = page.getByRole('region', { name: 'Tessera Agent' });
+    await agent.getByText('is not available yet').waitFor();
+    expect(await agent.getByRole('button').count()).toBe(0);
+    expect(await agent.getByRole('link').count()).toBe(0);
     await context.close();
   });
 
