@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
 import { signInThroughPage } from './support/pages.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 
 let env: E2E;
 const NEW_PASSWORD = 'my-First-password-2026';
@@ -33,6 +34,7 @@ describe('invitation → account creation → sign-in → log out', () => {
     await expect.poll(() => email.inputValue()).toBe('nora@acme.test');
     expect(await email.isEditable()).toBe(false);
     expect(page.url()).toBe(`${env.url}/invite`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The requirements are listed and ticked as the person types.
     const lengthRule = page.getByText('At least 14 characters');

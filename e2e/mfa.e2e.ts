@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
 import { signInThroughPage } from './support/pages.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 import { addVirtualAuthenticator, totpCode, typeCode } from './support/authenticator.ts';
 
 let env: E2E;
@@ -49,6 +50,7 @@ describe('multi-factor authentication', () => {
     const secret = await setUpAuthenticatorApp(page);
     const codes = await readRecoveryCodes(page);
     expect(codes).toHaveLength(10);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'I have saved my codes' }).click();
     await page.getByTestId('factor-row').filter({ hasText: 'Authenticator app' }).waitFor();
     await logOut(page);
@@ -56,6 +58,7 @@ describe('multi-factor authentication', () => {
     await signInThroughPage(page, { email: 'tina@acme.test', password: PASSWORD });
     await page.getByText('Verify Your Identity').or(page.getByText('Use an Authenticator App')).first().waitFor();
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     // The next 30-second step: the set-up code was accepted once and is never accepted again.
     await typeCode(page, totpCode(secret, 30));
     await page.getByRole('button', { name: 'Submit' }).click();

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
 import { signInThroughPage } from './support/pages.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 
 let env: E2E;
 const NEW_PASSWORD = 'a-Brand-new-password-9';
@@ -23,6 +24,7 @@ describe('Reset User Password', () => {
     await asking.getByLabel(/^Email/).fill('rosa@acme.test');
     await asking.getByRole('button', { name: 'Send reset link' }).click();
     await asking.getByText(/If this address has an account/).waitFor();
+    expect(await seriousA11yViolations(asking)).toEqual([]);
 
     const mail = await env.waitForMail('rosa@acme.test', /reset/i);
     const link = linkIn(mail, '/reset-password');
@@ -34,6 +36,7 @@ describe('Reset User Password', () => {
     await page.getByText('rosa@acme.test').waitFor();
     // The token leaves the address bar at once (no leak through history, screenshots or referrers).
     expect(page.url()).toBe(`${env.url}/reset-password`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
     await page.getByLabel(/^Confirm password/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Reset password' }).click();

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
-import './i18n/index.ts';
+import { i18n } from './i18n/index.ts';
 import { App } from './App.tsx';
 import { validationKey } from './forms/validation-key.ts';
 
@@ -15,7 +15,15 @@ import { validationKey } from './forms/validation-key.ts';
 z.config({ customError: validationKey });
 
 // Shade 8 keeps text and buttons above the WCAG AA contrast ratio (4.5:1) on light backgrounds.
-const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 6 }, defaultRadius: 'md' });
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 6 },
+  defaultRadius: 'md',
+  components: {
+    // Every notification's close button gets a name for screen readers (axe: button-name).
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': i18n.t('common.close') } } },
+  },
+});
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 createRoot(document.getElementById('root')!).render(

@@ -37,7 +37,7 @@ export function OidcSecretCard({ app }: Props) {
           </Button>
         </Group>
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('adminOidc.rotate')}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('adminOidc.rotate')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack>
           <Text size="sm">{t('adminOidc.rotateWarning')}</Text>
           <Group justify="flex-end">

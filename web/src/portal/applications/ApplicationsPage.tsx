@@ -62,7 +62,7 @@ export function ApplicationsPage() {
           ))}
         </SimpleGrid>
       )}
-      <Modal opened={Boolean(details)} onClose={() => setDetails(undefined)} title={details?.name}>
+      <Modal opened={Boolean(details)} onClose={() => setDetails(undefined)} title={details?.name} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{details?.details}</Text>
       </Modal>
     </Stack>

@@ -92,7 +92,7 @@ export function MfaSection() {
           </Stack>}
         </>
       )}
-      <Modal opened={Boolean(totp)} onClose={() => setTotp(undefined)} title={t('totp.title')} size="lg">
+      <Modal opened={Boolean(totp)} onClose={() => setTotp(undefined)} title={t('totp.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {totp && (
           <TotpSetup
             enrollment={totp === 'starting' ? undefined : totp}
@@ -102,7 +102,7 @@ export function MfaSection() {
         )}
         <ErrorAlert error={error} />
       </Modal>
-      <Modal opened={Boolean(codes)} onClose={() => setCodes(undefined)} title={t('login.codesTitle')}>
+      <Modal opened={Boolean(codes)} onClose={() => setCodes(undefined)} title={t('login.codesTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {codes && <RecoveryCodes codes={codes} onSaved={() => setCodes(undefined)} />}
       </Modal>
     </Section>
