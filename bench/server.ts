@@ -6,7 +6,6 @@
  * (code + refresh) assigned to bench1, a plain member; its ready line adds their credentials.
  */
 import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/src/config.ts';
@@ -19,21 +18,12 @@ import { createOidcApp } from '../server/src/flows/admin/oidc-apps.ts';
 import { assignApp } from '../server/src/domain/apps/app-store.ts';
 import { sql } from 'drizzle-orm';
 import { OIDC_CALLBACK, PARAMS, PASSWORD, SEARCH_MEMBERS, USERS, type ParamsName } from './scenario.ts';
+import { freePort } from '../server/test/free-port.ts';
 
 const mode = process.argv[2] ?? 'ours';
 const params = PARAMS[(mode === 'search' || mode === 'oidc' ? 'ours' : mode) as ParamsName];
 
-/** A port free on loopback right now (the OIDC issuer must know its port before the server listens). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+// The OIDC issuer must know its port before the server listens.
 const fixedPort = mode === 'oidc' ? await freePort() : 0;
 const config = loadConfig({
   PORT: String(fixedPort),

@@ -13,9 +13,9 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import net from 'node:net';
 import Provider from 'oidc-provider';
 import { OIDC_CALLBACK } from './scenario.ts';
+import { freePort } from '../server/test/free-port.ts';
 
 const [poolFile, mint] = [process.argv[2], Number(process.argv[3] ?? 0)];
 const STORE_ENTRIES = 500_000;
@@ -27,16 +27,6 @@ const { default: MemoryAdapter } = (await import('oidc-provider/lib/adapters/mem
 const { default: LRU } = (await import('oidc-provider/lib/helpers/lru.js' as string)) as { default: Lru };
 const store = new LRU({ maxSize: STORE_ENTRIES });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const key = (alg: 'ES256' | 'RS256') => {
   const pair = alg === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 2048 });

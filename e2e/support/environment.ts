@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { createOrg, updateOrgPolicies, type Org } from '../../server/src/domain/
 import { addMembership, createUser } from '../../server/src/domain/users/user-store.ts';
 import { hashPassword } from '../../server/src/domain/credentials/password-hash.ts';
 import { orgPoliciesSchema } from '../../server/src/domain/policies/org-policies.ts';
+import { freePort } from '../../server/test/free-port.ts';
 
 export const PASSWORD = 'correct-Horse-battery-42';
 
@@ -27,16 +27,6 @@ export type E2E = {
   close(): Promise<void>;
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A whole Tessera for one journey file: its own database (PGlite, or a fresh PostgreSQL database

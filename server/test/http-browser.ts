@@ -1,16 +1,6 @@
-import net from 'node:net';
 import { createTestApp, type TestApp } from './harness.ts';
+import { freePort } from './free-port.ts';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real app listening on loopback, for protocol peers (openid-client, node-saml) that speak real HTTP. */
 export async function createListeningTestApp(env: Record<string, string> = {}): Promise<TestApp & { url: string }> {

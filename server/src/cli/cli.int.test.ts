@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,6 +11,7 @@ import { auditEvents, orgs } from '../db/schema/index.ts';
 import { findUserByEmail } from '../domain/users/user-store.ts';
 import { openDatabase } from '../db/open.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
+import { freePort } from '../../test/free-port.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../../bin/tessera.mjs');
 const STRONG = 'correct-Horse-battery-42';
@@ -40,14 +40,6 @@ function deadPid(): number {
   return Number(child.stdout.toString());
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // Temporary directories are made in beforeAll: a skipped suite runs no afterAll to remove them.
 describe('tessera CLI on a stopped embedded database', () => {

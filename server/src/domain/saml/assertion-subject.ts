@@ -1,7 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
-import { groupMembers, groups } from '../../db/schema/index.ts';
+import { listUserGroupNames } from '../groups/group-store.ts';
 import type { MasterKey } from '../secrets/master-key.ts';
 import { findMembership, type User } from '../users/user-store.ts';
 import type { AppRow } from '../apps/app-store.ts';
@@ -29,21 +28,11 @@ function persistentNameId(masterKey: MasterKey, app: AppRow, settings: StoredSam
   return createHmac('sha256', key).update(`${app.id}:${userId}`).digest('base64url');
 }
 
-async function groupNamesOf(db: Queryable, orgId: string, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ name: groups.name })
-    .from(groups)
-    .innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
-    .where(and(eq(groups.orgId, orgId), eq(groupMembers.userId, userId)))
-    .orderBy(asc(groups.name));
-  return rows.map((r) => r.name);
-}
-
 /** Who the assertion is about, as this SP is configured to see them. */
 export async function buildSamlSubject(db: Queryable, masterKey: MasterKey, app: AppRow, settings: StoredSaml, user: User): Promise<SamlSubject> {
   const nameId = settings.nameIdFormat === 'persistent' ? persistentNameId(masterKey, app, settings, user.id) : user.email;
   const membership = settings.attributes.some((a) => ['username', 'jobTitle', 'department'].includes(a.source)) ? await findMembership(db, app.orgId, user.id) : undefined;
-  const groupNames = settings.attributes.some((a) => a.source === 'groups') ? await groupNamesOf(db, app.orgId, user.id) : [];
+  const groupNames = settings.attributes.some((a) => a.source === 'groups') ? await listUserGroupNames(db, app.orgId, user.id) : [];
   const employment = (membership?.employment ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? [v] : []);
   const valuesOf: Record<StoredSaml['attributes'][number]['source'], () => string[]> = {
