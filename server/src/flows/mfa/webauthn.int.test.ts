@@ -57,6 +57,29 @@ describe('security key as a second factor', () => {
     expect((await c.post('/api/auth/sign-in/verify', { method: 'webauthn', response: key.assert(fresh, PUBLIC_URL) })).json().step).toBe('done');
   });
 
+  it('refuses a cloned key whose signature counter goes backwards', async () => {
+    const { key } = await withKey('clone@acme.test');
+    const first = await verifyStep('clone@acme.test');
+    expect((await first.c.post('/api/auth/sign-in/verify', { method: 'webauthn', response: key.assert(first.options, PUBLIC_URL) })).json().step).toBe('done');
+    key.credentials[0].counter = 0; // a copy of the key, still at its first count
+    const second = await verifyStep('clone@acme.test');
+    const res = await second.c.post('/api/auth/sign-in/verify', { method: 'webauthn', response: key.assert(second.options, PUBLIC_URL) });
+    expect(res.statusCode).toBe(401);
+    expect((await second.c.get('/api/session')).statusCode).toBe(401);
+  });
+
+  it('renames and removes a key; another person cannot touch it', async () => {
+    const { c } = await withKey('manage@acme.test');
+    const [factor] = (await c.get('/api/me/mfa')).json().factors;
+    expect((await c.post(`/api/me/mfa/factors/${factor.id}/name`, { name: 'Work key' })).statusCode).toBe(204);
+    expect((await c.get('/api/me/mfa')).json().factors[0].name).toBe('Work key');
+    const { c: other } = await withKey('other-manage@acme.test');
+    expect((await other.post(`/api/me/mfa/factors/${factor.id}/name`, { name: 'Mine now' })).statusCode).toBe(404);
+    expect((await other.delete(`/api/me/mfa/factors/${factor.id}`)).statusCode).toBe(404);
+    expect((await c.delete(`/api/me/mfa/factors/${factor.id}`)).statusCode).toBe(204);
+    expect((await c.get('/api/me/mfa')).json().factors).toEqual([]);
+  });
+
   it('spends the challenge on a failed answer: the next try needs new options', async () => {
     const { key } = await withKey('spent@acme.test');
     const { c, options } = await verifyStep('spent@acme.test');
