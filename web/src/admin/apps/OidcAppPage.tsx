@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Anchor, Card, Skeleton, Stack, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { issuerOf, oidcAppQueries } from '../../api/oidc-apps.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Section } from '../../components/Section.tsx';
+import { AppPageFrame } from './AppPageFrame.tsx';
 import { CopyField } from './CopyField.tsx';
 import { OidcAppSettingsForm } from './OidcAppSettingsForm.tsx';
 import { OidcSecretCard } from './OidcSecretCard.tsx';
@@ -14,43 +14,19 @@ export function OidcAppPage() {
   const { id = '' } = useParams();
   const app = useQuery(oidcAppQueries.detail(id));
   const { issuer, discovery } = issuerOf(window.location.origin);
-
   return (
-    <Stack>
-      <Anchor component={Link} to="/admin/applications" size="sm">
-        {t('adminOidc.backToApps')}
-      </Anchor>
-      {app.isPending ? (
+    <AppPageFrame app={app}>
+      {(data) => (
         <>
-          <Skeleton h={36} w={240} />
-          <Skeleton h={200} />
-        </>
-      ) : app.isError ? (
-        <>
-          <Title order={1} size="h2">
-            {t('adminNav.applications')}
-          </Title>
-          <ErrorAlert error={app.error} />
-        </>
-      ) : (
-        <>
-          <Title order={1} size="h2">
-            {app.data.name}
-          </Title>
-          <Card withBorder component="section" aria-labelledby="oidc-endpoints">
-            <Stack gap="sm">
-              <Title order={2} size="h4" id="oidc-endpoints">
-                {t('adminOidc.endpoints')}
-              </Title>
-              <CopyField label={t('adminOidc.clientId')} value={app.data.clientId} testId="client-id" />
-              <CopyField label={t('adminOidc.issuer')} value={issuer} />
-              <CopyField label={t('adminOidc.discovery')} value={discovery} />
-            </Stack>
-          </Card>
-          {(app.data.settings.kind === 'web' || app.data.settings.kind === 'machine') && <OidcSecretCard app={app.data} />}
-          <OidcAppSettingsForm key={app.data.id} app={app.data} />
+          <Section id="oidc-endpoints" title={t('adminOidc.endpoints')}>
+            <CopyField label={t('adminOidc.clientId')} value={data.clientId} testId="client-id" />
+            <CopyField label={t('adminOidc.issuer')} value={issuer} />
+            <CopyField label={t('adminOidc.discovery')} value={discovery} />
+          </Section>
+          {(data.settings.kind === 'web' || data.settings.kind === 'machine') && <OidcSecretCard app={data} />}
+          <OidcAppSettingsForm key={data.id} app={data} />
         </>
       )}
-    </Stack>
+    </AppPageFrame>
   );
 }

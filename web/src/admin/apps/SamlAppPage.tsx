@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Anchor, Card, Skeleton, Stack, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { samlAppQueries } from '../../api/saml-apps.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Section } from '../../components/Section.tsx';
+import { AppPageFrame } from './AppPageFrame.tsx';
 import { SamlAppSettingsForm } from './SamlAppSettingsForm.tsx';
 import { SamlIdpDetails } from './SamlIdpDetails.tsx';
 
@@ -13,38 +13,15 @@ export function SamlAppPage() {
   const { id = '' } = useParams();
   const app = useQuery(samlAppQueries.detail(id));
   return (
-    <Stack>
-      <Anchor component={Link} to="/admin/applications" size="sm">
-        {t('adminOidc.backToApps')}
-      </Anchor>
-      {app.isPending ? (
+    <AppPageFrame app={app}>
+      {(data) => (
         <>
-          <Skeleton h={36} w={240} />
-          <Skeleton h={200} />
-        </>
-      ) : app.isError ? (
-        <>
-          <Title order={1} size="h2">
-            {t('adminNav.applications')}
-          </Title>
-          <ErrorAlert error={app.error} />
-        </>
-      ) : (
-        <>
-          <Title order={1} size="h2">
-            {app.data.name}
-          </Title>
-          <Card withBorder component="section" aria-labelledby="saml-idp">
-            <Stack gap="sm">
-              <Title order={2} size="h4" id="saml-idp">
-                {t('adminSaml.idpDetails')}
-              </Title>
-              <SamlIdpDetails />
-            </Stack>
-          </Card>
-          <SamlAppSettingsForm key={app.data.id} app={app.data} />
+          <Section id="saml-idp" title={t('adminSaml.idpDetails')}>
+            <SamlIdpDetails />
+          </Section>
+          <SamlAppSettingsForm key={data.id} app={data} />
         </>
       )}
-    </Stack>
+    </AppPageFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** The host agent arrives with the directory services; until then this says so (no dead button). */
 export function AgentSection() {

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { RecoveryCodes } from '../../components/RecoveryCodes.tsx';
 import { TotpSetup } from '../../components/TotpSetup.tsx';
 import { webauthn } from '../../lib/webauthn.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** My factors: authenticator app, security keys and passkeys, recovery codes. */
 export function MfaSection() {

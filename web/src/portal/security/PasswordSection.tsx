@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PasswordChecklist } from '../../components/PasswordChecklist.tsx';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** Current Password, New Password (with the live checklist), Confirm Password. */
 export function PasswordSection() {

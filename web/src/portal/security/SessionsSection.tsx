@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** My active sessions, this one marked; sign out any other, or all of them. */
 export function SessionsSection() {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { saveText } from '../../lib/save-text.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 import { generateSshKey } from './generate-ssh-key.ts';
 
 /** Add (paste or upload), generate in the browser, list with SHA256 fingerprints, remove. */

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, Stack } from '@mantine/core';
+import { adminKeys } from '../../api/admin.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { useAppForm } from '../../forms/use-app-form.ts';
+import { markServerFields } from './mark-server-fields.ts';
+
+type Props<V extends Record<string, unknown>, A> = {
+  form: ReturnType<typeof useAppForm<V>>;
+  /** The values the form starts again from once an application is created. */
+  empty: V;
+  create(values: V): Promise<A>;
+  onCreated(app: A): void;
+  submitLabel: string;
+  children: ReactNode;
+};
+
+/**
+ * The form that creates an application, whatever its protocol: sends it, empties itself, refreshes
+ * the list, marks server field errors, and hands the created application on (to show what it needs).
+ */
+export function NewAppForm<V extends Record<string, unknown>, A>({ form, empty, create, onCreated, submitLabel, children }: Props<V, A>) {
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: create,
+    onSuccess: async (app) => {
+      onCreated(app);
+      form.setValues(empty);
+      form.resetDirty();
+      await queryClient.invalidateQueries({ queryKey: adminKeys.apps() });
+    },
+    onError: (err) => markServerFields(form, err),
+  });
+  return (
+    <form onSubmit={form.onSubmit((values: V) => mutation.mutate(values))} noValidate>
+      <Stack>
+        <ErrorAlert error={mutation.error} />
+        {children}
+        <Group>
+          <Button type="submit" loading={mutation.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
