@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
-import { signInThroughPage } from './support/pages.ts';
+import { launchTile, signedInToPortal, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { totpCode, typeCode } from './support/authenticator.ts';
 import { startTestRp, type TestRp } from './support/test-rp.ts';
@@ -35,22 +35,6 @@ async function seedOidcApp(name: string, settings: Record<string, unknown>, assi
   rp.useClient(app.clientId, app.clientSecret);
   if (assignee) await assignApp(env.tessera.database.db, app.id, { userId: assignee.id });
   return { app, rp };
-}
-
-async function signedIn(email: string, opts: { bypassCSP?: boolean } = {}) {
-  const { page, context } = await env.newPage(opts);
-  await signInThroughPage(page, { url: `${env.url}/login`, email, password: PASSWORD });
-  await page.waitForURL(`${env.url}/`);
-  return { page, context };
-}
-
-/** Clicks the portal tile; the application opens in a new tab, as the portal does it. */
-async function launchTile(page: Page, context: BrowserContext, name: string): Promise<Page> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
-  await page.getByTestId('app-tile').filter({ hasText: name }).waitFor();
-  const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name, exact: true }).click()]);
-  tab.setDefaultTimeout(15_000);
-  return tab;
 }
 
 /** The test RP's page after the callback: the claims it received, or why it failed. */
@@ -146,7 +130,7 @@ describe('OpenID Connect single sign-on', () => {
   });
 
   it('signs a portal user into the application from its tile; the application shows their claims', async () => {
-    const { page, context } = await signedIn(people.ada.email);
+    const { page, context } = await signedInToPortal(env, people.ada.email);
     const tab = await launchTile(page, context, 'Team Wiki');
     const claims = await claimsShown(tab, wiki.rp);
     expect(claims.email).toBe('ada@acme.test');
@@ -157,7 +141,7 @@ describe('OpenID Connect single sign-on', () => {
 
   it('asks for the TOTP code first when the application requires MFA and the session has none', async () => {
     const { rp } = await seedOidcApp('Payroll', { mfaPolicy: { mode: 'mfa' } }, people.tom);
-    const { page, context } = await signedIn(people.tom.email, { bypassCSP: true });
+    const { page, context } = await signedInToPortal(env, people.tom.email, { bypassCSP: true });
     // The factor is set up after signing in, so this session has no MFA yet.
     await page.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
@@ -191,7 +175,7 @@ describe('OpenID Connect single sign-on', () => {
 
   it("shows a user who is not assigned to the application that they don't have access, and returns to it with access_denied", async () => {
     const { rp } = await seedOidcApp('Finance', {});
-    const { page, context } = await signedIn(people.ben.email, { bypassCSP: true });
+    const { page, context } = await signedInToPortal(env, people.ben.email, { bypassCSP: true });
     await page.goto(rp.loginUri);
     await page.waitForURL(/\/sso\/denied\?interaction=/);
     await page.getByRole('heading', { level: 1, name: "You don't have access to this application" }).waitFor();
@@ -206,7 +190,7 @@ describe('OpenID Connect single sign-on', () => {
 
   it('asks for consent when the application wants it: Deny tells the application, Allow signs in and is remembered', async () => {
     const { rp } = await seedOidcApp('Survey Tool', { consent: 'explicit' }, people.ada);
-    const { page, context } = await signedIn(people.ada.email, { bypassCSP: true });
+    const { page, context } = await signedInToPortal(env, people.ada.email, { bypassCSP: true });
     await page.goto(rp.loginUri);
     await page.waitForURL(/\/sso\/consent\//);
     await page.getByRole('heading', { level: 1, name: 'Allow access?' }).waitFor();
@@ -234,7 +218,7 @@ describe('OpenID Connect single sign-on', () => {
 
   it('tells a person with no second factor to set one up, in French too', async () => {
     const { rp } = await seedOidcApp('Vault', { mfaPolicy: { mode: 'mfa' } }, people.ben);
-    const { page, context } = await signedIn(people.ben.email);
+    const { page, context } = await signedInToPortal(env, people.ben.email);
     await page.goto(rp.loginUri);
     await page.waitForURL(/\/sso\/step-up/);
     await page.getByText('Set up a second factor first').waitFor();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
-import { signInThroughPage } from './support/pages.ts';
+import { signedInToPortal, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { createApp, assignApp } from '../server/src/domain/apps/app-store.ts';
 
@@ -23,13 +23,6 @@ beforeAll(async () => {
   await createApp(db, acme.id, { type: 'bookmark', name: 'Not Mine', url: 'https://example.invalid/', description: '', details: '' });
 });
 afterAll(() => env?.close());
-
-async function signedIn(email: string) {
-  const { page, context } = await env.newPage();
-  await signInThroughPage(page, { url: `${env.url}/login`, email, password: PASSWORD });
-  await page.waitForURL(`${env.url}/`);
-  return { page, context };
-}
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
@@ -55,7 +48,7 @@ describe('User Portal', () => {
   });
 
   it('shows my applications with details and launches one', async () => {
-    const { page, context } = await signedIn('cbrooks@acme.test');
+    const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
     await page.getByTestId('apps-count').filter({ hasText: '1' }).waitFor();
     await nav(page, 'Applications');
     await page.getByTestId('app-tile').filter({ hasText: 'Team Wiki' }).waitFor();
@@ -71,7 +64,7 @@ describe('User Portal', () => {
   });
 
   it('edits the profile; the company e-mail is never editable', async () => {
-    const { page, context } = await signedIn('cbrooks@acme.test');
+    const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
     await nav(page, 'Profile');
     expect(await page.getByLabel('Company Email').isEditable()).toBe(false);
     const details = page.getByRole('region', { name: 'Profile Details' });
@@ -91,7 +84,7 @@ describe('User Portal', () => {
   });
 
   it('shows a read-only profile where the organization disabled self-editing', async () => {
-    const { page, context } = await signedIn('ro@locked.test');
+    const { page, context } = await signedInToPortal(env, 'ro@locked.test');
     await nav(page, 'Profile');
     await page.getByText('Your administrator does not allow editing this section').first().waitFor();
     expect(await page.getByLabel('Last Name').isEditable()).toBe(false);
@@ -100,7 +93,7 @@ describe('User Portal', () => {
   });
 
   it('refuses a malformed SSH key, and generates a key pair whose fingerprint matches ssh-keygen', async () => {
-    const { page, context } = await signedIn('cbrooks@acme.test');
+    const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
     await nav(page, 'Security');
     const ssh = page.getByRole('region', { name: 'SSH Keys' });
     await ssh.getByLabel('Name').fill('Broken');
@@ -130,8 +123,8 @@ describe('User Portal', () => {
   });
 
   it('lists my sessions and signs out another one', async () => {
-    const other = await signedIn('cbrooks@acme.test');
-    const { page, context } = await signedIn('cbrooks@acme.test');
+    const other = await signedInToPortal(env, 'cbrooks@acme.test');
+    const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
     await nav(page, 'Security');
     const sessions = page.getByRole('region', { name: 'Sessions and devices' });
     await expect.poll(() => sessions.getByTestId('session-row').count()).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
-import { signInThroughPage } from './support/pages.ts';
+import { launchTile, signedInToPortal, signInThroughPage } from './support/pages.ts';
 import { startTestSp, type TestSp } from '../server/test/saml/test-sp-server.ts';
 import { assignApp } from '../server/src/domain/apps/app-store.ts';
 import { addGroupMember, createGroup } from '../server/src/domain/groups/group-store.ts';
@@ -47,13 +47,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function signedIn(email: string) {
-  const { page, context } = await env.newPage();
-  await signInThroughPage(page, { url: `${env.url}/login`, email, password: PASSWORD });
-  await page.waitForURL(`${env.url}/`);
-  return { page, context };
-}
-
 /** The test SP's page after its ACS accepted the response: what it was told about the person. */
 async function shownBySp(page: Page): Promise<Record<string, string>> {
   await page.waitForURL(`${sp.acsUrl}`);
@@ -63,17 +56,9 @@ async function shownBySp(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(entries);
 }
 
-async function launchTile(page: Page, context: BrowserContext, name: string): Promise<Page> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
-  await page.getByTestId('app-tile').filter({ hasText: name }).waitFor();
-  const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name, exact: true }).click()]);
-  tab.setDefaultTimeout(15_000);
-  return tab;
-}
-
 describe('SAML single sign-on', () => {
   it('signs a portal user into the SAML application from its tile; the SP shows their NameID and attributes', async () => {
-    const { page, context } = await signedIn('ada@acme.test');
+    const { page, context } = await signedInToPortal(env, 'ada@acme.test');
     const shown = await shownBySp(await launchTile(page, context, 'Team Wiki'));
     expect(shown.nameID).toBe('ada@acme.test');
     expect(shown.displayName).toBe('Ada Lovelace');
@@ -163,7 +148,7 @@ describe('SAML single sign-on', () => {
       await context.close();
 
       // Ada's tile signs her in to the new SP, with the mapped attribute.
-      const ada = await signedIn('ada@acme.test');
+      const ada = await signedInToPortal(env, 'ada@acme.test');
       const tab = await launchTile(ada.page, ada.context, 'Expense Reports');
       await tab.waitForURL(expenses.acsUrl);
       expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Signed in to the SAML test app');
