@@ -15,6 +15,7 @@
 import http from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { CookieJar, type Cookie } from '../server/test/cookie-jar.ts';
 
 export type OidcLoadArgs = {
   mode: 'cc' | 'refresh' | 'code';
@@ -72,59 +73,29 @@ async function token(form: Record<string, string>): Promise<{ access_token: stri
   return json as { access_token: string };
 }
 
-/** A cookie jar honouring paths, like a browser's, for one provider session. */
-class Jar {
-  private readonly cookies = new Map<string, { name: string; value: string; path: string }>();
-  constructor(initial: { name: string; value: string; path: string }[] = []) {
-    for (const c of initial) this.cookies.set(`${c.name}\u0000${c.path}`, c);
-  }
-  header(pathname: string): string {
-    return [...this.cookies.values()]
-      .filter((c) => pathname === c.path || pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
-      .map((c) => `${c.name}=${c.value}`)
-      .join('; ');
-  }
-  store(headers: http.IncomingHttpHeaders): void {
-    for (const line of headers['set-cookie'] ?? []) {
-      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      const path = attrs.find((a) => /^path=/i.test(a))?.slice(5) || '/';
-      const expired = attrs.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()));
-      const key = `${name}\u0000${path}`;
-      if (expired || value === '') this.cookies.delete(key);
-      else this.cookies.set(key, { name, value, path });
-    }
-  }
-  get(name: string) {
-    return [...this.cookies.values()].find((c) => c.name === name);
-  }
-}
-
 /** Our origin as the provider names it, rewritten to 127.0.0.1 (no IPv6 attempt for "localhost"). */
 const local = (url: string) => (url.startsWith(args.publicOrigin) ? origin + url.slice(args.publicOrigin.length) : url);
 
 /** Signs in to Tessera once (argon2id is slow on purpose): the session cookie every round trip reuses. */
-async function signIn(): Promise<{ name: string; value: string; path: string }> {
-  const jar = new Jar();
+async function signIn(): Promise<Cookie> {
+  const jar = new CookieJar();
   const json = { 'content-type': 'application/json', origin: args.publicOrigin };
   const start = await request('POST', `${origin}/api/auth/sign-in`, json, JSON.stringify({ email: args.email, portal: 'user' }));
   if (start.status !== 200) throw new Error(`sign-in ${start.status} ${start.body.slice(0, 200)}`);
-  jar.store(start.headers);
+  jar.store(start.headers['set-cookie'] ?? []);
   const done = await request('POST', `${origin}/api/auth/sign-in/password`, { ...json, cookie: jar.header('/api/auth/sign-in/password') }, JSON.stringify({ password: args.password }));
   if (done.status !== 200 || (JSON.parse(done.body) as { step?: string }).step !== 'done') throw new Error(`password ${done.status} ${done.body.slice(0, 200)}`);
-  jar.store(done.headers);
+  jar.store(done.headers['set-cookie'] ?? []);
   const session = jar.get('tessera_session');
   if (!session) throw new Error('sign-in set no tessera_session cookie');
   return session;
 }
 
-let session: { name: string; value: string; path: string } | undefined;
+let session: Cookie | undefined;
 
 /** One authorization-code round trip with a fresh provider session; returns the tokens. */
 async function codeRoundTrip() {
-  const jar = new Jar([session!]);
+  const jar = new CookieJar([session!]);
   const verifier = randomBytes(32).toString('base64url');
   const state = randomBytes(16).toString('base64url');
   const query = new URLSearchParams({
@@ -141,7 +112,7 @@ async function codeRoundTrip() {
     if (hop > 10) throw new Failure(`too many redirects, last ${url}`);
     const { pathname } = new URL(url);
     const res = await request('GET', url, { cookie: jar.header(pathname) });
-    jar.store(res.headers);
+    jar.store(res.headers['set-cookie'] ?? []);
     const location = res.headers.location;
     if (res.status < 300 || res.status >= 400 || !location) throw new Failure(`GET ${pathname} answered ${res.status} (no redirect to the callback) ${res.body.slice(0, 200)}`);
     const next = new URL(location, url).href;

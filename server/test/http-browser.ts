@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from './harness.ts';
 import { freePort } from './free-port.ts';
-
+import { CookieJar } from './cookie-jar.ts';
 
 /** The real app listening on loopback, for protocol peers (openid-client, node-saml) that speak real HTTP. */
 export async function createListeningTestApp(env: Record<string, string> = {}): Promise<TestApp & { url: string }> {
@@ -11,44 +11,21 @@ export async function createListeningTestApp(env: Record<string, string> = {}): 
   return { ...t, url };
 }
 
-type Cookie = { value: string; path: string };
-
 /**
  * A browser over real HTTP: a cookie jar honouring paths, manual redirects, and the Origin header
  * a page of `origin` would send with its JSON requests.
  */
 export class HttpBrowser {
-  private readonly jar = new Map<string, Cookie>();
+  private readonly jar = new CookieJar();
   readonly origin: string;
   constructor(origin: string) {
     this.origin = origin;
   }
 
-  private cookieHeader(url: URL): string {
-    return [...this.jar]
-      .filter(([, c]) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
-      .map(([k, c]) => `${k.split('\u0000')[0]}=${c.value}`)
-      .join('; ');
-  }
-
-  private store(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      const path = attrs.find((a) => /^path=/i.test(a))?.slice(5) || '/';
-      const expired = attrs.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()));
-      const key = `${name}\u0000${path}`;
-      if (expired || value === '') this.jar.delete(key);
-      else this.jar.set(key, { value, path });
-    }
-  }
-
   async fetch(target: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
     const url = new URL(target, this.origin);
     const headers = new Headers(init.headers);
-    const cookie = this.cookieHeader(url);
+    const cookie = this.jar.header(url.pathname);
     if (cookie) headers.set('cookie', cookie);
     let body = init.body;
     if (init.json !== undefined) {
@@ -57,7 +34,7 @@ export class HttpBrowser {
       body = JSON.stringify(init.json);
     }
     const res = await fetch(url, { ...init, headers, body, redirect: 'manual' });
-    this.store(res);
+    this.jar.store(res.headers.getSetCookie());
     return res;
   }
 
