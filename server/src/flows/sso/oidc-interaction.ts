@@ -24,9 +24,9 @@ export type InteractionNext =
   | { kind: 'sign_in' }
   | { kind: 'denied'; appId: string }
   | { kind: 'step_up'; appId: string }
-  | { kind: 'ask_consent'; appId: string }
+  | { kind: 'ask_consent'; appId: string; orgId: string }
   | { kind: 'login'; accountId: string; ts: number; amr: string[]; acr: 'mfa' | 'pwd' }
-  | { kind: 'consent'; accountId: string; appId: string };
+  | { kind: 'consent'; accountId: string; appId: string; orgId: string };
 
 /**
  * The next step of an OIDC interaction. A signed-in person who may use the application passes
@@ -56,6 +56,6 @@ export async function nextInteractionStep(session: Session | undefined, ask: Int
     return { kind: 'login', accountId: session.userId, ts: authTime, amr: session.amr, acr: session.mfaAt ? 'mfa' : 'pwd' };
   }
   const remembered = settings.consent === 'implicit' || (await hasConsent(deps.db, session.userId, app.id, ask.missingScopes));
-  if (!remembered) return { kind: 'ask_consent', appId: app.id };
-  return { kind: 'consent', accountId: session.userId, appId: app.id };
+  if (!remembered) return { kind: 'ask_consent', appId: app.id, orgId: app.orgId };
+  return { kind: 'consent', accountId: session.userId, appId: app.id, orgId: app.orgId };
 }

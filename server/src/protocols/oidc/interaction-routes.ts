@@ -80,7 +80,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
       }
       case 'consent': {
         const grantId = await grantMissing(provider, details, next.accountId);
-        await recordAudit(deps.db, requestContext(req, next.accountId), { event: 'app.sso', outcome: 'success', orgId: (await findAppById(deps.db, next.appId))?.orgId, targetUserId: next.accountId, details: { appId: next.appId, protocol: 'oidc' } });
+        await recordAudit(deps.db, requestContext(req, next.accountId), { event: 'app.sso', outcome: 'success', orgId: next.orgId, targetUserId: next.accountId, details: { appId: next.appId, protocol: 'oidc' } });
         const to = await provider.interactionResult(req.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
         return reply.redirect(to, 303);
       }
@@ -113,7 +113,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     if (next.kind !== 'ask_consent' && next.kind !== 'consent') return { redirectTo: here(details.uid) };
     await recordConsent(deps.db, user.id, appId, ask.missingScopes);
     const grantId = await grantMissing(provider, details, user.id);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.consent', outcome: 'success', orgId: (await findAppById(deps.db, appId))?.orgId, targetUserId: user.id, details: { appId, scopes: ask.missingScopes } });
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.consent', outcome: 'success', orgId: next.orgId, targetUserId: user.id, details: { appId, scopes: ask.missingScopes } });
     const to = await provider.interactionResult(req.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
     return { redirectTo: to };
   });

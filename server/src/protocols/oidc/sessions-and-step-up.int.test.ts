@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +8,7 @@ import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { seedOrg, seedUser, STRONG_PASSWORD } from '../../../test/harness.ts';
 import { createListeningTestApp, HttpBrowser } from '../../../test/http-browser.ts';
 import { authorize, CALLBACK, discover, seedOidcApp } from '../../../test/oidc-fixtures.ts';
-import { sessions, memberships, oidcPayloads } from '../../db/schema/index.ts';
+import { auditEvents, sessions, memberships, oidcPayloads } from '../../db/schema/index.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -194,6 +194,8 @@ describe('consent for applications the organization does not vouch for', () => {
     const allowed = await (await b.browser.fetch(`/api/oidc/interaction/${uid2}/consent`, { method: 'POST', json: { approve: true } })).json();
     const { url } = await b.browser.follow(allowed.redirectTo);
     expect(new URL(url).searchParams.get('code')).toBeTruthy();
+    const [consented] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.consent'), eq(auditEvents.targetUserId, user.id)));
+    expect(consented).toMatchObject({ orgId: acme.id, outcome: 'success', details: { appId: app.id } });
 
     // A new browser (a new provider session): the remembered consent means no question.
     const c = await authorize(config, t.url, who);
