@@ -68,14 +68,23 @@ export const createSamlAppInput = z
   .refine((v) => !v.signsRequests || v.spCertificate, { path: ['spCertificate'], message: 'is required when the SP signs its requests' });
 export type CreateSamlAppInput = z.infer<typeof createSamlAppInput>;
 
-/** POST /api/admin/apps/saml/import — from the SP's metadata XML, pasted or uploaded as text. */
-export const importSamlAppInput = z.object({
-  ...appFields,
-  metadataXml: z.string().min(1).max(200_000),
-  nameIdFormat: samlNameIdFormatSchema.optional(),
-  wantResponseSigned: z.boolean().optional(),
-  attributes: z.array(samlAttributeSchema).max(30).default([]),
-});
+/** An SP's metadata address: fetched by the server, public http(s) addresses only. */
+const metadataUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2048);
+
+/**
+ * POST /api/admin/apps/saml/import — from the SP's metadata: the XML pasted or uploaded as text,
+ * or the address it is published at (exactly one of the two).
+ */
+export const importSamlAppInput = z
+  .object({
+    ...appFields,
+    metadataXml: z.string().min(1).max(200_000).optional(),
+    metadataUrl: metadataUrl.optional(),
+    nameIdFormat: samlNameIdFormatSchema.optional(),
+    wantResponseSigned: z.boolean().optional(),
+    attributes: z.array(samlAttributeSchema).max(30).default([]),
+  })
+  .refine((v) => (v.metadataXml === undefined) !== (v.metadataUrl === undefined), { path: ['metadataXml'], message: 'give either the metadata XML or its address' });
 export type ImportSamlAppInput = z.infer<typeof importSamlAppInput>;
 
 /** POST /api/admin/apps/saml/:id — any subset of the settings. */

@@ -77,7 +77,7 @@ describe('SAML single sign-on', () => {
     await context.close();
   });
 
-  it('an administrator creates a SAML application from pasted SP metadata, maps an attribute, assigns it to a group, and its tile reaches the SP', async () => {
+  it("an administrator creates a SAML application from the SP's metadata address, maps an attribute, assigns it to a group, and its tile reaches the SP", async () => {
     const { SAML } = await import('@node-saml/node-saml');
     const { readFile } = await import('node:fs/promises');
     const { seriousA11yViolations } = await import('./support/axe.ts');
@@ -106,6 +106,10 @@ describe('SAML single sign-on', () => {
       await form.getByRole('tabpanel', { name: 'Enter manually' }).getByLabel(/^SP entity ID/).waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
       await form.getByRole('tab', { name: 'Import metadata' }).click();
+      // The SP publishes its metadata: the address replaces the pasted XML, and the server fetches it.
+      await importTab.getByText('Metadata address', { exact: true }).click();
+      await importTab.getByLabel(/^SP metadata URL/).fill(expenses.metadataUrl);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await importTab.getByRole('button', { name: 'Create application' }).click();
 
       // What the SP's administrator needs: metadata URL, entity ID, SSO URL, the certificate as .pem.

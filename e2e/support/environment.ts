@@ -47,7 +47,7 @@ export async function startE2E(): Promise<E2E> {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     ...(testDb?.url ? { DATABASE_URL: testDb.url } : {}),
   });
-  const tessera = await startTessera(config, { logger: createLogger(config.logLevel, false), printSetupLink: false });
+  const tessera = await startTessera(config, { logger: createLogger(config.logLevel, false), printSetupLink: false, loopbackFetchForTests: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

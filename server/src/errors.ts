@@ -60,6 +60,8 @@ export const errorCodes = {
   'saml.request_expired': 410,
   'saml.entity_id_taken': 409,
   'saml.metadata_invalid': 422,
+  'outbound.refused': 422,
+  'outbound.failed': 422,
   'internal': 500,
 } as const;
 

@@ -24,11 +24,11 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database, driven through app.inject(). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, overrides: { loopbackFetch?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({ PUBLIC_URL, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env });
   const app = await buildApp(
-    { config, db: database.db, ping: database.ping, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH, loopbackFetchForTests: true },
+    { config, db: database.db, ping: database.ping, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH, loopbackFetchForTests: overrides.loopbackFetch ?? true },
     { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false) },
   );
   return {

@@ -15,7 +15,7 @@ export type HttpDeps = {
   mailQueued(): void;
   /** Hash of the local CLI credential (embedded database only). */
   localTokenHash?: string;
-  /** Tests only: let the OIDC provider's outgoing calls reach relying parties on loopback. */
+  /** Tests only: let outgoing calls (back-channel logout, SP metadata) reach servers on loopback. */
   loopbackFetchForTests?: boolean;
 };
 

@@ -7,6 +7,8 @@ export type TestSp = {
   origin: string;
   entityId: string;
   acsUrl: string;
+  /** Where the SP publishes its metadata, as real SPs do (for "import from the metadata address"). */
+  metadataUrl: string;
   /** Points the SP at the organization's IdP (its SSO URL, entity ID and signing certificate). */
   useIdp(idp: { ssoUrl: string; entityId: string; certificate: string }): void;
   close(): Promise<void>;
@@ -18,7 +20,8 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
 /**
  * A tiny SAML service provider on loopback, as a real application would be (node-saml): `/` sends
  * the browser to the IdP with an AuthnRequest (HTTP-Redirect); `/acs` validates the posted
- * SAMLResponse (signature, audience, times, InResponseTo when present) and shows who signed in.
+ * SAMLResponse (signature, audience, times, InResponseTo when present) and shows who signed in;
+ * `/metadata` publishes its SP metadata.
  */
 export async function startTestSp(): Promise<TestSp> {
   let saml: SAML | undefined;
@@ -32,6 +35,9 @@ export async function startTestSp(): Promise<TestSp> {
       const url = new URL(req.url ?? '/', origin);
       if (req.method === 'GET' && url.pathname === '/') {
         return send(302, '', { location: await saml.getAuthorizeUrlAsync('from-sp-home', undefined, {}) });
+      }
+      if (req.method === 'GET' && url.pathname === '/metadata') {
+        return send(200, saml.generateServiceProviderMetadata(null), { 'content-type': 'application/samlmetadata+xml' });
       }
       if (req.method === 'POST' && url.pathname === '/acs') {
         let body = '';
@@ -57,6 +63,7 @@ export async function startTestSp(): Promise<TestSp> {
     origin,
     entityId,
     acsUrl,
+    metadataUrl: `${origin}/metadata`,
     useIdp(idp) {
       saml = new SAML({
         entryPoint: idp.ssoUrl,

@@ -9,13 +9,12 @@ import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
 import { createSamlApp, toSamlAppView, updateSamlApp } from '../../domain/saml/saml-app-store.ts';
 import { createSamlAppInput, importSamlAppInput, samlAppSchema, samlIdpInfoSchema, samlSpSettingsSchema, updateSamlAppInput } from '../../../../contract/saml-apps.ts';
 import { normalizeCertificate, readSpMetadata } from '../../protocols/saml/read-sp-metadata.ts';
+import { loadSpMetadata, SP_METADATA_MAX_BYTES } from '../../protocols/saml/load-sp-metadata.ts';
 import { idpUrls } from '../../protocols/saml/saml-entities.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
 const idParams = z.object({ id: z.uuid() });
-/** Metadata with several certificates and endpoints stays far below this. */
-const IMPORT_BODY_LIMIT = 256 * 1024;
 
 /** SAML service providers of the administrator's organization; another organization's answer 404. */
 export async function adminSamlAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
@@ -44,14 +43,14 @@ export async function adminSamlAppRoutes(app: FastifyInstance, deps: HttpDeps): 
     return reply.status(201).send(toSamlAppView(created));
   });
 
-  r.post('/api/admin/apps/saml/import', { bodyLimit: IMPORT_BODY_LIMIT, schema: { body: importSamlAppInput, response: { 201: samlAppSchema } } }, async (req, reply) => {
+  r.post('/api/admin/apps/saml/import', { bodyLimit: SP_METADATA_MAX_BYTES, schema: { body: importSamlAppInput, response: { 201: samlAppSchema } } }, async (req, reply) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
-    const { metadataXml, nameIdFormat, wantResponseSigned, attributes, ...fields } = req.body;
-    const fromMetadata = readSpMetadata(metadataXml);
+    const { metadataXml, metadataUrl, nameIdFormat, wantResponseSigned, attributes, ...fields } = req.body;
+    const fromMetadata = readSpMetadata(await loadSpMetadata({ metadataXml, metadataUrl }, { allowLoopback: deps.loopbackFetchForTests }));
     const settings = samlSpSettingsSchema.safeParse({ ...fromMetadata, attributes, ...(nameIdFormat ? { nameIdFormat } : {}), ...(wantResponseSigned !== undefined ? { wantResponseSigned } : {}) });
     if (!settings.success) throw new AppError('saml.metadata_invalid', `The metadata holds values that are not accepted: ${settings.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
     const created = await createSamlApp(deps.db, deps.masterKey, orgId, { ...fields, ...settings.data });
-    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.created', outcome: 'success', orgId, details: { appId: created.id, type: 'saml', name: created.name, entityId: settings.data.entityId, from: 'metadata' } });
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.created', outcome: 'success', orgId, details: { appId: created.id, type: 'saml', name: created.name, entityId: settings.data.entityId, from: metadataUrl ?? 'metadata' } });
     return reply.status(201).send(toSamlAppView(created));
   });
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FileInput, Select, Textarea } from '@mantine/core';
+import { FileInput, SegmentedControl, Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SamlApp } from '../../../../contract/saml-apps.ts';
 import { samlNameIdFormats } from '../../../../contract/saml-apps.ts';
@@ -13,7 +13,10 @@ import { SamlMfaField } from './SamlMfaField.tsx';
 
 type Props = { onCreated(app: SamlApp): void };
 
-/** "Import metadata": the SP's metadata XML, from a file read in the browser or pasted. */
+/**
+ * "Import metadata": the SP's metadata XML, from a file read in the browser or pasted, or the
+ * address it is published at (the server fetches it once).
+ */
 export function SamlImportForm({ onCreated }: Props) {
   const { t } = useTranslation();
   const form = useAppForm<SamlFormValues>(samlImportFormSchema, emptySamlImportForm);
@@ -29,17 +32,33 @@ export function SamlImportForm({ onCreated }: Props) {
   return (
     <NewAppForm form={form} empty={emptySamlImportForm} create={(v: SamlFormValues) => samlAppsApi.importMetadata(samlImportBody(v))} onCreated={created} submitLabel={t('adminApps.create')}>
       <SamlAppFields form={form} />
-      <FileInput label={t('adminSaml.metadataFile')} description={t('adminSaml.metadataFileHelp')} accept=".xml,application/xml,text/xml,application/samlmetadata+xml" value={file} onChange={readFile} clearable w={{ base: '100%', sm: 360 }} />
-      <Textarea
-        label={t('adminSaml.metadataXml')}
-        required
-        autosize
-        minRows={5}
-        maxRows={14}
-        placeholder='<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" …>'
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
-        {...form.getInputProps('metadataXml')}
+      <SegmentedControl
+        aria-label={t('adminSaml.metadataSource')}
+        data={[
+          { value: 'xml', label: t('adminSaml.metadataFromXml') },
+          { value: 'url', label: t('adminSaml.metadataFromUrl') },
+        ]}
+        w={{ base: '100%', sm: 'auto' }}
+        style={{ alignSelf: 'flex-start' }}
+        {...form.getInputProps('metadataSource')}
       />
+      {form.values.metadataSource === 'url' ? (
+        <TextInput label={t('adminSaml.spMetadataUrl')} description={t('adminSaml.spMetadataUrlHelp')} required type="url" placeholder="https://sp.example.com/saml/metadata" {...form.getInputProps('metadataUrl')} />
+      ) : (
+        <>
+          <FileInput label={t('adminSaml.metadataFile')} description={t('adminSaml.metadataFileHelp')} accept=".xml,application/xml,text/xml,application/samlmetadata+xml" value={file} onChange={readFile} clearable w={{ base: '100%', sm: 360 }} />
+          <Textarea
+            label={t('adminSaml.metadataXml')}
+            required
+            autosize
+            minRows={5}
+            maxRows={14}
+            placeholder='<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" …>'
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+            {...form.getInputProps('metadataXml')}
+          />
+        </>
+      )}
       <Select
         label={t('adminSaml.nameIdFormat')}
         allowDeselect={false}

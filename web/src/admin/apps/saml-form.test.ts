@@ -60,6 +60,10 @@ describe('the SAML application forms', () => {
     expect(toSamlImportInput(imported({})).nameIdFormat).toBeUndefined();
     expect(toSamlImportInput(imported({ nameIdFormat: 'persistent' })).nameIdFormat).toBe('persistent');
     expect(issuesOf(samlImportFormSchema, imported({ metadataXml: '  ' }))).toEqual(['metadataXml']);
+    // From an address: only the address is sent (the XML typed before switching is not), and it must be a URL.
+    expect(toSamlImportInput(imported({ metadataSource: 'url', metadataUrl: ' https://sp.example/metadata ' }))).toMatchObject({ metadataUrl: 'https://sp.example/metadata' });
+    expect(toSamlImportInput(imported({ metadataSource: 'url', metadataUrl: 'https://sp.example/metadata' }))).not.toHaveProperty('metadataXml');
+    expect(issuesOf(samlImportFormSchema, imported({ metadataSource: 'url', metadataUrl: 'sp.example' }))).toEqual(['metadataUrl']);
     // The manual fields left empty on the import tab are not checked there.
     expect(issuesOf(samlImportFormSchema, imported({ entityId: '', acsUrls: [''] }))).toEqual([]);
   });

@@ -14,7 +14,10 @@ export type SamlFormValues = {
   name: string;
   description: string;
   details: string;
+  /** The import tab: the XML itself (pasted or read from a file), or the address it is published at. */
+  metadataSource: 'xml' | 'url';
   metadataXml: string;
+  metadataUrl: string;
   entityId: string;
   acsUrls: string[];
   /** '' on import: the format the metadata asks for. */
@@ -34,7 +37,9 @@ export const emptySamlForm: SamlFormValues = {
   name: '',
   description: '',
   details: '',
+  metadataSource: 'xml',
   metadataXml: '',
+  metadataUrl: '',
   entityId: '',
   acsUrls: [''],
   nameIdFormat: 'email',
@@ -70,7 +75,8 @@ export function toSamlInput(v: SamlFormValues) {
 
 /** The body of POST /api/admin/apps/saml/import: the metadata decides what the form leaves blank. */
 export function toSamlImportInput(v: SamlFormValues) {
-  return { ...common(v), metadataXml: v.metadataXml.trim(), nameIdFormat: v.nameIdFormat === '' ? undefined : v.nameIdFormat };
+  const metadata = v.metadataSource === 'url' ? { metadataUrl: v.metadataUrl.trim() } : { metadataXml: v.metadataXml.trim() };
+  return { ...common(v), ...metadata, nameIdFormat: v.nameIdFormat === '' ? undefined : v.nameIdFormat };
 }
 
 /** The shared contract schemas, checked against the bodies the forms will send (same field paths). */

@@ -1,0 +1,99 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { AppError } from '../../errors.ts';
+
+export type FetchPublicOptions = {
+  /** The body is refused past this many bytes (counted as they arrive, not from Content-Length). */
+  maxBytes: number;
+  timeoutMs: number;
+  accept: string;
+  /** Tests only: a server on loopback stands in for the Internet. */
+  allowLoopback?: boolean;
+};
+
+export type FetchedResource = { contentType: string; body: string };
+
+const refused = (message: string) => new AppError('outbound.refused', message);
+const failed = (message: string, cause?: unknown) => new AppError('outbound.failed', message, { cause });
+
+/**
+ * Only globally routable unicast addresses: an administrator's URL must never reach the instance
+ * itself, the cloud metadata service (169.254.169.254) or the private network behind it (SSRF).
+ * IPv4-mapped IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
+ */
+export function isPublicAddress(address: string, allowLoopback = false): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let ip = ipaddr.parse(address);
+  if (ip instanceof ipaddr.IPv6 && ip.isIPv4MappedAddress()) ip = ip.toIPv4Address();
+  const range = ip.range();
+  return range === 'unicast' || (allowLoopback && range === 'loopback');
+}
+
+/**
+ * The address is checked inside the socket's own lookup, so the address that is checked is the
+ * address connected to: a name that resolves to a public address for a check and to 127.0.0.1 for
+ * the connection (DNS rebinding) cannot slip between the two.
+ */
+function guardedLookup(allowLoopback: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, '', 0);
+      const bad = addresses.find((a) => !isPublicAddress(a.address, allowLoopback));
+      if (bad || addresses.length === 0) return callback(refused('The address points to a private or reserved network, which Tessera does not fetch from.'), '', 0);
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+function parseTarget(raw: string, allowLoopback: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refused('The address is not a valid URL.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('Only http:// and https:// addresses can be fetched.');
+  if (url.username || url.password) throw refused('The address must not carry a user name or password.');
+  // A literal IP never goes through the lookup, so it is judged here.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (ipaddr.isValid(host) && !isPublicAddress(host, allowLoopback)) throw refused('The address points to a private or reserved network, which Tessera does not fetch from.');
+  return url;
+}
+
+/**
+ * GET one public resource for an administrator (an SP's metadata URL). No redirects are followed
+ * (each hop would need the same checks, and metadata URLs are stable), no cookies or credentials
+ * are sent, and the body is bounded in size and time.
+ */
+export async function fetchPublicUrl(raw: string, o: FetchPublicOptions): Promise<FetchedResource> {
+  const url = parseTarget(raw, o.allowLoopback ?? false);
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = transport.get(url, { headers: { accept: o.accept, 'user-agent': 'Tessera' }, lookup: guardedLookup(o.allowLoopback ?? false), timeout: o.timeoutMs, agent: false }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status > 299) {
+        res.resume();
+        return reject(failed(status >= 300 && status < 400 ? `The address answered with a redirect (${status}); give the final address.` : `The address answered with HTTP ${status}.`));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > o.maxBytes) {
+          req.destroy();
+          reject(failed(`The document is larger than ${Math.round(o.maxBytes / 1024)} KiB.`));
+        } else chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', (e) => reject(failed('The download was interrupted.', e)));
+    });
+    const deadline = setTimeout(() => req.destroy(failed('The address did not answer in time.')), o.timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
+    req.on('timeout', () => req.destroy(failed('The address did not answer in time.')));
+    req.on('error', (e) => reject(e instanceof AppError ? e : failed('The address could not be reached.', e)));
+  });
+}
