@@ -40,6 +40,41 @@ export const portalAppSchema = z.object({
 });
 export type PortalApp = z.infer<typeof portalAppSchema>;
 
+/** POST /api/admin/apps/bookmark/:id — a field left out keeps its value; `icon: null` removes the icon. */
+export const updateBookmarkAppInput = z
+  .strictObject({
+    name: nameField.trim().min(1).optional(),
+    url: httpUrl.optional(),
+    description: cleanText(500).optional(),
+    details: cleanText(5000).optional(),
+    icon: icon.nullable().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'names nothing to change');
+
+/** GET and POST /api/admin/apps/bookmark/:id */
+export const bookmarkAppSchema = z.object({
+  id: z.string(),
+  type: z.literal('bookmark'),
+  name: z.string(),
+  url: z.string(),
+  description: z.string(),
+  details: z.string(),
+  icon: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type BookmarkApp = z.infer<typeof bookmarkAppSchema>;
+
+/** GET /api/admin/apps/:id/assignments — who the application is assigned to, directly or by group. */
+export const appAssignmentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string() }),
+  z.object({ kind: z.literal('group'), id: z.string(), name: z.string() }),
+]);
+export type AppAssignment = z.infer<typeof appAssignmentSchema>;
+export const appAssignmentListSchema = z.object({ items: z.array(appAssignmentSchema) });
+
+/** DELETE /api/admin/apps/:id/assignments/users/:targetId (or groups/:targetId) */
+export const appAssignmentParams = z.object({ id: z.uuid(), kind: z.enum(['users', 'groups']), targetId: z.uuid() });
+
 /** POST /api/admin/groups */
 export const createGroupInput = z.object({ name: nameField.trim().min(1) });
 /** POST /api/admin/groups/:id/members */

@@ -37,9 +37,11 @@ import { oidcInteractionRoutes } from '../protocols/oidc/interaction-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
 import { adminSamlAppRoutes } from './admin/saml-app-routes.ts';
 import { samlSsoRoutes } from '../protocols/saml/sso-routes.ts';
+import { adminBookmarkAppRoutes } from './admin/bookmark-app-routes.ts';
+import { adminAppAssignmentRoutes } from './admin/app-assignment-routes.ts';
 
 /** Every route plugin, in one explicit list (no directory autoload). */
-const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes, adminOidcAppRoutes, myStepUpRoutes, adminSamlAppRoutes, samlSsoRoutes];
+const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes, adminOidcAppRoutes, myStepUpRoutes, adminSamlAppRoutes, samlSsoRoutes, adminBookmarkAppRoutes, adminAppAssignmentRoutes];
 
 export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?: string }): Promise<FastifyInstance> {
   const app = Fastify({

@@ -1,4 +1,4 @@
-import { eq, lte, sql } from 'drizzle-orm';
+import { eq, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
 
@@ -14,4 +14,14 @@ export async function deleteExpiredOidcPayloads(db: Queryable): Promise<void> {
  */
 export async function revokeUserOidcPayloads(db: Queryable, userId: string): Promise<void> {
   await db.delete(oidcPayloads).where(eq(oidcPayloads.accountId, userId));
+}
+
+/**
+ * Everything one OIDC client holds — its grants and every code and token issued from them, and
+ * client-credentials tokens (no grant) — for a client that is being deleted.
+ */
+export async function revokeClientOidcPayloads(db: Queryable, clientId: string): Promise<void> {
+  const ofClient = sql`${oidcPayloads.payload}->>'clientId' = ${clientId}`;
+  const grants = sql`select id from ${oidcPayloads} where model = 'Grant' and payload->>'clientId' = ${clientId}`;
+  await db.delete(oidcPayloads).where(or(ofClient, sql`${oidcPayloads.grantId} in (${grants})`));
 }

@@ -1,0 +1,30 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/open.ts';
+import { appAssignments, groups, users } from '../../db/schema/index.ts';
+import type { AppAssignment } from '../../../../contract/apps.ts';
+
+export type AssignmentTarget = { userId: string } | { groupId: string };
+
+/** Who one application is assigned to: people directly (by e-mail), then groups (by name). */
+export async function listAppAssignments(db: Queryable, appId: string): Promise<AppAssignment[]> {
+  const people = await db
+    .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName })
+    .from(appAssignments)
+    .innerJoin(users, eq(users.id, appAssignments.userId))
+    .where(eq(appAssignments.appId, appId))
+    .orderBy(asc(users.emailCanonical));
+  const teams = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(appAssignments)
+    .innerJoin(groups, eq(groups.id, appAssignments.groupId))
+    .where(eq(appAssignments.appId, appId))
+    .orderBy(asc(groups.name));
+  return [...people.map((p) => ({ kind: 'user' as const, ...p })), ...teams.map((g) => ({ kind: 'group' as const, ...g }))];
+}
+
+/** Ends one assignment in one statement; false when there was none. */
+export async function removeAppAssignment(db: Queryable, appId: string, target: AssignmentTarget): Promise<boolean> {
+  const which = 'userId' in target ? eq(appAssignments.userId, target.userId) : eq(appAssignments.groupId, target.groupId);
+  const removed = await db.delete(appAssignments).where(and(eq(appAssignments.appId, appId), which)).returning({ id: appAssignments.id });
+  return removed.length > 0;
+}

@@ -1,0 +1,88 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { and, desc, eq } from 'drizzle-orm';
+import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
+import { seedOidcApp } from '../../../test/oidc-fixtures.ts';
+import { apps, auditEvents } from '../../db/schema/index.ts';
+
+let t: TestApp;
+let admin: TestClient;
+let member: TestClient;
+let outsider: TestClient;
+let acmeId: string;
+let bossId: string;
+let oidcAppId: string;
+
+const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+const lastAudit = async (event: string) =>
+  (await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, event), eq(auditEvents.orgId, acmeId))).orderBy(desc(auditEvents.at)).limit(1))[0];
+const rowOf = async (id: string) => (await t.database.db.select().from(apps).where(eq(apps.id, id)))[0];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const acme = await seedOrg(t, 'Acme');
+  const other = await seedOrg(t, 'Other');
+  acmeId = acme.id;
+  bossId = (await seedUser(t, { email: 'boss@acme.test', orgs: [acme], role: 'admin' })).id;
+  await seedUser(t, { email: 'ada@acme.test', orgs: [acme] });
+  await seedUser(t, { email: 'admin@other.test', orgs: [other], role: 'admin' });
+  admin = t.client();
+  await admin.signIn('boss@acme.test', STRONG_PASSWORD, { portal: 'admin' });
+  member = t.client();
+  await member.signIn('ada@acme.test', STRONG_PASSWORD);
+  outsider = t.client();
+  await outsider.signIn('admin@other.test', STRONG_PASSWORD, { portal: 'admin' });
+  oidcAppId = (await seedOidcApp(t, acme)).id;
+});
+afterAll(() => t.close());
+
+const createBookmark = async (name = 'Handbook') =>
+  (await admin.post('/api/admin/apps', { name, url: 'https://handbook.example/', description: 'The rules', details: 'Ask HR', icon: PNG })).json() as { id: string };
+
+describe('editing a bookmark application', () => {
+  it('reads it back and changes its name, URL, texts and icon, audited with old and new values', async () => {
+    const { id } = await createBookmark();
+    expect((await admin.get(`/api/admin/apps/bookmark/${id}`)).json()).toMatchObject({ id, type: 'bookmark', name: 'Handbook', url: 'https://handbook.example/', icon: PNG });
+
+    const res = await admin.post(`/api/admin/apps/bookmark/${id}`, { name: 'Staff handbook', url: 'https://hr.example/handbook', description: 'Rules', details: 'Ask Lee', icon: null });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'Staff handbook', url: 'https://hr.example/handbook', description: 'Rules', details: 'Ask Lee', icon: null });
+    expect(await rowOf(id)).toMatchObject({ name: 'Staff handbook', url: 'https://hr.example/handbook', icon: null });
+
+    const audit = await lastAudit('app.updated');
+    expect(audit.actorUserId).toBe(bossId);
+    expect(audit.details).toMatchObject({ appId: id, old: { name: 'Handbook', url: 'https://handbook.example/', icon: 'image' }, new: { name: 'Staff handbook', icon: null } });
+    // The audit row summarises the icon; it never copies the image.
+    expect(JSON.stringify(audit.details)).not.toContain('base64');
+  });
+
+  it('changes only the fields it names', async () => {
+    const { id } = await createBookmark('Wiki');
+    expect((await admin.post(`/api/admin/apps/bookmark/${id}`, { description: 'Everything we know' })).statusCode).toBe(200);
+    expect(await rowOf(id)).toMatchObject({ name: 'Wiki', url: 'https://handbook.example/', description: 'Everything we know', details: 'Ask HR', icon: PNG });
+  });
+
+  it('refuses bad input with 400 and changes nothing', async () => {
+    const { id } = await createBookmark('Intranet');
+    const before = await rowOf(id);
+    for (const body of [{ url: 'javascript:alert(1)' }, { name: '' }, { icon: 'data:image/svg+xml;base64,PHN2Zz4=' }, { description: 'a\u0000b' }, {}, { name: 'x', type: 'oidc' }]) {
+      const res = await admin.post(`/api/admin/apps/bookmark/${id}`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    expect(await rowOf(id)).toEqual(before);
+    expect((await admin.get('/api/admin/apps/bookmark/not-a-uuid')).statusCode).toBe(400);
+  });
+
+  it('answers 404 for another organization, for an OIDC application, and members 403', async () => {
+    const { id } = await createBookmark('Payroll');
+    const before = await rowOf(id);
+    expect((await outsider.get(`/api/admin/apps/bookmark/${id}`)).statusCode).toBe(404);
+    const foreign = await outsider.post(`/api/admin/apps/bookmark/${id}`, { name: 'Mine now' });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe('app.not_found');
+    expect((await admin.post(`/api/admin/apps/bookmark/${oidcAppId}`, { url: 'https://evil.example/' })).statusCode).toBe(404);
+    expect((await member.get(`/api/admin/apps/bookmark/${id}`)).statusCode).toBe(403);
+    expect((await member.post(`/api/admin/apps/bookmark/${id}`, { name: 'Mine now' })).statusCode).toBe(403);
+    expect((await t.client().post(`/api/admin/apps/bookmark/${id}`, { name: 'Mine now' })).statusCode).toBe(401);
+    expect(await rowOf(id)).toEqual(before);
+  });
+});
