@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { listQuery } from './list-query.ts';
+
+/** Filters of the audit log, shared by the list and the CSV export. `to` is inclusive. */
+export const auditFilters = {
+  event: z.string().trim().max(64).optional(),
+  actor: z.uuid().optional(),
+  target: z.uuid().optional(),
+  outcome: z.enum(['success', 'failure']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+};
+
+export const auditSorts = { at: 'time' } as const;
+/** GET /api/admin/audit — newest first by default, keyset-paged. */
+export const listAuditQuery = listQuery(auditSorts, { sort: '-at', limit: 100, maxLimit: 500 }, auditFilters);
+export type ListAuditQuery = z.infer<typeof listAuditQuery>;
+
+/** GET /api/admin/audit.csv — every matching row, newest first. */
+export const exportAuditQuery = z.object(auditFilters);
+export type AuditFilters = z.infer<typeof exportAuditQuery>;
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  orgId: z.string().nullable(),
+  event: z.string(),
+  outcome: z.enum(['success', 'failure']),
+  actorUserId: z.string().nullable(),
+  targetUserId: z.string().nullable(),
+  ip: z.string(),
+  userAgent: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEventView = z.infer<typeof auditEventSchema>;
