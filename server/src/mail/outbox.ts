@@ -1,5 +1,7 @@
 import { and, eq, lte, sql, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/open.ts';
+import { keyset } from '../db/keyset.ts';
+import { outboxSorts, type ListOutboxQuery } from '../../../contract/admin-lists.ts';
 import { mailOutbox } from '../db/schema/index.ts';
 import { renderTemplate, type MailTemplates, type TemplateName } from './templates/index.ts';
 
@@ -52,4 +54,16 @@ export async function markMailFailed(db: Queryable, row: OutboxRow, error: strin
       nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
     })
     .where(eq(mailOutbox.id, row.id));
+}
+
+/** One page of an organization's outbox for its administrators: subject, recipient and state, never bodies (they carry link tokens). */
+export async function listOrgOutbox(db: Queryable, orgId: string, q: ListOutboxQuery) {
+  const k = keyset(outboxSorts, { created: mailOutbox.createdAt }, mailOutbox.id, q);
+  const rows = await db
+    .select({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject, status: mailOutbox.status, attempts: mailOutbox.attempts, lastError: mailOutbox.lastError, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt, ...k.select })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.orgId, orgId), q.status ? eq(mailOutbox.status, q.status) : undefined, k.after))
+    .orderBy(...k.orderBy)
+    .limit(k.limit);
+  return k.page(rows, ({ cursorKey: _k, cursorId: _i, ...mail }) => mail);
 }

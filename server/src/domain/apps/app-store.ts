@@ -1,5 +1,10 @@
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { announceAppChanged } from './app-changes.ts';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { keyset } from '../../db/keyset.ts';
+import { containsPattern } from '../../db/like-pattern.ts';
+import { appSorts, type ListAppsQuery } from '../../../../contract/admin-lists.ts';
+import type { Page } from '../../../../contract/list-query.ts';
 import { appAssignments, appUsage, apps, groupMembers } from '../../db/schema/index.ts';
 import { appMfaPolicySchema, type AppMfaPolicy } from '../../../../contract/apps.ts';
 
@@ -62,6 +67,7 @@ export async function createApp(db: Queryable, orgId: string, input: NewApp): Pr
 /** Changes the settings of one of the organization's applications; false when it is not theirs. */
 export async function updateApp(db: Queryable, orgId: string, appId: string, patch: Partial<Omit<NewApp, 'type'>>): Promise<AppRow | undefined> {
   const [row] = await db.update(apps).set(patch).where(and(eq(apps.orgId, orgId), eq(apps.id, appId))).returning();
+  if (row) announceAppChanged(row.id);
   return row;
 }
 
@@ -89,8 +95,16 @@ export async function findOrgApp(db: Queryable, orgId: string, appId: string): P
   return row;
 }
 
-export async function listOrgApps(db: Queryable, orgId: string): Promise<AppRow[]> {
-  return db.select().from(apps).where(eq(apps.orgId, orgId)).orderBy(desc(apps.createdAt));
+/** One page of the organization's applications; `q` searches the name, `type` filters. */
+export async function listOrgApps(db: Queryable, orgId: string, q: ListAppsQuery): Promise<Page<AppRow>> {
+  const k = keyset(appSorts, { name: sql`lower(${apps.name})`, created: apps.createdAt }, apps.id, q);
+  const rows = await db
+    .select({ app: apps, ...k.select })
+    .from(apps)
+    .where(and(eq(apps.orgId, orgId), q.type ? eq(apps.type, q.type) : undefined, q.q ? ilike(apps.name, containsPattern(q.q)) : undefined, k.after))
+    .orderBy(...k.orderBy)
+    .limit(k.limit);
+  return k.page(rows, (r) => r.app);
 }
 
 export async function assignApp(db: Queryable, appId: string, target: { userId: string } | { groupId: string }): Promise<void> {

@@ -1,5 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { keyset } from '../../db/keyset.ts';
+import { containsPattern } from '../../db/like-pattern.ts';
+import { groupMemberSorts, groupSorts, type ListGroupMembersQuery, type ListGroupsQuery } from '../../../../contract/admin-lists.ts';
+import type { Page } from '../../../../contract/list-query.ts';
 import { groupMembers, groups, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users/user-store.ts';
@@ -21,21 +25,35 @@ export async function findOrgGroup(db: Queryable, orgId: string, id: string): Pr
   return row;
 }
 
-export async function listOrgGroups(db: Queryable, orgId: string): Promise<GroupRow[]> {
-  return db.select().from(groups).where(eq(groups.orgId, orgId)).orderBy(asc(groups.name));
+/** One page of the organization's groups; `q` searches the name. */
+export async function listOrgGroups(db: Queryable, orgId: string, q: ListGroupsQuery): Promise<Page<GroupRow>> {
+  const k = keyset(groupSorts, { name: sql`lower(${groups.name})`, created: groups.createdAt }, groups.id, q);
+  const rows = await db
+    .select({ group: groups, ...k.select })
+    .from(groups)
+    .where(and(eq(groups.orgId, orgId), q.q ? ilike(groups.name, containsPattern(q.q)) : undefined, k.after))
+    .orderBy(...k.orderBy)
+    .limit(k.limit);
+  return k.page(rows, (r) => r.group);
 }
 
 export async function addGroupMember(db: Queryable, groupId: string, userId: string): Promise<void> {
   await db.insert(groupMembers).values({ groupId, userId }).onConflictDoNothing();
 }
 
-export async function listGroupMembers(db: Queryable, groupId: string) {
-  return db
-    .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName })
+/** One page of a group's members (the caller checks the group is the organization's); `q` searches e-mail and name. */
+export async function listGroupMembers(db: Queryable, groupId: string, q: ListGroupMembersQuery) {
+  const name = sql`lower(${users.lastName} || ' ' || ${users.firstName} || ' ' || ${users.emailCanonical})`;
+  const k = keyset(groupMemberSorts, { email: users.emailCanonical, name }, users.id, q);
+  const like = q.q ? containsPattern(q.q.toLowerCase()) : undefined;
+  const rows = await db
+    .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName, ...k.select })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
-    .where(eq(groupMembers.groupId, groupId))
-    .orderBy(asc(users.emailCanonical));
+    .where(and(eq(groupMembers.groupId, groupId), like ? or(sql`${users.emailCanonical} like ${like}`, sql`lower(${users.firstName} || ' ' || ${users.lastName}) like ${like}`) : undefined, k.after))
+    .orderBy(...k.orderBy)
+    .limit(k.limit);
+  return k.page(rows, ({ cursorKey: _k, cursorId: _i, ...member }) => member);
 }
 
 export async function renameGroup(db: Queryable, orgId: string, id: string, name: string): Promise<boolean> {

@@ -165,7 +165,7 @@ describe('policies and audit', () => {
     const failures = (await admin.get(`/api/admin/audit?outcome=failure&limit=1`)).json();
     expect(failures.items).toHaveLength(1);
     expect(failures.items[0].outcome).toBe('failure');
-    const next = (await admin.get(`/api/admin/audit?outcome=failure&limit=1&before=${encodeURIComponent(failures.next)}`)).json();
+    const next = (await admin.get(`/api/admin/audit?outcome=failure&limit=1&cursor=${failures.nextCursor}`)).json();
     expect(next.items[0].id).not.toBe(failures.items[0].id);
     await t.client().post('/api/auth/sign-in', { email: 'user6@acme.test' }, { headers: { 'user-agent': '=HYPERLINK("http://evil")' } });
     const c = t.client();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addGroupMemberInput, assignAppInput, createBookmarkAppInput, createGroupInput } from '../../../../contract/apps.ts';
+import { listAppsQuery, listGroupMembersQuery, listGroupsQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { assignApp, createApp, findOrgApp, listOrgApps } from '../../domain/apps/app-store.ts';
 import { addGroupMember, createGroup, deleteGroup, findOrgGroup, listGroupMembers, listOrgGroups, removeGroupMember, renameGroup } from '../../domain/groups/group-store.ts';
@@ -20,11 +21,12 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     if (!(await findMembership(deps.db, orgId, userId))) throw new AppError('user.not_found', 'No such user in this organization.');
   }
 
-  r.get('/api/admin/apps', async (req) => {
+  r.get('/api/admin/apps', { schema: { querystring: listAppsQuery } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
+    const page = await listOrgApps(deps.db, orgId, req.query);
     // The list never carries protocol settings (hashed secrets, sealed keys): each type's own
     // endpoint reads those back, without anything secret.
-    return { items: (await listOrgApps(deps.db, orgId)).map(({ protocol: _protocol, ...app }) => app) };
+    return { ...page, items: page.items.map(({ protocol: _protocol, ...app }) => app) };
   });
 
   r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput } }, async (req, res) => {
@@ -44,9 +46,9 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return res.status(204).send();
   });
 
-  r.get('/api/admin/groups', async (req) => {
+  r.get('/api/admin/groups', { schema: { querystring: listGroupsQuery } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
-    return { items: await listOrgGroups(deps.db, orgId) };
+    return listOrgGroups(deps.db, orgId, req.query);
   });
 
   r.post('/api/admin/groups', { schema: { body: createGroupInput } }, async (req, res) => {
@@ -78,10 +80,10 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return res.status(204).send();
   });
 
-  r.get('/api/admin/groups/:id/members', { schema: { params: idParams } }, async (req) => {
+  r.get('/api/admin/groups/:id/members', { schema: { params: idParams, querystring: listGroupMembersQuery } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     if (!(await findOrgGroup(deps.db, orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
-    return { items: await listGroupMembers(deps.db, req.params.id) };
+    return listGroupMembers(deps.db, req.params.id, req.query);
   });
 
   r.post('/api/admin/groups/:id/members', { schema: { params: idParams, body: addGroupMemberInput } }, async (req, res) => {

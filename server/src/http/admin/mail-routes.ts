@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { listOutboxQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
 import { findUserById } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
-import { enqueueMail } from '../../mail/outbox.ts';
+import { enqueueMail, listOrgOutbox } from '../../mail/outbox.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
@@ -22,15 +23,9 @@ export async function adminMailRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return { transport: deps.config.smtpUrl ? 'smtp' : 'log', from: deps.config.mailFrom };
   });
 
-  r.get('/api/admin/mail/outbox', { schema: { querystring: z.object({ status: z.enum(['queued', 'sent', 'logged', 'failed']).optional() }) } }, async (req) => {
+  r.get('/api/admin/mail/outbox', { schema: { querystring: listOutboxQuery } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
-    const rows = await deps.db
-      .select({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject, status: mailOutbox.status, attempts: mailOutbox.attempts, lastError: mailOutbox.lastError, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt })
-      .from(mailOutbox)
-      .where(and(eq(mailOutbox.orgId, orgId), req.query.status ? eq(mailOutbox.status, req.query.status) : undefined))
-      .orderBy(desc(mailOutbox.createdAt))
-      .limit(200);
-    return { items: rows };
+    return listOrgOutbox(deps.db, orgId, req.query);
   });
 
   r.post('/api/admin/mail/outbox/:id/retry', { schema: { params: z.object({ id: z.uuid() }) } }, async (req, res) => {
