@@ -38,6 +38,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
       config,
       db: database.db,
       ping: database.ping,
+      listen: database.listen,
       argon2: opts.argon2 ?? defaultArgon2Params,
       masterKey,
       mailQueued: mail.kick,

@@ -28,7 +28,7 @@ export async function createTestApp(env: Record<string, string> = {}, overrides:
   const database = await openTestDatabase();
   const config = loadConfig({ PUBLIC_URL, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env });
   const app = await buildApp(
-    { config, db: database.db, ping: database.ping, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH, loopbackFetchForTests: overrides.loopbackFetch ?? true },
+    { config, db: database.db, ping: database.ping, listen: database.listen, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH, loopbackFetchForTests: overrides.loopbackFetch ?? true },
     { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false) },
   );
   return {

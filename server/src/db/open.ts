@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
+import { listenPostgres, type Listen } from './listen.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: the domain never knows whether it runs on PGlite or PostgreSQL. */
@@ -15,6 +16,8 @@ export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
+  /** LISTEN on one channel; see listen.ts. */
+  listen: Listen;
   close(): Promise<void>;
 };
 
@@ -44,6 +47,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     db,
     kind: 'postgres',
     ping: async () => void (await pool.query('select 1')),
+    listen: (channel, onNotify, onLost) => listenPostgres(url, channel, onNotify, onLost),
     close: () => pool.end(),
   };
 }
@@ -62,6 +66,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     ping: async () => void (await client.query('select 1')),
+    // In-process: nothing to lose, so `onLost` is never called.
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, onNotify);
+      // Closing after the database itself closed (shutdown order) has nothing left to stop.
+      return async () => void (await stop().catch(() => {}));
+    },
     close: () => client.close(),
   };
 }

@@ -64,6 +64,7 @@ export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?:
   for (const plugin of routes) await app.register(async (scope) => plugin(scope, deps));
   // The OpenID Connect issuer and its interactions share one provider per process.
   const oidc = await createProviderHolder(deps);
+  app.addHook('onClose', () => oidc.close());
   for (const plugin of [oidcRoutes, oidcInteractionRoutes]) await app.register(async (scope) => plugin(scope, deps, oidc));
   installNotFoundHandler(app, opts.webDist ? await webRoutes(app, opts.webDist) : undefined);
   return app;

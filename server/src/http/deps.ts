@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
+import type { Listen } from '../db/listen.ts';
 import type { Argon2Params } from '../domain/credentials/password-hash.ts';
 import type { FlowDeps } from '../flows/deps.ts';
 import type { MasterKey } from '../domain/secrets/master-key.ts';
@@ -10,6 +11,8 @@ export type HttpDeps = {
   config: Config;
   db: Db;
   ping(): Promise<void>;
+  /** The database's LISTEN (changes other processes announce). */
+  listen: Listen;
   argon2: Argon2Params;
   masterKey: MasterKey;
   mailQueued(): void;

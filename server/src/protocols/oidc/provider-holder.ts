@@ -2,9 +2,13 @@ import type Provider from 'oidc-provider';
 import { ensureOidcKeys, loadOidcJwks } from '../../domain/signing-keys/oidc-keys.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcProvider } from './provider.ts';
+import { createClientCache } from './client-cache.ts';
+import { findAppById } from '../../domain/apps/app-store.ts';
+import { oidcSettingsOf, toClientMetadata } from '../../domain/apps/oidc-client.ts';
+import { APP_CHANGED_CHANNEL, onAppChanged } from '../../domain/apps/app-changes.ts';
 
 type Served = { provider: Provider; callback: ReturnType<Provider['callback']> };
-export type ProviderHolder = { current(): Promise<Served> };
+export type ProviderHolder = { current(): Promise<Served>; close(): Promise<void> };
 
 const serve = (provider: Provider): Served => ({ provider, callback: provider.callback() });
 
@@ -14,11 +18,19 @@ const KEY_CHECK_MS = 60_000;
  * The provider of this process, rebuilt when the signing keys change (`tessera keys rotate` run
  * elsewhere): every process picks up new keys within a minute. Everything else the provider needs
  * lives in the database, so a rebuilt instance carries on every interaction, code and token.
+ * The client cache outlives rebuilds; it forgets an application when any process changes it.
  */
 export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHolder> {
   await ensureOidcKeys(deps.db, deps.masterKey);
+  const clients = createClientCache(async (clientId) => {
+    const app = await findAppById(deps.db, clientId);
+    const settings = app && oidcSettingsOf(app);
+    return app && settings ? { metadata: toClientMetadata(app, settings), settings, orgId: app.orgId } : undefined;
+  });
+  const stopLocal = onAppChanged((id) => clients.forget(id));
+  const stopListening = await deps.listen(APP_CHANGED_CHANNEL, (id) => clients.forget(id || null), () => clients.forget(null));
   let jwks = await loadOidcJwks(deps.db, deps.masterKey);
-  let served = serve(createOidcProvider(deps, jwks));
+  let served = serve(createOidcProvider(deps, jwks, clients));
   let checkedAt = Date.now();
   let checking: Promise<void> | undefined;
 
@@ -26,7 +38,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
     const next = await loadOidcJwks(deps.db, deps.masterKey);
     if (next.fingerprint !== jwks.fingerprint) {
       jwks = next;
-      served = serve(createOidcProvider(deps, jwks));
+      served = serve(createOidcProvider(deps, jwks, clients));
     }
     checkedAt = Date.now();
   };
@@ -38,6 +50,10 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
         await checking;
       }
       return served;
+    },
+    async close() {
+      stopLocal();
+      await stopListening();
     },
   };
 }

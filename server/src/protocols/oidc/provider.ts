@@ -1,7 +1,8 @@
 import Provider, { interactionPolicy, type Configuration } from 'oidc-provider';
 import { findAppById } from '../../domain/apps/app-store.ts';
+import type { ClientCache } from './client-cache.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
-import { oidcSettingsOf, toClientMetadata, type StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
+import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
 import { isActiveMember } from '../../domain/users/user-store.ts';
 import type { HttpDeps } from '../../http/deps.ts';
@@ -31,7 +32,7 @@ const CLAIMS = {
  * The one issuer, `${PUBLIC_URL}/oidc`, built on oidc-provider's public configuration. Its
  * interactions are Tessera's own sign-in (see interaction-routes.ts); its storage is our database.
  */
-export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }): Provider {
+export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, clients: ClientCache): Provider {
   // Filled whenever a client is resolved, so per-application lifetimes and organization checks need no second read.
   const byClient = new Map<string, { settings: StoredOidcSettings; orgId: string }>();
   const settingsOf = (clientId: string | undefined) => (clientId ? byClient.get(clientId)?.settings : undefined);
@@ -43,11 +44,11 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }): Pr
   };
 
   const resolveClient = async (clientId: string) => {
-    const app = await findAppById(deps.db, clientId);
-    const settings = app && oidcSettingsOf(app);
-    if (!app || !settings) return undefined;
-    byClient.set(app.id, { settings, orgId: app.orgId });
-    return toClientMetadata(app, settings) as never;
+    const client = await clients.get(clientId);
+    if (!client) return undefined;
+    byClient.set(clientId, { settings: client.settings, orgId: client.orgId });
+    // A copy: the cached metadata must not change with what the provider does to its own.
+    return structuredClone(client.metadata);
   };
 
   const policy = interactionPolicy.base();

@@ -5,7 +5,7 @@ import { createListeningTestApp } from '../../../test/http-browser.ts';
 import { authorize, discover, fixtureDeps, seedOidcApp } from '../../../test/oidc-fixtures.ts';
 import { rotateOidcSecret } from '../../flows/admin/oidc-apps.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { memberships } from '../../db/schema/index.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -93,15 +93,41 @@ describe('client credentials (RFC 6749 §4.4)', () => {
     await expect(client.clientCredentialsGrant(webConfig)).rejects.toMatchObject({ error: 'invalid_request', error_description: 'requested grant type is not allowed for this client' });
   });
 
-  it('stops accepting the old secret the moment it is rotated', async () => {
+  it('stops accepting the old secret the moment it is rotated, though the client was in use', async () => {
     const app = await seedOidcApp(t, acme, { kind: 'machine', redirectUris: [] });
-    const { clientSecret } = await rotateOidcSecret({ orgId: acme.id, adminId: null }, app.id, fixtureDeps(t));
     const old = await discover(t.url, app.clientId, app.clientSecret);
+    expect((await client.clientCredentialsGrant(old)).access_token).toBeTruthy();
+    const { clientSecret } = await rotateOidcSecret({ orgId: acme.id, adminId: null }, app.id, fixtureDeps(t));
     expect(await client.clientCredentialsGrant(old).catch((e) => e.status)).toBe(401);
     const rotated = await discover(t.url, app.clientId, clientSecret);
     expect((await client.clientCredentialsGrant(rotated)).access_token).toBeTruthy();
   });
+
+  it('follows a change to the client made elsewhere (another process, or by hand in SQL)', async () => {
+    const app = await seedOidcApp(t, acme, { kind: 'machine', redirectUris: [] });
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    expect((await client.clientCredentialsGrant(config)).access_token).toBeTruthy();
+    // Not through Tessera's code: only the database's change notification can tell this process.
+    await t.database.db.execute(sql`update apps set protocol = jsonb_set(protocol, '{secretHash}', '"replaced"') where id = ${app.id}`);
+    expect(await eventually(() => client.clientCredentialsGrant(config).then(() => 200, (e) => e.status))).toBe(401);
+    const other = await seedOidcApp(t, acme, { kind: 'machine', redirectUris: [] });
+    const otherConfig = await discover(t.url, other.clientId, other.clientSecret);
+    expect((await client.clientCredentialsGrant(otherConfig)).access_token).toBeTruthy();
+    await t.database.db.execute(sql`delete from apps where id = ${other.id}`);
+    expect(await eventually(() => client.clientCredentialsGrant(otherConfig).then(() => 200, (e) => e.status))).toBe(401);
+  });
 });
+
+/** The answer once it is 401, or the last one after two seconds (notifications arrive after commit). */
+async function eventually(attempt: () => Promise<number>): Promise<number> {
+  const until = Date.now() + 2_000;
+  let status = await attempt();
+  while (status !== 401 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 25));
+    status = await attempt();
+  }
+  return status;
+}
 
 describe('introspection (RFC 7662) and revocation (RFC 7009)', () => {
   it('introspects an access token with its subject and scope, and revokes it', async () => {

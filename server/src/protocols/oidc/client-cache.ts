@@ -1,0 +1,40 @@
+import type { AdapterPayload } from 'oidc-provider';
+import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
+
+export type CachedClient = { metadata: AdapterPayload; settings: StoredOidcSettings; orgId: string };
+
+/** A client read at most this long ago is used as is, even were a change announcement lost. */
+const TTL_MS = 60_000;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * OIDC clients of this process, so a grant does not read its application row every time. An
+ * entry goes when its application changes (see domain/apps/app-changes.ts) and after a minute
+ * at most. Unknown client ids are never kept: random ids cannot fill the cache.
+ */
+export function createClientCache(load: (clientId: string) => Promise<CachedClient | undefined>) {
+  const entries = new Map<string, { client: CachedClient; until: number }>();
+  // Bumped by every change: a read that overlapped one may hold what the change replaced.
+  let generation = 0;
+
+  return {
+    async get(clientId: string): Promise<CachedClient | undefined> {
+      const hit = entries.get(clientId);
+      if (hit && hit.until > Date.now()) return hit.client;
+      const seen = generation;
+      const client = await load(clientId);
+      if (!client) entries.delete(clientId);
+      else if (seen === generation) {
+        if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+        entries.set(clientId, { client, until: Date.now() + TTL_MS });
+      }
+      return client;
+    },
+    forget(clientId: string | null): void {
+      generation++;
+      if (clientId === null) entries.clear();
+      else entries.delete(clientId);
+    },
+  };
+}
+export type ClientCache = ReturnType<typeof createClientCache>;
