@@ -103,14 +103,3 @@ export async function setPasswordHash(db: Queryable, userId: string, hash: strin
 export async function replacePasswordHash(db: Queryable, userId: string, oldHash: string, newHash: string): Promise<void> {
   await db.update(users).set({ passwordHash: newHash }).where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)));
 }
-
-/** One read: the person is active and a member, not suspended, of the organization. */
-export async function isActiveMember(db: Queryable, orgId: string, userId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return false;
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
-    .where(and(eq(users.id, userId), eq(users.status, 'active'), isNull(memberships.suspendedAt)));
-  return row !== undefined;
-}

@@ -1,6 +1,5 @@
 import { employmentInput, personalInput } from '../../../../contract/profile.ts';
-import { listUserGroupNames } from '../../domain/groups/group-store.ts';
-import { findMembership, findUserById } from '../../domain/users/user-store.ts';
+import { findActivePerson } from '../../domain/users/find-active-person.ts';
 import type { Queryable } from '../../db/open.ts';
 
 /**
@@ -24,26 +23,27 @@ export type PersonClaims = {
   employee_id?: string;
 };
 
+/** Undefined unless the person is active and an unsuspended member of the organization. */
 export async function loadPersonClaims(db: Queryable, orgId: string, userId: string): Promise<PersonClaims | undefined> {
-  const [user, membership, groups] = await Promise.all([findUserById(db, userId), findMembership(db, orgId, userId), listUserGroupNames(db, orgId, userId)]);
-  if (!user || !membership) return undefined;
-  const personal = personalInput.parse(user.personal ?? {});
-  const work = employmentInput.parse(membership.employment ?? {});
+  const person = await findActivePerson(db, orgId, userId);
+  if (!person) return undefined;
+  const personal = personalInput.parse(person.personal ?? {});
+  const work = employmentInput.parse(person.employment ?? {});
   const phone = personal.workPhone || personal.workCell;
   const hasAddress = work.street || work.city || work.zipCode || work.country;
   return {
-    sub: user.id,
-    email: user.email,
+    sub: person.id,
+    email: person.email,
     // Invitations are accepted through a link sent to this address; setup and the CLI are the admin's word.
     email_verified: true,
-    name: [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email,
-    given_name: user.firstName,
-    family_name: user.lastName,
-    preferred_username: membership.username || user.email,
-    locale: user.language,
+    name: [person.firstName, person.lastName].filter(Boolean).join(' ') || person.email,
+    given_name: person.firstName,
+    family_name: person.lastName,
+    preferred_username: person.username || person.email,
+    locale: person.language,
     ...(phone ? { phone_number: phone } : {}),
     ...(hasAddress ? { address: { street_address: work.street, locality: work.city, region: work.state, postal_code: work.zipCode, country: work.country } } : {}),
-    groups,
+    groups: person.groups,
     ...(work.jobTitle ? { job_title: work.jobTitle } : {}),
     ...(work.department ? { department: work.department } : {}),
     ...(work.employeeId ? { employee_id: work.employeeId } : {}),

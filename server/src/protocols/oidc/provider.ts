@@ -4,7 +4,6 @@ import type { ClientCache } from './client-cache.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
 import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
-import { isActiveMember } from '../../domain/users/user-store.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter } from './adapter.ts';
 import { tesseraSessionCheck } from './session-check.ts';
@@ -68,14 +67,15 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     acrValues: ['pwd', 'mfa'],
     /**
      * Every grant (a refresh too) asks for the account: a person no longer active, no longer a
-     * member or suspended in the application's organization gets nothing more. Claims load only
-     * when a token or userinfo needs them.
+     * member or suspended in the application's organization gets nothing more. The same read
+     * brings the claims, so an ID token costs no second one.
      */
     async findAccount(ctx, sub) {
       const clientId = ctx?.oidc?.client?.clientId;
       const orgId = clientId ? await orgOfClient(clientId) : undefined;
-      if (!orgId || !(await isActiveMember(deps.db, orgId, sub))) return undefined;
-      return { accountId: sub, claims: async () => (await loadPersonClaims(deps.db, orgId, sub)) ?? { sub } };
+      const claims = orgId ? await loadPersonClaims(deps.db, orgId, sub) : undefined;
+      if (!claims) return undefined;
+      return { accountId: sub, claims: () => claims };
     },
     interactions: { policy, url: (_ctx, interaction) => `/api/oidc/interaction/${interaction.uid}` },
     // SECURITY.md: PKCE with S256 for every client, confidential ones too.

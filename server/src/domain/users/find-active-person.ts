@@ -1,0 +1,45 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/open.ts';
+import { groupMembers, groups, memberships, users } from '../../db/schema/index.ts';
+
+export type ActivePerson = {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  language: string;
+  personal: unknown;
+  username: string | null;
+  employment: unknown;
+  /** Their groups in the organization, by name. */
+  groups: string[];
+};
+
+/**
+ * A person as one organization knows them — only while they are active and a member there, not
+ * suspended — with their groups, in one read: every OIDC grant asks for it, a refresh too.
+ */
+export async function findActivePerson(db: Queryable, orgId: string, userId: string): Promise<ActivePerson | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return undefined;
+  const groupNames = db
+    .select({ names: sql<string[]>`coalesce(array_agg(${groups.name} order by ${groups.name}), '{}')`.as('names') })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groups.orgId, orgId), eq(groupMembers.userId, userId)));
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      language: users.language,
+      personal: users.personal,
+      username: memberships.username,
+      employment: memberships.employment,
+      groups: sql<string[]>`(${groupNames})`,
+    })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
+    .where(and(eq(users.id, userId), eq(users.status, 'active'), isNull(memberships.suspendedAt)));
+  return row;
+}
