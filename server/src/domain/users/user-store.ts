@@ -1,4 +1,4 @@
-import { and, eq, desc, isNull, sql } from 'drizzle-orm';
+import { and, eq, desc, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { users, memberships, orgs, passwordHistory } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
