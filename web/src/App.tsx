@@ -15,6 +15,8 @@ import { GroupsPage } from './admin/GroupsPage.tsx';
 import { AppsPage } from './admin/apps/AppsPage.tsx';
 import { OidcAppPage } from './admin/apps/OidcAppPage.tsx';
 import { SamlAppPage } from './admin/apps/SamlAppPage.tsx';
+import { BookmarkAppPage } from './admin/apps/BookmarkAppPage.tsx';
+import { AdministratorsPage } from './admin/administrators/AdministratorsPage.tsx';
 import { PoliciesPage } from './admin/PoliciesPage.tsx';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
@@ -54,6 +56,8 @@ const router = createBrowserRouter([
       { path: 'applications', element: <AppsPage /> },
       { path: 'applications/oidc/:id', element: <OidcAppPage /> },
       { path: 'applications/saml/:id', element: <SamlAppPage /> },
+      { path: 'applications/bookmark/:id', element: <BookmarkAppPage /> },
+      { path: 'administrators', element: <AdministratorsPage /> },
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },

@@ -9,6 +9,7 @@ export function AdminLayout() {
   const sections = [
     { to: '/admin', label: t('adminNav.users') },
     { to: '/admin/groups', label: t('adminNav.groups') },
+    { to: '/admin/administrators', label: t('adminNav.administrators') },
     { to: '/admin/applications', label: t('adminNav.applications') },
     { to: '/admin/policies', label: t('adminNav.policies') },
     { to: '/admin/audit', label: t('adminNav.audit') },

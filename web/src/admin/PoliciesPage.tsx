@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries, type Policies } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ReminderDaysField } from './policies/ReminderDaysField.tsx';
 
 /** Password, lockout, MFA, sessions and profile self-edit: effective at once, audited old → new. */
 export function PoliciesPage() {
@@ -13,6 +14,7 @@ export function PoliciesPage() {
   const queryClient = useQueryClient();
   const [p, setP] = useState<Policies | undefined>();
   const [error, setError] = useState<unknown>();
+  const [remindersValid, setRemindersValid] = useState(true);
   useEffect(() => setP(loaded.data), [loaded.data]);
   if (!p) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={300} />;
 
@@ -26,6 +28,8 @@ export function PoliciesPage() {
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(undefined);
+    // The field already says what is wrong; nothing is sent until it is right.
+    if (!remindersValid) return;
     try {
       const saved = await adminApi.savePolicies(p!);
       queryClient.setQueryData(adminKeys.policies(), saved);
@@ -45,6 +49,7 @@ export function PoliciesPage() {
           {num('password', 'minLength', 8, 128)}
           {num('password', 'historyCount', 0, 24)}
           {num('password', 'maxAgeDays', 0, 3650)}
+          <ReminderDaysField key={loaded.dataUpdatedAt} value={p.password.reminderDays} onChange={(days) => setP({ ...p, password: { ...p.password, reminderDays: days } })} onValidityChange={setRemindersValid} />
           {flag('password', 'requireLower')}
           {flag('password', 'requireUpper')}
           {flag('password', 'requireDigit')}
@@ -80,6 +85,7 @@ export function PoliciesPage() {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {num('session', 'idleMinutes', 5, 43200)}
           {num('session', 'absoluteHours', 1, 8760)}
+          {num('session', 'rememberMeDays', 0, 365)}
         </SimpleGrid>
       </Card>
       <Card withBorder component="section" aria-labelledby="pol-profile">

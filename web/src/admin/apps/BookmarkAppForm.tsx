@@ -5,14 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-
-const readDataUrl = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+import { readDataUrl } from './read-data-url.ts';
 
 /** A bookmark: a name, a URL the tile opens, and an optional icon. */
 export function BookmarkAppForm() {

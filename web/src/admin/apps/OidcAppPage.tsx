@@ -3,7 +3,9 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { issuerOf, oidcAppQueries } from '../../api/oidc-apps.ts';
 import { Section } from '../../components/Section.tsx';
+import { AppAssignmentsCard } from './AppAssignmentsCard.tsx';
 import { AppPageFrame } from './AppPageFrame.tsx';
+import { DeleteAppCard } from './DeleteAppCard.tsx';
 import { CopyField } from './CopyField.tsx';
 import { OidcAppSettingsForm } from './OidcAppSettingsForm.tsx';
 import { OidcSecretCard } from './OidcSecretCard.tsx';
@@ -25,6 +27,8 @@ export function OidcAppPage() {
           </Section>
           {(data.settings.kind === 'web' || data.settings.kind === 'machine') && <OidcSecretCard app={data} />}
           <OidcAppSettingsForm key={data.id} app={data} />
+          <AppAssignmentsCard appId={data.id} appName={data.name} />
+          <DeleteAppCard appId={data.id} appName={data.name} />
         </>
       )}
     </AppPageFrame>

@@ -3,7 +3,9 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { samlAppQueries } from '../../api/saml-apps.ts';
 import { Section } from '../../components/Section.tsx';
+import { AppAssignmentsCard } from './AppAssignmentsCard.tsx';
 import { AppPageFrame } from './AppPageFrame.tsx';
+import { DeleteAppCard } from './DeleteAppCard.tsx';
 import { SamlAppSettingsForm } from './SamlAppSettingsForm.tsx';
 import { SamlIdpDetails } from './SamlIdpDetails.tsx';
 
@@ -20,6 +22,8 @@ export function SamlAppPage() {
             <SamlIdpDetails />
           </Section>
           <SamlAppSettingsForm key={data.id} app={data} />
+          <AppAssignmentsCard appId={data.id} appName={data.name} />
+          <DeleteAppCard appId={data.id} appName={data.name} />
         </>
       )}
     </AppPageFrame>

@@ -15,6 +15,7 @@ export const newAppTypes: { value: string; labelKey: string; titleKey: string; F
 
 /** Where an application's own settings live, for the types that have a settings page. */
 export const settingsPathOf: Record<string, ((id: string) => string) | undefined> = {
+  bookmark: (id) => `/admin/applications/bookmark/${id}`,
   oidc: (id) => `/admin/applications/oidc/${id}`,
   saml: (id) => `/admin/applications/saml/${id}`,
 };

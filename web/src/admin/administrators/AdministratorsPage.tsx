@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { Link, useOutletContext } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AdminUser } from '../../../../contract/admin-users.ts';
+import type { SessionInfo } from '../../../../contract/session.ts';
+import { adminKeys } from '../../api/admin.ts';
+import { memberQueries, membersApi } from '../../api/members.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Section } from '../../components/Section.tsx';
+
+const fullName = (u: Pick<AdminUser, 'firstName' | 'lastName' | 'email'>) => `${u.firstName} ${u.lastName}`.trim() || u.email;
+const optionLabel = (u: AdminUser) => `${fullName(u)} <${u.email}>`;
+
+/** Who administers the organization: grant the role to a member, revoke it (the last one stays). */
+export function AdministratorsPage() {
+  const { t } = useTranslation();
+  const session = useOutletContext<SessionInfo>();
+  const queryClient = useQueryClient();
+  const admins = useQuery(memberQueries.administrators());
+  const setRole = useMutation({
+    mutationFn: ({ user, role }: { user: AdminUser; role: AdminUser['role'] }) => membersApi.setRole(user.id, role),
+    onSuccess: async (_, { user, role }) => {
+      notifications.show({ color: 'teal', message: t(role === 'admin' ? 'adminAdmins.granted' : 'adminAdmins.revoked', { email: user.email }), closeButtonProps: { 'aria-label': t('common.close') } });
+      // Revoking one's own role changes what the console may show: the session is read again too.
+      await queryClient.invalidateQueries(user.id === session.user.id ? undefined : { queryKey: adminKeys.all });
+    },
+  });
+  function revoke(user: AdminUser) {
+    if (user.id === session.user.id && !window.confirm(t('adminAdmins.confirmSelf'))) return;
+    setRole.mutate({ user, role: 'member' });
+  }
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('adminNav.administrators')}</Title>
+      <Text>{t('adminAdmins.intro')}</Text>
+      <ErrorAlert error={setRole.error} />
+      <GrantAdministrator pending={setRole.isPending} onGrant={(user) => setRole.mutate({ user, role: 'admin' })} />
+      <Section id="admins-list" title={t('adminAdmins.current')}>
+        {admins.isPending ? (
+          <Skeleton h={120} />
+        ) : admins.isError ? (
+          <ErrorAlert error={admins.error} />
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t('adminUsers.name')}</Table.Th><Table.Th>{t('common.email')}</Table.Th><Table.Th /></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {admins.data.items.map((u) => (
+                  <Table.Tr key={u.id} data-testid="admin-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/users/${u.id}`}>{fullName(u)}</Anchor>
+                      {u.id === session.user.id && <Badge size="xs" ml="xs" variant="light">{t('adminAdmins.you')}</Badge>}
+                      {u.status === 'suspended' && <Badge size="xs" ml="xs" color="red.9">{t('adminUsers.statusValue.suspended')}</Badge>}
+                    </Table.Td>
+                    <Table.Td>{u.email}</Table.Td>
+                    <Table.Td>
+                      <Group justify="flex-end">
+                        <Button size="xs" variant="light" color="red" loading={setRole.isPending && setRole.variables?.user.id === u.id} onClick={() => revoke(u)} aria-label={t('adminAdmins.revokeFor', { email: u.email })}>
+                          {t('adminAdmins.revoke')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+/** Pick a member (searched on the server as the administrator types) and make them an administrator. */
+function GrantAdministrator({ pending, onGrant }: { pending: boolean; onGrant(user: AdminUser): void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<AdminUser | undefined>();
+  // Once a member is picked the box shows their label: that is not a new search.
+  const [q] = useDebouncedValue(picked && search === optionLabel(picked) ? '' : search.trim().slice(0, 100), 250);
+  const candidates = useQuery(memberQueries.candidates(q));
+  const options = candidates.data?.items ?? [];
+  return (
+    <Section id="admins-grant" title={t('adminAdmins.grantTitle')}>
+      <Group align="end">
+        <Select
+          label={t('adminAdmins.member')}
+          placeholder={t('adminAdmins.searchMember')}
+          searchable
+          clearable
+          w={360}
+          searchValue={search}
+          onSearchChange={setSearch}
+          // The server already matched name, e-mail and username; the list is shown as it answered.
+          filter={({ options: all }) => all}
+          nothingFoundMessage={candidates.isFetching ? t('common.loading') : t('adminAdmins.noCandidates')}
+          data={[...options, ...(picked && !options.some((o) => o.id === picked.id) ? [picked] : [])].map((u) => ({ value: u.id, label: optionLabel(u) }))}
+          value={picked?.id ?? null}
+          onChange={(id) => setPicked(options.find((o) => o.id === id) ?? (picked?.id === id ? picked : undefined))}
+        />
+        <Button
+          disabled={!picked}
+          loading={pending}
+          onClick={() => {
+            if (!picked) return;
+            onGrant(picked);
+            setPicked(undefined);
+            setSearch('');
+          }}
+        >
+          {t('adminAdmins.grant')}
+        </Button>
+      </Group>
+    </Section>
+  );
+}

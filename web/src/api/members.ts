@@ -1,0 +1,39 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AdminUser, createUserInput } from '../../../contract/admin-users.ts';
+import { api } from './client.ts';
+import { adminKeys } from './admin.ts';
+
+export type CreateUserInput = z.input<typeof createUserInput>;
+type Role = AdminUser['role'];
+type UserPage = { items: AdminUser[]; nextCursor: string | null };
+
+/** Under adminKeys.all, so every change in the console (which invalidates that prefix) refreshes them. */
+export const memberKeys = {
+  byRole: (role: Role, q: string) => [...adminKeys.all, 'members-by-role', role, q] as const,
+};
+
+const byRole = (role: Role, q: string, limit: number) =>
+  api.get<UserPage>(`/api/admin/users?role=${role}&limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+
+export const memberQueries = {
+  /** The organization's administrators (an organization has a handful; 200 is far beyond that). */
+  administrators: () => queryOptions({ queryKey: memberKeys.byRole('admin', ''), queryFn: () => byRole('admin', '', 200) }),
+  /** Members who are not administrators, matching what the administrator typed. */
+  candidates: (q: string) => queryOptions({ queryKey: memberKeys.byRole('member', q), queryFn: () => byRole('member', q, 20) }),
+};
+
+/**
+ * What creating a user did: the account was created (201), or the address already had one and
+ * its owner was invited instead (202 Accepted — the API client answers no body for it).
+ */
+export type CreateUserOutcome = { kind: 'created'; userId: string } | { kind: 'invited' };
+
+export const membersApi = {
+  async create(input: CreateUserInput): Promise<CreateUserOutcome> {
+    const created = await api.post<{ userId: string } | undefined>('/api/admin/users', input);
+    return created?.userId ? { kind: 'created', userId: created.userId } : { kind: 'invited' };
+  },
+  /** Grants or revokes the administrator role; the server keeps at least one (409 admin.last_admin). */
+  setRole: (userId: string, role: Role) => api.post<void>(`/api/admin/users/${encodeURIComponent(userId)}`, { role }),
+};
