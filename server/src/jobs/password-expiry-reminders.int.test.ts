@@ -44,6 +44,18 @@ describe('password expiry reminders', () => {
     expect((await mailsTo(t, 'soon@exp.test')).map((m) => m.subject)).toContain('Your Tessera password expires today');
   });
 
+  it("follows the organization's reminder days, set in the Policies page", async () => {
+    const org = await seedOrg(t, 'Early', { password: { maxAgeDays: 90, reminderDays: [30, 3] } });
+    const dflt = await seedOrg(t, 'Default', { password: { maxAgeDays: 90 } });
+    const early = await seedUser(t, { email: 'early@exp.test', orgs: [org] });
+    const usual = await seedUser(t, { email: 'usual@exp.test', orgs: [dflt] });
+    for (const u of [early, usual]) await ageDays(u.id, 69.5); // 20.5 days left
+    await sendPasswordExpiryReminders(t.database.db, 'http://localhost:3000');
+    expect((await mailsTo(t, 'early@exp.test')).map((m) => m.subject)).toEqual(['Your Tessera password expires in 20 days']);
+    // The default list (14, 7, 1) has nothing due 20 days ahead.
+    expect(await mailsTo(t, 'usual@exp.test')).toHaveLength(0);
+  });
+
   it('sends nothing when passwords never expire', async () => {
     const org = await seedOrg(t, 'Forever');
     const u = await seedUser(t, { email: 'forever@exp.test', orgs: [org] });
