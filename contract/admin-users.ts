@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { emailField, nameField, passwordField, usernameField } from './fields.ts';
 import { employmentInput, personalInput } from './profile.ts';
+import { listQuery } from './list-query.ts';
 
 export const userStatusFilter = z.enum(['invited', 'active', 'locked', 'suspended', 'password_expired']);
 
-/** GET /api/admin/users — cursor pagination (opaque), search, filters, sorting. */
-export const listUsersQuery = z.object({
+export const userSorts = { name: 'text', email: 'text', created: 'time' } as const;
+/**
+ * GET /api/admin/users — search, filters, sorting and keyset pagination (see list-query.ts).
+ * `status=invited` lists people with a pending invitation instead of members.
+ */
+export const listUsersQuery = listQuery(userSorts, { sort: 'name', limit: 50 }, {
   q: z.string().trim().max(100).optional(),
   status: userStatusFilter.optional(),
   groupId: z.uuid().optional(),
-  sort: z.enum(['name', 'email', 'created']).default('name'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  /** Only administrators, or only members (the Administrators page and its "grant" picker). */
+  role: z.enum(['member', 'admin']).optional(),
 });
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
 export const adminUserSchema = z.object({
   id: z.string(),
@@ -21,7 +26,11 @@ export const adminUserSchema = z.object({
   lastName: z.string(),
   username: z.string().nullable(),
   role: z.enum(['member', 'admin']),
-  status: z.enum(['active', 'suspended']),
+  /**
+   * 'invited': not a member yet, a pending (unexpired, unrevoked, unaccepted) invitation; such a
+   * row's `id` is the invitation's (resend or revoke it under /api/admin/invitations/:id).
+   */
+  status: z.enum(['active', 'suspended', 'invited']),
   locked: z.boolean(),
   passwordExpired: z.boolean(),
   mustChangePassword: z.boolean(),

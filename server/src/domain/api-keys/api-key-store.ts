@@ -1,5 +1,8 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { keyset } from '../../db/keyset.ts';
+import { apiKeySorts, type ListApiKeysQuery } from '../../../../contract/admin-lists.ts';
+import type { Page } from '../../../../contract/list-query.ts';
 import { apiKeys } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 
@@ -20,8 +23,10 @@ export async function findLiveApiKey(db: Queryable, key: string): Promise<ApiKey
   return row;
 }
 
-export async function listApiKeys(db: Queryable, orgId: string): Promise<ApiKeyRow[]> {
-  return db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(desc(apiKeys.createdAt));
+export async function listApiKeys(db: Queryable, orgId: string, q: ListApiKeysQuery): Promise<Page<ApiKeyRow>> {
+  const k = keyset(apiKeySorts, { created: apiKeys.createdAt, name: sql`lower(${apiKeys.name})` }, apiKeys.id, q);
+  const rows = await db.select({ key: apiKeys, ...k.select }).from(apiKeys).where(and(eq(apiKeys.orgId, orgId), k.after)).orderBy(...k.orderBy).limit(k.limit);
+  return k.page(rows, (r) => r.key);
 }
 
 export async function revokeApiKey(db: Queryable, orgId: string, id: string): Promise<boolean> {

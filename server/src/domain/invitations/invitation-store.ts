@@ -1,5 +1,8 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { keyset } from '../../db/keyset.ts';
+import { invitationSorts, type ListInvitationsQuery } from '../../../../contract/admin-lists.ts';
+import type { Page } from '../../../../contract/list-query.ts';
 import { invitations } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 import { canonicalizeEmail } from '../users/canonical-email.ts';
@@ -87,12 +90,8 @@ export async function markInvitationAccepted(db: Queryable, token: string): Prom
   return row;
 }
 
-/** Newest first; `before` is the last row's creation time and id (keyset pagination); `status` filters. */
-export async function listInvitations(
-  db: Queryable,
-  orgId: string,
-  opts: { limit?: number; before?: { at: Date; id: string }; status?: 'pending' | 'accepted' | 'revoked' | 'expired' } = {},
-): Promise<InvitationRow[]> {
+/** One page of the organization's invitations, newest first by default; `status` filters. */
+export async function listInvitations(db: Queryable, orgId: string, q: ListInvitationsQuery): Promise<Page<InvitationRow>> {
   const now = new Date();
   const byStatus = {
     pending: pending(),
@@ -100,12 +99,14 @@ export async function listInvitations(
     revoked: isNotNull(invitations.revokedAt),
     expired: and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), lte(invitations.expiresAt, now)),
   };
-  const where = and(
-    eq(invitations.orgId, orgId),
-    opts.status ? byStatus[opts.status] : undefined,
-    opts.before ? or(lt(invitations.createdAt, opts.before.at), and(eq(invitations.createdAt, opts.before.at), lt(invitations.id, opts.before.id))) : undefined,
-  );
-  return db.select().from(invitations).where(where).orderBy(desc(invitations.createdAt), desc(invitations.id)).limit(opts.limit ?? 100);
+  const k = keyset(invitationSorts, { created: invitations.createdAt, email: invitations.emailCanonical }, invitations.id, q);
+  const rows = await db
+    .select({ invitation: invitations, ...k.select })
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), q.status ? byStatus[q.status] : undefined, k.after))
+    .orderBy(...k.orderBy)
+    .limit(k.limit);
+  return k.page(rows, (r) => r.invitation);
 }
 
 export function invitationStatus(row: InvitationRow, now = new Date()): 'pending' | 'accepted' | 'revoked' | 'expired' {

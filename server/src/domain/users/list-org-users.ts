@@ -1,91 +1,72 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
-import { inArray } from 'drizzle-orm';
+import { keyset, type CursorFields } from '../../db/keyset.ts';
+import { containsPattern } from '../../db/like-pattern.ts';
 import { signInFailures } from '../../db/schema/index.ts';
 import { lockoutKey, rowsOf } from '../lockout/lockout-store.ts';
-import type { AdminUser } from '../../../../contract/admin-users.ts';
+import { userSorts, type AdminUser, type ListUsersQuery } from '../../../../contract/admin-users.ts';
+import type { Page } from '../../../../contract/list-query.ts';
+import { listInvitedPeople } from './list-invited-people.ts';
 
-export type ListUsersOptions = {
-  q?: string;
-  status?: 'active' | 'locked' | 'suspended' | 'password_expired' | 'invited';
-  groupId?: string;
-  sort: 'name' | 'email' | 'created';
-  limit: number;
-  cursor?: string;
-  maxAgeDays: number;
-};
+export type ListUsersOptions = ListUsersQuery & { maxAgeDays: number };
 
-type Row = {
+type Row = CursorFields & {
   id: string; email: string; first_name: string; last_name: string; username: string | null; role: 'member' | 'admin';
   suspended_at: Date | null; user_status: 'active' | 'suspended'; email_canonical: string; password_changed_at: Date | null;
-  must_change_password: boolean; created_at: Date; sort_key: string;
+  must_change_password: boolean; created_at: Date;
 };
 
 const SORT_KEYS = {
   name: sql`lower(u.last_name || ' ' || u.first_name || ' ' || u.email_canonical)`,
   email: sql`u.email_canonical`,
-  created: sql`to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  created: sql`m.created_at`,
 };
 
-/** The cursor is opaque to clients: the last row's sort key and id. */
-const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-function decodeCursor(cursor: string): [string, string] | undefined {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' ? [v[0], v[1]] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Members of one organization with search (name, e-mail, username), status and group filters and
+ * Members of one organization with search (name, e-mail, username), status, group and role filters and
  * keyset pagination, in one query. Locked state joins the failure counters by the same key the
- * sign-in uses: sha256('lockout:' || canonical e-mail).
+ * sign-in uses: sha256('lockout:' || canonical e-mail). `status=invited` lists the people invited
+ * and not yet joined instead.
  */
-export async function listOrgUsers(db: Queryable, orgId: string, o: ListUsersOptions): Promise<{ items: AdminUser[]; nextCursor: string | null }> {
-  const key = SORT_KEYS[o.sort];
+export async function listOrgUsers(db: Queryable, orgId: string, o: ListUsersOptions): Promise<Page<AdminUser>> {
+  if (o.status === 'invited') return listInvitedPeople(db, orgId, o);
+  const k = keyset(userSorts, SORT_KEYS, sql`u.id`, o);
   const where: SQL[] = [sql`m.org_id = ${orgId}`];
   if (o.q) where.push(await searchPredicate(db, orgId, o.q));
   if (o.groupId) where.push(sql`exists (select 1 from group_members gm join groups g on g.id = gm.group_id where gm.user_id = u.id and g.id = ${o.groupId} and g.org_id = ${orgId})`);
+  if (o.role) where.push(sql`m.role = ${o.role}`);
   const expired = o.maxAgeDays > 0 ? sql`(u.password_changed_at is not null and u.password_changed_at <= now() - make_interval(days => ${o.maxAgeDays}))` : sql`false`;
   if (o.status === 'suspended') where.push(sql`(m.suspended_at is not null or u.status = 'suspended')`);
   if (o.status === 'active') where.push(sql`(m.suspended_at is null and u.status = 'active')`);
   // Only the "locked" filter needs the failure counters for every row; otherwise only the page's rows are looked up.
   if (o.status === 'locked') where.push(sql`exists (select 1 from sign_in_failures f where f.identifier_hash = encode(sha256(convert_to('lockout:' || u.email_canonical, 'UTF8')), 'hex') and f.locked_at is not null and (f.locked_until is null or f.locked_until > now()))`);
   if (o.status === 'password_expired') where.push(expired);
-  if (o.status === 'invited') where.push(sql`false`);
-  const after = o.cursor ? decodeCursor(o.cursor) : undefined;
-  if (after) where.push(sql`(${key}, u.id::text) > (${after[0]}, ${after[1]})`);
+  if (k.after) where.push(k.after);
 
   const result = await db.execute(sql`
     select u.id, u.email, u.email_canonical, u.first_name, u.last_name, m.username, m.role, m.suspended_at, u.status as user_status,
-      u.password_changed_at, u.must_change_password, m.created_at, ${key} as sort_key
+      u.password_changed_at, u.must_change_password, m.created_at, ${k.select.cursorKey} as "cursorKey", ${k.select.cursorId} as "cursorId"
     from memberships m
     join users u on u.id = m.user_id
     where ${sql.join(where, sql` and `)}
-    order by ${key}, u.id::text
-    limit ${o.limit + 1}`);
+    order by ${sql.join(k.orderBy, sql`, `)}
+    limit ${k.limit}`);
   const rows = rowsOf<Row>(result);
-  const page = rows.slice(0, o.limit);
-  const lockedKeys = await lockedAmong(db, page.map((r) => lockoutKey(r.email_canonical)));
+  const lockedKeys = await lockedAmong(db, rows.slice(0, o.limit).map((r) => lockoutKey(r.email_canonical)));
   const maxAgeMs = o.maxAgeDays * 86_400_000;
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      email: r.email,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      username: r.username,
-      role: r.role,
-      status: r.suspended_at || r.user_status === 'suspended' ? 'suspended' : 'active',
-      locked: lockedKeys.has(lockoutKey(r.email_canonical)),
-      passwordExpired: o.maxAgeDays > 0 && r.password_changed_at !== null && new Date(r.password_changed_at).getTime() + maxAgeMs <= Date.now(),
-      mustChangePassword: Boolean(r.must_change_password),
-      createdAt: new Date(r.created_at).toISOString(),
-    })),
-    nextCursor: rows.length > o.limit ? encodeCursor(page[page.length - 1].sort_key, page[page.length - 1].id) : null,
-  };
+  return k.page(rows, (r) => ({
+    id: r.id,
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    username: r.username,
+    role: r.role,
+    status: r.suspended_at || r.user_status === 'suspended' ? 'suspended' : 'active',
+    locked: lockedKeys.has(lockoutKey(r.email_canonical)),
+    passwordExpired: o.maxAgeDays > 0 && r.password_changed_at !== null && new Date(r.password_changed_at).getTime() + maxAgeMs <= Date.now(),
+    mustChangePassword: Boolean(r.must_change_password),
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
 }
 
 async function lockedAmong(db: Queryable, keys: string[]): Promise<Set<string>> {
@@ -104,7 +85,7 @@ const NARROW = 2000;
  * 100 000 members (bench S8).
  */
 async function searchPredicate(db: Queryable, orgId: string, q: string) {
-  const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q.toLowerCase());
   const hits = sql`(select id from users where email_canonical like ${like}
     union all select id from users where lower(first_name || ' ' || last_name) like ${like}
     union all select user_id from memberships where org_id = ${orgId} and lower(coalesce(username, '')) like ${like})`;

@@ -98,6 +98,16 @@ describe('invitation and account creation', () => {
     expect((await outsider.delete(`/api/admin/invitations/${id}`, {})).statusCode).toBe(404);
     expect((await outsider.get('/api/admin/invitations')).json().items.some((i: { id: string }) => i.id === id)).toBe(false);
     expect((await t.client().get('/api/admin/invitations')).statusCode).toBe(401);
+
+    await seedUser(t, { email: 'member@acme.test', orgs: [acme] });
+    const member = t.client();
+    await member.signIn('member@acme.test', STRONG_PASSWORD);
+    for (const res of [await member.get('/api/admin/invitations'), await member.post('/api/admin/invitations', { email: 'sneaky@acme.test' }), await member.post(`/api/admin/invitations/${id}/resend`, {}), await member.delete(`/api/admin/invitations/${id}`, {})]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('auth.forbidden');
+    }
+    expect(await mailsTo(t, 'sneaky@acme.test')).toHaveLength(0);
+    expect((await acmeAdmin.get('/api/admin/invitations')).json().items.find((i: { id: string }) => i.id === id).status).toBe('pending');
   });
 
   it('refuses to invite an existing member and bad input, changing nothing', async () => {
@@ -118,7 +128,7 @@ describe('invitation list', () => {
     const first = (await acmeAdmin.get('/api/admin/invitations?status=pending&limit=2')).json();
     expect(first.items).toHaveLength(2);
     expect(first.items.every((i: { status: string }) => i.status === 'pending')).toBe(true);
-    const second = (await acmeAdmin.get(`/api/admin/invitations?status=pending&limit=2&before=${encodeURIComponent(first.next)}`)).json();
+    const second = (await acmeAdmin.get(`/api/admin/invitations?status=pending&limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.items.map((i: { id: string }) => i.id)).not.toContain(first.items[0].id);
     const revoked = (await acmeAdmin.get('/api/admin/invitations?status=revoked')).json().items;
     expect(revoked.length).toBeGreaterThan(0);

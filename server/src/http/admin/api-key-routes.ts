@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nameField } from '../../../../contract/fields.ts';
+import { listApiKeysQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../../domain/api-keys/api-key-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -15,7 +16,12 @@ const present = (k: ApiKeyRow) => ({ id: k.id, name: k.name, prefix: k.prefix, c
 export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const person = async (req: Parameters<typeof requireAdmin>[0], opts: { recent?: boolean } = {}) => {
-    if (req.headers.authorization) throw new AppError('auth.forbidden', 'API keys are managed from the Admin Portal.');
+    if (req.headers.authorization) {
+      // Refused, but audited like every other use of a key (requireAdmin records it): a leaked key
+      // trying to mint or revoke keys must show in the log.
+      await requireAdmin(req, deps);
+      throw new AppError('auth.forbidden', 'API keys are managed from the Admin Portal.');
+    }
     const signedIn = await requireSignedIn(req, deps);
     const admin = await requireAdmin(req, deps);
     // A new key is a new way in: only from a recent sign-in.
@@ -23,9 +29,10 @@ export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): P
     return admin;
   };
 
-  r.get('/api/admin/api-keys', async (req) => {
+  r.get('/api/admin/api-keys', { schema: { querystring: listApiKeysQuery } }, async (req) => {
     const { orgId } = await person(req);
-    return { items: (await listApiKeys(deps.db, orgId)).map(present) };
+    const page = await listApiKeys(deps.db, orgId, req.query);
+    return { ...page, items: page.items.map(present) };
   });
 
   r.post('/api/admin/api-keys', { schema: { body: z.object({ name: nameField.trim().min(1) }) } }, async (req, res) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createInvitationInput, type Invitation } from '../../../../contract/invitations.ts';
+import { listInvitationsQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { invitationStatus, listInvitations, revokeInvitation, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -25,18 +26,10 @@ const present = (row: InvitationRow): Invitation => ({
 export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const listQuery = z.object({
-    status: z.enum(['pending', 'accepted', 'revoked', 'expired']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(100),
-    before: z.string().regex(/^[^|]+\|[0-9a-f-]{36}$/).optional(),
-  });
-  r.get('/api/admin/invitations', { schema: { querystring: listQuery } }, async (req) => {
+  r.get('/api/admin/invitations', { schema: { querystring: listInvitationsQuery } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
-    const [at, id] = req.query.before?.split('|') ?? [];
-    const rows = await listInvitations(deps.db, orgId, { status: req.query.status, limit: req.query.limit + 1, before: at ? { at: new Date(at), id } : undefined });
-    const page = rows.slice(0, req.query.limit);
-    const last = page[page.length - 1];
-    return { items: page.map(present), next: rows.length > req.query.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
+    const page = await listInvitations(deps.db, orgId, req.query);
+    return { ...page, items: page.items.map(present) };
   });
 
   r.post('/api/admin/invitations', { schema: { body: createInvitationInput } }, async (req, res) => {
