@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Code, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
+import { loadedItems } from '../api/paged-query.ts';
 
 /** Organization API keys: the key is shown once, then only its prefix. */
 export function ApiKeysPage() {
   const { t, i18n } = useTranslation();
-  const keys = useQuery(adminQueries.apiKeys());
+  const keys = useInfiniteQuery(adminQueries.apiKeys());
+  const list = loadedItems(keys.data);
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [shown, setShown] = useState<string | undefined>();
@@ -34,10 +37,10 @@ export function ApiKeysPage() {
         <TextInput label={t('adminKeys.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Button type="submit">{t('adminKeys.create')}</Button>
       </Group>
-      {keys.isPending ? <Skeleton h={80} /> : keys.data?.items.length ? (
+      {keys.isPending ? <Skeleton h={80} /> : list.length ? (
         <Table>
           <Table.Tbody>
-            {keys.data.items.map((k) => (
+            {list.map((k) => (
               <Table.Tr key={k.id}>
                 <Table.Td>{k.name}</Table.Td>
                 <Table.Td><Code>{k.prefix}…</Code></Table.Td>
@@ -48,6 +51,7 @@ export function ApiKeysPage() {
           </Table.Tbody>
         </Table>
       ) : <Text size="sm" c="dimmed">{t('adminKeys.none')}</Text>}
+      <LoadMore query={keys} shown={list.length} />
     </Stack>
   );
 }

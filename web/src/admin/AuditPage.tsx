@@ -1,34 +1,59 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Anchor, Badge, Group, Select, Skeleton, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Group, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { adminQueries } from '../api/admin.ts';
+import { adminQueries, auditCsvUrl, type AuditFilterValues } from '../api/admin.ts';
+import { loadedItems } from '../api/paged-query.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
+import { UserPicker } from './UserPicker.tsx';
 
-/** The organization's security events, newest first, with filters and a CSV export. */
+/** A `datetime-local` value (the browser's local time) as an ISO instant; blank or unfinished is no bound. */
+function instant(local: string): string | undefined {
+  const at = local ? new Date(local) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at.toISOString() : undefined;
+}
+
+/** The organization's security events, newest first: filters, "Load more", and a CSV export of every matching row. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const [event, setEvent] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
+  const [actor, setActor] = useState<string | null>(null);
+  const [target, setTarget] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [debounced] = useDebouncedValue(event.trim(), 300);
-  const filters = `${debounced ? `&event=${encodeURIComponent(debounced)}` : ''}${outcome ? `&outcome=${outcome}` : ''}`;
-  const audit = useQuery(adminQueries.audit(filters));
+  const filters: AuditFilterValues = {
+    event: debounced || undefined,
+    outcome: outcome ?? undefined,
+    actor: actor ?? undefined,
+    target: target ?? undefined,
+    from: instant(from),
+    to: instant(to),
+  };
+  const audit = useInfiniteQuery(adminQueries.audit(filters));
+  const rows = loadedItems(audit.data);
   return (
     <Stack>
       <Title order={1} size="h2">{t('adminNav.audit')}</Title>
-      <Group align="end">
+      <Group align="end" role="search" aria-label={t('adminAudit.filters')}>
         <TextInput label={t('adminAudit.event')} placeholder="sign_in" value={event} onChange={(e) => setEvent(e.currentTarget.value)} />
         <Select label={t('adminAudit.outcome')} clearable data={[{ value: 'success', label: t('adminAudit.success') }, { value: 'failure', label: t('adminAudit.failure') }]} value={outcome} onChange={setOutcome} />
-        <Anchor href={`/api/admin/audit.csv?limit=500${filters}`} download>{t('adminAudit.csv')}</Anchor>
+        <UserPicker label={t('adminAudit.actor')} placeholder={t('adminAudit.byEmail')} value={actor} onChange={setActor} />
+        <UserPicker label={t('adminAudit.target')} placeholder={t('adminAudit.byEmail')} value={target} onChange={setTarget} />
+        <TextInput type="datetime-local" label={t('adminAudit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="datetime-local" label={t('adminAudit.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Anchor href={auditCsvUrl(filters)} download>{t('adminAudit.csv')}</Anchor>
       </Group>
       <ErrorAlert error={audit.error} />
-      {audit.isPending ? <Skeleton h={200} /> : (
+      {audit.isPending ? <Skeleton h={200} /> : rows.length === 0 ? <Text c="gray.7">{t('adminAudit.none')}</Text> : (
         <Table.ScrollContainer minWidth={700}>
           <Table striped>
             <Table.Thead><Table.Tr><Table.Th>{t('adminAudit.when')}</Table.Th><Table.Th>{t('adminAudit.event')}</Table.Th><Table.Th>{t('adminAudit.outcome')}</Table.Th><Table.Th>IP</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
-              {audit.data?.items.map((e) => (
+              {rows.map((e) => (
                 <Table.Tr key={e.id} data-testid="audit-row">
                   <Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{e.event}</Table.Td>
@@ -40,6 +65,7 @@ export function AuditPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <LoadMore query={audit} shown={rows.length} />
     </Stack>
   );
 }

@@ -1,16 +1,20 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Group as Row, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Group as Row, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries, type Group } from '../api/admin.ts';
 import { api } from '../api/client.ts';
+import { loadedItems } from '../api/paged-query.ts';
+import { LoadMore } from '../components/LoadMore.tsx';
+import { UserPicker } from './UserPicker.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
-/** Groups are what applications are assigned to. */
+/** Groups are what applications are assigned to; both the groups and each group's members are paged. */
 export function GroupsPage() {
   const { t } = useTranslation();
-  const groups = useQuery(adminQueries.groups());
+  const groups = useInfiniteQuery(adminQueries.groupPages());
+  const list = loadedItems(groups.data);
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>();
@@ -33,15 +37,17 @@ export function GroupsPage() {
         <TextInput label={t('adminGroups.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Button type="submit">{t('adminGroups.create')}</Button>
       </Row>
-      {groups.isPending ? <Skeleton h={80} /> : groups.data?.items.map((g) => <GroupCard key={g.id} group={g} />)}
+      <ErrorAlert error={groups.error} />
+      {groups.isPending ? <Skeleton h={80} /> : list.map((g) => <GroupCard key={g.id} group={g} />)}
+      <LoadMore query={groups} shown={list.length} />
     </Stack>
   );
 }
 
 function GroupCard({ group }: { group: Group }) {
   const { t } = useTranslation();
-  const members = useQuery(adminQueries.groupMembers(group.id));
-  const users = useQuery(adminQueries.users(''));
+  const members = useInfiniteQuery(adminQueries.groupMemberPages(group.id));
+  const shown = loadedItems(members.data);
   const queryClient = useQueryClient();
   const [userId, setUserId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
@@ -77,17 +83,18 @@ function GroupCard({ group }: { group: Group }) {
           </Row>
         </Row>
         <ErrorAlert error={error} />
-        {members.data?.items.length ? (
+        {shown.length ? (
           <Row gap="xs">
-            {members.data.items.map((m) => (
+            {shown.map((m) => (
               <Button key={m.id} size="compact-sm" variant="default" onClick={() => change(() => api.delete(`/api/admin/groups/${group.id}/members/${m.id}`))} aria-label={t('adminGroups.removeMember', { email: m.email })}>
                 {m.email} ✕
               </Button>
             ))}
           </Row>
-        ) : <Text size="sm">{t('adminGroups.noMembers')}</Text>}
+        ) : members.isPending ? <Skeleton h={24} /> : <Text size="sm">{t('adminGroups.noMembers')}</Text>}
+        <LoadMore query={members} shown={shown.length} />
         <Row align="end">
-          <Select label={t('adminGroups.addMember')} searchable data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.email }))} value={userId} onChange={setUserId} />
+          <UserPicker label={t('adminGroups.addMember')} placeholder={t('adminAudit.byEmail')} value={userId} onChange={setUserId} />
           <Button variant="default" onClick={add} disabled={!userId}>{t('adminGroups.add')}</Button>
         </Row>
       </Stack>

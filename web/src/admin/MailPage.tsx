@@ -1,8 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
+import { loadedItems, pagedQuery } from '../api/paged-query.ts';
+import { LoadMore } from '../components/LoadMore.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { BrandingCard } from './BrandingCard.tsx';
 
@@ -15,7 +17,8 @@ export function MailPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: keys.status, queryFn: () => api.get<{ transport: 'smtp' | 'log'; from: string }>('/api/admin/mail/status') });
-  const outbox = useQuery({ queryKey: keys.outbox, queryFn: () => api.get<{ items: OutboxMail[] }>('/api/admin/mail/outbox'), refetchInterval: 5000 });
+  const outbox = useInfiniteQuery({ ...pagedQuery<OutboxMail>(keys.outbox, '/api/admin/mail/outbox', { limit: 50 }), refetchInterval: 5000 });
+  const mails = loadedItems(outbox.data);
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.outbox });
   async function test() {
     const { to } = await api.post<{ to: string }>('/api/admin/mail/test');
@@ -35,11 +38,11 @@ export function MailPage() {
         ) : <Skeleton h={30} />}
       </Card>
       <BrandingCard />
-      {outbox.isPending ? <Skeleton h={120} /> : outbox.data?.items.length ? (
+      {outbox.isPending ? <Skeleton h={120} /> : mails.length ? (
         <Table.ScrollContainer minWidth={640}>
           <Table>
             <Table.Tbody>
-              {outbox.data.items.map((m) => (
+              {mails.map((m) => (
                 <Table.Tr key={m.id} data-testid="mail-row">
                   <Table.Td>{new Date(m.createdAt).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{m.to}</Table.Td>
@@ -52,6 +55,7 @@ export function MailPage() {
           </Table>
         </Table.ScrollContainer>
       ) : <Text size="sm" c="dimmed">{t('adminMail.empty')}</Text>}
+      <LoadMore query={outbox} shown={mails.length} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Anchor, Badge, Button, Card, Group, Menu, Select, Skeleton, Stack, Table, TextInput, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Button, Card, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { BulkInvite } from './BulkInvite.tsx';
+import { UserList } from './UserList.tsx';
+import { CreateUserForm } from './users/CreateUserForm.tsx';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,6 @@ export function UsersPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [groupId, setGroupId] = useState<string | null>(null);
   const groups = useQuery(adminQueries.groups());
-  const users = useQuery(adminQueries.users(q, status ?? undefined, groupId ?? undefined));
   const invitations = useQuery(adminQueries.invitations());
   const queryClient = useQueryClient();
   const [invite, setInvite] = useState({ email: '', firstName: '', lastName: '', role: 'member' as 'member' | 'admin' });
@@ -31,6 +31,16 @@ export function UsersPage() {
       await adminApi.invite(invite);
       notifications.show({ color: 'teal', message: t('adminUsers.invited', { email: invite.email }) });
       setInvite({ email: '', firstName: '', lastName: '', role: 'member' });
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  async function invitation(call: () => Promise<unknown>) {
+    setError(undefined);
+    try {
+      await call();
+      notifications.show({ color: 'teal', message: t('common.saved') });
       await refresh();
     } catch (err) {
       setError(err);
@@ -63,46 +73,14 @@ export function UsersPage() {
           <Group><Button type="submit">{t('adminUsers.sendInvite')}</Button></Group>
         </Stack>
       </Card>
+      <CreateUserForm />
       <BulkInvite />
       <Group align="end">
         <TextInput label={t('adminUsers.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
         <Select label={t('adminNav.groups')} clearable data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={setGroupId} />
-        <Select label={t('adminUsers.status')} clearable data={(['active', 'locked', 'suspended', 'password_expired'] as const).map((s) => ({ value: s, label: t(`adminUsers.filter.${s}`) }))} value={status} onChange={setStatus} />
+        <Select label={t('adminUsers.status')} clearable data={(['active', 'locked', 'suspended', 'password_expired', 'invited'] as const).map((s) => ({ value: s, label: t(`adminUsers.filter.${s}`) }))} value={status} onChange={setStatus} />
       </Group>
-      {users.isPending ? <Skeleton h={200} /> : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr><Table.Th>{t('adminUsers.name')}</Table.Th><Table.Th>{t('common.email')}</Table.Th><Table.Th>{t('adminUsers.status')}</Table.Th><Table.Th /></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data?.items.map((u) => (
-                <Table.Tr key={u.id} data-testid="user-row">
-                  <Table.Td><Anchor component={Link} to={`/admin/users/${u.id}`}>{u.firstName} {u.lastName}</Anchor> {u.role === 'admin' && <Badge size="xs" ml="xs">{t('adminUsers.admin')}</Badge>}</Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge color={u.status === 'suspended' ? 'red.9' : 'teal.9'} variant="filled">{t(`adminUsers.statusValue.${u.status}`)}</Badge>
-                      {u.locked && <Badge color="orange.9" variant="filled">{t('adminUsers.locked')}</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Menu position="bottom-end">
-                      <Menu.Target><Button size="xs" variant="default" aria-label={t('adminUsers.actionsFor', { email: u.email })}>{t('adminUsers.actions')}</Button></Menu.Target>
-                      <Menu.Dropdown>
-                        {u.status === 'active' ? <Menu.Item onClick={() => act(u.id, 'suspend')}>{t('adminUsers.suspend')}</Menu.Item> : <Menu.Item onClick={() => act(u.id, 'reactivate')}>{t('adminUsers.reactivate')}</Menu.Item>}
-                        {u.locked && <Menu.Item onClick={() => act(u.id, 'unlock')}>{t('adminUsers.unlock')}</Menu.Item>}
-                        <Menu.Item onClick={() => act(u.id, 'require-password-change')}>{t('adminUsers.forceReset')}</Menu.Item>
-                        <Menu.Item onClick={() => act(u.id, 'sign-out')}>{t('adminUsers.signOut')}</Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <UserList filters={{ q: q || undefined, status: status ?? undefined, groupId: groupId ?? undefined }} onAction={act} onInvitation={invitation} />
       {invitations.data && invitations.data.items.filter((i) => i.status === 'pending').length > 0 && (
         <Card withBorder component="section" aria-labelledby="pending-title">
           <Title order={2} size="h4" id="pending-title">{t('adminUsers.pending')}</Title>

@@ -1,7 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AdminUser } from '../../../contract/admin-users.ts';
 import type { Invitation } from '../../../contract/invitations.ts';
+import type { AuditEventView } from '../../../contract/audit.ts';
 import { api } from './client.ts';
+import { listUrl, pagedQuery } from './paged-query.ts';
 
 export const adminKeys = {
   all: ['admin'] as const,
@@ -11,13 +13,20 @@ export const adminKeys = {
   groupMembers: (id: string) => [...adminKeys.all, 'groups', id, 'members'] as const,
   apps: () => [...adminKeys.all, 'apps'] as const,
   policies: () => [...adminKeys.all, 'policies'] as const,
-  audit: (filters: string) => [...adminKeys.all, 'audit', filters] as const,
+  audit: (filters: AuditFilterValues) => [...adminKeys.all, 'audit', filters] as const,
+  userPages: (filters: UserFilterValues) => [...adminKeys.all, 'users', 'pages', filters] as const,
+  groupPages: () => [...adminKeys.all, 'groups', 'pages'] as const,
+  groupMemberPages: (id: string) => [...adminKeys.all, 'groups', id, 'members', 'pages'] as const,
   apiKeys: () => [...adminKeys.all, 'api-keys'] as const,
 };
 
 export type Group = { id: string; name: string };
+export type GroupMember = { id: string; email: string; firstName: string; lastName: string };
 export type AdminApp = { id: string; name: string; type: string; url: string | null; description: string; icon: string | null };
-export type AuditEvent = { id: string; at: string; event: string; outcome: 'success' | 'failure'; actorUserId: string | null; targetUserId: string | null; ip: string; details: Record<string, unknown> };
+export type AuditEvent = AuditEventView;
+/** The audit filters as the page holds them (time bounds as ISO strings). */
+export type AuditFilterValues = { event?: string; outcome?: string; actor?: string; target?: string; from?: string; to?: string };
+export type UserFilterValues = { q?: string; status?: string; groupId?: string };
 export type ApiKey = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revoked: boolean };
 export type Policies = {
   password: { minLength: number; requireLower: boolean; requireUpper: boolean; requireDigit: boolean; requireSymbol: boolean; historyCount: number; maxAgeDays: number; reminderDays: number[] };
@@ -35,12 +44,16 @@ export const adminQueries = {
       queryFn: () => api.get<{ items: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${status ? `&status=${status}` : ''}${groupId ? `&groupId=${groupId}` : ''}`),
     }),
   invitations: () => queryOptions({ queryKey: adminKeys.invitations(), queryFn: () => api.get<{ items: Invitation[] }>('/api/admin/invitations') }),
-  groups: () => queryOptions({ queryKey: adminKeys.groups(), queryFn: () => api.get<{ items: Group[] }>('/api/admin/groups') }),
+  /** For pickers: the first 200 groups by name (the Groups page pages through all of them). */
+  groups: () => queryOptions({ queryKey: adminKeys.groups(), queryFn: () => api.get<{ items: Group[] }>('/api/admin/groups?limit=200') }),
+  groupPages: () => pagedQuery<Group>(adminKeys.groupPages(), '/api/admin/groups', { limit: 20 }),
+  groupMemberPages: (id: string) => pagedQuery<GroupMember>(adminKeys.groupMemberPages(id), `/api/admin/groups/${id}/members`, { limit: 50 }),
+  userPages: (filters: UserFilterValues) => pagedQuery<AdminUser>(adminKeys.userPages(filters), '/api/admin/users', { ...filters, limit: 50 }),
   groupMembers: (id: string) => queryOptions({ queryKey: adminKeys.groupMembers(id), queryFn: () => api.get<{ items: { id: string; email: string }[] }>(`/api/admin/groups/${id}/members`) }),
-  apps: () => queryOptions({ queryKey: adminKeys.apps(), queryFn: () => api.get<{ items: AdminApp[] }>('/api/admin/apps') }),
+  apps: () => queryOptions({ queryKey: adminKeys.apps(), queryFn: () => api.get<{ items: AdminApp[] }>('/api/admin/apps?limit=200') }),
   policies: () => queryOptions({ queryKey: adminKeys.policies(), queryFn: () => api.get<Policies>('/api/admin/policies') }),
-  audit: (filters: string) => queryOptions({ queryKey: adminKeys.audit(filters), queryFn: () => api.get<{ items: AuditEvent[]; next: string | null }>(`/api/admin/audit?limit=100${filters}`) }),
-  apiKeys: () => queryOptions({ queryKey: adminKeys.apiKeys(), queryFn: () => api.get<{ items: ApiKey[] }>('/api/admin/api-keys') }),
+  audit: (filters: AuditFilterValues) => pagedQuery<AuditEvent>(adminKeys.audit(filters), '/api/admin/audit', { ...filters, limit: 50 }),
+  apiKeys: () => pagedQuery<ApiKey>(adminKeys.apiKeys(), '/api/admin/api-keys', { limit: 50 }),
 };
 
 export const adminApi = {
@@ -56,3 +69,6 @@ export const adminApi = {
   revokeApiKey: (id: string) => api.delete<void>(`/api/admin/api-keys/${id}`),
   userAction: (id: string, action: 'suspend' | 'reactivate' | 'unlock' | 'require-password-change' | 'sign-out') => api.post<void>(`/api/admin/users/${id}/${action}`),
 };
+
+/** The CSV export of the audit log with the filters on screen (every matching row). */
+export const auditCsvUrl = (filters: AuditFilterValues) => listUrl('/api/admin/audit.csv', filters);
