@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, jsonb, primaryKey, index, boolean } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 import { apps } from './apps.ts';
@@ -79,6 +79,8 @@ export const samlRequests = pgTable(
     /** Where the SP asked the response to go (already checked against its registered ACS URLs). */
     acsUrl: text('acs_url').notNull(),
     relayState: text('relay_state'),
+    /** ForceAuthn="true": only a sign-in made after `createdAt` answers it (SAML core §3.4.1). */
+    forceAuthn: boolean('force_authn').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -8,7 +8,9 @@ import { samlRequests } from '../../db/schema/index.ts';
  */
 export const SAML_REQUEST_TTL_MS = 15 * 60_000;
 
-export type PendingSamlRequest = { appId: string; requestId: string; acsUrl: string; relayState: string | null };
+export type PendingSamlRequest = { appId: string; requestId: string; acsUrl: string; relayState: string | null; forceAuthn: boolean };
+type Recorded = PendingSamlRequest & { createdAt: Date };
+const pendingOf = (row: typeof samlRequests.$inferSelect): Recorded => ({ appId: row.appId, requestId: row.requestId, acsUrl: row.acsUrl, relayState: row.relayState, forceAuthn: row.forceAuthn, createdAt: row.createdAt });
 
 /** False when this SP already sent this request ID: a replay (the primary key refuses it atomically). */
 export async function recordSamlRequest(db: Queryable, req: PendingSamlRequest, now = new Date()): Promise<boolean> {
@@ -21,22 +23,22 @@ export async function recordSamlRequest(db: Queryable, req: PendingSamlRequest, 
 }
 
 /** A recorded request not yet answered and not expired (to resume it after User Login). */
-export async function findPendingSamlRequest(db: Queryable, appId: string, requestId: string, now = new Date()): Promise<PendingSamlRequest | undefined> {
+export async function findPendingSamlRequest(db: Queryable, appId: string, requestId: string, now = new Date()): Promise<Recorded | undefined> {
   const [row] = await db
     .select()
     .from(samlRequests)
     .where(and(eq(samlRequests.appId, appId), eq(samlRequests.requestId, requestId), isNull(samlRequests.answeredAt), gt(samlRequests.expiresAt, now)));
-  return row ? { appId: row.appId, requestId: row.requestId, acsUrl: row.acsUrl, relayState: row.relayState } : undefined;
+  return row && pendingOf(row);
 }
 
 /** Marks the request answered in one statement: of two racing answers, exactly one wins. */
-export async function claimSamlRequest(db: Queryable, appId: string, requestId: string, now = new Date()): Promise<PendingSamlRequest | undefined> {
+export async function claimSamlRequest(db: Queryable, appId: string, requestId: string, now = new Date()): Promise<Recorded | undefined> {
   const [row] = await db
     .update(samlRequests)
     .set({ answeredAt: now })
     .where(and(eq(samlRequests.appId, appId), eq(samlRequests.requestId, requestId), isNull(samlRequests.answeredAt), gt(samlRequests.expiresAt, now)))
     .returning();
-  return row ? { appId: row.appId, requestId: row.requestId, acsUrl: row.acsUrl, relayState: row.relayState } : undefined;
+  return row && pendingOf(row);
 }
 
 /**

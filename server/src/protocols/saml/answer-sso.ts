@@ -23,6 +23,8 @@ export type SsoTarget = {
   continuePath: string;
   /** IsPassive="true": answer NoPassive rather than ask the person anything. */
   isPassive?: boolean;
+  /** ForceAuthn="true": a session signed in before this moment must sign in again. */
+  signedInAfter?: Date;
 };
 
 /**
@@ -33,7 +35,8 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
   const { app, settings } = target;
   const signedIn = await findSignedIn(req, deps);
   const fd = flowDeps(deps, req, signedIn?.user.id);
-  const access = await checkAppAccess(signedIn?.session, app, fd);
+  const stale = target.signedInAfter && signedIn && signedIn.session.authTime < target.signedInAfter;
+  const access = stale ? ({ kind: 'sign_in' } as const) : await checkAppAccess(signedIn?.session, app, fd);
   const returnTo = encodeURIComponent(target.continuePath);
   const initiated = target.requestId ? 'sp' : 'idp';
   if (target.isPassive && target.requestId && (access.kind === 'sign_in' || access.kind === 'step_up')) return answerNoPassive(req, reply, deps, target, target.requestId);

@@ -20,7 +20,7 @@ export type InboundMessage =
   | { binding: 'redirect'; samlRequest: string; relayState?: string; rawQuery: string }
   | { binding: 'post'; samlRequest: string; relayState?: string };
 
-export type AuthnRequest = { app: AppRow; settings: StoredSaml; requestId: string; acsUrl: string; relayState: string | null; isPassive: boolean };
+export type AuthnRequest = { app: AppRow; settings: StoredSaml; requestId: string; acsUrl: string; relayState: string | null; isPassive: boolean; forceAuthn: boolean };
 
 const invalid = (message: string) => new AppError('saml.request_invalid', message);
 
@@ -80,5 +80,5 @@ export async function parseAuthnRequest(db: Queryable, orgId: string, ssoUrl: st
   if (destination && destination !== ssoUrl) throw invalid('The SAML request was meant for another destination.');
   const relayState = msg.relayState ?? null;
   if (relayState !== null && relayState.length > MAX_RELAY_STATE) throw invalid('The RelayState is too long.');
-  return { app, settings, requestId: root.getAttribute('ID') ?? '', acsUrl: resolveAcsUrl(root, settings), relayState, isPassive: root.getAttribute('IsPassive') === 'true' };
+  return { app, settings, requestId: root.getAttribute('ID') ?? '', acsUrl: resolveAcsUrl(root, settings), relayState, isPassive: root.getAttribute('IsPassive') === 'true', forceAuthn: root.getAttribute('ForceAuthn') === 'true' };
 }

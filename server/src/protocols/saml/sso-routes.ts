@@ -55,10 +55,11 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
   /** SP-initiated: validate, record (replays refused), then the access decision. */
   async function handleAuthnRequest(req: FastifyRequest, reply: Parameters<typeof answerSso>[1], slug: string, msg: InboundMessage) {
     const org = await orgOrFail(slug);
+    const receivedAt = new Date();
     let parsed;
     try {
       parsed = await parseAuthnRequest(deps.db, org.id, idpUrls(deps.config.publicUrl, org.slug).ssoUrl, msg);
-      if (!(await recordSamlRequest(deps.db, { appId: parsed.app.id, requestId: parsed.requestId, acsUrl: parsed.acsUrl, relayState: parsed.relayState }))) {
+      if (!(await recordSamlRequest(deps.db, { appId: parsed.app.id, requestId: parsed.requestId, acsUrl: parsed.acsUrl, relayState: parsed.relayState, forceAuthn: parsed.forceAuthn }, receivedAt))) {
         throw new AppError('saml.request_replayed', 'This sign-in request was already used. Start again from the application.');
       }
     } catch (err) {
@@ -67,7 +68,7 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
       }
       throw err;
     }
-    return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId) });
+    return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId), signedInAfter: parsed.forceAuthn ? receivedAt : undefined });
   }
 
   r.get('/saml/:orgSlug/sso', { schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
@@ -84,7 +85,7 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     const target = await findAppById(deps.db, req.params.appId);
     const pending = target?.type === 'saml' ? await findPendingSamlRequest(deps.db, target.id, req.query.request) : undefined;
     if (!target || !pending) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
-    return answerSso(req, reply, deps, { app: target, settings: samlSettingsOf(target), acsUrl: pending.acsUrl, relayState: pending.relayState, requestId: pending.requestId, continuePath: req.url });
+    return answerSso(req, reply, deps, { app: target, settings: samlSettingsOf(target), acsUrl: pending.acsUrl, relayState: pending.relayState, requestId: pending.requestId, continuePath: req.url, signedInAfter: pending.forceAuthn ? pending.createdAt : undefined });
   });
 
   /** IdP-initiated, from the portal tile: to the SP's first registered ACS URL, no InResponseTo. */

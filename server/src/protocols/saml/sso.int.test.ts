@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
 import { ACS_URL, SP_ENTITY_ID, decodeResponse, makeSp, makeSpKeys, postFields, postToIdp, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
 
 let t: TestApp;
@@ -112,6 +112,34 @@ describe('SAML SSO, passive requests (IsPassive)', () => {
     const sp = makeSp(world, { passive: true });
     const post = readAutoPost(await world.user.get(await redirectPath(sp)));
     expect((await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).profile?.nameID).toBe(world.userEmail);
+  });
+});
+
+describe('SAML SSO, ForceAuthn (SAML core §3.4.1)', () => {
+  it('asks a signed-in person to sign in again, and answers only with the new sign-in', async () => {
+    const sp = makeSp(world, { forceAuthn: true });
+    const requestedAt = Date.now();
+    const res = await world.user.get(await redirectPath(sp));
+    expect(res.statusCode).toBe(303);
+    const location = new URL(res.headers.location as string, 'http://x');
+    expect(location.pathname).toBe('/login');
+    const back = location.searchParams.get('returnTo')!;
+    expect(back).toMatch(/^\/saml\/apps\/.+\/continue\?request=_/);
+    // Going straight back with the old session does not answer it.
+    const early = await world.user.get(back);
+    expect(early.statusCode).toBe(303);
+    expect(early.headers.location).toMatch(/^\/login\?/);
+    expect((await world.user.signIn(world.userEmail, STRONG_PASSWORD)).statusCode).toBe(200);
+    const post = readAutoPost(await world.user.get(back));
+    expect((await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).profile?.nameID).toBe(world.userEmail);
+    const instant = /AuthnInstant="([^"]+)"/.exec(decodeResponse(post.SAMLResponse))![1];
+    expect(new Date(instant).getTime()).toBeGreaterThanOrEqual(Math.floor(requestedAt / 1000) * 1000);
+  });
+
+  it('answers NoPassive when the request also says IsPassive', async () => {
+    const sp = makeSp(world, { forceAuthn: true, passive: true });
+    const post = readAutoPost(await world.user.get(await redirectPath(sp)));
+    expect(decodeResponse(post.SAMLResponse)).toContain('urn:oasis:names:tc:SAML:2.0:status:NoPassive');
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "saml_requests" ADD COLUMN "force_authn" boolean DEFAULT false NOT NULL;
