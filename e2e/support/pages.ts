@@ -18,6 +18,14 @@ export async function signedInToPortal(env: E2E, email: string, opts: { bypassCS
   return { page, context };
 }
 
+/** A new browser context signed in to the Administrator Portal as `email` (the seeded password). */
+export async function signedInToAdmin(env: E2E, email: string): Promise<{ page: Page; context: BrowserContext }> {
+  const { page, context } = await env.newPage();
+  await signInThroughPage(page, { url: `${env.url}/admin/login`, email, password: PASSWORD });
+  await page.waitForURL(`${env.url}/admin`);
+  return { page, context };
+}
+
 /** Clicks an application's tile; it opens in a new tab, as the portal does it. */
 export async function launchTile(page: Page, context: BrowserContext, name: string): Promise<Page> {
   await page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
