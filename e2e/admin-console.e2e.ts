@@ -1,17 +1,23 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
-import { signInThroughPage } from './support/pages.ts';
+import { signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
+import { auditEvents } from '../server/src/db/schema/index.ts';
 
 let env: E2E;
+let acmeId: string;
+let louId: string;
 const NEW_PASSWORD = 'my-First-password-2026';
 
 beforeAll(async () => {
   env = await startE2E();
   const acme = await env.seedOrg('Acme Corp', { lockout: { maxFailures: 2, durationMinutes: 0 } });
   await env.seedUser({ email: 'admin@acme.test', orgs: [acme], role: 'admin', firstName: 'Grace', lastName: 'Hopper' });
-  await env.seedUser({ email: 'lou@acme.test', orgs: [acme], firstName: 'Lou', lastName: 'Locked' });
+  acmeId = acme.id;
+  louId = (await env.seedUser({ email: 'lou@acme.test', orgs: [acme], firstName: 'Lou', lastName: 'Locked' })).id;
+  // Has an account already (one organization only, so the login page keeps Acme's branding): "Create user" invites them instead.
+  await env.seedUser({ email: 'kim@elsewhere.test', orgs: [] });
 });
 afterAll(() => env?.close());
 
@@ -108,11 +114,87 @@ describe('Admin Portal', () => {
     for (const p of [admin, nina, lou]) await p.context.close();
   });
 
+  // Runs while admin@acme.test is the only administrator (a later journey promotes Lou).
+  it('creates a user, grants and revokes administrator, edits and deletes a bookmark, and removes an assignment', async () => {
+    const { page: a, context } = await signedInToAdmin(env, 'admin@acme.test');
+
+    // A user created with a password meeting the policy (24 characters since the journey above).
+    const create = a.getByRole('region', { name: 'Create a user' });
+    await create.getByLabel(/^Email/).fill('omar@acme.test');
+    await create.getByLabel('First name').fill('Omar');
+    await create.getByLabel('Set a password now').check();
+    await create.getByLabel(/^Password/).fill('Omar-first-password-2026-long');
+    await create.getByTestId('rule-minLength').and(create.locator('[data-ok=true]')).waitFor();
+    await create.getByRole('button', { name: 'Create user' }).click();
+    await a.getByText('omar@acme.test was created.').waitFor();
+    await userRow(a, 'omar@acme.test').waitFor();
+    // An address that already has an account is invited, and the page says so until dismissed.
+    await create.getByLabel(/^Email/).fill('kim@elsewhere.test');
+    await create.getByRole('button', { name: 'Create user' }).click();
+    await create.getByRole('status').filter({ hasText: 'An invitation was sent instead' }).getByText(/kim@elsewhere\.test already has a Tessera account/).waitFor();
+
+    // Administrators: grant the role to Omar, revoke it, and the last administrator stays.
+    await nav(a, 'Administrators');
+    const adminRow = (email: string) => a.getByTestId('admin-row').filter({ hasText: email });
+    await adminRow('admin@acme.test').waitFor();
+    await a.getByRole('combobox', { name: 'Member' }).fill('omar');
+    await a.getByRole('option', { name: /omar@acme\.test/ }).click();
+    await a.getByRole('button', { name: 'Make administrator' }).click();
+    await adminRow('omar@acme.test').waitFor();
+    await a.getByRole('button', { name: 'Revoke the administrator role of omar@acme.test' }).click();
+    await adminRow('omar@acme.test').waitFor({ state: 'detached' });
+    a.once('dialog', (d) => void d.accept());
+    await a.getByRole('button', { name: 'Revoke the administrator role of admin@acme.test' }).click();
+    await a.getByRole('alert').getByText('An organization always keeps at least one administrator.', { exact: false }).waitFor();
+    expect(await adminRow('admin@acme.test').count()).toBe(1);
+
+    // A bookmark: assigned to a group, then edited, the assignment removed, and deleted.
+    await nav(a, 'Applications');
+    const form = a.getByRole('region', { name: 'New bookmark application' });
+    await form.getByLabel(/^Name/).fill('Wiki');
+    await form.getByLabel(/^URL/).fill(`${env.url}/healthz`);
+    await form.getByRole('button', { name: 'Create application' }).click();
+    const row = a.getByTestId('admin-app-row').filter({ hasText: 'Wiki' });
+    await row.getByLabel('Assign Wiki to a group').click();
+    await a.getByRole('option', { name: 'Engineering' }).click();
+    await row.getByRole('button', { name: 'Assign' }).click();
+    await a.getByText('Wiki was assigned.').waitFor();
+    await a.getByRole('link', { name: 'Settings of Wiki' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Wiki' }).waitFor();
+    const settings = a.getByRole('region', { name: 'Settings' });
+    await settings.getByLabel(/^Name/).fill('Team wiki');
+    await settings.getByLabel(/^Description/).fill('What we know');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Team wiki' }).waitFor();
+    const assigned = a.getByRole('region', { name: 'Assigned to' });
+    await assigned.getByTestId('assignment-row').filter({ hasText: 'Engineering' }).waitFor();
+    expect(await seriousA11yViolations(a), 'bookmark page').toEqual([]);
+    await assigned.getByRole('button', { name: 'Remove access for Engineering' }).click();
+    await assigned.getByText('Not assigned to anyone yet.', { exact: false }).waitFor();
+    a.once('dialog', (d) => void d.accept());
+    await a.getByRole('button', { name: 'Delete application' }).click();
+    await a.waitForURL(`${env.url}/admin/applications`);
+    await a.getByText('Team wiki was deleted.').waitFor();
+    await a.getByTestId('admin-app-row').filter({ hasText: 'Handbook' }).waitFor();
+    expect(await a.getByTestId('admin-app-row').filter({ hasText: 'Team wiki' }).count()).toBe(0);
+
+    // Password expiry reminders are typed as a list of days.
+    await nav(a, 'Policies');
+    await a.getByLabel('Reminder e-mails, days before expiry').fill('30, 7');
+    await a.getByLabel('“Remember me” duration (days)').fill('14');
+    await a.getByRole('button', { name: 'Save' }).click();
+    await a.getByText('Saved').first().waitFor();
+    await a.reload();
+    await expect.poll(() => a.getByLabel('Reminder e-mails, days before expiry').inputValue()).toBe('30, 7');
+    expect(await a.getByLabel('“Remember me” duration (days)').inputValue()).toBe('14');
+    await context.close();
+  });
+
   it('has no serious accessibility violations in any section', async () => {
     const { page, context } = await env.newPage({ bypassCSP: true });
     await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
     await page.waitForURL(`${env.url}/admin`);
-    for (const section of ['Users', 'Groups', 'Applications', 'Policies', 'Audit log', 'API keys', 'E-mail']) {
+    for (const section of ['Users', 'Groups', 'Administrators', 'Applications', 'Policies', 'Audit log', 'API keys', 'E-mail']) {
       await nav(page, section);
       await page.getByRole('heading', { level: 1, name: section }).waitFor();
       await page.waitForLoadState('networkidle');
@@ -137,6 +219,29 @@ describe('Admin Portal', () => {
     await page.getByRole('region', { name: 'Recent events' }).getByText('sign_in').first().waitFor();
     await page.getByRole('button', { name: 'Make administrator' }).click();
     await page.getByRole('button', { name: 'Revoke administrator' }).waitFor();
+    await context.close();
+  });
+
+  it('filters the audit log by who acted and by time, and loads older events page by page', async () => {
+    // Sixty events by Lou a day ago: more than one page (50), in a time window nothing else falls in.
+    const minute = Math.floor((Date.now() - 86_400_000) / 60_000) * 60_000;
+    await env.tessera.database.db.insert(auditEvents).values(Array.from({ length: 60 }, (_, i) => ({ orgId: acmeId, actorUserId: louId, event: 'test.seeded', outcome: 'success' as const, at: new Date(minute + i * 500) })));
+    const local = (ms: number) => { const d = new Date(ms); const p = (n: number) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`; };
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    await nav(page, 'Audit log');
+    await page.getByRole('combobox', { name: 'Done by' }).fill('lou@');
+    await page.getByRole('option', { name: 'lou@acme.test' }).click();
+    await page.getByLabel('From', { exact: true }).fill(local(minute - 60_000));
+    await page.getByLabel('Until', { exact: true }).fill(local(minute + 120_000));
+    const rows = page.getByTestId('audit-row');
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await rows.filter({ hasNotText: 'test.seeded' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(60);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(`actor=${louId}`);
     await context.close();
   });
 
