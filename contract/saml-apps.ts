@@ -52,6 +52,8 @@ export const samlSpSettingsSchema = z.object({
   signsRequests: z.boolean().default(false),
   spCertificate: pemCertificate.nullable().default(null),
   attributes: z.array(samlAttributeSchema).max(30).default([]),
+  /** Where the SP takes LogoutResponses (its SingleLogoutService); none: single logout ends at Tessera. */
+  sloUrl: acsUrl.nullable().default(null),
 });
 export type SamlSpSettings = z.infer<typeof samlSpSettingsSchema>;
 
@@ -119,5 +121,5 @@ export const samlAppSchema = z.object({
 export type SamlApp = z.infer<typeof samlAppSchema>;
 
 /** GET /api/admin/apps/saml/idp — what to give the SP's administrator. */
-export const samlIdpInfoSchema = z.object({ entityId: z.string(), metadataUrl: z.string(), ssoUrl: z.string(), certificate: z.string() });
+export const samlIdpInfoSchema = z.object({ entityId: z.string(), metadataUrl: z.string(), ssoUrl: z.string(), sloUrl: z.string(), certificate: z.string() });
 export type SamlIdpInfo = z.infer<typeof samlIdpInfoSchema>;

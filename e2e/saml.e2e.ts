@@ -22,8 +22,8 @@ beforeAll(async () => {
   const db = env.tessera.database.db;
   sp = await startTestSp();
   const key = await ensureSamlIdpKey(db, env.tessera.masterKey, acme.id);
-  const { entityId, ssoUrl } = idpUrls(env.url, acme.slug);
-  sp.useIdp({ entityId, ssoUrl, certificate: key.certificatePem });
+  const { entityId, ssoUrl, sloUrl } = idpUrls(env.url, acme.slug);
+  sp.useIdp({ entityId, ssoUrl, sloUrl, certificate: key.certificatePem });
   const app = await createSamlApp(
     db,
     env.tessera.masterKey,
@@ -32,6 +32,7 @@ beforeAll(async () => {
       name: 'Team Wiki',
       entityId: sp.entityId,
       acsUrls: [sp.acsUrl],
+      sloUrl: sp.sloUrl,
       attributes: [
         { name: 'displayName', source: 'displayName' },
         { name: 'groups', source: 'groups' },
@@ -74,6 +75,20 @@ describe('SAML single sign-on', () => {
     const shown = await shownBySp(page);
     expect(shown.nameID).toBe('ada@acme.test');
     expect(shown.relayState).toBe('from-sp-home');
+    await context.close();
+  });
+
+  it('signing out at the SP signs the person out of Tessera too (single logout)', async () => {
+    const { page, context } = await signedInToPortal(env, 'ada@acme.test');
+    const spPage = await launchTile(page, context, 'Team Wiki');
+    await shownBySp(spPage);
+    await spPage.goto(`${sp.origin}/logout`);
+    await spPage.waitForURL(sp.sloUrl);
+    expect(await spPage.getByRole('heading', { level: 1 }).textContent()).toBe('Signed out of the SAML test app');
+    expect(await spPage.getByTestId('relay-state').textContent()).toBe('from-sp-logout');
+    // The portal no longer has a session: it asks for User Login.
+    await spPage.goto(`${env.url}/`);
+    await spPage.getByRole('heading', { name: 'User Login' }).waitFor();
     await context.close();
   });
 

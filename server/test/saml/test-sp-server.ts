@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+import { SAML, ValidateInResponseTo, type Profile } from '@node-saml/node-saml';
 
 export type TestSp = {
   /** http://127.0.0.1:port — its own origin, apart from Tessera's localhost one. */
@@ -9,8 +9,10 @@ export type TestSp = {
   acsUrl: string;
   /** Where the SP publishes its metadata, as real SPs do (for "import from the metadata address"). */
   metadataUrl: string;
-  /** Points the SP at the organization's IdP (its SSO URL, entity ID and signing certificate). */
-  useIdp(idp: { ssoUrl: string; entityId: string; certificate: string }): void;
+  /** Where it takes LogoutResponses (its SingleLogoutService). */
+  sloUrl: string;
+  /** Points the SP at the organization's IdP (its SSO and SLO URLs, entity ID and signing certificate). */
+  useIdp(idp: { ssoUrl: string; sloUrl?: string; entityId: string; certificate: string }): void;
   close(): Promise<void>;
 };
 
@@ -21,10 +23,12 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
  * A tiny SAML service provider on loopback, as a real application would be (node-saml): `/` sends
  * the browser to the IdP with an AuthnRequest (HTTP-Redirect); `/acs` validates the posted
  * SAMLResponse (signature, audience, times, InResponseTo when present) and shows who signed in;
- * `/metadata` publishes its SP metadata.
+ * `/logout` starts single logout for the last person signed in (HTTP-Redirect LogoutRequest) and
+ * `/slo` validates the IdP's LogoutResponse; `/metadata` publishes its SP metadata.
  */
 export async function startTestSp(): Promise<TestSp> {
   let saml: SAML | undefined;
+  let lastProfile: Profile | undefined;
   const server = http.createServer(async (req, res) => {
     const send = (status: number, html: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
@@ -44,11 +48,24 @@ export async function startTestSp(): Promise<TestSp> {
         for await (const chunk of req) body += chunk;
         const form = Object.fromEntries(new URLSearchParams(body));
         const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: form.SAMLResponse ?? '' });
+        lastProfile = profile ?? undefined;
         const shown = { nameID: profile?.nameID ?? '', relayState: form.RelayState ?? '', ...Object.fromEntries(Object.entries(profile?.attributes ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])) };
         const list = Object.entries(shown)
           .map(([k, v]) => `<dt>${escape(k)}</dt><dd data-attr="${escape(k)}">${escape(v)}</dd>`)
           .join('');
         return send(200, page('Signed in to the SAML test app', `<dl>${list}</dl>`));
+      }
+      if (req.method === 'GET' && url.pathname === '/logout') {
+        if (!lastProfile) return send(400, page('Nobody is signed in here', ''));
+        return send(302, '', { location: await saml.getLogoutUrlAsync(lastProfile, 'from-sp-logout', {}) });
+      }
+      if (req.method === 'POST' && url.pathname === '/slo') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const form = Object.fromEntries(new URLSearchParams(body));
+        const { loggedOut } = await saml.validatePostResponseAsync({ SAMLResponse: form.SAMLResponse ?? '' });
+        if (loggedOut) lastProfile = undefined;
+        return send(200, page(loggedOut ? 'Signed out of the SAML test app' : 'Not signed out', `<p data-testid="relay-state">${escape(form.RelayState ?? '')}</p>`));
       }
       return send(404, page('Not found', ''));
     } catch (err) {
@@ -64,6 +81,7 @@ export async function startTestSp(): Promise<TestSp> {
     entityId,
     acsUrl,
     metadataUrl: `${origin}/metadata`,
+    sloUrl: `${origin}/slo`,
     useIdp(idp) {
       saml = new SAML({
         entryPoint: idp.ssoUrl,
@@ -72,6 +90,8 @@ export async function startTestSp(): Promise<TestSp> {
         issuer: entityId,
         audience: entityId,
         callbackUrl: acsUrl,
+        logoutUrl: idp.sloUrl ?? idp.ssoUrl,
+        logoutCallbackUrl: `${origin}/slo`,
         wantAssertionsSigned: true,
         wantAuthnResponseSigned: false,
         identifierFormat: null,

@@ -28,9 +28,14 @@ function persistentNameId(masterKey: MasterKey, app: AppRow, settings: StoredSam
   return createHmac('sha256', key).update(`${app.id}:${userId}`).digest('base64url');
 }
 
+/** The person's NameID at this SP. */
+export function nameIdOf(masterKey: MasterKey, app: AppRow, settings: StoredSaml, user: Pick<User, 'id' | 'email'>): string {
+  return settings.nameIdFormat === 'persistent' ? persistentNameId(masterKey, app, settings, user.id) : user.email;
+}
+
 /** Who the assertion is about, as this SP is configured to see them. */
 export async function buildSamlSubject(db: Queryable, masterKey: MasterKey, app: AppRow, settings: StoredSaml, user: User): Promise<SamlSubject> {
-  const nameId = settings.nameIdFormat === 'persistent' ? persistentNameId(masterKey, app, settings, user.id) : user.email;
+  const nameId = nameIdOf(masterKey, app, settings, user);
   const membership = settings.attributes.some((a) => ['username', 'jobTitle', 'department'].includes(a.source)) ? await findMembership(db, app.orgId, user.id) : undefined;
   const groupNames = settings.attributes.some((a) => a.source === 'groups') ? await listUserGroupNames(db, app.orgId, user.id) : [];
   const employment = (membership?.employment ?? {}) as Record<string, unknown>;

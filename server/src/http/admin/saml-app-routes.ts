@@ -32,8 +32,8 @@ export async function adminSamlAppRoutes(app: FastifyInstance, deps: HttpDeps): 
     const org = await findOrgById(deps.db, orgId);
     if (!org) throw new AppError('org.not_found', 'No such organization.');
     const key = await ensureSamlIdpKey(deps.db, deps.masterKey, orgId);
-    const { entityId, metadataUrl, ssoUrl } = idpUrls(deps.config.publicUrl, org.slug);
-    return { entityId, metadataUrl, ssoUrl, certificate: key.certificatePem };
+    const { entityId, metadataUrl, ssoUrl, sloUrl } = idpUrls(deps.config.publicUrl, org.slug);
+    return { entityId, metadataUrl, ssoUrl, sloUrl, certificate: key.certificatePem };
   });
 
   r.post('/api/admin/apps/saml', { schema: { body: createSamlAppInput, response: { 201: samlAppSchema } } }, async (req, reply) => {

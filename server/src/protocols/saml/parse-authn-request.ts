@@ -6,15 +6,15 @@ import { isSchemaValid } from './schema-validator.ts';
 import { decodePostMessage, decodeRedirectMessage, parseXml } from './xml-guards.ts';
 import { verifyEnvelopedSignature, verifyRedirectSignature } from './request-signature.ts';
 
-const PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';
-const ASSERTION = 'urn:oasis:names:tc:SAML:2.0:assertion';
+export const PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';
+export const ASSERTION = 'urn:oasis:names:tc:SAML:2.0:assertion';
 export const POST_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
 
 /** How old (or how far ahead, for clock skew) an AuthnRequest's IssueInstant may be. */
 const MAX_REQUEST_AGE_MS = 10 * 60_000;
 const MAX_CLOCK_SKEW_MS = 3 * 60_000;
 /** SAML bindings §3.4.3 says 80 bytes; some SPs send more, none legitimately send this much. */
-const MAX_RELAY_STATE = 1024;
+export const MAX_RELAY_STATE = 1024;
 
 export type InboundMessage =
   | { binding: 'redirect'; samlRequest: string; relayState?: string; rawQuery: string }
@@ -22,16 +22,16 @@ export type InboundMessage =
 
 export type AuthnRequest = { app: AppRow; settings: StoredSaml; requestId: string; acsUrl: string; relayState: string | null; isPassive: boolean; forceAuthn: boolean };
 
-const invalid = (message: string) => new AppError('saml.request_invalid', message);
+export const invalid = (message: string) => new AppError('saml.request_invalid', message);
 
-function issuerOf(root: Element): string {
+export function issuerOf(root: Element): string {
   const issuers = Array.from(root.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ASSERTION && (n as Element).localName === 'Issuer');
   const issuer = issuers[0]?.textContent?.trim();
   if (issuers.length !== 1 || !issuer) throw invalid('The SAML request names no issuer.');
   return issuer;
 }
 
-function checkIssueInstant(root: Element, now: Date): void {
+export function checkIssueInstant(root: Element, now: Date): void {
   const instant = Date.parse(root.getAttribute('IssueInstant') ?? '');
   if (Number.isNaN(instant)) throw invalid('The SAML request has no valid IssueInstant.');
   if (instant < now.getTime() - MAX_REQUEST_AGE_MS || instant > now.getTime() + MAX_CLOCK_SKEW_MS) throw new AppError('saml.request_expired', 'The SAML request is too old or from the future. Start again from the application.');

@@ -45,6 +45,8 @@ export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' |
   const certs = list(meta.getX509Certificate('signing') as string | string[] | undefined);
   const signsRequests = meta.isAuthnRequestSigned();
   if (signsRequests && certs.length === 0) throw invalid('The metadata says requests are signed but holds no signing certificate.');
+  // LogoutResponses go back by HTTP-POST; an SP that lists only Redirect gets them at that address.
+  const sloUrls = [...list(meta.getSingleLogoutService('post') as string | string[] | undefined), ...list(meta.getSingleLogoutService('redirect') as string | string[] | undefined)];
   const formats = meta.getNameIDFormat() ?? [];
   const nameIdFormat = formats.includes(NAME_ID_FORMATS.persistent) ? 'persistent' : formats.includes(NAME_ID_FORMATS.unspecified) && !formats.includes(NAME_ID_FORMATS.email) ? 'unspecified' : 'email';
   return {
@@ -56,5 +58,6 @@ export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' |
     wantAssertionsSigned: true,
     signsRequests,
     spCertificate: certs[0] ? normalizeCertificate(certs[0]) : null,
+    sloUrl: sloUrls[0] ?? null,
   };
 }

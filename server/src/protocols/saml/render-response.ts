@@ -68,3 +68,15 @@ export function renderStatusResponse(f: StatusFields): string {
     `</samlp:Response>`
   );
 }
+
+export type LogoutResponseFields = { responseId: string; issuer: string; destination: string; inResponseTo: string; now: Date };
+
+/** SAML core §3.7.2: the answer to a LogoutRequest. Success: this browser is signed out of Tessera. */
+export function renderLogoutResponse(f: LogoutResponseFields): string {
+  return (
+    `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${f.responseId}" Version="2.0" IssueInstant="${f.now.toISOString()}" Destination="${escapeXml(f.destination)}" InResponseTo="${escapeXml(f.inResponseTo)}">` +
+    `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `</samlp:LogoutResponse>`
+  );
+}

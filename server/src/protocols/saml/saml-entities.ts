@@ -11,13 +11,13 @@ const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 /** The organization's IdP: one entity per organization, so each has its own key and metadata. */
 export function idpUrls(publicUrl: string, orgSlug: string) {
   const entityId = `${publicUrl}/saml/${orgSlug}`;
-  return { entityId, metadataUrl: `${entityId}/metadata`, ssoUrl: `${entityId}/sso` };
+  return { entityId, metadataUrl: `${entityId}/metadata`, ssoUrl: `${entityId}/sso`, sloUrl: `${entityId}/slo` };
 }
 
 type Idp = ReturnType<typeof samlify.IdentityProvider>;
 /**
- * Built once per organization, key and process: building parses the key and renders metadata
- * (and samlify warns on each build that no logout endpoint is configured). Bounded, oldest out.
+ * Built once per organization, key and process: building parses the key and renders metadata.
+ * Bounded, oldest out.
  */
 const idpCache = new Map<string, Idp>();
 const IDP_CACHE_SIZE = 500;
@@ -33,7 +33,7 @@ export function buildIdp(publicUrl: string, orgSlug: string, key: SamlIdpKey): I
 }
 
 function createIdp(publicUrl: string, orgSlug: string, key: SamlIdpKey): Idp {
-  const { entityId, ssoUrl } = idpUrls(publicUrl, orgSlug);
+  const { entityId, ssoUrl, sloUrl } = idpUrls(publicUrl, orgSlug);
   return samlify.IdentityProvider({
     entityID: entityId,
     privateKey: key.privateKeyPem,
@@ -46,6 +46,9 @@ function createIdp(publicUrl: string, orgSlug: string, key: SamlIdpKey): Idp {
       { Binding: REDIRECT_BINDING, Location: ssoUrl },
       { Binding: POST_BINDING, Location: ssoUrl },
     ],
+    // Redirect only: a cross-site POST carries no SameSite=Lax session cookie, so the IdP could not
+    // tell whose session to end.
+    singleLogoutService: [{ Binding: REDIRECT_BINDING, Location: sloUrl }],
   });
 }
 
@@ -56,5 +59,14 @@ export function buildSp(settings: StoredSaml, acsUrl: string) {
     assertionConsumerService: [{ Binding: POST_BINDING, Location: acsUrl }],
     wantAssertionsSigned: settings.wantAssertionsSigned,
     wantMessageSigned: settings.wantResponseSigned,
+  });
+}
+
+/** The SP as samlify needs it to sign a LogoutResponse for it (HTTP-POST to its SLO URL). */
+export function buildSloSp(settings: StoredSaml, sloUrl: string) {
+  return samlify.ServiceProvider({
+    entityID: settings.entityId,
+    singleLogoutService: [{ Binding: POST_BINDING, Location: sloUrl }],
+    wantLogoutResponseSigned: true,
   });
 }

@@ -12,6 +12,8 @@ import { requestContext, type HttpDeps } from '../../http/deps.ts';
 import { slugField } from '../../../../contract/fields.ts';
 import { buildIdp, idpUrls } from './saml-entities.ts';
 import { parseAuthnRequest, type InboundMessage } from './parse-authn-request.ts';
+import { answerLogout } from './answer-logout.ts';
+import { parseLogoutRequest } from './parse-logout-request.ts';
 import { answerSso } from './answer-sso.ts';
 import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_PATH } from './auto-post-page.ts';
 import { MAX_ENCODED_MESSAGE } from './xml-guards.ts';
@@ -79,6 +81,20 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
   r.post('/saml/:orgSlug/sso', { bodyLimit: POST_BODY_LIMIT, config: { protocolEndpoint: true }, schema: { hide: true, params: orgParams, body: message } }, async (req, reply) =>
     handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'post', samlRequest: req.body.SAMLRequest, relayState: req.body.RelayState }),
   );
+
+  /** SP-initiated single logout, HTTP-Redirect binding (the only one the metadata offers). */
+  r.get('/saml/:orgSlug/slo', { schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
+    const org = await orgOrFail(req.params.orgSlug);
+    const rawQuery = req.raw.url?.split('?')[1] ?? '';
+    let parsed;
+    try {
+      parsed = await parseLogoutRequest(deps.db, org.id, idpUrls(deps.config.publicUrl, org.slug).sloUrl, { binding: 'redirect', samlRequest: req.query.SAMLRequest, relayState: req.query.RelayState, rawQuery });
+    } catch (err) {
+      if (err instanceof AppError) await recordAudit(deps.db, requestContext(req), { event: 'saml.logout', outcome: 'failure', orgId: org.id, details: { code: err.code } });
+      throw err;
+    }
+    return answerLogout(req, reply, deps, org.slug, parsed);
+  });
 
   /** Back from User Login or a step-up: the recorded request, if it is still unanswered. */
   r.get('/saml/apps/:appId/continue', { schema: { hide: true, params: appParams, querystring: z.object({ request: z.string().min(1).max(256) }) } }, async (req, reply) => {

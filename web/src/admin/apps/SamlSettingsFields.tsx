@@ -15,6 +15,7 @@ export function SamlSettingsFields({ form }: Props) {
     <Stack>
       <TextInput label={t('adminSaml.entityId')} description={t('adminSaml.entityIdHelp')} required {...form.getInputProps('entityId')} />
       <SamlAcsUrlsField form={form} />
+      <TextInput label={t('adminSaml.sloUrl')} description={t('adminSaml.sloUrlHelp')} type="url" placeholder="https://sp.example.com/saml/slo" {...form.getInputProps('sloUrl')} />
       <Select
         label={t('adminSaml.nameIdFormat')}
         allowDeselect={false}

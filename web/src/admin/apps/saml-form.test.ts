@@ -84,10 +84,11 @@ describe('the SAML application forms', () => {
       wantResponseSigned: true,
       signsRequests: true,
       spCertificate: CERT,
+      sloUrl: 'https://expenses.acme.test/slo',
       attributes: [{ name: 'mail', source: 'email' }],
       launchPath: '/saml/acme/launch/a',
     });
-    expect(values).toMatchObject({ nameIdFormat: 'persistent', spCertificate: CERT, mfaPolicy: { mode: 'recent', withinMinutes: 30 } });
+    expect(values).toMatchObject({ nameIdFormat: 'persistent', spCertificate: CERT, sloUrl: 'https://expenses.acme.test/slo', mfaPolicy: { mode: 'recent', withinMinutes: 30 } });
     expect(samlUpdateBody(values)).toMatchObject({
       description: 'Claims',
       entityId: 'https://expenses.acme.test/sp',

@@ -26,6 +26,8 @@ export type SamlFormValues = {
   wantResponseSigned: boolean;
   signsRequests: boolean;
   spCertificate: string;
+  /** '' when the SP takes no LogoutResponses. */
+  sloUrl: string;
   attributes: { name: string; source: SamlAttributeSource }[];
   mfaPolicy: { mode: 'none' | 'mfa' | 'recent'; withinMinutes: number | string };
 };
@@ -47,6 +49,7 @@ export const emptySamlForm: SamlFormValues = {
   wantResponseSigned: false,
   signsRequests: false,
   spCertificate: '',
+  sloUrl: '',
   attributes: [],
   mfaPolicy: { mode: 'none', withinMinutes: 15 },
 };
@@ -70,6 +73,7 @@ export function toSamlInput(v: SamlFormValues) {
     wantResponseSigned: v.wantResponseSigned,
     signsRequests: v.signsRequests,
     spCertificate: certificate === '' ? null : certificate,
+    sloUrl: v.sloUrl.trim() === '' ? null : v.sloUrl.trim(),
   };
 }
 
@@ -102,6 +106,7 @@ export function samlFormOf(app: SamlApp): SamlFormValues {
     wantResponseSigned: app.wantResponseSigned,
     signsRequests: app.signsRequests,
     spCertificate: app.spCertificate ?? '',
+    sloUrl: app.sloUrl ?? '',
     attributes: app.attributes,
     mfaPolicy: app.mfaPolicy.mode === 'recent' ? app.mfaPolicy : { mode: app.mfaPolicy.mode, withinMinutes: 15 },
   };

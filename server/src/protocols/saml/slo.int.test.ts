@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ValidateInResponseTo, type SAML } from '@node-saml/node-saml';
+import { createTestApp, PUBLIC_URL, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { decodeResponse, makeSp, makeSpKeys, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
+
+const SLO_URL = 'https://sp.example.test/saml/slo';
+let t: TestApp;
+let world: SamlWorld;
+let sp: SAML;
+let keys: Awaited<ReturnType<typeof makeSpKeys>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await seedSamlWorld(t);
+  keys = await makeSpKeys();
+  await world.createApp({ sloUrl: SLO_URL, signsRequests: true, spCertificate: keys.certificatePem });
+  // node-saml looks for InResponseTo on a posted LogoutResponse only when present (it reads it on
+  // Response elements alone before that); it then checks it against the logout request it sent.
+  sp = makeSp(world, { logoutUrl: `${PUBLIC_URL}/saml/${world.orgSlug}/slo`, logoutCallbackUrl: SLO_URL, privateKey: keys.privateKeyPem, signatureAlgorithm: 'sha256', validateInResponseTo: ValidateInResponseTo.ifPresent });
+});
+afterAll(() => t.close());
+
+/** Signs the member in at the SP (SP-initiated), returning the profile the SP keeps for logout. */
+async function signedInAtSp() {
+  expect((await world.user.signIn(world.userEmail, STRONG_PASSWORD)).statusCode).toBe(200);
+  const post = readAutoPost(await world.user.get(await redirectPath(sp)));
+  const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse });
+  return profile!;
+}
+const logoutPath = async (profile: Parameters<SAML['getLogoutUrlAsync']>[0], relayState = '') => {
+  const url = new URL(await sp.getLogoutUrlAsync(profile, relayState, {}));
+  return url.pathname + url.search;
+};
+const isSignedIn = async () => (await world.user.get('/api/session')).statusCode === 200;
+
+describe('SAML single logout, SP-initiated (SAML profiles §4.4)', () => {
+  it('takes the SP\'s SingleLogoutService from its metadata', async () => {
+    const other = makeSp(world, { issuer: 'https://slo.example.test', callbackUrl: 'https://slo.example.test/acs', logoutCallbackUrl: 'https://slo.example.test/slo' });
+    const res = await world.admin.post('/api/admin/apps/saml/import', { name: 'With SLO', metadataXml: other.generateServiceProviderMetadata(null) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().sloUrl).toBe('https://slo.example.test/slo');
+  });
+
+  it('advertises an HTTP-Redirect SingleLogoutService in the IdP metadata', async () => {
+    const res = await t.client().get(`/saml/${world.orgSlug}/metadata`);
+    expect(res.body).toMatch(new RegExp(`SingleLogoutService[^>]*Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"[^>]*Location="${PUBLIC_URL}/saml/${world.orgSlug}/slo"`));
+  });
+
+  it('ends the Tessera session the SP names and answers with a signed LogoutResponse the SP accepts', async () => {
+    const profile = await signedInAtSp();
+    expect(await isSignedIn()).toBe(true);
+    const post = readAutoPost(await world.user.get(await logoutPath(profile, 'back-home')));
+    expect(post.action).toBe(SLO_URL);
+    expect(post.RelayState).toBe('back-home');
+    expect(decodeResponse(post.SAMLResponse)).toContain('urn:oasis:names:tc:SAML:2.0:status:Success');
+    const answer = await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse });
+    expect(answer.loggedOut).toBe(true);
+    expect(await isSignedIn()).toBe(false);
+  });
+
+  it('leaves the session of another person (or another sign-in) alone', async () => {
+    const profile = await signedInAtSp();
+    // Answered (the SP is told the person it named is signed out here), but this session stays.
+    expect(readAutoPost(await world.user.get(await logoutPath({ ...profile, nameID: 'someone-else@acme.test' }))).action).toBe(SLO_URL);
+    expect(await isSignedIn()).toBe(true);
+    expect(readAutoPost(await world.user.get(await logoutPath({ ...profile, sessionIndex: '_not-this-session' }))).action).toBe(SLO_URL);
+    expect(await isSignedIn()).toBe(true);
+  });
+
+  it('refuses an unsigned logout request from an SP that signs, and one for another destination', async () => {
+    const profile = await signedInAtSp();
+    const unsigned = makeSp(world, { logoutUrl: `${PUBLIC_URL}/saml/${world.orgSlug}/slo` });
+    const url = new URL(await unsigned.getLogoutUrlAsync(profile, '', {}));
+    const res = await world.user.get(url.pathname + url.search);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('saml.signature_invalid');
+    // A request meant for another IdP endpoint (its Destination) is refused too.
+    const elsewhere = makeSp(world, { logoutUrl: `${PUBLIC_URL}/saml/${world.orgSlug}/other`, privateKey: keys.privateKeyPem, signatureAlgorithm: 'sha256' });
+    const wrong = new URL(await elsewhere.getLogoutUrlAsync(profile, '', {}));
+    const misdirected = await world.user.get(`/saml/${world.orgSlug}/slo${wrong.search}`);
+    expect(misdirected.statusCode).toBe(400);
+    expect(misdirected.body).toContain('saml.request_invalid');
+    expect(await isSignedIn()).toBe(true);
+  });
+});
