@@ -3,6 +3,7 @@ import type { Tx } from '../../db/open.ts';
 import { appAssignments, apps } from '../../db/schema/index.ts';
 import { revokeClientOidcPayloads } from '../oidc/oidc-payload-store.ts';
 import type { AppRow } from './app-store.ts';
+import { announceAppChanged } from './app-changes.ts';
 
 /**
  * Deletes one of the organization's applications, whatever its type, inside the caller's
@@ -17,5 +18,6 @@ export async function deleteOrgApp(tx: Tx, orgId: string, appId: string): Promis
   const assignments = await tx.delete(appAssignments).where(eq(appAssignments.appId, app.id)).returning({ id: appAssignments.id });
   if (app.type === 'oidc') await revokeClientOidcPayloads(tx, app.id);
   await tx.delete(apps).where(eq(apps.id, app.id));
+  announceAppChanged(app.id);
   return { app, assignments: assignments.length };
 }
