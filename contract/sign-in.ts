@@ -52,7 +52,8 @@ export const signInStepSchema = z.discriminatedUnion('step', [
     totp: totpEnrollmentSchema.optional(),
   }),
   z.object({ step: z.literal('recovery_codes'), email: z.string(), portal: portalSchema, codes: z.array(z.string()) }),
-  z.object({ step: z.literal('done'), redirectTo: z.string() }),
+  /** `rememberEmailDays`: how long a browser that ticked "Remember me" keeps the address (the organization's policy; 0: not kept). */
+  z.object({ step: z.literal('done'), redirectTo: z.string(), rememberEmailDays: z.number().int().min(0) }),
 ]);
 export type SignInStep = z.infer<typeof signInStepSchema>;
 export type StartSignInInput = z.infer<typeof startSignInInput>;

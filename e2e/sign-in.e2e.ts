@@ -10,7 +10,10 @@ beforeAll(async () => {
   const globex = await env.seedOrg('Globex');
   await env.seedUser({ email: 'ada@acme.test', orgs: [acme], firstName: 'Ada', lastName: 'Lovelace' });
   await env.seedUser({ email: 'multi@acme.test', orgs: [acme, globex], firstName: 'Max', lastName: 'Planck' });
+  const kiosk = await env.seedOrg('Kiosk Co', { session: { rememberMeDays: 0 } });
+  await env.seedUser({ email: 'kim@kiosk.test', orgs: [kiosk], firstName: 'Kim', lastName: 'Lee' });
 });
+const rememberedOnBrowser = (page: Page) => page.evaluate(() => localStorage.getItem('tessera.rememberedEmail'));
 afterAll(() => env?.close());
 
 async function enterEmail(page: Page, email: string, remember = false) {
@@ -75,6 +78,9 @@ describe('User Login', () => {
     await expect.poll(() => page.getByLabel(/^Email/).inputValue()).toBe('ada@acme.test');
     const stored = await page.evaluate(() => JSON.stringify(localStorage));
     expect(stored).not.toContain(PASSWORD);
+    // For the organization's "Remember me" duration: 30 days by default.
+    const { until } = JSON.parse((await rememberedOnBrowser(page))!) as { until: number };
+    expect(Math.round((until - Date.now()) / 86_400_000)).toBe(30);
 
     await page.getByLabel('Remember me').uncheck();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -82,6 +88,16 @@ describe('User Login', () => {
     await page.getByRole('button', { name: 'Change' }).click();
     await page.reload();
     await expect.poll(() => page.getByLabel(/^Email/).inputValue()).toBe('');
+    await context.close();
+  });
+
+  it('remembers nothing for an organization whose "Remember me" duration is 0 days', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/login`);
+    await enterEmail(page, 'kim@kiosk.test', true);
+    await enterPassword(page, PASSWORD);
+    await page.waitForURL(`${env.url}/`);
+    expect(await rememberedOnBrowser(page)).toBeNull();
     await context.close();
   });
 

@@ -18,8 +18,8 @@ export function PoliciesPage() {
   useEffect(() => setP(loaded.data), [loaded.data]);
   if (!p) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={300} />;
 
-  const num = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string, min: number, max: number) => (
-    <NumberInput label={t(`adminPolicies.${section}.${key}` as string)} min={min} max={max} value={p[section][key] as number} onChange={(v) => setP({ ...p, [section]: { ...p[section], [key]: Number(v) } })} />
+  const num = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string, min: number, max: number, description?: string) => (
+    <NumberInput label={t(`adminPolicies.${section}.${key}` as string)} description={description} min={min} max={max} value={p[section][key] as number} onChange={(v) => setP({ ...p, [section]: { ...p[section], [key]: Number(v) } })} />
   );
   const flag = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string) => (
     <Checkbox label={t(`adminPolicies.${section}.${key}` as string)} checked={p[section][key] as boolean} onChange={(e) => setP({ ...p, [section]: { ...p[section], [key]: e.currentTarget.checked } })} />
@@ -85,7 +85,7 @@ export function PoliciesPage() {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {num('session', 'idleMinutes', 5, 43200)}
           {num('session', 'absoluteHours', 1, 8760)}
-          {num('session', 'rememberMeDays', 0, 365)}
+          {num('session', 'rememberMeDays', 0, 365, t('adminPolicies.session.rememberMeDaysHelp'))}
         </SimpleGrid>
       </Card>
       <Card withBorder component="section" aria-labelledby="pol-profile">

@@ -46,7 +46,7 @@ describe('authenticator app (TOTP)', () => {
     const c = await toVerifyStep('totp@acme.test');
     expect((await c.get('/api/session')).statusCode).toBe(401);
     const done = await c.post('/api/auth/sign-in/verify', { method: 'totp', code: oathtool(secret) });
-    expect(done.json()).toEqual({ step: 'done', redirectTo: '/' });
+    expect(done.json()).toEqual({ step: 'done', redirectTo: '/', rememberEmailDays: 30 });
     expect((await c.get('/api/session')).json().amr).toEqual(['pwd', 'otp', 'mfa']);
   });
 

@@ -138,7 +138,7 @@ describe('passwordless sign-in with a passkey', () => {
     expect(options.userVerification).toBe('required');
     expect(options.allowCredentials ?? []).toEqual([]);
     const done = await c.post('/api/auth/passkey', { response: key.assert(options, PUBLIC_URL) });
-    expect(done.json()).toEqual({ step: 'done', redirectTo: '/' });
+    expect(done.json()).toEqual({ step: 'done', redirectTo: '/', rememberEmailDays: 30 });
     const session = (await c.get('/api/session')).json();
     expect(session.user.email).toBe('passkey@acme.test');
     expect(session.amr).toEqual(['hwk', 'user', 'mfa']);

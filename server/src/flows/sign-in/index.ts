@@ -91,9 +91,10 @@ export async function advance(flow: StoredFlow<SignInState>, state: SignInState,
   // Deleting the flow is the single-use gate: of two racing finishes only one opens a session.
   if (!(await deleteFlow(deps.db, flow.id))) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
   await countGraceSignIn(state, deps);
+  const org = await orgOf(deps, state.orgId!);
   const session = await openSession(
     deps.db,
-    { userId: state.userId!, orgId: state.orgId!, amr: state.amr, authTime: new Date(state.authTime!), mfaAt: state.mfaAt ? new Date(state.mfaAt) : null, passwordless: state.passwordless, org: await orgOf(deps, state.orgId!) },
+    { userId: state.userId!, orgId: state.orgId!, amr: state.amr, authTime: new Date(state.authTime!), mfaAt: state.mfaAt ? new Date(state.mfaAt) : null, passwordless: state.passwordless, org },
     deps.ctx,
   );
   await recordAudit(deps.db, { ...deps.ctx, actorUserId: state.userId }, {
@@ -104,7 +105,7 @@ export async function advance(flow: StoredFlow<SignInState>, state: SignInState,
     details: { portal: state.portal, amr: state.amr },
   });
   const fallback = state.portal === 'admin' ? '/admin' : '/';
-  return { step: { step: 'done', redirectTo: sameOriginPath(state.returnTo, fallback) }, flowToken: null, session };
+  return { step: { step: 'done', redirectTo: sameOriginPath(state.returnTo, fallback), rememberEmailDays: org?.policies.session.rememberMeDays ?? 0 }, flowToken: null, session };
 }
 
 export async function requireFlow(flowToken: string | undefined, deps: FlowDeps): Promise<StoredFlow<SignInState>> {

@@ -25,7 +25,7 @@ describe('sign-in flow (identifier first)', () => {
     expect(start.statusCode).toBe(200);
     expect(start.json()).toEqual({ step: 'password', email: 'Ada@Acme.test', portal: 'user' });
     const done = await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD });
-    expect(done.json()).toEqual({ step: 'done', redirectTo: '/' });
+    expect(done.json()).toEqual({ step: 'done', redirectTo: '/', rememberEmailDays: 30 });
     const session = await c.get('/api/session');
     expect(session.statusCode).toBe(200);
     expect(session.json()).toMatchObject({ user: { email: 'ada@acme.test', initials: 'AL' }, organization: { slug: 'acme-corp' }, amr: ['pwd'] });
@@ -159,7 +159,7 @@ describe('administrator portal login', () => {
   it('admits an administrator and lands on /admin', async () => {
     const c = t.client();
     const res = await c.signIn('boss@acme.test', STRONG_PASSWORD, { portal: 'admin' });
-    expect(res.json()).toEqual({ step: 'done', redirectTo: '/admin' });
+    expect(res.json()).toEqual({ step: 'done', redirectTo: '/admin', rememberEmailDays: 30 });
   });
 
   it('refuses a member who is not an administrator, with no session', async () => {
@@ -193,7 +193,7 @@ describe('expired and required password change', () => {
     const weak = await c.post('/api/auth/sign-in/new-password', { password: 'password123' });
     expect(weak.json().error.rules).toContain('common');
     const done = await c.post('/api/auth/sign-in/new-password', { password: 'a-Fresh-password-2026' });
-    expect(done.json()).toEqual({ step: 'done', redirectTo: '/' });
+    expect(done.json()).toEqual({ step: 'done', redirectTo: '/', rememberEmailDays: 30 });
     expect((await c.get('/api/session')).statusCode).toBe(200);
     expect((await mailsTo(t, 'old@strict.test'))[0].template).toBe('password_changed');
   });

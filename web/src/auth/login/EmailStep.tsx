@@ -6,8 +6,8 @@ import { startSignInInput, type SignInStep } from '../../../../contract/sign-in.
 import { signInApi, type Portal } from '../../api/sign-in.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
 import { webauthn } from '../../lib/webauthn.ts';
+import { rememberedEmail, setRememberedEmail } from './remembered-email.ts';
 
-const REMEMBERED = 'tessera.rememberedEmail';
 const emailStepForm = startSignInInput.pick({ email: true }).extend({ remember: z.boolean() });
 
 type Props = {
@@ -17,17 +17,16 @@ type Props = {
   onPasskey(run: () => Promise<SignInStep>): Promise<boolean>;
 };
 
-/** "Email" + "Remember me" + "Continue". Remember me keeps the address on this browser, never the password. */
+/** "Email" + "Remember me" + "Continue". Remember me keeps the address on this browser, never the password (remembered-email.ts). */
 export function EmailStep({ portal, returnTo, onSubmit, onPasskey }: Props) {
   const { t } = useTranslation();
-  const [remembered] = useState(() => localStorage.getItem(REMEMBERED) ?? '');
+  const [remembered] = useState(() => rememberedEmail());
   const form = useAppForm(emailStepForm, { email: remembered, remember: remembered !== '' });
   const [busy, setBusy] = useState(false);
 
   const submit = form.onSubmit(async ({ email, remember }) => {
     const address = email.trim();
-    if (remember) localStorage.setItem(REMEMBERED, address);
-    else localStorage.removeItem(REMEMBERED);
+    setRememberedEmail(remember ? address : null);
     setBusy(true);
     await onSubmit(address);
     setBusy(false);

@@ -18,6 +18,7 @@ import { NewPasswordStep } from './NewPasswordStep.tsx';
 import { VerifyIdentityStep } from './VerifyIdentityStep.tsx';
 import { MfaSetupStep } from './MfaSetupStep.tsx';
 import { RecoveryCodesStep } from './RecoveryCodesStep.tsx';
+import { keepRememberedEmailFor } from './remembered-email.ts';
 
 type Props = { portal: Portal };
 type Shown = Exclude<SignInStep, { step: 'done' }> | { step: 'email' };
@@ -55,6 +56,7 @@ export function LoginPage({ portal }: Props) {
     try {
       const next = await call();
       if (next.step === 'done') {
+        keepRememberedEmailFor(next.rememberEmailDays);
         // A full page load, so every request from now on carries the new session cookie.
         window.location.assign(sameOriginPath(next.redirectTo, portal === 'admin' ? '/admin' : '/'));
         return true;

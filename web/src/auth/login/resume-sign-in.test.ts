@@ -17,7 +17,7 @@ describe('resumableStep', () => {
   });
   it('starts over for the other portal or a finished flow', () => {
     expect(resumableStep(password, 'admin')).toBeUndefined();
-    expect(resumableStep({ step: 'done', redirectTo: '/' }, 'user')).toBeUndefined();
+    expect(resumableStep({ step: 'done', redirectTo: '/', rememberEmailDays: 30 }, 'user')).toBeUndefined();
     expect(resumableStep(undefined, 'user')).toBeUndefined();
   });
 });
