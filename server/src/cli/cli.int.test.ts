@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startTessera, type Running } from '../main.ts';
@@ -146,6 +146,20 @@ describe('tessera CLI while the server runs on the embedded database', () => {
     const res = await tessera(['user', 'add', '--org', 'globex', '--email', 'ada@example.com', '--admin'], env);
     expect(res.code).toBe(0);
     expect(res.stdout).toBe('Added ada@example.com (existing account) to globex as admin.\n');
+  });
+
+  it('resets a person\'s second factors through the running server, audited in each of their organizations', async () => {
+    const res = await tessera(['user', 'reset-mfa', '--email', 'ada@example.com'], env);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^Removed 0 second factor\(s\) of ada@example\.com\./);
+    const ada = await findUserByEmail(running.database.db, 'ada@example.com');
+    const rows = await running.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.reset'), eq(auditEvents.targetUserId, ada!.id)));
+    expect(rows.map((r) => r.orgId)).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ userAgent: 'tessera-cli', details: { via: 'cli' } });
+    const nobody = await tessera(['user', 'reset-mfa', '--email', 'nobody@example.com'], env);
+    expect(nobody.code).not.toBe(0);
+    expect(nobody.stderr).toContain('No account with the address nobody@example.com.');
   });
 
   it('rotates the OIDC signing keys through the running server, audited', async () => {

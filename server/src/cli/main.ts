@@ -25,6 +25,8 @@ async function run(command: Command): Promise<string | undefined> {
       return (await import('./org-add-command.ts')).orgAddCommand(command, config);
     case 'user add':
       return (await import('./user-add-command.ts')).userAddCommand(command, config);
+    case 'user reset-mfa':
+      return `${(await (await import('./run-provisioning.ts')).runProvisioning('user-reset-mfa', { email: command.email }, config)).message}\n`;
     case 'keys rotate':
       return `${(await (await import('./run-provisioning.ts')).runProvisioning('keys-rotate', {}, config)).message}\n`;
   }

@@ -37,6 +37,8 @@ describe('parseCommand', () => {
     [[], 'Missing command.'],
     [['launch'], 'Unknown command: launch'],
     [['org'], 'Unknown command: org (did you mean `org add`?)'],
+    [['user', 'reset'], 'Unknown command: user reset (did you mean `user add` or `user reset-mfa`?)'],
+    [['user', 'reset-mfa'], 'Missing --email.'],
     [['org', 'add'], 'Missing --name.'],
     [['org', 'add', '--name', '  '], 'Missing --name.'],
     [['org', 'add', '--name', 'A', '--colour', 'red'], "Unknown option '--colour'"],

@@ -8,6 +8,7 @@ export type Command =
   | { name: 'setup'; orgName: string; orgSlug?: string; adminEmail: string; firstName?: string; lastName?: string }
   | { name: 'org add'; orgName: string; slug?: string }
   | { name: 'keys rotate' }
+  | { name: 'user reset-mfa'; email: string }
   | {
       name: 'user add';
       org: string;
@@ -32,9 +33,10 @@ export function parseCommand(argv: string[]): Command {
   if (first === 'setup') return parseSetup(argv.slice(1));
   if (first === 'org' && second === 'add') return parseOrgAdd(argv.slice(2));
   if (first === 'user' && second === 'add') return parseUserAdd(argv.slice(2));
+  if (first === 'user' && second === 'reset-mfa') return parseUserResetMfa(argv.slice(2));
   if (first === 'keys' && second === 'rotate') return flags(argv.slice(2), {}).help ? { name: 'help' } : { name: 'keys rotate' };
   if (first === 'keys') throw new UsageError(`Unknown command: ${[first, second].filter(Boolean).join(' ')} (did you mean \`keys rotate\`?)`);
-  if (first === 'org' || first === 'user') throw new UsageError(`Unknown command: ${[first, second].filter(Boolean).join(' ')} (did you mean \`${first} add\`?)`);
+  if (first === 'org' || first === 'user') throw new UsageError(`Unknown command: ${[first, second].filter(Boolean).join(' ')} (did you mean \`${first} add\`${first === 'user' ? ' or \`user reset-mfa\`' : ''}?)`);
   throw new UsageError(`Unknown command: ${first}`);
 }
 
@@ -66,6 +68,12 @@ function parseOrgAdd(args: string[]): Command {
   const v = flags(args, { name: { type: 'string' }, slug: { type: 'string' } });
   if (v.help) return { name: 'help' };
   return { name: 'org add', orgName: required(v.name, '--name'), slug: v.slug };
+}
+
+function parseUserResetMfa(args: string[]): Command {
+  const v = flags(args, { email: { type: 'string' } });
+  if (v.help) return { name: 'help' };
+  return { name: 'user reset-mfa', email: required(v.email, '--email') };
 }
 
 function parseUserAdd(args: string[]): Command {

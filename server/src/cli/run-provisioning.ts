@@ -8,7 +8,7 @@ import { CliError } from './cli-error.ts';
 import { reachEmbedded, type RunningServer } from './reach-embedded.ts';
 
 /** The names the running server's local API knows them by (`POST /api/local/<name>`). */
-export type ProvisioningCommand = 'setup' | 'org-add' | 'user-add' | 'keys-rotate';
+export type ProvisioningCommand = 'setup' | 'org-add' | 'user-add' | 'user-reset-mfa' | 'keys-rotate';
 
 /** How the command reached the database: the running server's API, PostgreSQL, or the embedded database opened here. */
 export type Transport = 'api' | 'postgres' | 'embedded';
@@ -41,7 +41,7 @@ async function runHere(name: ProvisioningCommand, input: unknown, database: Data
   const commands = await import('../flows/provisioning/commands.ts');
   const { defaultArgon2Params } = await import('../domain/credentials/password-hash.ts');
   const { loadMasterKey } = await import('../domain/secrets/master-key.ts');
-  const run = { setup: commands.runSetupCommand, 'org-add': commands.runAddOrgCommand, 'user-add': commands.runAddUserCommand, 'keys-rotate': commands.runRotateKeysCommand }[name];
+  const run = { setup: commands.runSetupCommand, 'org-add': commands.runAddOrgCommand, 'user-add': commands.runAddUserCommand, 'user-reset-mfa': commands.runResetMfaCommand, 'keys-rotate': commands.runRotateKeysCommand }[name];
   const deps: FlowDeps = {
     db: database.db,
     publicUrl: config.publicUrl,

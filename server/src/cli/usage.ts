@@ -18,6 +18,8 @@ Commands:
       --admin                     as an administrator of the organization
       --invite                    send the invitation e-mail
       --password-stdin            set the password read from standard input
+  user reset-mfa                Remove a person's second factors, in every organization they belong to
+      --email EMAIL               required
   keys rotate                   New OpenID Connect signing keys; the old ones stay published for a day
   migrate                       Apply the database migrations and exit
   help                          Show this text

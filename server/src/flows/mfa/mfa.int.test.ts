@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, type TestApp, type TestClient } from '../../../test/harness.ts';
-import { mfaFactors, recoveryCodes } from '../../db/schema/index.ts';
+import { auditEvents, memberships, mfaFactors, recoveryCodes } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -181,11 +181,28 @@ describe('administrator', () => {
     expect(JSON.stringify(factors.json())).not.toContain(secret);
     expect((await admin.post(`/api/admin/users/${users!.id}/mfa/reset`, {})).statusCode).toBe(204);
     expect((await mailsTo(t, 'reset-me@acme.test'))[0].template).toBe('mfa_reset');
+    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.reset'), eq(auditEvents.targetUserId, users!.id)));
+    expect(audit).toMatchObject({ orgId: acme.id, outcome: 'success', details: { removed: 1, via: 'admin' } });
     expect((await t.client().signIn('reset-me@acme.test', STRONG_PASSWORD)).json().step).toBe('done');
 
     const member = t.client();
     await member.signIn('unconfirmed@acme.test', STRONG_PASSWORD);
     expect((await member.post(`/api/admin/users/${users!.id}/mfa/reset`, {})).statusCode).toBe(403);
+  });
+
+  it('cannot strip the factors of a person who also belongs to another organization', async () => {
+    const { c } = await enrolTotp('shared@acme.test');
+    const other = await seedOrg(t, 'Other Co', { mfa: { mode: 'required' } });
+    const shared = (await t.database.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.emailCanonical, 'shared@acme.test') }))!;
+    await t.database.db.insert(memberships).values({ orgId: other.id, userId: shared.id });
+    await seedUser(t, { email: 'boss2@acme.test', orgs: [acme], role: 'admin' });
+    const admin = t.client();
+    await admin.signIn('boss2@acme.test', STRONG_PASSWORD, { portal: 'admin' });
+    const res = await admin.post(`/api/admin/users/${shared.id}/mfa/reset`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('mfa.reset_shared_account');
+    expect((await c.get('/api/me/mfa')).json().factors).toHaveLength(1);
+    expect(await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.reset'), eq(auditEvents.targetUserId, shared.id)))).toHaveLength(0);
   });
 });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { emailField, nameField, passwordField, slugField, usernameField } from '../../../../contract/fields.ts';
 import { createOrg, findOrgBySlug } from '../../domain/orgs/org-store.ts';
-import { addMembership, createUser, findUserByEmail } from '../../domain/users/user-store.ts';
+import { addMembership, createUser, findUserByEmail, listMemberships } from '../../domain/users/user-store.ts';
+import { resetFactors } from '../admin/reset-member-mfa.ts';
 import { checkNewPassword } from '../../domain/credentials/check-new-password.ts';
 import { hashPassword } from '../../domain/credentials/password-hash.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -94,4 +95,16 @@ export async function runRotateKeysCommand(_input: unknown, deps: FlowDeps): Pro
     message: `New signing keys (ES256, RS256) are in use. ${retired} old key(s) stay in the JWKS for ${RETIRED_KEY_GRACE_HOURS} hours so tokens they signed still verify; running servers switch within a minute.`,
     data: { retired },
   };
+}
+
+export const resetMfaCommandInput = z.object({ email: emailField });
+
+/** `tessera user reset-mfa`: the operator removes a person's second factors, whatever organizations they are in. */
+export async function runResetMfaCommand(input: unknown, deps: FlowDeps): Promise<CommandResult> {
+  const data = resetMfaCommandInput.parse(input);
+  const user = await findUserByEmail(deps.db, data.email);
+  if (!user) throw new AppError('user.not_found', `No account with the address ${data.email}.`);
+  const orgIds = (await listMemberships(deps.db, user.id)).map((m) => m.orgId);
+  const removed = await resetFactors(deps, user, orgIds, 'cli');
+  return { message: `Removed ${removed} second factor(s) of ${user.email}. They were told by e-mail, and set up a new one at their next sign-in where their organization requires it.`, data: { removed } };
 }

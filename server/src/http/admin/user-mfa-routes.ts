@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { findMembership, findUserById } from '../../domain/users/user-store.ts';
-import { deleteAllFactors, listConfirmedFactors, summarizeFactor } from '../../domain/mfa/factor-store.ts';
-import { recordAudit } from '../../domain/audit/record-audit.ts';
-import { enqueueMail } from '../../mail/outbox.ts';
-import { requestContext, type HttpDeps } from '../deps.ts';
+import { listConfirmedFactors, summarizeFactor } from '../../domain/mfa/factor-store.ts';
+import { resetMemberMfa } from '../../flows/admin/reset-member-mfa.ts';
+import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -29,13 +28,7 @@ export async function adminUserMfaRoutes(app: FastifyInstance, deps: HttpDeps): 
 
   r.post('/api/admin/users/:id/mfa/reset', { schema: { params: idParams } }, async (req, res) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
-    const user = await member(orgId, req.params.id);
-    await deps.db.transaction(async (tx) => {
-      const removed = await deleteAllFactors(tx, user.id);
-      await recordAudit(tx, requestContext(req, actorId), { event: 'mfa.reset', outcome: 'success', orgId: orgId, targetUserId: user.id, details: { removed } });
-      await enqueueMail(tx, { to: user.email, template: 'mfa_reset', lang: user.language, vars: {}, orgId });
-    });
-    deps.mailQueued();
+    await resetMemberMfa(flowDeps(deps, req, actorId), { orgId, adminId: actorId }, req.params.id);
     return res.status(204).send();
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
-import { runAddOrgCommand, runAddUserCommand, runRotateKeysCommand, runSetupCommand } from '../../flows/provisioning/commands.ts';
+import { runAddOrgCommand, runAddUserCommand, runResetMfaCommand, runRotateKeysCommand, runSetupCommand } from '../../flows/provisioning/commands.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function localRoutes(app: FastifyInstance, deps: HttpDeps): Promise
     if (!loopback || !safeEqual(hashToken(given), expected)) throw new AppError('auth.forbidden', 'Local credential required.');
   };
 
-  const commands = { setup: runSetupCommand, 'org-add': runAddOrgCommand, 'user-add': runAddUserCommand, 'keys-rotate': runRotateKeysCommand } as const;
+  const commands = { setup: runSetupCommand, 'org-add': runAddOrgCommand, 'user-add': runAddUserCommand, 'user-reset-mfa': runResetMfaCommand, 'keys-rotate': runRotateKeysCommand } as const;
   for (const [name, run] of Object.entries(commands)) {
     app.post(`/api/local/${name}`, async (req) => {
       authorize(req);

@@ -1,0 +1,37 @@
+import { AppError } from '../../errors.ts';
+import { deleteAllFactors } from '../../domain/mfa/factor-store.ts';
+import { recordAuditForMemberships } from '../../domain/audit/record-audit.ts';
+import { listMemberships, type User } from '../../domain/users/user-store.ts';
+import { enqueueMail } from '../../mail/outbox.ts';
+import type { FlowDeps } from '../deps.ts';
+import { requireMember, type AdminContext } from './manage-members.ts';
+
+/**
+ * Removes every second factor of a person, audited in each organization they belong to (the
+ * factors guarded all of them), and tells them by e-mail.
+ */
+export async function resetFactors(deps: FlowDeps, user: User, orgIds: string[], via: 'admin' | 'cli'): Promise<number> {
+  const removed = await deps.db.transaction(async (tx) => {
+    const count = await deleteAllFactors(tx, user.id);
+    await recordAuditForMemberships(tx, deps.ctx, orgIds, { event: 'mfa.reset', outcome: 'success', targetUserId: user.id, details: { removed: count, via } });
+    await enqueueMail(tx, { to: user.email, template: 'mfa_reset', lang: user.language, vars: {}, orgId: orgIds[0] ?? null });
+    return count;
+  });
+  deps.mailQueued();
+  return removed;
+}
+
+/**
+ * An administrator resets a member's factors. A person who also belongs to another organization
+ * is refused: one person's factors protect every organization they are in, and an administrator
+ * of one must not strip the second factor another one requires. The operator can
+ * (`tessera user reset-mfa`), and the person can sign in with a recovery code.
+ */
+export async function resetMemberMfa(deps: FlowDeps, a: AdminContext, userId: string): Promise<void> {
+  const user = await requireMember(deps, a.orgId, userId);
+  const memberships = await listMemberships(deps.db, user.id);
+  if (memberships.some((m) => m.orgId !== a.orgId)) {
+    throw new AppError('mfa.reset_shared_account', 'This person also belongs to another organization, whose sign-ins their factors protect too. They can sign in with a recovery code, or the instance operator can reset their factors.');
+  }
+  await resetFactors(deps, user, [a.orgId], 'admin');
+}
