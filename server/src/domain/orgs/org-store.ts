@@ -10,7 +10,7 @@ export type Org = { id: string; slug: string; name: string; policies: OrgPolicie
 const toOrg = (row: typeof orgs.$inferSelect): Org => ({ id: row.id, slug: row.slug, name: row.name, policies: parseOrgPolicies(row.policies), branding: parseBranding(row.branding) });
 
 /** Stored branding that no longer validates is ignored rather than shown. */
-function parseBranding(raw: unknown): Branding {
+export function parseBranding(raw: unknown): Branding {
   const parsed = brandingSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : {};
 }

@@ -3,10 +3,12 @@ import type { Queryable } from '../../db/open.ts';
 import { users, memberships, orgs, passwordHistory } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { parseOrgPolicies, type OrgPolicies } from '../policies/org-policies.ts';
+import { parseBranding } from '../orgs/org-store.ts';
+import type { Branding } from '../../../../contract/branding.ts';
 import { canonicalizeEmail } from './canonical-email.ts';
 
 export type User = typeof users.$inferSelect;
-export type Membership = { orgId: string; slug: string; name: string; role: 'member' | 'admin'; username: string | null; suspended: boolean; policies: OrgPolicies };
+export type Membership = { orgId: string; slug: string; name: string; role: 'member' | 'admin'; username: string | null; suspended: boolean; policies: OrgPolicies; branding: Branding };
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<User | undefined> {
   const { canonical } = canonicalizeEmail(email);
@@ -66,12 +68,12 @@ export function isUniqueViolation(err: unknown): boolean {
 
 export async function listMemberships(db: Queryable, userId: string): Promise<Membership[]> {
   const rows = await db
-    .select({ orgId: orgs.id, slug: orgs.slug, name: orgs.name, policies: orgs.policies, role: memberships.role, username: memberships.username, suspendedAt: memberships.suspendedAt })
+    .select({ orgId: orgs.id, slug: orgs.slug, name: orgs.name, policies: orgs.policies, branding: orgs.branding, role: memberships.role, username: memberships.username, suspendedAt: memberships.suspendedAt })
     .from(memberships)
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
     .orderBy(orgs.name);
-  return rows.map(({ suspendedAt, ...r }) => ({ ...r, suspended: suspendedAt !== null, policies: parseOrgPolicies(r.policies) }));
+  return rows.map(({ suspendedAt, ...r }) => ({ ...r, suspended: suspendedAt !== null, policies: parseOrgPolicies(r.policies), branding: parseBranding(r.branding) }));
 }
 
 export async function findMembership(db: Queryable, orgId: string, userId: string) {

@@ -14,7 +14,7 @@ import type { FlowDeps } from '../../deps.ts';
 import type { SignInState } from '../state.ts';
 import type { SignInStep } from '../../../../../contract/sign-in.ts';
 import { admit } from '../admit.ts';
-import { membershipsOf } from '../../request-memo.ts';
+import { membershipsOf, primeUser } from '../../request-memo.ts';
 
 const invalid = () => new AppError('sign_in.invalid_credentials', 'Email or password is incorrect.');
 const locked = () => new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
@@ -31,6 +31,7 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
     const { password } = passwordStepInput.parse(input);
     const key = lockoutKey(state.identifier);
     const [user] = await deps.db.select().from(users).where(eq(users.emailCanonical, state.identifier));
+    if (user) primeUser(deps, user);
     const lock = await getLockState(deps.db, key);
     if (lock.locked) {
       const orgIds = user ? (await listMemberships(deps.db, user.id)).map((m) => m.orgId) : [];
