@@ -236,7 +236,7 @@ describe.skipIf(!process.env.DATABASE_URL)('tessera CLI on PostgreSQL (DATABASE_
     const created = await findUserByEmail(database.db, 'ada@example.com');
     expect(created?.passwordHash).toMatch(/^\$argon2id\$/);
     const [audit] = await database.db.select().from(auditEvents).where(eq(auditEvents.targetUserId, created!.id));
-    expect(audit).toMatchObject({ event: 'user.created', ip: 'cli', userAgent: 'tessera-cli' });
+    expect(audit).toMatchObject({ event: 'user.created', ip: 'cli', userAgent: 'tessera-cli', details: { via: 'cli' } });
     // Nothing of the embedded database was touched.
     expect(existsSync(path.join(dataDir, 'pgdata'))).toBe(false);
   });

@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
 import { findUserByEmail, listMemberships } from '../../domain/users/user-store.ts';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -285,6 +287,8 @@ describe('creating members directly', () => {
     expect(other.json()).toHaveProperty('invitationId');
     const direct = await findUserByEmail(t.database.db, 'direct@acme.test');
     expect((await listMemberships(t.database.db, direct!.id)).map((m) => m.slug)).toEqual(['acme']);
+    const [created] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'user.created'), eq(auditEvents.targetUserId, direct!.id)));
+    expect(created.details).toMatchObject({ via: 'admin' });
     expect((await t.client().signIn('direct@acme.test', 'a-Direct-password-2026-long')).statusCode).toBe(200);
     expect((await member.post('/api/admin/users', { email: 'x@acme.test' })).statusCode).toBe(403);
   });

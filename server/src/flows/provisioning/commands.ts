@@ -33,6 +33,8 @@ export const addUserCommandInput = z.object({
    * and their one identity (password, factors) is not another organization's to manage.
    */
   existingAccount: z.enum(['add', 'invite']).default('add'),
+  /** Who asked, for the audit row: the operator's CLI, or an administrator through the admin API. */
+  via: z.enum(['cli', 'admin']).default('cli'),
 });
 
 export type CommandResult = { message: string; data: Record<string, unknown> };
@@ -68,7 +70,7 @@ export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise
   if (existing) {
     await deps.db.transaction(async (tx) => {
       await addMembership(tx, { orgId: org.id, userId: existing.id, role, username: data.username });
-      await recordAudit(tx, deps.ctx, { event: 'membership.added', outcome: 'success', orgId: org.id, targetUserId: existing.id, details: { role, via: 'cli' } });
+      await recordAudit(tx, deps.ctx, { event: 'membership.added', outcome: 'success', orgId: org.id, targetUserId: existing.id, details: { role, via: data.via } });
     });
     return { message: `Added ${existing.email} (existing account) to ${org.slug} as ${role}.`, data: { userId: existing.id } };
   }
@@ -80,7 +82,7 @@ export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise
   const user = await deps.db.transaction(async (tx) => {
     const created = await createUser(tx, { email: data.email, firstName: data.firstName, lastName: data.lastName, passwordHash });
     await addMembership(tx, { orgId: org.id, userId: created.id, role, username: data.username });
-    await recordAudit(tx, deps.ctx, { event: 'user.created', outcome: 'success', orgId: org.id, targetUserId: created.id, details: { role, via: 'cli' } });
+    await recordAudit(tx, deps.ctx, { event: 'user.created', outcome: 'success', orgId: org.id, targetUserId: created.id, details: { role, via: data.via } });
     return created;
   });
   const note = passwordHash ? '' : ' without a password (they can set one with Reset User Password)';

@@ -40,7 +40,7 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     const { a, d } = await admin(req);
     const org = (await findOrgById(deps.db, a.orgId))!;
     const { role, ...rest } = req.body;
-    const result = await runAddUserCommand({ ...rest, org: org.slug, admin: role === 'admin', existingAccount: 'invite' }, d);
+    const result = await runAddUserCommand({ ...rest, org: org.slug, admin: role === 'admin', existingAccount: 'invite', via: 'admin' }, d);
     return res.status('invitationId' in result.data ? 202 : 201).send(result.data);
   });
 
