@@ -18,7 +18,6 @@ export function UsersPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [groupId, setGroupId] = useState<string | null>(null);
   const groups = useQuery(adminQueries.groups());
-  const invitations = useQuery(adminQueries.invitations());
   const queryClient = useQueryClient();
   const [invite, setInvite] = useState({ email: '', firstName: '', lastName: '', role: 'member' as 'member' | 'admin' });
   const [error, setError] = useState<unknown>();
@@ -81,26 +80,6 @@ export function UsersPage() {
         <Select label={t('adminUsers.status')} clearable data={(['active', 'locked', 'suspended', 'password_expired', 'invited'] as const).map((s) => ({ value: s, label: t(`adminUsers.filter.${s}`) }))} value={status} onChange={setStatus} />
       </Group>
       <UserList filters={{ q: q || undefined, status: status ?? undefined, groupId: groupId ?? undefined }} onAction={act} onInvitation={invitation} />
-      {invitations.data && invitations.data.items.filter((i) => i.status === 'pending').length > 0 && (
-        <Card withBorder component="section" aria-labelledby="pending-title">
-          <Title order={2} size="h4" id="pending-title">{t('adminUsers.pending')}</Title>
-          <Table>
-            <Table.Tbody>
-              {invitations.data.items.filter((i) => i.status === 'pending').map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{i.email}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end">
-                      <Button size="xs" variant="default" onClick={() => adminApi.resend(i.id).then(refresh, setError)}>{t('adminUsers.resend')}</Button>
-                      <Button size="xs" variant="light" color="red" onClick={() => adminApi.revoke(i.id).then(refresh, setError)}>{t('adminUsers.revoke')}</Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
-      )}
     </Stack>
   );
 }

@@ -8,9 +8,7 @@ import { listUrl, pagedQuery } from './paged-query.ts';
 export const adminKeys = {
   all: ['admin'] as const,
   users: (q: string, status?: string, groupId?: string) => [...adminKeys.all, 'users', q, status ?? '', groupId ?? ''] as const,
-  invitations: () => [...adminKeys.all, 'invitations'] as const,
   groups: () => [...adminKeys.all, 'groups'] as const,
-  groupMembers: (id: string) => [...adminKeys.all, 'groups', id, 'members'] as const,
   apps: () => [...adminKeys.all, 'apps'] as const,
   policies: () => [...adminKeys.all, 'policies'] as const,
   audit: (filters: AuditFilterValues) => [...adminKeys.all, 'audit', filters] as const,
@@ -43,13 +41,11 @@ export const adminQueries = {
       queryKey: adminKeys.users(q, status, groupId),
       queryFn: () => api.get<{ items: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${status ? `&status=${status}` : ''}${groupId ? `&groupId=${groupId}` : ''}`),
     }),
-  invitations: () => queryOptions({ queryKey: adminKeys.invitations(), queryFn: () => api.get<{ items: Invitation[] }>('/api/admin/invitations') }),
   /** For pickers: the first 200 groups by name (the Groups page pages through all of them). */
   groups: () => queryOptions({ queryKey: adminKeys.groups(), queryFn: () => api.get<{ items: Group[] }>('/api/admin/groups?limit=200') }),
   groupPages: () => pagedQuery<Group>(adminKeys.groupPages(), '/api/admin/groups', { limit: 20 }),
   groupMemberPages: (id: string) => pagedQuery<GroupMember>(adminKeys.groupMemberPages(id), `/api/admin/groups/${id}/members`, { limit: 50 }),
   userPages: (filters: UserFilterValues) => pagedQuery<AdminUser>(adminKeys.userPages(filters), '/api/admin/users', { ...filters, limit: 50 }),
-  groupMembers: (id: string) => queryOptions({ queryKey: adminKeys.groupMembers(id), queryFn: () => api.get<{ items: { id: string; email: string }[] }>(`/api/admin/groups/${id}/members`) }),
   apps: () => queryOptions({ queryKey: adminKeys.apps(), queryFn: () => api.get<{ items: AdminApp[] }>('/api/admin/apps?limit=200') }),
   policies: () => queryOptions({ queryKey: adminKeys.policies(), queryFn: () => api.get<Policies>('/api/admin/policies') }),
   audit: (filters: AuditFilterValues) => pagedQuery<AuditEvent>(adminKeys.audit(filters), '/api/admin/audit', { ...filters, limit: 50 }),
