@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { BulkInvite } from './BulkInvite.tsx';
 import { UserList } from './UserList.tsx';
 import { CreateUserForm } from './users/CreateUserForm.tsx';
