@@ -13,6 +13,7 @@ beforeAll(async () => {
   const strict = await env.seedOrg('Strict Inc', { mfa: { mode: 'required' } });
   await env.seedUser({ email: 'tina@acme.test', orgs: [acme] });
   await env.seedUser({ email: 'kai@acme.test', orgs: [acme] });
+  await env.seedUser({ email: 'uma@acme.test', orgs: [acme] });
   await env.seedUser({ email: 'new@strict.test', orgs: [strict] });
 });
 afterAll(() => env?.close());
@@ -100,6 +101,28 @@ describe('multi-factor authentication', () => {
     const session = await (await context.request.get(`${env.url}/api/session`)).json();
     expect(session.user.email).toBe('kai@acme.test');
     expect(session.amr).toEqual(['hwk', 'user', 'mfa']);
+    await context.close();
+  });
+
+  it('registers a plain USB security key (no PIN, not discoverable) and signs in with password + key', async () => {
+    const { page, context } = await env.newPage();
+    const key = await addVirtualAuthenticator(context, page, 'usb-key');
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'uma@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('region', { name: 'Multi-Factor Authentication' }).getByLabel('Name').fill('Blue USB key');
+    await page.getByRole('button', { name: 'Register a security key or passkey' }).click();
+    await readRecoveryCodes(page);
+    await page.getByRole('button', { name: 'I have saved my codes' }).click();
+    await page.getByTestId('factor-row').filter({ hasText: 'Blue USB key' }).waitFor();
+    const [credential] = await key.credentials();
+    expect(credential.isResidentCredential).toBe(false);
+    await logOut(page);
+
+    await signInThroughPage(page, { email: 'uma@acme.test', password: PASSWORD });
+    await page.getByRole('button', { name: 'Use my security key' }).click();
+    await page.waitForURL(`${env.url}/`);
+    expect((await (await context.request.get(`${env.url}/api/session`)).json()).amr).toEqual(['pwd', 'hwk', 'mfa']);
     await context.close();
   });
 

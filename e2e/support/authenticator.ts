@@ -1,15 +1,22 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 
+const AUTHENTICATORS = {
+  /** Touch ID / Windows Hello: discoverable credentials (passkeys) and user verification. */
+  platform: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  /** A plain USB security key: presence only, no PIN, no discoverable credentials — a second factor only. */
+  'usb-key': { protocol: 'ctap2', transport: 'usb', hasResidentKey: false, hasUserVerification: false, isUserVerified: false },
+} as const;
+
 /**
- * A platform authenticator with user verification (Touch ID / Windows Hello), simulated by
- * Chromium itself through the DevTools protocol: real WebAuthn ceremonies, no mocks.
+ * An authenticator simulated by Chromium itself through the DevTools protocol: real WebAuthn
+ * ceremonies, no mocks.
  */
-export async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
+export async function addVirtualAuthenticator(context: BrowserContext, page: Page, kind: keyof typeof AUTHENTICATORS = 'platform') {
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: { ...AUTHENTICATORS[kind], automaticPresenceSimulation: true },
   });
   return {
     credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
