@@ -10,6 +10,7 @@ beforeAll(async () => {
   env = await startE2E();
   const acme = await env.seedOrg('Acme Corp');
   await env.seedUser({ email: 'rosa@acme.test', orgs: [acme] });
+  await env.seedUser({ email: 'remy@acme.test', orgs: [acme] });
 });
 afterAll(() => env?.close());
 
@@ -53,6 +54,37 @@ describe('Reset User Password', () => {
     const again = await context.newPage();
     await again.goto(link);
     await again.getByText(/not valid/i).waitFor();
+    await context.close();
+  });
+
+  it('a confirmed recovery e-mail gets the reset link too, when the company mailbox is out of reach', async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'remy@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Profile' }).click();
+    const card = page.getByRole('region', { name: 'Recovery Email' });
+    await card.getByLabel(/^Email/).fill('remy@home.test');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText('Waiting for confirmation of remy@home.test').waitFor();
+    const confirm = await context.newPage();
+    await confirm.goto(linkIn(await env.waitForMail('remy@home.test', /confirm/i), '/confirm-recovery-email'));
+    await confirm.getByText('Your recovery e-mail remy@home.test is confirmed.').waitFor();
+    await context.clearCookies();
+
+    const asking = await context.newPage();
+    await asking.goto(`${env.url}/reset-password`);
+    await asking.getByLabel(/^Email/).fill('remy@acme.test');
+    await asking.getByRole('button', { name: 'Send reset link' }).click();
+    await asking.getByText(/If this address has an account/).waitFor();
+    const reset = await context.newPage();
+    await reset.goto(linkIn(await env.waitForMail('remy@home.test', /reset/i), '/reset-password'));
+    await reset.getByText('remy@acme.test').waitFor();
+    await reset.getByLabel(/^New password/).fill(NEW_PASSWORD);
+    await reset.getByLabel(/^Confirm password/).fill(NEW_PASSWORD);
+    await reset.getByRole('button', { name: 'Reset password' }).click();
+    await reset.getByRole('link', { name: 'Sign in' }).click();
+    await signInThroughPage(reset, { email: 'remy@acme.test', password: NEW_PASSWORD });
+    await reset.waitForURL(`${env.url}/`);
     await context.close();
   });
 });

@@ -27,6 +27,23 @@ describe('Reset User Password', () => {
     expect(mail.template).toBe('password_reset');
   });
 
+  it('sends the link to the confirmed recovery e-mail too, and to no unconfirmed one', async () => {
+    await seedUser(t, { email: 'remy@acme.test', orgs: [acme] });
+    const c = t.client();
+    await c.signIn('remy@acme.test', STRONG_PASSWORD);
+    expect((await c.post('/api/me/recovery-email', { email: 'remy@home.test' })).statusCode).toBe(202);
+    await t.client().post('/api/auth/password-reset', { email: 'remy@acme.test' });
+    expect((await mailsTo(t, 'remy@home.test')).map((m) => m.template)).toEqual(['recovery_email_confirm']);
+    const confirm = await linkTokenFrom(t, 'remy@home.test', '/confirm-recovery-email');
+    expect((await t.client().post('/api/auth/recovery-email/confirm', { token: confirm })).statusCode).toBe(200);
+    await t.client().post('/api/auth/password-reset', { email: 'remy@acme.test' });
+    const token = await linkTokenFrom(t, 'remy@home.test', '/reset-password');
+    // The newest link, the same one the company mailbox got.
+    expect(token).toBe(await linkTokenFrom(t, 'remy@acme.test', '/reset-password'));
+    expect((await t.client().post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await t.client().signIn('remy@acme.test', NEW_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('builds the link from PUBLIC_URL, never from the Host header', async () => {
     await seedUser(t, { email: 'host@acme.test', orgs: [acme] });
     await t.client().post('/api/auth/password-reset', { email: 'host@acme.test' }, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });

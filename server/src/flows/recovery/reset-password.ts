@@ -12,7 +12,11 @@ import type { FlowDeps } from '../deps.ts';
 export const RESET_TTL_MINUTES = 30;
 const invalidLink = () => new AppError('token.invalid', 'This reset link is not valid any more. Ask for a new one.');
 
-/** Same answer and same work whether or not the address has an account; the mail is queued. */
+/**
+ * Same answer and same work whether or not the address has an account; the mail is queued. It
+ * goes to the company address and to the person's confirmed recovery e-mail, which is what the
+ * recovery e-mail is for: a way back in when the company mailbox sits behind the forgotten password.
+ */
 export async function requestPasswordReset(input: unknown, deps: FlowDeps): Promise<void> {
   const { email } = requestPasswordResetInput.parse(input);
   let canonical: string;
@@ -28,7 +32,9 @@ export async function requestPasswordReset(input: unknown, deps: FlowDeps): Prom
   }
   await deps.db.transaction(async (tx) => {
     const token = await createPasswordReset(tx, user.id, RESET_TTL_MINUTES);
-    await enqueueMail(tx, { to: user.email, template: 'password_reset', lang: user.language, vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
+    for (const to of [user.email, ...(user.recoveryEmail ? [user.recoveryEmail] : [])]) {
+      await enqueueMail(tx, { to, template: 'password_reset', lang: user.language, vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
+    }
     await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'success', targetUserId: user.id });
   });
   deps.mailQueued();

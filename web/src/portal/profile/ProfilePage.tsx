@@ -106,6 +106,7 @@ function RecoveryEmailCard({ profile }: { profile: Profile }) {
     <Card withBorder component="section" aria-labelledby="profile-recovery">
       <Stack component="form" onSubmit={save}>
         <Title order={2} size="h4" id="profile-recovery">{t('profile.recovery')}</Title>
+        <Text size="sm" c="dimmed">{t('profile.recoveryHelp')}</Text>
         <ErrorAlert error={error} />
         {profile.recoveryEmail.pending && <Text size="sm" c="orange.8">{t('profile.recoveryPending', { email: profile.recoveryEmail.pending })}</Text>}
         <Group align="end">
