@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, PUBLIC_URL, type TestApp } from '../../../test/harness.ts';
 import { decodeResponse, makeSp, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
 
 const run = promisify(execFile);
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** Debian's xmlsec1, an implementation independent of ours, checks the signature on the element named by its ID. */
-async function xmlsecVerifies(xml: string, idElement: 'assertion:Assertion' | 'protocol:Response'): Promise<boolean> {
+async function xmlsecVerifies(xml: string, idElement: 'assertion:Assertion' | 'protocol:Response' | 'protocol:LogoutResponse'): Promise<boolean> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xml`);
   writeFileSync(file, xml);
   try {
@@ -68,5 +68,16 @@ describe('SAML signatures verified by xmlsec1', () => {
     const xml = decodeResponse(readAutoPost(await t.client().get(await redirectPath(sp))).SAMLResponse);
     expect(xml).toContain('status:NoPassive');
     expect(await xmlsecVerifies(xml, 'protocol:Response')).toBe(true);
+  });
+
+  it('signs the LogoutResponse of single logout', async () => {
+    await world.createApp({ entityId: 'https://l.example.test', acsUrls: ['https://l.example.test/acs'], sloUrl: 'https://l.example.test/slo' });
+    const sp = makeSp(world, { issuer: 'https://l.example.test', audience: 'https://l.example.test', callbackUrl: 'https://l.example.test/acs', logoutUrl: `${PUBLIC_URL}/saml/${world.orgSlug}/slo` });
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: readAutoPost(await world.user.get(await redirectPath(sp))).SAMLResponse });
+    const url = new URL(await sp.getLogoutUrlAsync(profile!, '', {}));
+    const xml = decodeResponse(readAutoPost(await world.user.get(url.pathname + url.search)).SAMLResponse);
+    expect(xml).toContain('<samlp:LogoutResponse');
+    expect(await xmlsecVerifies(xml, 'protocol:LogoutResponse')).toBe(true);
+    expect(await xmlsecVerifies(xml.replace('status:Success', 'status:Requester'), 'protocol:LogoutResponse')).toBe(false);
   });
 });
