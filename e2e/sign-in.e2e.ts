@@ -113,6 +113,15 @@ describe('User Login', () => {
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: /Acme Corp/ }).click();
     await expect.poll(async () => (await context.request.get(`${env.url}/api/session`)).json().then((s) => s.organization.slug)).toBe('acme-corp');
+
+    // The same, in French: the menu, the chooser and the portal speak it, and the switch holds.
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Menu du compte' }).click();
+    await page.getByText('Organisations', { exact: true }).waitFor();
+    await page.getByRole('menuitem', { name: /Globex/ }).click();
+    await expect.poll(async () => (await context.request.get(`${env.url}/api/session`)).json().then((s) => s.organization.slug)).toBe('globex');
+    await page.getByText('Vous êtes connecté·e à Globex.').waitFor();
     await context.close();
   });
 });
