@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, primaryKey, index, boolean } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
@@ -21,12 +22,14 @@ export const oidcPayloads = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
   },
+  // Partial: most rows (access tokens, client-credentials tokens) have no uid, user code or grant,
+  // and every grant writes such rows; an index they are not in costs them nothing to insert.
   (t) => [
     primaryKey({ columns: [t.model, t.id] }),
-    index('oidc_payloads_grant').on(t.grantId),
-    index('oidc_payloads_uid').on(t.uid),
-    index('oidc_payloads_user_code').on(t.userCode),
-    index('oidc_payloads_account').on(t.accountId),
+    index('oidc_payloads_grant').on(t.grantId).where(sql`${t.grantId} is not null`),
+    index('oidc_payloads_uid').on(t.uid).where(sql`${t.uid} is not null`),
+    index('oidc_payloads_user_code').on(t.userCode).where(sql`${t.userCode} is not null`),
+    index('oidc_payloads_account').on(t.accountId).where(sql`${t.accountId} is not null`),
     index('oidc_payloads_expires').on(t.expiresAt),
   ],
 );
