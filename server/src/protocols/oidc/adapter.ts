@@ -13,6 +13,33 @@ const live = () => or(isNull(oidcPayloads.expiresAt), gt(oidcPayloads.expiresAt,
  * serves the same issuer. Clients are not stored here: they are read from the applications table.
  */
 export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (model: string) => Adapter {
+  // Every grant runs these: built once (prepared), not on each call.
+  const p = <T extends string>(name: T) => sql.placeholder(name);
+  const upsert = db
+    .insert(oidcPayloads)
+    .values({ model: p('model'), id: p('id'), payload: p('payload'), grantId: p('grantId'), userCode: p('userCode'), uid: p('uid'), accountId: p('accountId'), expiresAt: p('expiresAt') })
+    .onConflictDoUpdate({
+      target: [oidcPayloads.model, oidcPayloads.id],
+      set: { payload: sql`excluded.payload`, grantId: sql`excluded.grant_id`, userCode: sql`excluded.user_code`, uid: sql`excluded.uid`, accountId: sql`excluded.account_id`, expiresAt: sql`excluded.expires_at` },
+    })
+    .prepare('oidc_upsert');
+  const findById = db
+    .select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt })
+    .from(oidcPayloads)
+    .where(and(eq(oidcPayloads.model, p('model')), eq(oidcPayloads.id, p('id')), live()))
+    .prepare('oidc_find');
+  const consumeOnce = db
+    .update(oidcPayloads)
+    .set({ consumedAt: sql`now()` })
+    .where(and(eq(oidcPayloads.model, p('model')), eq(oidcPayloads.id, p('id')), isNull(oidcPayloads.consumedAt)))
+    .returning({ grantId: oidcPayloads.grantId })
+    .prepare('oidc_consume');
+  const withConsumed = (row: { payload: unknown; consumedAt: Date | null } | undefined): AdapterPayload | undefined => {
+    if (!row) return undefined;
+    const payload = row.payload as AdapterPayload;
+    return row.consumedAt ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) } : payload;
+  };
+
   return class PostgresAdapter implements Adapter {
     private readonly model: string;
     constructor(model: string) {
@@ -20,20 +47,22 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-      const row = {
+      await upsert.execute({
+        model: this.model,
+        id,
         payload,
         grantId: payload.grantId ?? null,
         userCode: payload.userCode ?? null,
         uid: payload.uid ?? null,
         accountId: payload.accountId ?? null,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
-      };
-      await db.insert(oidcPayloads).values({ model: this.model, id, ...row }).onConflictDoUpdate({ target: [oidcPayloads.model, oidcPayloads.id], set: row });
+      });
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === 'Client') return resolveClient(id);
-      return this.findWhere(eq(oidcPayloads.id, id));
+      const [row] = await findById.execute({ model: this.model, id });
+      return withConsumed(row);
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
@@ -50,11 +79,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
      * refused, and everything issued from that grant revoked (RFC 9700 §4.14, §4.5.3).
      */
     async consume(id: string): Promise<void> {
-      const won = await db
-        .update(oidcPayloads)
-        .set({ consumedAt: new Date() })
-        .where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id), isNull(oidcPayloads.consumedAt)))
-        .returning({ grantId: oidcPayloads.grantId });
+      const won = await consumeOnce.execute({ model: this.model, id });
       if (won.length === 1) return;
       const [row] = await db.select({ grantId: oidcPayloads.grantId }).from(oidcPayloads).where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id)));
       if (row?.grantId) await this.revokeByGrantId(row.grantId);
@@ -74,9 +99,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
         .select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt })
         .from(oidcPayloads)
         .where(and(eq(oidcPayloads.model, this.model), condition, live()));
-      if (!row) return undefined;
-      const payload = row.payload as AdapterPayload;
-      return row.consumedAt ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) } : payload;
+      return withConsumed(row);
     }
   };
 }
