@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { listQuery } from './list-query.ts';
+import { listQuery, pageSchema } from './list-query.ts';
 
-/** Queries of the Admin Portal's lists besides users and audit; each answers `{ items, nextCursor }`. */
+/** Queries of the Admin Portal's lists besides users and audit, and their rows; each answers `{ items, nextCursor }` (pageSchema). */
 const search = z.string().trim().max(100).optional();
 
 /** GET /api/admin/groups — `q` searches the name. */
@@ -23,11 +23,31 @@ export type ListAppsQuery = z.infer<typeof listAppsQuery>;
 export const apiKeySorts = { created: 'time', name: 'text' } as const;
 export const listApiKeysQuery = listQuery(apiKeySorts, { sort: '-created' });
 export type ListApiKeysQuery = z.infer<typeof listApiKeysQuery>;
+/** A key as the list shows it: its prefix to recognise it, never the key or its hash. */
+export const apiKeySchema = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revoked: z.boolean() });
+export type ApiKey = z.infer<typeof apiKeySchema>;
+export const apiKeyPageSchema = pageSchema(apiKeySchema);
 
 /** GET /api/admin/mail/outbox — newest first; `status` filters. */
+const mailStatus = z.enum(['queued', 'sent', 'logged', 'failed']);
 export const outboxSorts = { created: 'time' } as const;
-export const listOutboxQuery = listQuery(outboxSorts, { sort: '-created' }, { status: z.enum(['queued', 'sent', 'logged', 'failed']).optional() });
+export const listOutboxQuery = listQuery(outboxSorts, { sort: '-created' }, { status: mailStatus.optional() });
 export type ListOutboxQuery = z.infer<typeof listOutboxQuery>;
+/** Subject, recipient and state only: never the body, which carries link tokens. */
+export const outboxMailSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: mailStatus,
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxMail = z.infer<typeof outboxMailSchema>;
+export const outboxMailPageSchema = pageSchema(outboxMailSchema);
+/** GET /api/admin/mail/status — how mail leaves: SMTP, or written to the log. */
+export const mailTransportSchema = z.object({ transport: z.enum(['smtp', 'log']), from: z.string() });
 
 /** GET /api/admin/invitations — newest first; `status` filters. */
 export const invitationSorts = { created: 'time', email: 'text' } as const;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { emailField, nameField, passwordField, usernameField } from './fields.ts';
 import { employmentInput, personalInput } from './profile.ts';
-import { listQuery } from './list-query.ts';
+import { listQuery, pageSchema } from './list-query.ts';
+import { factorSchema } from './mfa.ts';
+import { mySessionSchema } from './account.ts';
 
 export const userStatusFilter = z.enum(['invited', 'active', 'locked', 'suspended', 'password_expired']);
 
@@ -37,6 +39,34 @@ export const adminUserSchema = z.object({
   createdAt: z.string(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
+/** GET /api/admin/users */
+export const adminUserPageSchema = pageSchema(adminUserSchema);
+
+/** GET /api/admin/users/:id — a member's page: profile as the organization sees it, groups, applications, factors (no secrets), recent events. */
+export const memberDetailSchema = adminUserSchema
+  .pick({ id: true, email: true, firstName: true, lastName: true, username: true, role: true, locked: true, mustChangePassword: true })
+  .extend({
+    status: z.enum(['active', 'suspended']),
+    passwordChangedAt: z.string().nullable(),
+    personal: personalInput,
+    employment: employmentInput,
+    groups: z.array(z.object({ id: z.string(), name: z.string() })),
+    apps: z.array(z.object({ id: z.string(), name: z.string() })),
+    factors: z.array(factorSchema),
+    events: z.array(z.object({ id: z.string(), at: z.string(), event: z.string(), outcome: z.enum(['success', 'failure']), ip: z.string() })),
+  });
+export type MemberDetail = z.infer<typeof memberDetailSchema>;
+
+/** GET /api/admin/users/:id/sessions — the member's sessions in this organization. */
+export const memberSessionSchema = mySessionSchema.omit({ current: true });
+export type MemberSession = z.infer<typeof memberSessionSchema>;
+export const memberSessionListSchema = z.object({ items: z.array(memberSessionSchema) });
+
+/** GET /api/admin/users/:id/lockout — the failure counter the sign-in keeps for the member's address. */
+export const lockStateSchema = z.object({ locked: z.boolean(), failures: z.number() });
+
+/** GET /api/admin/users/:id/factors — confirmed factors, never their secrets. */
+export const memberFactorListSchema = z.object({ items: z.array(factorSchema) });
 
 /** POST /api/admin/users/:id — what an administrator may change, including what the user may not. */
 export const updateUserInput = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText, nameField } from './fields.ts';
+import { pageSchema } from './list-query.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2048);
 /** Icons are small images, stored inline; SVG is refused (it can carry script). */
@@ -40,6 +41,25 @@ export const portalAppSchema = z.object({
 });
 export type PortalApp = z.infer<typeof portalAppSchema>;
 
+/**
+ * GET /api/admin/apps — one row of the list, of any type. Never the protocol settings (hashed
+ * client secrets, sealed SAML keys): each type's own endpoint reads those back, without anything secret.
+ */
+export const adminAppSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  type: z.enum(['bookmark', 'oidc', 'saml']),
+  name: z.string(),
+  description: z.string(),
+  details: z.string(),
+  url: z.string().nullable(),
+  icon: z.string().nullable(),
+  mfaPolicy: appMfaPolicySchema,
+  createdAt: z.string(),
+});
+export type AdminApp = z.infer<typeof adminAppSchema>;
+export const adminAppPageSchema = pageSchema(adminAppSchema);
+
 /** POST /api/admin/apps/bookmark/:id — a field left out keeps its value; `icon: null` removes the icon. */
 export const updateBookmarkAppInput = z
   .strictObject({
@@ -74,6 +94,15 @@ export const appAssignmentListSchema = z.object({ items: z.array(appAssignmentSc
 
 /** DELETE /api/admin/apps/:id/assignments/users/:targetId (or groups/:targetId) */
 export const appAssignmentParams = z.object({ id: z.uuid(), kind: z.enum(['users', 'groups']), targetId: z.uuid() });
+
+/** GET /api/admin/groups */
+export const groupSchema = z.object({ id: z.string(), orgId: z.string(), name: z.string(), createdAt: z.string() });
+export type Group = z.infer<typeof groupSchema>;
+export const groupPageSchema = pageSchema(groupSchema);
+/** GET /api/admin/groups/:id/members */
+export const groupMemberSchema = z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string() });
+export type GroupMember = z.infer<typeof groupMemberSchema>;
+export const groupMemberPageSchema = pageSchema(groupMemberSchema);
 
 /** POST /api/admin/groups */
 export const createGroupInput = z.object({ name: nameField.trim().min(1) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery } from './list-query.ts';
+import { listQuery, pageSchema } from './list-query.ts';
 
 /** Filters of the audit log, shared by the list and the CSV export. `to` is inclusive. */
 export const auditFilters = {
@@ -33,3 +33,4 @@ export const auditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
+export const auditEventPageSchema = pageSchema(auditEventSchema);

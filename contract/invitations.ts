@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailField, nameField, passwordField, tokenField, usernameField, languageField } from './fields.ts';
 import { passwordPolicySchema } from './password-policy.ts';
+import { pageSchema } from './list-query.ts';
 
 /** POST /api/auth/invitations/check */
 export const checkInvitationInput = z.object({ token: tokenField });
@@ -32,3 +33,5 @@ export const invitationSchema = z.object({
   expiresAt: z.string(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+/** GET /api/admin/invitations */
+export const invitationPageSchema = pageSchema(invitationSchema);

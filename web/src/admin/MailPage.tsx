@@ -2,13 +2,14 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { OutboxMail, mailTransportSchema } from '../../../contract/admin-lists.ts';
 import { api } from '../api/client.ts';
 import { loadedItems, pagedQuery } from '../api/paged-query.ts';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { BrandingCard } from './BrandingCard.tsx';
 
-type OutboxMail = { id: string; to: string; subject: string; status: 'queued' | 'sent' | 'logged' | 'failed'; attempts: number; lastError: string | null; createdAt: string };
 const keys = { status: ['admin', 'mail', 'status'] as const, outbox: ['admin', 'mail', 'outbox'] as const };
 const colors = { queued: 'blue.9', sent: 'teal.9', logged: 'gray.7', failed: 'red.9' } as const;
 
@@ -16,7 +17,7 @@ const colors = { queued: 'blue.9', sent: 'teal.9', logged: 'gray.7', failed: 're
 export function MailPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: keys.status, queryFn: () => api.get<{ transport: 'smtp' | 'log'; from: string }>('/api/admin/mail/status') });
+  const status = useQuery({ queryKey: keys.status, queryFn: () => api.get<z.infer<typeof mailTransportSchema>>('/api/admin/mail/status') });
   const outbox = useInfiniteQuery({ ...pagedQuery<OutboxMail>(keys.outbox, '/api/admin/mail/outbox', { limit: 50 }), refetchInterval: 5000 });
   const mails = loadedItems(outbox.data);
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.outbox });

@@ -1,16 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { MemberSession } from '../../../contract/admin-users.ts';
 import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
-
-type Row = { id: string; browser: string; os: string; ip: string; lastSeenAt: string };
 
 /** The member's sessions in this organization, with "sign out everywhere". */
 export function MemberSessions({ userId }: { userId: string }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: [...adminKeys.all, 'user', userId, 'sessions'], queryFn: () => api.get<{ items: Row[] }>(`/api/admin/users/${userId}/sessions`) });
+  const sessions = useQuery({ queryKey: [...adminKeys.all, 'user', userId, 'sessions'], queryFn: () => api.get<{ items: MemberSession[] }>(`/api/admin/users/${userId}/sessions`) });
   const signOut = async () => {
     await api.post(`/api/admin/users/${userId}/sign-out`);
     await queryClient.invalidateQueries({ queryKey: adminKeys.all });

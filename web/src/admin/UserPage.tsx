@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, 
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { FactorInfo } from '../../../contract/mfa.ts';
+import type { MemberDetail } from '../../../contract/admin-users.ts';
 import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -11,21 +11,13 @@ import { useState } from 'react';
 import { MemberProfileCard } from './MemberProfileCard.tsx';
 import { MemberSessions } from './MemberSessions.tsx';
 
-type Member = {
-  id: string; email: string; firstName: string; lastName: string; username: string | null; role: 'member' | 'admin'; status: 'active' | 'suspended';
-  locked: boolean; groups: { id: string; name: string }[]; apps: { id: string; name: string }[]; factors: FactorInfo[];
-  events: { id: string; at: string; event: string; outcome: 'success' | 'failure'; ip: string }[];
-  personal: Record<string, string>;
-  employment: Record<string, string>;
-};
-
 /** One member: groups, applications, factors (no secrets), recent events, and what an administrator can do. */
 export function UserPage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const member = useQuery({ queryKey: [...adminKeys.all, 'user', id], queryFn: () => api.get<Member>(`/api/admin/users/${id}`) });
+  const member = useQuery({ queryKey: [...adminKeys.all, 'user', id], queryFn: () => api.get<MemberDetail>(`/api/admin/users/${id}`) });
   const [error, setError] = useState<unknown>();
   async function run(call: () => Promise<unknown>, after?: () => void) {
     setError(undefined);

@@ -1,5 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AdminUser } from '../../../contract/admin-users.ts';
+import type { AdminApp, Group, GroupMember } from '../../../contract/apps.ts';
+import type { ApiKey } from '../../../contract/admin-lists.ts';
+import type { OrgPolicies } from '../../../contract/org-policies.ts';
 import type { Invitation } from '../../../contract/invitations.ts';
 import type { AuditEventView } from '../../../contract/audit.ts';
 import { api } from './client.ts';
@@ -18,22 +21,12 @@ export const adminKeys = {
   apiKeys: () => [...adminKeys.all, 'api-keys'] as const,
 };
 
-export type Group = { id: string; name: string };
-export type GroupMember = { id: string; email: string; firstName: string; lastName: string };
-export type AdminApp = { id: string; name: string; type: string; url: string | null; description: string; icon: string | null };
+export type { AdminApp, ApiKey, Group, GroupMember };
 export type AuditEvent = AuditEventView;
 /** The audit filters as the page holds them (time bounds as ISO strings). */
 export type AuditFilterValues = { event?: string; outcome?: string; actor?: string; target?: string; from?: string; to?: string };
 export type UserFilterValues = { q?: string; status?: string; groupId?: string };
-export type ApiKey = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revoked: boolean };
-export type Policies = {
-  password: { minLength: number; requireLower: boolean; requireUpper: boolean; requireDigit: boolean; requireSymbol: boolean; historyCount: number; maxAgeDays: number; reminderDays: number[] };
-  lockout: { maxFailures: number; durationMinutes: number };
-  session: { idleMinutes: number; absoluteHours: number; rememberMeDays: number };
-  mfa: { mode: 'off' | 'optional' | 'required'; graceSignIns: number; passwordless: boolean; reverifyHours: number; methods: ('totp' | 'webauthn')[] };
-  profile: { details: boolean; personal: boolean; employment: boolean };
-  audit: { retentionDays: number };
-};
+export type Policies = OrgPolicies;
 
 export const adminQueries = {
   users: (q: string, status?: string, groupId?: string) =>

@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AdminUser, createUserInput } from '../../../contract/admin-users.ts';
+import type { AdminUser, adminUserPageSchema, createUserInput } from '../../../contract/admin-users.ts';
 import { api } from './client.ts';
 import { adminKeys } from './admin.ts';
 
 export type CreateUserInput = z.input<typeof createUserInput>;
 type Role = AdminUser['role'];
-type UserPage = { items: AdminUser[]; nextCursor: string | null };
+type UserPage = z.infer<typeof adminUserPageSchema>;
 
 /** Under adminKeys.all, so every change in the console (which invalidates that prefix) refreshes them. */
 export const memberKeys = {

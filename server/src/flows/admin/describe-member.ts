@@ -6,10 +6,11 @@ import { listConfirmedFactors, summarizeFactor } from '../../domain/mfa/factor-s
 import { getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import type { FlowDeps } from '../deps.ts';
 import { employmentInput, personalInput } from '../../../../contract/profile.ts';
+import type { MemberDetail } from '../../../../contract/admin-users.ts';
 import { requireMember } from './manage-members.ts';
 
 /** A member's page: profile as the organization sees it, groups, applications, factors (no secrets), recent events. */
-export async function describeMember(deps: FlowDeps, orgId: string, userId: string) {
+export async function describeMember(deps: FlowDeps, orgId: string, userId: string): Promise<MemberDetail> {
   const user = await requireMember(deps, orgId, userId);
   const [membership, memberOf, apps, factors, lock, events] = await Promise.all([
     findMembership(deps.db, orgId, userId),

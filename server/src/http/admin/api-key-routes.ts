@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { nameField } from '../../../../contract/fields.ts';
-import { listApiKeysQuery } from '../../../../contract/admin-lists.ts';
+import { apiKeyPageSchema, listApiKeysQuery, type ApiKey } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../../domain/api-keys/api-key-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -10,7 +10,7 @@ import { requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin, requireSignedIn } from '../plugins/authenticate.ts';
 import { requireRecentAuthentication } from '../../flows/account/require-recent-authentication.ts';
 
-const present = (k: ApiKeyRow) => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revoked: k.revokedAt !== null });
+const present = (k: ApiKeyRow): ApiKey => ({ id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revoked: k.revokedAt !== null });
 
 /** API keys are managed by people in the console only: a key cannot mint or revoke keys. */
 export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
@@ -29,7 +29,7 @@ export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): P
     return admin;
   };
 
-  r.get('/api/admin/api-keys', { schema: { querystring: listApiKeysQuery } }, async (req) => {
+  r.get('/api/admin/api-keys', { schema: { querystring: listApiKeysQuery, response: { 200: apiKeyPageSchema } } }, async (req) => {
     const { orgId } = await person(req);
     const page = await listApiKeys(deps.db, orgId, req.query);
     return { ...page, items: page.items.map(present) };

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addGroupMemberInput, assignAppInput, createBookmarkAppInput, createGroupInput } from '../../../../contract/apps.ts';
+import { addGroupMemberInput, adminAppPageSchema, assignAppInput, createBookmarkAppInput, createGroupInput, groupMemberPageSchema, groupPageSchema } from '../../../../contract/apps.ts';
 import { listAppsQuery, listGroupMembersQuery, listGroupsQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
-import { assignApp, createApp, findOrgApp, listOrgApps } from '../../domain/apps/app-store.ts';
+import { appMfaPolicyOf, assignApp, createApp, findOrgApp, listOrgApps } from '../../domain/apps/app-store.ts';
 import { addGroupMember, createGroup, deleteGroup, findOrgGroup, listGroupMembers, listOrgGroups, removeGroupMember, renameGroup } from '../../domain/groups/group-store.ts';
 import { findMembership } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -21,12 +21,12 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     if (!(await findMembership(deps.db, orgId, userId))) throw new AppError('user.not_found', 'No such user in this organization.');
   }
 
-  r.get('/api/admin/apps', { schema: { querystring: listAppsQuery } }, async (req) => {
+  r.get('/api/admin/apps', { schema: { querystring: listAppsQuery, response: { 200: adminAppPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     const page = await listOrgApps(deps.db, orgId, req.query);
     // The list never carries protocol settings (hashed secrets, sealed keys): each type's own
-    // endpoint reads those back, without anything secret.
-    return { ...page, items: page.items.map(({ protocol: _protocol, ...app }) => app) };
+    // endpoint reads those back, without anything secret. adminAppSchema is the allow-list.
+    return { ...page, items: page.items.map(({ protocol: _protocol, ...app }) => ({ ...app, mfaPolicy: appMfaPolicyOf(app), createdAt: app.createdAt.toISOString() })) };
   });
 
   r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput } }, async (req, res) => {
@@ -46,9 +46,10 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return res.status(204).send();
   });
 
-  r.get('/api/admin/groups', { schema: { querystring: listGroupsQuery } }, async (req) => {
+  r.get('/api/admin/groups', { schema: { querystring: listGroupsQuery, response: { 200: groupPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
-    return listOrgGroups(deps.db, orgId, req.query);
+    const page = await listOrgGroups(deps.db, orgId, req.query);
+    return { ...page, items: page.items.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })) };
   });
 
   r.post('/api/admin/groups', { schema: { body: createGroupInput } }, async (req, res) => {
@@ -80,7 +81,7 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return res.status(204).send();
   });
 
-  r.get('/api/admin/groups/:id/members', { schema: { params: idParams, querystring: listGroupMembersQuery } }, async (req) => {
+  r.get('/api/admin/groups/:id/members', { schema: { params: idParams, querystring: listGroupMembersQuery, response: { 200: groupMemberPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     if (!(await findOrgGroup(deps.db, orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
     return listGroupMembers(deps.db, req.params.id, req.query);

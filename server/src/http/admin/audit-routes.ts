@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { exportAuditQuery, listAuditQuery } from '../../../../contract/audit.ts';
+import { auditEventPageSchema, exportAuditQuery, listAuditQuery } from '../../../../contract/audit.ts';
 import { eachAuditEvent, listAuditEvents } from '../../domain/audit/list-audit-events.ts';
 import { auditCsvLines } from '../../domain/audit/audit-csv.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -11,7 +11,7 @@ import { requireAdmin } from '../plugins/authenticate.ts';
 export async function adminAuditRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/admin/audit', { schema: { querystring: listAuditQuery } }, async (req) => {
+  r.get('/api/admin/audit', { schema: { querystring: listAuditQuery, response: { 200: auditEventPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     return listAuditEvents(deps.db, orgId, req.query);
   });

@@ -17,7 +17,7 @@ export async function brandingRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return { name: org ? org.branding.displayName || org.name : null, logo: org?.branding.logo ?? null, accentColor: org?.branding.accentColor ?? null };
   });
 
-  r.get('/api/admin/branding', async (req) => {
+  r.get('/api/admin/branding', { schema: { response: { 200: brandingSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     return (await findOrgById(deps.db, orgId))!.branding;
   });

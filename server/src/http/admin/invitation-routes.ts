@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createInvitationInput, type Invitation } from '../../../../contract/invitations.ts';
+import { createInvitationInput, invitationPageSchema, type Invitation } from '../../../../contract/invitations.ts';
 import { listInvitationsQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { invitationStatus, listInvitations, revokeInvitation, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
@@ -26,7 +26,7 @@ const present = (row: InvitationRow): Invitation => ({
 export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/admin/invitations', { schema: { querystring: listInvitationsQuery } }, async (req) => {
+  r.get('/api/admin/invitations', { schema: { querystring: listInvitationsQuery, response: { 200: invitationPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     const page = await listInvitations(deps.db, orgId, req.query);
     return { ...page, items: page.items.map(present) };

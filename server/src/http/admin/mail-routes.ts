@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
-import { listOutboxQuery } from '../../../../contract/admin-lists.ts';
+import { listOutboxQuery, mailTransportSchema, outboxMailPageSchema } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
 import { findUserById } from '../../domain/users/user-store.ts';
@@ -18,14 +18,15 @@ import { requireAdmin } from '../plugins/authenticate.ts';
 export async function adminMailRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/admin/mail/status', async (req) => {
+  r.get('/api/admin/mail/status', { schema: { response: { 200: mailTransportSchema } } }, async (req) => {
     await requireAdmin(req, deps);
-    return { transport: deps.config.smtpUrl ? 'smtp' : 'log', from: deps.config.mailFrom };
+    return { transport: deps.config.smtpUrl ? ('smtp' as const) : ('log' as const), from: deps.config.mailFrom };
   });
 
-  r.get('/api/admin/mail/outbox', { schema: { querystring: listOutboxQuery } }, async (req) => {
+  r.get('/api/admin/mail/outbox', { schema: { querystring: listOutboxQuery, response: { 200: outboxMailPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
-    return listOrgOutbox(deps.db, orgId, req.query);
+    const page = await listOrgOutbox(deps.db, orgId, req.query);
+    return { ...page, items: page.items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })) };
   });
 
   r.post('/api/admin/mail/outbox/:id/retry', { schema: { params: z.object({ id: z.uuid() }) } }, async (req, res) => {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findOrgById, updateOrgPolicies } from '../../domain/orgs/org-store.ts';
-import { mergeOrgPolicies, orgPoliciesPatchSchema } from '../../domain/policies/org-policies.ts';
+import { orgPoliciesPatchSchema, orgPoliciesSchema } from '../../../../contract/org-policies.ts';
+import { mergeOrgPolicies } from '../../domain/policies/org-policies.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
@@ -10,7 +11,7 @@ import { requireAdmin } from '../plugins/authenticate.ts';
 export async function adminPolicyRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/admin/policies', async (req) => {
+  r.get('/api/admin/policies', { schema: { response: { 200: orgPoliciesSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     return (await findOrgById(deps.db, orgId))!.policies;
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { memberFactorListSchema } from '../../../../contract/admin-users.ts';
 import { AppError } from '../../errors.ts';
 import { findMembership, findUserById } from '../../domain/users/user-store.ts';
 import { listConfirmedFactors, summarizeFactor } from '../../domain/mfa/factor-store.ts';
@@ -20,7 +21,7 @@ export async function adminUserMfaRoutes(app: FastifyInstance, deps: HttpDeps): 
     return user;
   }
 
-  r.get('/api/admin/users/:id/factors', { schema: { params: idParams } }, async (req) => {
+  r.get('/api/admin/users/:id/factors', { schema: { params: idParams, response: { 200: memberFactorListSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     const user = await member(orgId, req.params.id);
     return { items: (await listConfirmedFactors(deps.db, user.id)).map(summarizeFactor) };

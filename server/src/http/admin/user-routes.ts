@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createUserInput, listUsersQuery, updateUserInput } from '../../../../contract/admin-users.ts';
+import { adminUserPageSchema, createUserInput, listUsersQuery, lockStateSchema, memberDetailSchema, memberSessionListSchema, updateUserInput } from '../../../../contract/admin-users.ts';
 import { runAddUserCommand } from '../../flows/provisioning/commands.ts';
 import { clearFailures, getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
@@ -25,7 +25,7 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return { a: { orgId, adminId: actorId }, d: flowDeps(deps, req, actorId) };
   }
 
-  r.get('/api/admin/users', { schema: { querystring: listUsersQuery } }, async (req) => {
+  r.get('/api/admin/users', { schema: { querystring: listUsersQuery, response: { 200: adminUserPageSchema } } }, async (req) => {
     const { a } = await admin(req);
     const org = (await findOrgById(deps.db, a.orgId))!;
     return listOrgUsers(deps.db, a.orgId, { ...req.query, maxAgeDays: org.policies.password.maxAgeDays });
@@ -44,7 +44,7 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return res.status('invitationId' in result.data ? 202 : 201).send(result.data);
   });
 
-  r.get('/api/admin/users/:id', { schema: { params: idParams } }, async (req) => {
+  r.get('/api/admin/users/:id', { schema: { params: idParams, response: { 200: memberDetailSchema } } }, async (req) => {
     const { a, d } = await admin(req);
     return describeMember(d, a.orgId, req.params.id);
   });
@@ -70,14 +70,14 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return res.status(204).send();
   });
 
-  r.get('/api/admin/users/:id/sessions', { schema: { params: idParams } }, async (req) => {
+  r.get('/api/admin/users/:id/sessions', { schema: { params: idParams, response: { 200: memberSessionListSchema } } }, async (req) => {
     const { a, d } = await admin(req);
     const user = await requireMember(d, a.orgId, req.params.id);
     const items = (await listUserSessions(deps.db, user.id)).filter((s) => s.orgId === a.orgId);
     return { items: items.map((s) => ({ id: s.id, ...describeUserAgent(s.userAgent), ip: s.ip, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })) };
   });
 
-  r.get('/api/admin/users/:id/lockout', { schema: { params: idParams } }, async (req) => {
+  r.get('/api/admin/users/:id/lockout', { schema: { params: idParams, response: { 200: lockStateSchema } } }, async (req) => {
     const { a, d } = await admin(req);
     const user = await requireMember(d, a.orgId, req.params.id);
     return getLockState(deps.db, lockoutKey(user.emailCanonical));
