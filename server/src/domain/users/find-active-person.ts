@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/open.ts';
+import type { Db } from '../../db/open.ts';
 import { groupMembers, groups, memberships, users } from '../../db/schema/index.ts';
 
 export type ActivePerson = {
@@ -15,18 +15,15 @@ export type ActivePerson = {
   groups: string[];
 };
 
-/**
- * A person as one organization knows them — only while they are active and a member there, not
- * suspended — with their groups, in one read: every OIDC grant asks for it, a refresh too.
- */
-export async function findActivePerson(db: Queryable, orgId: string, userId: string): Promise<ActivePerson | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return undefined;
+function prepare(db: Db) {
+  const orgId = sql.placeholder('orgId');
+  const userId = sql.placeholder('userId');
   const groupNames = db
     .select({ names: sql<string[]>`coalesce(array_agg(${groups.name} order by ${groups.name}), '{}')`.as('names') })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(and(eq(groups.orgId, orgId), eq(groupMembers.userId, userId)));
-  const [row] = await db
+  return db
     .select({
       id: users.id,
       email: users.email,
@@ -40,6 +37,20 @@ export async function findActivePerson(db: Queryable, orgId: string, userId: str
     })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
-    .where(and(eq(users.id, userId), eq(users.status, 'active'), isNull(memberships.suspendedAt)));
+    .where(and(eq(users.id, userId), eq(users.status, 'active'), isNull(memberships.suspendedAt)))
+    .prepare('find_active_person');
+}
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+/**
+ * A person as one organization knows them — only while they are active and a member there, not
+ * suspended — with their groups, in one read: every OIDC grant asks for it, a refresh too (so the
+ * statement is prepared once per database).
+ */
+export async function findActivePerson(db: Db, orgId: string, userId: string): Promise<ActivePerson | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return undefined;
+  let statement = prepared.get(db);
+  if (!statement) prepared.set(db, (statement = prepare(db)));
+  const [row] = await statement.execute({ orgId, userId });
   return row;
 }

@@ -1,6 +1,6 @@
 import { employmentInput, personalInput } from '../../../../contract/profile.ts';
 import { findActivePerson } from '../../domain/users/find-active-person.ts';
-import type { Queryable } from '../../db/open.ts';
+import type { Db } from '../../db/open.ts';
 
 /**
  * What an application may learn about a person, as one organization knows them: the profile
@@ -24,7 +24,7 @@ export type PersonClaims = {
 };
 
 /** Undefined unless the person is active and an unsuspended member of the organization. */
-export async function loadPersonClaims(db: Queryable, orgId: string, userId: string): Promise<PersonClaims | undefined> {
+export async function loadPersonClaims(db: Db, orgId: string, userId: string): Promise<PersonClaims | undefined> {
   const person = await findActivePerson(db, orgId, userId);
   if (!person) return undefined;
   const personal = personalInput.parse(person.personal ?? {});

@@ -28,6 +28,11 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     .from(oidcPayloads)
     .where(and(eq(oidcPayloads.model, p('model')), eq(oidcPayloads.id, p('id')), live()))
     .prepare('oidc_find');
+  const findByUid = db
+    .select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt })
+    .from(oidcPayloads)
+    .where(and(eq(oidcPayloads.model, p('model')), eq(oidcPayloads.uid, p('uid')), live()))
+    .prepare('oidc_find_by_uid');
   const consumeOnce = db
     .update(oidcPayloads)
     .set({ consumedAt: sql`now()` })
@@ -66,7 +71,8 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      return this.findWhere(eq(oidcPayloads.uid, uid));
+      const [row] = await findByUid.execute({ model: this.model, uid });
+      return withConsumed(row);
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
