@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/open.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 
 export type AuditContext = { ip: string; userAgent: string; actorUserId?: string | null };
@@ -12,8 +13,12 @@ export type AuditEvent = {
 };
 
 /** Append-only (a database trigger refuses updates and deletes). Never pass secrets in details. */
+const insertAudit = prepared('audit_insert', (db) =>
+  db.insert(auditEvents).values({ event: param('event'), outcome: param('outcome'), orgId: param('orgId'), actorUserId: param('actorUserId'), targetUserId: param('targetUserId'), ip: param('ip'), userAgent: param('userAgent'), details: param('details') }),
+);
+
 export async function recordAudit(db: Queryable, ctx: AuditContext, e: AuditEvent): Promise<void> {
-  await db.insert(auditEvents).values({
+  await insertAudit(db, {
     event: e.event,
     outcome: e.outcome,
     orgId: e.orgId ?? null,

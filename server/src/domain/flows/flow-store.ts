@@ -1,22 +1,25 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { flows } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 
 export type StoredFlow<S> = { id: string; state: S; expiresAt: Date };
 
+// Every sign-in step runs these.
+const insertFlow = prepared('flow_insert', (db) => db.insert(flows).values({ tokenHash: param('tokenHash'), kind: param('kind'), state: param('state'), expiresAt: param('expiresAt') }).returning());
+const flowByToken = prepared('flow_by_token', (db) => db.select().from(flows).where(and(eq(flows.tokenHash, param('tokenHash')), eq(flows.kind, param('kind')))));
+const removeFlow = prepared('flow_delete', (db) => db.delete(flows).where(eq(flows.id, param('id'))).returning({ id: flows.id }));
+
 export async function createFlow<S>(db: Queryable, kind: string, state: S, ttlMinutes: number): Promise<{ token: string; flow: StoredFlow<S> }> {
   const token = randomToken();
-  const [row] = await db
-    .insert(flows)
-    .values({ tokenHash: hashToken(token), kind, state, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) })
-    .returning();
+  const [row] = await insertFlow(db, { tokenHash: hashToken(token), kind, state, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) });
   return { token, flow: { id: row.id, state: row.state as S, expiresAt: row.expiresAt } };
 }
 
 /** 'missing' and 'expired' are told apart so the page can say "start again" rather than "error". */
 export async function loadFlow<S>(db: Queryable, kind: string, token: string): Promise<StoredFlow<S> | 'missing' | 'expired'> {
-  const [row] = await db.select().from(flows).where(and(eq(flows.tokenHash, hashToken(token)), eq(flows.kind, kind)));
+  const [row] = await flowByToken(db, { tokenHash: hashToken(token), kind });
   if (!row) return 'missing';
   if (row.expiresAt <= new Date()) {
     await db.delete(flows).where(eq(flows.id, row.id));
@@ -39,7 +42,7 @@ export async function replaceFlowState<S>(db: Queryable, id: string, previous: S
 }
 
 export async function deleteFlow(db: Queryable, id: string): Promise<boolean> {
-  const rows = await db.delete(flows).where(eq(flows.id, id)).returning({ id: flows.id });
+  const rows = await removeFlow(db, { id });
   return rows.length === 1;
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { signInFailures } from '../../db/schema/index.ts';
 import { hashToken } from '../secrets/tokens.ts';
 import type { LockoutPolicy } from '../policies/org-policies.ts';
@@ -9,8 +10,10 @@ export type LockState = { locked: boolean; failures: number };
 /** Keyed by a hash of the canonical identifier, typed known or not: the counter is no enumeration oracle. */
 export const lockoutKey = (canonicalIdentifier: string) => hashToken(`lockout:${canonicalIdentifier}`);
 
+const failuresOf = prepared('sign_in_failures_of', (db) => db.select().from(signInFailures).where(eq(signInFailures.identifierHash, param('key'))));
+
 export async function getLockState(db: Queryable, key: string, now = new Date()): Promise<LockState> {
-  const [row] = await db.select().from(signInFailures).where(eq(signInFailures.identifierHash, key));
+  const [row] = await failuresOf(db, { key });
   if (!row) return { locked: false, failures: 0 };
   return { locked: isLocked(row, now), failures: row.failures };
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { mfaFactors, recoveryCodes, users } from '../../db/schema/index.ts';
 import { hashRecoveryCode } from './recovery-codes.ts';
 
@@ -16,8 +17,10 @@ export const summarizeFactor = (f: Factor): FactorSummary => ({
   passkey: Boolean(f.discoverable),
 });
 
+const confirmedFactorsOf = prepared('confirmed_factors_of', (db) => db.select().from(mfaFactors).where(and(eq(mfaFactors.userId, param('userId')), isNotNull(mfaFactors.confirmedAt))).orderBy(mfaFactors.createdAt));
+
 export async function listConfirmedFactors(db: Queryable, userId: string): Promise<Factor[]> {
-  return db.select().from(mfaFactors).where(and(eq(mfaFactors.userId, userId), isNotNull(mfaFactors.confirmedAt))).orderBy(mfaFactors.createdAt);
+  return confirmedFactorsOf(db, { userId });
 }
 
 export async function findConfirmedFactor(db: Queryable, userId: string, id: string): Promise<Factor | undefined> {

@@ -1,4 +1,5 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { param, prepared } from '../../db/prepared.ts';
 import type { Queryable } from '../../db/open.ts';
 import { sessions } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
@@ -43,8 +44,10 @@ export async function createSession(db: Queryable, input: NewSession): Promise<{
  * The live session for a cookie value, or undefined when unknown, past its absolute lifetime or idle
  * too long. Touches last-seen at most once a minute to keep reads cheap.
  */
+const sessionByToken = prepared('session_by_token', (db) => db.select().from(sessions).where(eq(sessions.tokenHash, param('tokenHash'))));
+
 export async function findLiveSession(db: Queryable, token: string, now = new Date()): Promise<Session | undefined> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const [row] = await sessionByToken(db, { tokenHash: hashToken(token) });
   if (!row) return undefined;
   const idleDeadline = row.lastSeenAt.getTime() + row.idleMinutes * 60_000;
   if (row.expiresAt <= now || idleDeadline <= now.getTime()) {

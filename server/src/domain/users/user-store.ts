@@ -1,5 +1,6 @@
 import { and, eq, desc, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { users, memberships, orgs, passwordHistory } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { parseOrgPolicies, type OrgPolicies } from '../policies/org-policies.ts';
@@ -10,14 +11,23 @@ import { canonicalizeEmail } from './canonical-email.ts';
 export type User = typeof users.$inferSelect;
 export type Membership = { orgId: string; slug: string; name: string; role: 'member' | 'admin'; username: string | null; suspended: boolean; policies: OrgPolicies; branding: Branding };
 
+const userByCanonicalEmail = prepared('user_by_canonical_email', (db) => db.select().from(users).where(eq(users.emailCanonical, param('canonical'))));
+
 export async function findUserByEmail(db: Queryable, email: string): Promise<User | undefined> {
-  const { canonical } = canonicalizeEmail(email);
-  const [row] = await db.select().from(users).where(eq(users.emailCanonical, canonical));
+  return findUserByCanonicalEmail(db, canonicalizeEmail(email).canonical);
+}
+
+/** By the address as canonicalizeEmail() wrote it (what a sign-in flow keeps). */
+export async function findUserByCanonicalEmail(db: Queryable, canonical: string): Promise<User | undefined> {
+  const [row] = await userByCanonicalEmail(db, { canonical });
   return row;
 }
 
+const userById = prepared('user_by_id', (db) => db.select().from(users).where(eq(users.id, param('id'))));
+const membershipOf = prepared('membership_of', (db) => db.select().from(memberships).where(and(eq(memberships.orgId, param('orgId')), eq(memberships.userId, param('userId')))));
+
 export async function findUserById(db: Queryable, id: string): Promise<User | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+  const [row] = await userById(db, { id });
   return row;
 }
 
@@ -66,18 +76,22 @@ export function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-export async function listMemberships(db: Queryable, userId: string): Promise<Membership[]> {
-  const rows = await db
+const membershipsOf = prepared('memberships_of', (db) =>
+  db
     .select({ orgId: orgs.id, slug: orgs.slug, name: orgs.name, policies: orgs.policies, branding: orgs.branding, role: memberships.role, username: memberships.username, suspendedAt: memberships.suspendedAt })
     .from(memberships)
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(orgs.name);
+    .where(eq(memberships.userId, param('userId')))
+    .orderBy(orgs.name),
+);
+
+export async function listMemberships(db: Queryable, userId: string): Promise<Membership[]> {
+  const rows = await membershipsOf(db, { userId });
   return rows.map(({ suspendedAt, ...r }) => ({ ...r, suspended: suspendedAt !== null, policies: parseOrgPolicies(r.policies), branding: parseBranding(r.branding) }));
 }
 
 export async function findMembership(db: Queryable, orgId: string, userId: string) {
-  const [row] = await db.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  const [row] = await membershipOf(db, { orgId, userId });
   return row;
 }
 

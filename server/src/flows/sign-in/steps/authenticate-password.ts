@@ -4,9 +4,7 @@ import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../../d
 import { clearFailures, getLockState, lockoutKey, recordFailure } from '../../../domain/lockout/lockout-store.ts';
 import { strictestLockout } from '../../../domain/policies/org-policies.ts';
 import { instanceLockoutPolicy } from '../../../domain/lockout/instance-lockout-policy.ts';
-import { listMemberships, replacePasswordHash, type Membership, type User } from '../../../domain/users/user-store.ts';
-import { users } from '../../../db/schema/index.ts';
-import { eq } from 'drizzle-orm';
+import { findUserByCanonicalEmail, listMemberships, replacePasswordHash, type Membership, type User } from '../../../domain/users/user-store.ts';
 import { recordAuditForMemberships } from '../../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../../mail/outbox.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
@@ -30,7 +28,7 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
   async submit(state, input, deps) {
     const { password } = passwordStepInput.parse(input);
     const key = lockoutKey(state.identifier);
-    const [user] = await deps.db.select().from(users).where(eq(users.emailCanonical, state.identifier));
+    const user = await findUserByCanonicalEmail(deps.db, state.identifier);
     if (user) primeUser(deps, user);
     const lock = await getLockState(deps.db, key);
     if (lock.locked) {
