@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { groupMembers, groups, memberships, users } from '../../db/schema/index.ts';
 
 export type ActivePerson = {
@@ -15,9 +16,9 @@ export type ActivePerson = {
   groups: string[];
 };
 
-function prepare(db: Db) {
-  const orgId = sql.placeholder('orgId');
-  const userId = sql.placeholder('userId');
+const activePerson = prepared('find_active_person', (db) => {
+  const orgId = param('orgId');
+  const userId = param('userId');
   const groupNames = db
     .select({ names: sql<string[]>`coalesce(array_agg(${groups.name} order by ${groups.name}), '{}')`.as('names') })
     .from(groupMembers)
@@ -37,20 +38,15 @@ function prepare(db: Db) {
     })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
-    .where(and(eq(users.id, userId), eq(users.status, 'active'), isNull(memberships.suspendedAt)))
-    .prepare('find_active_person');
-}
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+    .where(and(eq(users.id, userId), eq(users.status, 'active'), isNull(memberships.suspendedAt)));
+});
 
 /**
  * A person as one organization knows them — only while they are active and a member there, not
- * suspended — with their groups, in one read: every OIDC grant asks for it, a refresh too (so the
- * statement is prepared once per database).
+ * suspended — with their groups, in one read: every OIDC grant asks for it, a refresh too.
  */
 export async function findActivePerson(db: Db, orgId: string, userId: string): Promise<ActivePerson | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return undefined;
-  let statement = prepared.get(db);
-  if (!statement) prepared.set(db, (statement = prepare(db)));
-  const [row] = await statement.execute({ orgId, userId });
+  const [row] = await activePerson(db, { orgId, userId });
   return row;
 }

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
-import type { Db } from '../../db/open.ts';
+import type { Db, Queryable } from '../../db/open.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
 
 /** Resolves a client_id to oidc-provider client metadata (the applications table is the registry). */
@@ -8,37 +9,32 @@ export type ClientResolver = (clientId: string) => Promise<AdapterPayload | unde
 
 const live = () => or(isNull(oidcPayloads.expiresAt), gt(oidcPayloads.expiresAt, sql`now()`));
 
+// Every grant runs these: built once (prepared), not on each call.
+const upsert = prepared('oidc_upsert', (db) =>
+  db
+    .insert(oidcPayloads)
+    .values({ model: param('model'), id: param('id'), payload: param('payload'), grantId: param('grantId'), userCode: param('userCode'), uid: param('uid'), accountId: param('accountId'), expiresAt: param('expiresAt') })
+    .onConflictDoUpdate({
+      target: [oidcPayloads.model, oidcPayloads.id],
+      set: { payload: sql`excluded.payload`, grantId: sql`excluded.grant_id`, userCode: sql`excluded.user_code`, uid: sql`excluded.uid`, accountId: sql`excluded.account_id`, expiresAt: sql`excluded.expires_at` },
+    }),
+);
+const selectLive = (db: Queryable) => db.select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt }).from(oidcPayloads);
+const findById = prepared('oidc_find', (db) => selectLive(db).where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.id, param('id')), live())));
+const findByUid = prepared('oidc_find_by_uid', (db) => selectLive(db).where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.uid, param('uid')), live())));
+const consumeOnce = prepared('oidc_consume', (db) =>
+  db
+    .update(oidcPayloads)
+    .set({ consumedAt: sql`now()` })
+    .where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.id, param('id')), isNull(oidcPayloads.consumedAt)))
+    .returning({ grantId: oidcPayloads.grantId }),
+);
+
 /**
  * oidc-provider's storage on our database, one row per model instance, so every Tessera process
  * serves the same issuer. Clients are not stored here: they are read from the applications table.
  */
 export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (model: string) => Adapter {
-  // Every grant runs these: built once (prepared), not on each call.
-  const p = <T extends string>(name: T) => sql.placeholder(name);
-  const upsert = db
-    .insert(oidcPayloads)
-    .values({ model: p('model'), id: p('id'), payload: p('payload'), grantId: p('grantId'), userCode: p('userCode'), uid: p('uid'), accountId: p('accountId'), expiresAt: p('expiresAt') })
-    .onConflictDoUpdate({
-      target: [oidcPayloads.model, oidcPayloads.id],
-      set: { payload: sql`excluded.payload`, grantId: sql`excluded.grant_id`, userCode: sql`excluded.user_code`, uid: sql`excluded.uid`, accountId: sql`excluded.account_id`, expiresAt: sql`excluded.expires_at` },
-    })
-    .prepare('oidc_upsert');
-  const findById = db
-    .select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt })
-    .from(oidcPayloads)
-    .where(and(eq(oidcPayloads.model, p('model')), eq(oidcPayloads.id, p('id')), live()))
-    .prepare('oidc_find');
-  const findByUid = db
-    .select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt })
-    .from(oidcPayloads)
-    .where(and(eq(oidcPayloads.model, p('model')), eq(oidcPayloads.uid, p('uid')), live()))
-    .prepare('oidc_find_by_uid');
-  const consumeOnce = db
-    .update(oidcPayloads)
-    .set({ consumedAt: sql`now()` })
-    .where(and(eq(oidcPayloads.model, p('model')), eq(oidcPayloads.id, p('id')), isNull(oidcPayloads.consumedAt)))
-    .returning({ grantId: oidcPayloads.grantId })
-    .prepare('oidc_consume');
   const withConsumed = (row: { payload: unknown; consumedAt: Date | null } | undefined): AdapterPayload | undefined => {
     if (!row) return undefined;
     const payload = row.payload as AdapterPayload;
@@ -52,7 +48,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-      await upsert.execute({
+      await upsert(db, {
         model: this.model,
         id,
         payload,
@@ -66,12 +62,12 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === 'Client') return resolveClient(id);
-      const [row] = await findById.execute({ model: this.model, id });
+      const [row] = await findById(db, { model: this.model, id });
       return withConsumed(row);
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      const [row] = await findByUid.execute({ model: this.model, uid });
+      const [row] = await findByUid(db, { model: this.model, uid });
       return withConsumed(row);
     }
 
@@ -85,7 +81,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
      * refused, and everything issued from that grant revoked (RFC 9700 §4.14, §4.5.3).
      */
     async consume(id: string): Promise<void> {
-      const won = await consumeOnce.execute({ model: this.model, id });
+      const won = await consumeOnce(db, { model: this.model, id });
       if (won.length === 1) return;
       const [row] = await db.select({ grantId: oidcPayloads.grantId }).from(oidcPayloads).where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id)));
       if (row?.grantId) await this.revokeByGrantId(row.grantId);
