@@ -9,6 +9,8 @@ describe('OIDC client cache', () => {
     const cache = createClientCache(async () => clientOf(String(++reads)));
     expect((await cache.get('a'))?.metadata.v).toBe('1');
     expect((await cache.get('a'))?.metadata.v).toBe('1');
+    // Shared by every request that resolves it: frozen, so nothing changes it in place.
+    expect(Object.isFrozen((await cache.get('a'))!.metadata)).toBe(true);
     cache.forget('a');
     expect((await cache.get('a'))?.metadata.v).toBe('2');
     cache.forget(null);

@@ -7,6 +7,15 @@ export type CachedClient = { metadata: AdapterPayload; settings: StoredOidcSetti
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
+/** Shared with every request that resolves the client: nothing may change it in place. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * OIDC clients of this process, so a grant does not read its application row every time. An
  * entry goes when its application changes (see domain/apps/app-changes.ts) and after a minute
@@ -26,7 +35,7 @@ export function createClientCache(load: (clientId: string) => Promise<CachedClie
       if (!client) entries.delete(clientId);
       else if (seen === generation) {
         if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-        entries.set(clientId, { client, until: Date.now() + TTL_MS });
+        entries.set(clientId, { client: deepFreeze(client), until: Date.now() + TTL_MS });
       }
       return client;
     },

@@ -46,8 +46,8 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     const client = await clients.get(clientId);
     if (!client) return undefined;
     byClient.set(clientId, { settings: client.settings, orgId: client.orgId });
-    // A copy: the cached metadata must not change with what the provider does to its own.
-    return structuredClone(client.metadata);
+    // Frozen in the cache (client-cache.ts): the provider copies what it keeps, and must not change ours.
+    return client.metadata;
   };
 
   const policy = interactionPolicy.base();
