@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addGroupMemberInput, adminAppPageSchema, assignAppInput, createBookmarkAppInput, createGroupInput, groupMemberPageSchema, groupPageSchema } from '../../../../contract/apps.ts';
+import { addGroupMemberInput, adminAppPageSchema, adminAppSchema, assignAppInput, createBookmarkAppInput, createGroupInput, groupMemberPageSchema, groupPageSchema, groupSchema } from '../../../../contract/apps.ts';
 import { listAppsQuery, listGroupMembersQuery, listGroupsQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
-import { appMfaPolicyOf, assignApp, createApp, findOrgApp, listOrgApps } from '../../domain/apps/app-store.ts';
+import { appMfaPolicyOf, assignApp, createApp, findOrgApp, listOrgApps, type AppRow } from '../../domain/apps/app-store.ts';
 import { addGroupMember, createGroup, deleteGroup, findOrgGroup, listGroupMembers, listOrgGroups, removeGroupMember, renameGroup } from '../../domain/groups/group-store.ts';
 import { findMembership } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -21,19 +21,24 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     if (!(await findMembership(deps.db, orgId, userId))) throw new AppError('user.not_found', 'No such user in this organization.');
   }
 
+  // Never the protocol settings (hashed secrets, sealed keys): each type's own endpoint reads those
+  // back, without anything secret. adminAppSchema is the allow-list.
+  const toAdminApp = ({ protocol: _protocol, ...app }: AppRow) => ({ ...app, mfaPolicy: appMfaPolicyOf(app), createdAt: app.createdAt.toISOString() });
+
   r.get('/api/admin/apps', { schema: { querystring: listAppsQuery, response: { 200: adminAppPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     const page = await listOrgApps(deps.db, orgId, req.query);
-    // The list never carries protocol settings (hashed secrets, sealed keys): each type's own
-    // endpoint reads those back, without anything secret. adminAppSchema is the allow-list.
-    return { ...page, items: page.items.map(({ protocol: _protocol, ...app }) => ({ ...app, mfaPolicy: appMfaPolicyOf(app), createdAt: app.createdAt.toISOString() })) };
+    return { ...page, items: page.items.map(toAdminApp) };
   });
 
-  r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput } }, async (req, res) => {
+  r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput, response: { 201: adminAppSchema } } }, async (req, res) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
-    const created = await createApp(deps.db, orgId, req.body);
-    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.created', outcome: 'success', orgId: orgId, details: { appId: created.id, name: created.name } });
-    return res.status(201).send(created);
+    const created = await deps.db.transaction(async (tx) => {
+      const row = await createApp(tx, orgId, req.body);
+      await recordAudit(tx, requestContext(req, actorId), { event: 'app.created', outcome: 'success', orgId: orgId, details: { appId: row.id, name: row.name } });
+      return row;
+    });
+    return res.status(201).send(toAdminApp(created));
   });
 
   r.post('/api/admin/apps/:id/assignments', { schema: { params: idParams, body: assignAppInput } }, async (req, res) => {
@@ -52,11 +57,14 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return { ...page, items: page.items.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })) };
   });
 
-  r.post('/api/admin/groups', { schema: { body: createGroupInput } }, async (req, res) => {
+  r.post('/api/admin/groups', { schema: { body: createGroupInput, response: { 201: groupSchema } } }, async (req, res) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
-    const group = await createGroup(deps.db, orgId, req.body.name);
-    await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.created', outcome: 'success', orgId: orgId, details: { groupId: group.id } });
-    return res.status(201).send(group);
+    const group = await deps.db.transaction(async (tx) => {
+      const row = await createGroup(tx, orgId, req.body.name);
+      await recordAudit(tx, requestContext(req, actorId), { event: 'group.created', outcome: 'success', orgId: orgId, details: { groupId: row.id } });
+      return row;
+    });
+    return res.status(201).send({ ...group, createdAt: group.createdAt.toISOString() });
   });
 
   r.post('/api/admin/groups/:id', { schema: { params: idParams, body: createGroupInput } }, async (req, res) => {

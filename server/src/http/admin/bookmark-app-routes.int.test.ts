@@ -38,6 +38,16 @@ afterAll(() => t.close());
 const createBookmark = async (name = 'Handbook') =>
   (await admin.post('/api/admin/apps', { name, url: 'https://handbook.example/', description: 'The rules', details: 'Ask HR', icon: PNG })).json() as { id: string };
 
+describe('creating a bookmark application', () => {
+  it('answers with the application as the list shows it (the schema is the allow-list: no protocol settings)', async () => {
+    const res = await admin.post('/api/admin/apps', { name: 'Canteen', url: 'https://canteen.example/' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ type: 'bookmark', name: 'Canteen', url: 'https://canteen.example/', mfaPolicy: { mode: 'none' } });
+    expect(res.json()).not.toHaveProperty('protocol');
+    expect(res.json().createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
+
 describe('editing a bookmark application', () => {
   it('reads it back and changes its name, URL, texts and icon, audited with old and new values', async () => {
     const { id } = await createBookmark();
