@@ -29,6 +29,8 @@ export async function listInvitedPeople(db: Queryable, orgId: string, o: ListUse
     sql`not exists (select 1 from memberships m join users u on u.id = m.user_id where m.org_id = i.org_id and u.email_canonical = i.email_canonical)`,
   ];
   if (o.groupId) where.push(sql`false`);
+  // The role they were invited with, which is the role they get on joining.
+  if (o.role) where.push(sql`i.role = ${o.role}`);
   if (o.q) {
     const like = containsPattern(o.q.toLowerCase());
     where.push(sql`(i.email_canonical like ${like} or lower(i.first_name || ' ' || i.last_name) like ${like} or lower(coalesce(i.username, '')) like ${like})`);

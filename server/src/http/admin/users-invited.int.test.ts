@@ -33,7 +33,7 @@ describe('users list: the invited filter', () => {
     const invite = (email: string, firstName: string) => admin.post('/api/admin/invitations', { email, firstName }).then((r) => r.json() as { id: string });
     const alice = await invite('alice@acme.test', 'Alice');
     await invite('known@other.test', 'Known');
-    await invite('carol@acme.test', 'Carol');
+    await admin.post('/api/admin/invitations', { email: 'carol@acme.test', firstName: 'Carol', role: 'admin' });
     const revoked = await invite('dave@acme.test', 'Dave');
     expect((await admin.delete(`/api/admin/invitations/${revoked.id}`)).statusCode).toBe(204);
     const expired = await invite('erin@acme.test', 'Erin');
@@ -52,6 +52,9 @@ describe('users list: the invited filter', () => {
     expect(invited.json().items[0].id).not.toBe(alice.id);
     expect(emails(await admin.get('/api/admin/users?status=invited&q=caro'))).toEqual(['carol@acme.test']);
     expect(emails(await admin.get(`/api/admin/users?status=invited&groupId=${groupId}`))).toEqual([]);
+    // The role they were invited with.
+    expect(emails(await admin.get('/api/admin/users?status=invited&role=admin'))).toEqual(['carol@acme.test']);
+    expect(emails(await admin.get('/api/admin/users?status=invited&role=member&sort=email'))).toEqual(['alice@acme.test', 'known@other.test']);
 
     const first = (await admin.get('/api/admin/users?status=invited&sort=-email&limit=2')).json();
     const second = (await admin.get(`/api/admin/users?status=invited&sort=-email&limit=2&cursor=${first.nextCursor}`)).json();
