@@ -2,7 +2,7 @@ import * as samlify from 'samlify';
 import type { SamlIdpKey } from '../../domain/saml/idp-key-store.ts';
 import type { StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { NAME_ID_FORMATS } from '../../domain/saml/assertion-subject.ts';
-import { POST_BINDING } from './parse-authn-request.ts';
+import { POST_BINDING } from './read-sp-request.ts';
 import './schema-validator.ts';
 
 const REDIRECT_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';

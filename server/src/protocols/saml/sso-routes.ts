@@ -11,7 +11,8 @@ import { findPendingSamlRequest, recordSamlRequest } from '../../domain/saml/sam
 import { requestContext, type HttpDeps } from '../../http/deps.ts';
 import { slugField } from '../../../../contract/fields.ts';
 import { buildIdp, idpUrls } from './saml-entities.ts';
-import { parseAuthnRequest, type InboundMessage } from './parse-authn-request.ts';
+import { parseAuthnRequest } from './parse-authn-request.ts';
+import type { InboundMessage } from './read-sp-request.ts';
 import { answerLogout } from './answer-logout.ts';
 import { parseLogoutRequest } from './parse-logout-request.ts';
 import { answerSso } from './answer-sso.ts';
