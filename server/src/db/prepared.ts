@@ -1,6 +1,7 @@
-import { is, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Queryable } from './open.ts';
+
+const names = new Set<string>();
 
 type Statement<R> = { execute(params?: Record<string, unknown>): Promise<R> };
 
@@ -8,17 +9,19 @@ type Statement<R> = { execute(params?: Record<string, unknown>): Promise<R> };
 export const param = (name: string) => sql.placeholder(name);
 
 /**
- * A statement built once per database and prepared: drizzle renders its SQL once, and PostgreSQL
- * plans the named statement once per connection. Used for what nearly every request runs (the
- * session lookup, the audit row, the sign-in reads). Inside a transaction it is built on that
- * transaction, so it runs in it.
+ * A statement built once per database handle and prepared: drizzle renders its SQL once, and
+ * PostgreSQL plans the named statement once per connection. Used for what nearly every request
+ * runs (the session lookup, the audit row, the sign-in reads). A transaction is a handle of its
+ * own, so a statement given one is built on it and runs in it.
  */
 export function prepared<R>(name: string, build: (db: Queryable) => { prepare(name: string): Statement<R> }) {
-  const byDatabase = new WeakMap<object, Statement<R>>();
+  // PostgreSQL refuses one name for two texts on a connection: caught here, at load, on PGlite too.
+  if (names.has(name)) throw new Error(`prepared statement name used twice: ${name}`);
+  names.add(name);
+  const byHandle = new WeakMap<Queryable, Statement<R>>();
   return (db: Queryable, params: Record<string, unknown>): Promise<R> => {
-    if (is(db, PgTransaction)) return build(db).prepare(name).execute(params);
-    let statement = byDatabase.get(db);
-    if (!statement) byDatabase.set(db, (statement = build(db).prepare(name)));
+    let statement = byHandle.get(db);
+    if (!statement) byHandle.set(db, (statement = build(db).prepare(name)));
     return statement.execute(params);
   };
 }

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { auditEvents } from './schema/index.ts';
+import { recordAudit } from '../domain/audit/record-audit.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const ctx = { ip: '127.0.0.1', userAgent: 'test', actorUserId: null };
+const rowsOf = (event: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.event, event));
+
+describe('prepared statements (db/prepared.ts)', () => {
+  it('run inside the transaction they are given: a rollback takes their writes with it', async () => {
+    await recordAudit(t.database.db, ctx, { event: 'test.outside', outcome: 'success' });
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await recordAudit(tx, ctx, { event: 'test.inside', outcome: 'success' });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await rowsOf('test.outside')).toHaveLength(1);
+    expect(await rowsOf('test.inside')).toHaveLength(0);
+  });
+});
