@@ -73,7 +73,7 @@ export async function fetchPublicUrl(raw: string, o: FetchPublicOptions): Promis
   const url = parseTarget(raw, o.allowLoopback ?? false);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = transport.get(url, { headers: { accept: o.accept, 'user-agent': 'Tessera' }, lookup: guardedLookup(o.allowLoopback ?? false), timeout: o.timeoutMs, agent: false }, (res) => {
+    const req = transport.get(url, { headers: { accept: o.accept, 'user-agent': 'Tessera' }, lookup: guardedLookup(o.allowLoopback ?? false), agent: false }, (res) => {
       const status = res.statusCode ?? 0;
       if (status < 200 || status > 299) {
         res.resume();
@@ -91,9 +91,9 @@ export async function fetchPublicUrl(raw: string, o: FetchPublicOptions): Promis
       res.on('end', () => resolve({ contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', (e) => reject(failed('The download was interrupted.', e)));
     });
+    // One deadline for the whole exchange: a server that trickles its answer is cut off too.
     const deadline = setTimeout(() => req.destroy(failed('The address did not answer in time.')), o.timeoutMs);
     req.on('close', () => clearTimeout(deadline));
-    req.on('timeout', () => req.destroy(failed('The address did not answer in time.')));
     req.on('error', (e) => reject(e instanceof AppError ? e : failed('The address could not be reached.', e)));
   });
 }
