@@ -1,5 +1,4 @@
 import Provider, { interactionPolicy, type Configuration } from 'oidc-provider';
-import { findAppById } from '../../domain/apps/app-store.ts';
 import type { ClientCache } from './client-cache.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
 import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
@@ -35,7 +34,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   // Filled whenever a client is resolved, so per-application lifetimes and organization checks need no second read.
   const byClient = new Map<string, { settings: StoredOidcSettings; orgId: string }>();
   const settingsOf = (clientId: string | undefined) => (clientId ? byClient.get(clientId)?.settings : undefined);
-  const orgOfClient = async (clientId: string) => byClient.get(clientId)?.orgId ?? (await findAppById(deps.db, clientId))?.orgId;
+  const orgOfClient = async (clientId: string) => byClient.get(clientId)?.orgId ?? (await clients.get(clientId))?.orgId;
   const sameOrg = async (a: string, b: string | undefined) => {
     if (!b) return false;
     const [orgA, orgB] = await Promise.all([orgOfClient(a), orgOfClient(b)]);

@@ -32,8 +32,10 @@ export function rememberedEmail(storage: Storage = localStorage, now = Date.now(
 
 /** At the Email step: remember the address (until the sign-in tells how long), or forget it. */
 export function setRememberedEmail(email: string | null, storage: Storage = localStorage): void {
-  if (email === null) storage.removeItem(KEY);
-  else storage.setItem(KEY, JSON.stringify({ email, until: read(storage)?.email === email ? (read(storage)?.until ?? null) : null }));
+  if (email === null) return storage.removeItem(KEY);
+  // The same address keeps the term it has; another starts without one.
+  const before = read(storage);
+  storage.setItem(KEY, JSON.stringify({ email, until: before?.email === email ? before.until : null }));
 }
 
 /** Once signed in: keep a remembered address for the organization's number of days (0: not at all). */
