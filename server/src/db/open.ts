@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
 import { listenPostgres, type Listen } from './listen.ts';
+import { pgliteStatements } from './pglite-statements.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: the domain never knows whether it runs on PGlite or PostgreSQL. */
@@ -60,8 +61,9 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   // pg_trgm backs the admin's substring search (trigram GIN indexes), as on PostgreSQL.
   const client = await PGlite.create(dataDir === 'memory://' ? undefined : path.join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
-  const db = drizzle({ client, schema }) as unknown as Db;
-  await migrate(db as never, { migrationsFolder });
+  // Migrations are one-off DDL: PGlite's own query serves them; the application's statements are named.
+  await migrate(drizzle({ client }) as never, { migrationsFolder });
+  const db = drizzle({ client: pgliteStatements(client) as never, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
