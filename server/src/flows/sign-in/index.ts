@@ -9,6 +9,7 @@ import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 import { orgOf } from '../request-memo.ts';
 import type { FlowDeps } from '../deps.ts';
 import { signInStateSchema, type SignInState } from './state.ts';
+import { openSealedStart, sealStart } from './sealed-start.ts';
 import { authenticatePassword } from './steps/authenticate-password.ts';
 import { chooseOrganization } from './steps/choose-organization.ts';
 import { changeExpiredPassword } from './steps/change-expired-password.ts';
@@ -32,15 +33,18 @@ export const KIND = 'sign-in';
 const TTL_MINUTES = 15;
 
 export type SignInAnswer = { step: SignInStep; flowToken?: string | null; session?: { token: string; maxAgeSeconds: number } };
+/** A flow before the password step has no row (id null): see sealed-start.ts. */
+export type SignInFlow = Omit<StoredFlow<SignInState>, 'id'> & { id: string | null };
 
 /** "Email" + "Continue": says nothing about whether the address has an account. */
 export async function startSignIn(input: unknown, deps: FlowDeps): Promise<SignInAnswer & { flowToken: string }> {
   const { email, portal, returnTo } = startSignInInput.parse(input);
   const { display, canonical } = canonicalizeEmail(email);
   const state = signInStateSchema.parse({ portal, identifier: canonical, email: display, returnTo });
-  const { token, flow } = await createFlow(deps.db, KIND, state, TTL_MINUTES);
-  const answer = await advance(flow, state, deps, { save: false });
-  return { ...answer, flowToken: token };
+  const next = await nextStep(signInSteps, state, deps);
+  if (next.done) throw new Error('A sign-in cannot be complete before anyone is identified');
+  const flowToken = sealStart(state, TTL_MINUTES, deps.masterKey) ?? (await createFlow(deps.db, KIND, state, TTL_MINUTES)).token;
+  return { step: next.prompt, flowToken };
 }
 
 export async function currentSignInStep(flowToken: string | undefined, deps: FlowDeps): Promise<SignInStep> {
@@ -57,39 +61,44 @@ export async function answerSignInStep(flowToken: string | undefined, stepName: 
     await consumeChallenge(flow, deps);
     throw err;
   });
-  return advance(flow, state, deps, { save: true });
+  return advance(flow, state, deps);
 }
 
 /** A WebAuthn challenge is single-use: a failed answer spends it too (the next try asks for a new one). */
-export async function consumeChallenge(flow: StoredFlow<SignInState>, deps: FlowDeps): Promise<void> {
-  if (flow.state.challenge) await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, challenge: undefined });
+export async function consumeChallenge(flow: SignInFlow, deps: FlowDeps): Promise<void> {
+  if (flow.id && flow.state.challenge) await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, challenge: undefined });
 }
 
 export async function cancelSignIn(flowToken: string | undefined, deps: FlowDeps): Promise<void> {
-  if (!flowToken) return;
+  if (!flowToken || openSealedStart(flowToken, deps.masterKey)) return;
   const flow = await loadFlow<SignInState>(deps.db, KIND, flowToken);
   if (typeof flow === 'object') await deleteFlow(deps.db, flow.id);
 }
 
 /** Commits a state change made outside a step's answer (a new WebAuthn challenge) or refuses a race. */
-export async function saveSignInState(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps): Promise<void> {
-  if (!(await replaceFlowState(deps.db, flow.id, flow.state, state))) {
+export async function saveSignInState(flow: SignInFlow, state: SignInState, deps: FlowDeps): Promise<void> {
+  if (!flow.id || !(await replaceFlowState(deps.db, flow.id, flow.state, state))) {
     throw new AppError('sign_in.wrong_step', 'This step was already answered. Start again from the first step.');
   }
 }
 
 /**
- * What comes after `state`: the next prompt (saving the state with a compare-and-set unless it is
- * already stored), or — when nothing is left — the session, the flow's deletion being the gate.
+ * What comes after `state`: the next prompt (the state written as the flow's first row, or saved
+ * with a compare-and-set), or — when nothing is left — the session, the flow's deletion being the gate.
  */
-export async function advance(flow: StoredFlow<SignInState>, state: SignInState, deps: FlowDeps, opts: { save: boolean }): Promise<SignInAnswer> {
+export async function advance(flow: SignInFlow, state: SignInState, deps: FlowDeps): Promise<SignInAnswer> {
   const next = await nextStep(signInSteps, state, deps);
   if (!next.done) {
-    if (opts.save) await saveSignInState(flow, state, deps);
-    return { step: next.prompt };
+    if (flow.id) {
+      await saveSignInState(flow, state, deps);
+      return { step: next.prompt };
+    }
+    // The rest of the sign-in keeps the time its start had left.
+    const { token } = await createFlow(deps.db, KIND, state, (flow.expiresAt.getTime() - Date.now()) / 60_000);
+    return { step: next.prompt, flowToken: token };
   }
   // Deleting the flow is the single-use gate: of two racing finishes only one opens a session.
-  if (!(await deleteFlow(deps.db, flow.id))) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
+  if (flow.id && !(await deleteFlow(deps.db, flow.id))) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
   await countGraceSignIn(state, deps);
   const org = await orgOf(deps, state.orgId!);
   const session = await openSession(
@@ -108,9 +117,10 @@ export async function advance(flow: StoredFlow<SignInState>, state: SignInState,
   return { step: { step: 'done', redirectTo: sameOriginPath(state.returnTo, fallback), rememberEmailDays: org?.policies.session.rememberMeDays ?? 0 }, flowToken: null, session };
 }
 
-export async function requireFlow(flowToken: string | undefined, deps: FlowDeps): Promise<StoredFlow<SignInState>> {
+export async function requireFlow(flowToken: string | undefined, deps: FlowDeps): Promise<SignInFlow> {
   if (!flowToken) throw new AppError('sign_in.no_flow', 'No sign-in is in progress. Enter your e-mail address first.');
-  const flow = await loadFlow<SignInState>(deps.db, KIND, flowToken);
+  const sealed = openSealedStart(flowToken, deps.masterKey);
+  const flow = sealed ? (typeof sealed === 'object' ? { id: null, ...sealed } : sealed) : await loadFlow<SignInState>(deps.db, KIND, flowToken);
   if (flow === 'missing') throw new AppError('sign_in.no_flow', 'No sign-in is in progress. Enter your e-mail address first.');
   if (flow === 'expired') throw new AppError('sign_in.flow_expired', 'This sign-in took too long. Start again.');
   return { ...flow, state: signInStateSchema.parse(flow.state) };

@@ -55,5 +55,5 @@ export async function finishPasskeySignIn(flowToken: string | undefined, input: 
     user,
     deps,
   );
-  return advance(flow, state, deps, { save: true });
+  return advance(flow, state, deps);
 }

@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, type TestApp } from '../../../test/harness.ts';
-import { users, sessions, auditEvents } from '../../db/schema/index.ts';
+import { users, sessions, auditEvents, flows } from '../../db/schema/index.ts';
 import { hashPassword } from '../../domain/credentials/password-hash.ts';
+import { getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -103,6 +104,47 @@ describe('sign-in flow (identifier first)', () => {
     expect(again.json().error.code).toBe('sign_in.no_flow');
   });
 
+  it('writes nothing for "Continue": the start travels sealed, and a tampered one is no flow', async () => {
+    const [{ before }] = await t.database.db.select({ before: sql<number>`count(*)::int` }).from(flows);
+    const c = t.client();
+    await c.post('/api/auth/sign-in', { email: 'ada@acme.test' });
+    const [{ after }] = await t.database.db.select({ after: sql<number>`count(*)::int` }).from(flows);
+    expect(after).toBe(before);
+    const token = c.cookies.get('tessera_flow')!;
+    expect(token).not.toContain('ada@acme.test');
+    c.cookies.set('tessera_flow', token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA'));
+    const tampered = await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD });
+    expect(tampered.json().error.code).toBe('sign_in.no_flow');
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+  });
+
+  it('treats a replayed sealed start as a new start: the password is asked again and a wrong one counts', async () => {
+    const c = t.client();
+    await c.post('/api/auth/sign-in', { email: 'ada@acme.test' });
+    const start = c.cookies.get('tessera_flow')!;
+    expect((await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD })).json().step).toBe('done');
+    const replay = t.client();
+    replay.cookies.set('tessera_flow', start);
+    const wrong = await replay.post('/api/auth/sign-in/password', { password: 'not-the-password-1' });
+    expect(wrong.json().error.code).toBe('sign_in.invalid_credentials');
+    expect((await getLockState(t.database.db, lockoutKey('ada@acme.test'))).failures).toBe(1);
+    expect((await replay.get('/api/session')).statusCode).toBe(401);
+    // The right password clears the count: a replayed start is exactly a new one.
+    expect((await replay.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD })).json().step).toBe('done');
+    expect((await getLockState(t.database.db, lockoutKey('ada@acme.test'))).failures).toBe(0);
+  });
+
+  it('keeps the time the start had left once the flow is stored (the organization chooser)', async () => {
+    const c = t.client();
+    await c.post('/api/auth/sign-in', { email: 'multi@acme.test' });
+    const startedAt = Date.now();
+    expect((await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD })).json().step).toBe('choose_org');
+    expect(c.cookies.get('tessera_flow')).not.toMatch(/^sealed\./);
+    const [row] = await t.database.db.select().from(flows).orderBy(sql`${flows.createdAt} desc`).limit(1);
+    expect(row.expiresAt.getTime()).toBeLessThanOrEqual(startedAt + 15 * 60_000);
+    expect(row.expiresAt.getTime()).toBeGreaterThan(startedAt + 14 * 60_000);
+  });
+
   it('lets the Change link abandon the flow', async () => {
     const c = t.client();
     await c.post('/api/auth/sign-in', { email: 'ada@acme.test' });
@@ -118,6 +160,14 @@ describe('sign-in flow (identifier first)', () => {
     const d = t.client();
     await d.post('/api/auth/sign-in', { email: 'ada@acme.test', returnTo: '/invite' });
     expect((await d.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD })).json().redirectTo).toBe('/invite');
+  });
+
+  it('stores a start too long for a cookie (a long return path) and signs in all the same', async () => {
+    const c = t.client();
+    const returnTo = `/apps?${'é'.repeat(2000)}`;
+    await c.post('/api/auth/sign-in', { email: 'ada@acme.test', returnTo });
+    expect(c.cookies.get('tessera_flow')).not.toMatch(/^sealed\./);
+    expect((await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD })).json().redirectTo).toBe(`/apps?${'%C3%A9'.repeat(2000)}`);
   });
 
   it('logs out on the server: the old cookie no longer works', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
+import { MAX_SEALED_LENGTH } from '../../flows/sign-in/sealed-start.ts';
 
 /** `__Host-` pins the cookie to this exact origin over HTTPS (no Domain, Path=/, Secure). */
 export function cookieNames(config: Config) {
@@ -17,7 +18,10 @@ export function clearCookie(reply: FastifyReply, config: Config, name: 'session'
   void reply.clearCookie(cookieNames(config)[name], base(config));
 }
 
+// A session id is a random token; a flow may carry its sealed start.
+const MAX_LENGTH = { session: 128, flow: MAX_SEALED_LENGTH };
+
 export function readCookie(req: FastifyRequest, config: Config, name: 'session' | 'flow'): string | undefined {
   const value = req.cookies[cookieNames(config)[name]];
-  return value && value.length <= 128 ? value : undefined;
+  return value && value.length <= MAX_LENGTH[name] ? value : undefined;
 }
