@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { Db, Queryable } from '../../db/open.ts';
 import { param, prepared } from '../../db/prepared.ts';
@@ -7,7 +9,7 @@ import { oidcPayloads } from '../../db/schema/index.ts';
 /** Resolves a client_id to oidc-provider client metadata (the applications table is the registry). */
 export type ClientResolver = (clientId: string) => Promise<AdapterPayload | undefined>;
 
-const live = () => or(isNull(oidcPayloads.expiresAt), gt(oidcPayloads.expiresAt, sql`now()`));
+const live = (t: { expiresAt: AnyPgColumn } = oidcPayloads) => or(isNull(t.expiresAt), gt(t.expiresAt, sql`now()`));
 
 // Every grant runs these: built once (prepared), not on each call.
 const upsert = prepared('oidc_upsert', (db) =>
@@ -22,6 +24,28 @@ const upsert = prepared('oidc_upsert', (db) =>
 const selectLive = (db: Queryable) => db.select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt }).from(oidcPayloads);
 const findById = prepared('oidc_find', (db) => selectLive(db).where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.id, param('id')), live())));
 const findByUid = prepared('oidc_find_by_uid', (db) => selectLive(db).where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.uid, param('uid')), live())));
+/**
+ * A token with its grant and its session, read in one statement. A refresh, a code exchange and a
+ * userinfo call each ask for the token, then its grant, then (when the token ends with the session)
+ * the session: three reads become one, the other two are answered from the request's read-ahead.
+ */
+const grantRow = alias(oidcPayloads, 'grant_row');
+const sessionRow = alias(oidcPayloads, 'session_row');
+const findTokenWithGrant = prepared('oidc_find_token_with_grant', (db) =>
+  db
+    .select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt, grant: { payload: grantRow.payload, consumedAt: grantRow.consumedAt }, session: { payload: sessionRow.payload, consumedAt: sessionRow.consumedAt } })
+    .from(oidcPayloads)
+    .leftJoin(grantRow, and(eq(grantRow.model, 'Grant'), eq(grantRow.id, oidcPayloads.grantId), live(grantRow)))
+    .leftJoin(sessionRow, and(eq(sessionRow.model, 'Session'), eq(sessionRow.uid, sql`${oidcPayloads.payload}->>'sessionUid'`), live(sessionRow)))
+    .where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.id, param('id')), live())),
+);
+const TOKENS_WITH_GRANT = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken']);
+
+/** What this request has read ahead, by model and key; any write in the request drops all of it. */
+const readAhead = new AsyncLocalStorage<Map<string, AdapterPayload | undefined>>();
+/** Serves one provider request with its own read-ahead (outside one, every find reads the table). */
+export const withReadAhead = <T>(serve: () => T): T => readAhead.run(new Map(), serve);
+
 const consumeOnce = prepared('oidc_consume', (db) =>
   db
     .update(oidcPayloads)
@@ -29,6 +53,12 @@ const consumeOnce = prepared('oidc_consume', (db) =>
     .where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.id, param('id')), isNull(oidcPayloads.consumedAt)))
     .returning({ grantId: oidcPayloads.grantId }),
 );
+
+function takeAhead(ahead: Map<string, AdapterPayload | undefined>, key: string): AdapterPayload | undefined {
+  const value = ahead.get(key);
+  ahead.delete(key);
+  return value;
+}
 
 /**
  * oidc-provider's storage on our database, one row per model instance, so every Tessera process
@@ -48,6 +78,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+      readAhead.getStore()?.clear();
       await upsert(db, {
         model: this.model,
         id,
@@ -62,11 +93,25 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === 'Client') return resolveClient(id);
+      const ahead = readAhead.getStore();
+      const key = `${this.model}:${id}`;
+      // Taken once: a second find in the same request reads the table again.
+      if (ahead?.has(key)) return takeAhead(ahead, key);
+      if (ahead && TOKENS_WITH_GRANT.has(this.model)) {
+        const [row] = await findTokenWithGrant(db, { model: this.model, id });
+        const token = withConsumed(row);
+        if (token?.grantId) ahead.set(`Grant:${token.grantId}`, withConsumed(row.grant ?? undefined));
+        if (token?.sessionUid) ahead.set(`Session:uid:${token.sessionUid}`, withConsumed(row.session ?? undefined));
+        return token;
+      }
       const [row] = await findById(db, { model: this.model, id });
       return withConsumed(row);
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      const ahead = readAhead.getStore();
+      const key = `${this.model}:uid:${uid}`;
+      if (ahead?.has(key)) return takeAhead(ahead, key);
       const [row] = await findByUid(db, { model: this.model, uid });
       return withConsumed(row);
     }
@@ -81,6 +126,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
      * refused, and everything issued from that grant revoked (RFC 9700 §4.14, §4.5.3).
      */
     async consume(id: string): Promise<void> {
+      readAhead.getStore()?.clear();
       const won = await consumeOnce(db, { model: this.model, id });
       if (won.length === 1) return;
       const [row] = await db.select({ grantId: oidcPayloads.grantId }).from(oidcPayloads).where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id)));
@@ -89,10 +135,12 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async destroy(id: string): Promise<void> {
+      readAhead.getStore()?.clear();
       await db.delete(oidcPayloads).where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id)));
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
+      readAhead.getStore()?.clear();
       await db.delete(oidcPayloads).where(eq(oidcPayloads.grantId, grantId));
     }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HttpDeps } from '../../http/deps.ts';
 import { OIDC_PATH } from './provider.ts';
 import type { ProviderHolder } from './provider-holder.ts';
+import { withReadAhead } from './adapter.ts';
 
 /**
  * Hands every request under /oidc to oidc-provider. The body stays unread for the provider to
@@ -21,7 +22,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: HttpDeps, holder: P
     raw.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
     raw.headers['x-forwarded-for'] = req.ip;
     reply.hijack();
-    void callback(raw, reply.raw);
+    void withReadAhead(() => callback(raw, reply.raw));
   };
   app.all(`${OIDC_PATH}/*`, { config: { protocolEndpoint: true }, schema: { hide: true } }, handler);
 }
