@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 
-/** CSP without inline scripts, no framing, no referrer (pages receive tokens in their fragment). */
+/**
+ * CSP without inline scripts, no framing, no referrer (pages receive tokens in their fragment).
+ * The header set is built once: @fastify/helmet rebuilt helmet (parsing every directive) per request.
+ */
 export async function installSecurityHeaders(app: FastifyInstance, secure: boolean): Promise<void> {
-  await app.register(helmet, {
+  const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -25,6 +28,7 @@ export async function installSecurityHeaders(app: FastifyInstance, secure: boole
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (req, reply, done) => setHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   app.addHook('onSend', async (req, reply) => {
     const type = String(reply.getHeader('content-type') ?? '');
     if (req.url.startsWith('/api/') || type.startsWith('text/html')) reply.header('cache-control', 'no-store');
