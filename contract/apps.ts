@@ -4,9 +4,10 @@ import { pageSchema } from './list-query.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2048);
 /** Icons are small images, stored inline; SVG is refused (it can carry script). */
+export const ICON_MAX_CHARS = 200_000;
 const icon = z
   .string()
-  .max(200_000)
+  .max(ICON_MAX_CHARS)
   .regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG, GIF or WebP image');
 
 /**

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { cleanText } from './fields.ts';
 
 /** An organization's look: the name people see, a small logo (no SVG: it can carry script) and an accent colour. */
+export const LOGO_MAX_CHARS = 150_000;
 export const brandingSchema = z.object({
   displayName: cleanText(100).trim().optional(),
   logo: z
     .string()
-    .max(150_000)
+    .max(LOGO_MAX_CHARS)
     .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG or WebP image')
     .nullable()
     .optional(),

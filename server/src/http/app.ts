@@ -39,6 +39,7 @@ import { adminSamlAppRoutes } from './admin/saml-app-routes.ts';
 import { samlSsoRoutes } from '../protocols/saml/sso-routes.ts';
 import { adminBookmarkAppRoutes } from './admin/bookmark-app-routes.ts';
 import { adminAppAssignmentRoutes } from './admin/app-assignment-routes.ts';
+import { DEFAULT_BODY_LIMIT } from './body-limit.ts';
 
 /** Every route plugin, in one explicit list (no directory autoload). */
 const routes = [healthRoutes, signInRoutes, passwordResetRoutes, invitationRoutes, sessionRoutes, setupRoutes, adminInvitationRoutes, adminUserRoutes, adminUserMfaRoutes, myMfaRoutes, myAccountRoutes, myProfileRoutes, mySshKeyRoutes, myAppRoutes, adminAppRoutes, adminPolicyRoutes, adminAuditRoutes, adminApiKeyRoutes, adminMailRoutes, brandingRoutes, localRoutes, adminOidcAppRoutes, myStepUpRoutes, adminSamlAppRoutes, samlSsoRoutes, adminBookmarkAppRoutes, adminAppAssignmentRoutes];
@@ -49,7 +50,7 @@ export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?:
     logController: new LogController({ disableRequestLogging: true }),
     // The client address comes from the socket unless a configured proxy vouches for it.
     trustProxy: deps.config.trustProxy === false ? false : deps.config.trustProxy,
-    bodyLimit: 64 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);

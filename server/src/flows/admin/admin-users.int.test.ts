@@ -232,6 +232,15 @@ describe('groups, member page and bulk invitations', () => {
     expect((await outsider.get(`/api/admin/users/${adaId}`)).statusCode).toBe(404);
   });
 
+  it('takes a CSV larger than the default body limit (a thousand rows with names)', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `big${i}@acme.test,Bartholomew-Maximilian ${i},Ödegaard-Łukasiewicz,member`);
+    const csv = `email,firstName,lastName,role\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(64 * 1024);
+    const res = await admin.post('/api/admin/invitations/bulk', { csv });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ invited: 1000, failed: 0 });
+  });
+
   it('invites a CSV of people with a per-row report; bad rows do not stop the others', async () => {
     const csv = 'email,firstName,lastName,role\nbulk1@acme.test,Bea,One,member\nnot-an-address,Bad,Row,member\nbulk2@acme.test,Ben,Two,admin\nada@acme.test,Ada,Again,member\n';
     const res = await admin.post('/api/admin/invitations/bulk', { csv });

@@ -4,7 +4,8 @@ import type { FlowDeps } from '../deps.ts';
 import { parseCsv } from './parse-csv.ts';
 import { sendInvitation } from './send-invitation.ts';
 
-export const bulkInviteInput = z.object({ csv: z.string().min(1).max(200_000) });
+export const BULK_CSV_MAX_CHARS = 200_000;
+export const bulkInviteInput = z.object({ csv: z.string().min(1).max(BULK_CSV_MAX_CHARS) });
 export type BulkInviteRow = { row: number; email: string; ok: boolean; code?: string; message?: string };
 
 const COLUMNS = ['email', 'firstName', 'lastName', 'role', 'username'] as const;

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addGroupMemberInput, adminAppPageSchema, adminAppSchema, assignAppInput, createBookmarkAppInput, createGroupInput, groupMemberPageSchema, groupPageSchema, groupSchema } from '../../../../contract/apps.ts';
+import { addGroupMemberInput, adminAppPageSchema, adminAppSchema, assignAppInput, createBookmarkAppInput, createGroupInput, groupMemberPageSchema, groupPageSchema, groupSchema, ICON_MAX_CHARS } from '../../../../contract/apps.ts';
+import { bodyLimitFor } from '../body-limit.ts';
 import { listAppsQuery, listGroupMembersQuery, listGroupsQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { appMfaPolicyOf, assignApp, createApp, findOrgApp, listOrgApps, type AppRow } from '../../domain/apps/app-store.ts';
@@ -31,7 +32,7 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return { ...page, items: page.items.map(toAdminApp) };
   });
 
-  r.post('/api/admin/apps', { schema: { body: createBookmarkAppInput, response: { 201: adminAppSchema } } }, async (req, res) => {
+  r.post('/api/admin/apps', { bodyLimit: bodyLimitFor(ICON_MAX_CHARS), schema: { body: createBookmarkAppInput, response: { 201: adminAppSchema } } }, async (req, res) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
     const created = await deps.db.transaction(async (tx) => {
       const row = await createApp(tx, orgId, req.body);

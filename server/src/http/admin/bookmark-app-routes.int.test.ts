@@ -39,6 +39,16 @@ const createBookmark = async (name = 'Handbook') =>
   (await admin.post('/api/admin/apps', { name, url: 'https://handbook.example/', description: 'The rules', details: 'Ask HR', icon: PNG })).json() as { id: string };
 
 describe('creating a bookmark application', () => {
+  it('takes an icon up to the schema’s cap, past the default body limit, and refuses a bigger one by the schema', async () => {
+    const big = `data:image/png;base64,${'A'.repeat(150_000)}`;
+    const res = await admin.post('/api/admin/apps', { name: 'Big icon', url: 'https://big.example/', icon: big });
+    expect(res.statusCode).toBe(201);
+    expect((await rowOf(res.json().id)).icon).toBe(big);
+    const tooBig = await admin.post('/api/admin/apps', { name: 'Too big', url: 'https://big.example/', icon: `data:image/png;base64,${'A'.repeat(200_001)}` });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.code).toBe('request.invalid');
+  });
+
   it('answers with the application as the list shows it (the schema is the allow-list: no protocol settings)', async () => {
     const res = await admin.post('/api/admin/apps', { name: 'Canteen', url: 'https://canteen.example/' });
     expect(res.statusCode).toBe(201);

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { bookmarkAppSchema, updateBookmarkAppInput } from '../../../../contract/apps.ts';
+import { bookmarkAppSchema, ICON_MAX_CHARS, updateBookmarkAppInput } from '../../../../contract/apps.ts';
+import { bodyLimitFor } from '../body-limit.ts';
 import { getBookmarkApp, updateBookmarkApp } from '../../flows/admin/bookmark-apps.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
@@ -21,7 +22,7 @@ export async function adminBookmarkAppRoutes(app: FastifyInstance, deps: HttpDep
     return getBookmarkApp(a.ctx, req.params.id, a.deps);
   });
 
-  r.post('/api/admin/apps/bookmark/:id', { schema: { params: idParams, body: updateBookmarkAppInput, response: { 200: bookmarkAppSchema } } }, async (req) => {
+  r.post('/api/admin/apps/bookmark/:id', { bodyLimit: bodyLimitFor(ICON_MAX_CHARS), schema: { params: idParams, body: updateBookmarkAppInput, response: { 200: bookmarkAppSchema } } }, async (req) => {
     const a = await admin(req);
     return updateBookmarkApp(a.ctx, req.params.id, req.body, a.deps);
   });

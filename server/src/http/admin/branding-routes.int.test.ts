@@ -15,6 +15,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('branding', () => {
+  it('takes a logo up to the schema’s cap, past the default body limit', async () => {
+    const logo = `data:image/png;base64,${'A'.repeat(140_000)}`;
+    expect((await admin.post('/api/admin/branding', { logo })).statusCode).toBe(200);
+    expect((await t.client().get('/api/branding')).json().logo).toBe(logo);
+    expect((await admin.post('/api/admin/branding', { logo: null })).statusCode).toBe(200);
+  });
+
   it('shows the only organization on the login page, and uses its name and colour in invitations', async () => {
     expect((await t.client().get('/api/branding')).json()).toEqual({ name: 'Acme Corp', logo: null, accentColor: null });
     const saved = await admin.post('/api/admin/branding', { displayName: 'ACME Identity', logo: PNG, accentColor: '#2b8a3e' });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { brandingSchema, type PublicBranding } from '../../../../contract/branding.ts';
+import { brandingSchema, LOGO_MAX_CHARS, type PublicBranding } from '../../../../contract/branding.ts';
+import { bodyLimitFor } from '../body-limit.ts';
 import { slugField } from '../../../../contract/fields.ts';
 import { findBrandedOrg, findOrgById, updateOrgBranding } from '../../domain/orgs/org-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -22,7 +23,7 @@ export async function brandingRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     return (await findOrgById(deps.db, orgId))!.branding;
   });
 
-  r.post('/api/admin/branding', { schema: { body: brandingSchema } }, async (req) => {
+  r.post('/api/admin/branding', { bodyLimit: bodyLimitFor(LOGO_MAX_CHARS), schema: { body: brandingSchema } }, async (req) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
     const before = (await findOrgById(deps.db, orgId))!.branding;
     await deps.db.transaction(async (tx) => {

@@ -7,7 +7,8 @@ import { AppError } from '../../errors.ts';
 import { invitationStatus, listInvitations, revokeInvitation, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { resendInvitation, sendInvitation } from '../../flows/invitation/send-invitation.ts';
-import { bulkInvite, bulkInviteInput } from '../../flows/invitation/bulk-invite.ts';
+import { BULK_CSV_MAX_CHARS, bulkInvite, bulkInviteInput } from '../../flows/invitation/bulk-invite.ts';
+import { bodyLimitFor } from '../body-limit.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
@@ -38,7 +39,7 @@ export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps
     return res.status(201).send(present(row));
   });
 
-  r.post('/api/admin/invitations/bulk', { schema: { body: bulkInviteInput } }, async (req) => {
+  r.post('/api/admin/invitations/bulk', { bodyLimit: bodyLimitFor(BULK_CSV_MAX_CHARS, 3), schema: { body: bulkInviteInput } }, async (req) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
     return bulkInvite(orgId, req.body, flowDeps(deps, req, actorId));
   });
