@@ -47,6 +47,8 @@ export const memberDetailSchema = adminUserSchema
   .pick({ id: true, email: true, firstName: true, lastName: true, username: true, role: true, locked: true, mustChangePassword: true })
   .extend({
     status: z.enum(['active', 'suspended']),
+    /** Also a member of another organization: their name and personal details are theirs (they edit them in their profile). */
+    sharedAccount: z.boolean(),
     passwordChangedAt: z.string().nullable(),
     personal: personalInput,
     employment: employmentInput,

@@ -7,12 +7,13 @@ import { auditEvents } from '../server/src/db/schema/index.ts';
 
 let env: E2E;
 let acmeId: string;
+let acme: Awaited<ReturnType<E2E['seedOrg']>>;
 let louId: string;
 const NEW_PASSWORD = 'my-First-password-2026';
 
 beforeAll(async () => {
   env = await startE2E();
-  const acme = await env.seedOrg('Acme Corp', { lockout: { maxFailures: 2, durationMinutes: 0 } });
+  acme = await env.seedOrg('Acme Corp', { lockout: { maxFailures: 2, durationMinutes: 0 } });
   await env.seedUser({ email: 'admin@acme.test', orgs: [acme], role: 'admin', firstName: 'Grace', lastName: 'Hopper' });
   acmeId = acme.id;
   louId = (await env.seedUser({ email: 'lou@acme.test', orgs: [acme], firstName: 'Lou', lastName: 'Locked' })).id;
@@ -258,6 +259,25 @@ describe('Admin Portal', () => {
     await visitor.page.goto(`${env.url}/login`);
     await expect.poll(() => visitor.page.getByTestId('brand-name').textContent()).toBe('ACME Identity');
     await visitor.context.close();
+    await context.close();
+  });
+  // Last: a second organization changes what the login page shows, which the tests above rely on.
+  it("shows a shared person's personal details read-only, and saves this organization's own fields", async () => {
+    const globex = await env.seedOrg('Globex');
+    const shared = await env.seedUser({ email: 'sam@acme.test', orgs: [acme, globex], firstName: 'Sam', lastName: 'Both' });
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    await page.goto(`${env.url}/admin/users/${shared.id}`);
+    await page.getByRole('heading', { name: 'Sam Both' }).waitFor();
+    const personal = page.getByRole('region', { name: 'Personal Information' });
+    await personal.getByText('This person also belongs to another organization.').waitFor();
+    expect(await personal.getByLabel('City').getAttribute('readonly')).not.toBeNull();
+    expect(await personal.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    const employment = page.getByRole('region', { name: 'Employment Information' });
+    await employment.getByLabel('Job Title').fill('Pilot');
+    await employment.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
     await context.close();
   });
 });

@@ -40,6 +40,7 @@ export const errorCodes = {
   'org.slug_taken': 409,
   'user.not_found': 404,
   'user.already_member': 409,
+  'user.shared_account': 409,
   'user.username_taken': 409,
   'user.email_invalid': 400,
   'auth.reauthenticate': 403,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
@@ -12,10 +12,11 @@ const FIELDS = {
   employment: ['jobTitle', 'department', 'employeeId', 'manager', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
 } as const;
 
-type Props = { userId: string; section: keyof typeof FIELDS; values: Record<string, string> };
+/** `readOnlyReason`: why this organization may only read the section (the server refuses the change too). */
+type Props = { userId: string; section: keyof typeof FIELDS; values: Record<string, string>; readOnlyReason?: string };
 
 /** An administrator edits a member's profile section, including when members may not. */
-export function MemberProfileCard({ userId, section, values: initial }: Props) {
+export function MemberProfileCard({ userId, section, values: initial, readOnlyReason }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(initial);
@@ -36,12 +37,13 @@ export function MemberProfileCard({ userId, section, values: initial }: Props) {
       <Stack component="form" onSubmit={save}>
         <Title order={2} size="h5" id={`member-${section}`}>{t(`profile.${section}`)}</Title>
         <ErrorAlert error={error} />
+        {readOnlyReason && <Text size="sm" c="dimmed">{readOnlyReason}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {FIELDS[section].map((name) => (
-            <TextInput key={name} label={t(`profile.field.${name}`)} value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })} />
+            <TextInput key={name} label={t(`profile.field.${name}`)} value={values[name] ?? ''} readOnly={!!readOnlyReason} onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })} />
           ))}
         </SimpleGrid>
-        <Group><Button type="submit">{t('common.save')}</Button></Group>
+        {!readOnlyReason && <Group><Button type="submit">{t('common.save')}</Button></Group>}
       </Stack>
     </Card>
   );

@@ -57,7 +57,7 @@ export function UserPage() {
         <Card withBorder component="section" aria-labelledby="u-factors"><Title order={2} size="h5" id="u-factors">{t('security.mfa')}</Title><List size="sm">{m.factors.map((f) => <List.Item key={f.id}>{f.name}</List.Item>)}</List>{m.factors.length === 0 && <Text size="sm" c="dimmed">{t('security.noFactors')}</Text>}</Card>
       </SimpleGrid>
       <MemberSessions userId={m.id} />
-      <MemberProfileCard key={`p-${m.id}`} userId={m.id} section="personal" values={m.personal} />
+      <MemberProfileCard key={`p-${m.id}`} userId={m.id} section="personal" values={m.personal} readOnlyReason={m.sharedAccount ? t('adminUser.sharedPersonal') : undefined} />
       <MemberProfileCard key={`e-${m.id}`} userId={m.id} section="employment" values={m.employment} />
       <Card withBorder component="section" aria-labelledby="u-events">
         <Title order={2} size="h5" id="u-events">{t('adminUser.events')}</Title>

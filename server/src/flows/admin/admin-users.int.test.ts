@@ -270,6 +270,24 @@ describe('editing what members may not', () => {
     await admin.post('/api/admin/policies', { profile: { details: true, personal: true, employment: true } });
   });
 
+  it('leaves the name and personal details of a person another organization also has to that person', async () => {
+    const shared = await seedUser(t, { email: 'shared@acme.test', orgs: [acme, other], firstName: 'Sam', lastName: 'Both' });
+    const page = (await admin.get(`/api/admin/users/${shared.id}`)).json();
+    expect(page.sharedAccount).toBe(true);
+    expect((await admin.get(`/api/admin/users/${adaId}`)).json().sharedAccount).toBe(false);
+    for (const change of [{ firstName: 'Renamed' }, { personal: { city: 'Elsewhere' } }, { lastName: 'X', username: 'sam' }]) {
+      const refused = await admin.post(`/api/admin/users/${shared.id}`, change);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('user.shared_account');
+    }
+    const after = (await admin.get(`/api/admin/users/${shared.id}`)).json();
+    expect(after).toMatchObject({ firstName: 'Sam', lastName: 'Both', username: page.username });
+    expect(after.personal.city ?? '').toBe('');
+    // What is this organization's own stays its to change.
+    expect((await admin.post(`/api/admin/users/${shared.id}`, { username: 'sam-acme', employment: { jobTitle: 'Pilot' } })).statusCode).toBe(204);
+    expect((await admin.get(`/api/admin/users/${shared.id}`)).json()).toMatchObject({ username: 'sam-acme', employment: { jobTitle: 'Pilot' } });
+  });
+
   it('limits what members may set up to the allowed MFA methods', async () => {
     await admin.post('/api/admin/policies', { mfa: { mode: 'optional', graceSignIns: 0, passwordless: true, reverifyHours: 12, methods: ['webauthn'] } });
     const c = t.client();

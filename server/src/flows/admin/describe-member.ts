@@ -7,13 +7,14 @@ import { getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts'
 import type { FlowDeps } from '../deps.ts';
 import { employmentInput, personalInput } from '../../../../contract/profile.ts';
 import type { MemberDetail } from '../../../../contract/admin-users.ts';
-import { requireMember } from './manage-members.ts';
+import { isSharedAccount, requireMember } from './manage-members.ts';
 
 /** A member's page: profile as the organization sees it, groups, applications, factors (no secrets), recent events. */
 export async function describeMember(deps: FlowDeps, orgId: string, userId: string): Promise<MemberDetail> {
   const user = await requireMember(deps, orgId, userId);
-  const [membership, memberOf, apps, factors, lock, events] = await Promise.all([
+  const [membership, sharedAccount, memberOf, apps, factors, lock, events] = await Promise.all([
     findMembership(deps.db, orgId, userId),
+    isSharedAccount(deps, orgId, userId),
     deps.db
       .select({ id: groups.id, name: groups.name })
       .from(groupMembers)
@@ -38,6 +39,7 @@ export async function describeMember(deps: FlowDeps, orgId: string, userId: stri
     username: membership!.username,
     role: membership!.role,
     status: membership!.suspendedAt || user.status === 'suspended' ? 'suspended' : 'active',
+    sharedAccount,
     locked: lock.locked,
     mustChangePassword: user.mustChangePassword,
     passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { updateUserInput } from '../../../../contract/admin-users.ts';
 import { memberships, sessions, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/open.ts';
-import { findMembership, findUserById, isUniqueViolation, type User } from '../../domain/users/user-store.ts';
+import { findMembership, findUserById, isUniqueViolation, listMemberships, type User } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import type { FlowDeps } from '../deps.ts';
 
@@ -69,11 +69,24 @@ export const removeMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
     await tx.delete(memberships).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
   });
 
-/** Profile fields (even those the user may not edit), username and role; old and new values audited. */
+/** Also a member of another organization, which sees the same name and personal details. */
+export async function isSharedAccount(deps: FlowDeps, orgId: string, userId: string): Promise<boolean> {
+  return (await listMemberships(deps.db, userId)).some((m) => m.orgId !== orgId);
+}
+
+/**
+ * Profile fields (even those the user may not edit), username and role; old and new values audited.
+ * The name and personal details belong to the person: for someone another organization also has,
+ * an administrator here changes only what is this organization's (username, role, employment).
+ */
 export async function updateMember(deps: FlowDeps, a: AdminContext, userId: string, input: unknown) {
   const data = updateUserInput.parse(input);
   const before = await requireMember(deps, a.orgId, userId);
   const membership = (await findMembership(deps.db, a.orgId, userId))!;
+  const personLevel = data.firstName !== undefined || data.lastName !== undefined || data.personal !== undefined;
+  if (personLevel && (await isSharedAccount(deps, a.orgId, userId))) {
+    throw new AppError('user.shared_account', 'This person also belongs to another organization: their name and personal details are theirs to change, in their own profile.');
+  }
   try {
     await change(deps, a, userId, 'user.updated', async (tx) => {
       if (data.role === 'member' && membership.role === 'admin') await assertAnotherAdmin(tx, a.orgId, userId);

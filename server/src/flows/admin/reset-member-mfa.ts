@@ -1,10 +1,10 @@
 import { AppError } from '../../errors.ts';
 import { deleteAllFactors } from '../../domain/mfa/factor-store.ts';
 import { recordAuditForMemberships } from '../../domain/audit/record-audit.ts';
-import { listMemberships, type User } from '../../domain/users/user-store.ts';
+import type { User } from '../../domain/users/user-store.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import type { FlowDeps } from '../deps.ts';
-import { requireMember, type AdminContext } from './manage-members.ts';
+import { isSharedAccount, requireMember, type AdminContext } from './manage-members.ts';
 
 /**
  * Removes every second factor of a person, audited in each organization they belong to (the
@@ -29,8 +29,7 @@ export async function resetFactors(deps: FlowDeps, user: User, orgIds: string[],
  */
 export async function resetMemberMfa(deps: FlowDeps, a: AdminContext, userId: string): Promise<void> {
   const user = await requireMember(deps, a.orgId, userId);
-  const memberships = await listMemberships(deps.db, user.id);
-  if (memberships.some((m) => m.orgId !== a.orgId)) {
+  if (await isSharedAccount(deps, a.orgId, user.id)) {
     throw new AppError('mfa.reset_shared_account', 'This person also belongs to another organization, whose sign-ins their factors protect too. They can sign in with a recovery code, or the instance operator can reset their factors.');
   }
   await resetFactors(deps, user, [a.orgId], 'admin');
