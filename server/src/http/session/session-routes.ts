@@ -8,6 +8,7 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
 import { findSignedIn, requireSignedIn } from '../plugins/authenticate.ts';
 import { clearCookie } from '../plugins/cookies.ts';
+import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 
 const initials = (first: string, last: string, email: string) =>
   ((first[0] ?? '') + (last[0] ?? '')).toUpperCase() || email.slice(0, 2).toUpperCase();
@@ -40,6 +41,8 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     if (signedIn) {
       await deleteSession(deps.db, signedIn.session.id);
       await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: signedIn.session.orgId, targetUserId: signedIn.user.id });
+      const { ip, userAgent } = requestContext(req);
+      await announceSignedOut({ userId: signedIn.user.id, authTime: signedIn.session.authTime, ip, userAgent });
     }
     clearCookie(res, deps.config, 'session');
     return res.status(204).send();

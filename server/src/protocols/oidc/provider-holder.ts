@@ -6,6 +6,8 @@ import { createClientCache } from './client-cache.ts';
 import { findAppById } from '../../domain/apps/app-store.ts';
 import { oidcSettingsOf, toClientMetadata } from '../../domain/apps/oidc-client.ts';
 import { APP_CHANGED_CHANNEL, onAppChanged } from '../../domain/apps/app-changes.ts';
+import { onSignedOut } from '../../domain/sessions/signed-out.ts';
+import { endProviderSessions } from './end-provider-sessions.ts';
 
 type Served = { provider: Provider; callback: ReturnType<Provider['callback']> };
 export type ProviderHolder = { current(): Promise<Served>; close(): Promise<void> };
@@ -33,6 +35,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
   let served = serve(createOidcProvider(deps, jwks, clients));
   let checkedAt = Date.now();
   let checking: Promise<void> | undefined;
+  const stopSignedOut = onSignedOut((ended) => endProviderSessions(served.provider, deps.db, ended, async (id) => (await clients.get(id))?.orgId));
 
   const refresh = async () => {
     const next = await loadOidcJwks(deps.db, deps.masterKey);
@@ -53,6 +56,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
     },
     async close() {
       stopLocal();
+      stopSignedOut();
       await stopListening();
     },
   };

@@ -173,6 +173,55 @@ describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
   });
 });
 
+describe('Log out of the portal ends the single sign-on it started', () => {
+  it('tells the applications of that sign-in (back-channel) and ends their session-bound tokens; another browser keeps its own', async () => {
+    const received: string[] = [];
+    const rp = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => rp.listen(0, '127.0.0.1', r));
+    try {
+      const { user, who } = await person();
+      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: `http://127.0.0.1:${(rp.address() as AddressInfo).port}/backchannel` }, user.id);
+      const config = await discover(t.url, app.clientId, app.clientSecret);
+      const params = { scope: 'openid email profile' };
+      const here = await authorize(config, t.url, who, { params });
+      const tokens = await client.authorizationCodeGrant(config, here.callback, { pkceCodeVerifier: here.verifier, expectedState: here.state });
+      // The provider's session names its sign-in by the second (session-check.ts): the other browser signs in a second later.
+      await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
+      const elsewhere = await authorize(config, t.url, who, { params });
+      const otherTokens = await client.authorizationCodeGrant(config, elsewhere.callback, { pkceCodeVerifier: elsewhere.verifier, expectedState: elsewhere.state });
+      expect(tokens.refresh_token).toBeTruthy();
+
+      expect((await here.browser.fetch('/api/auth/logout', { method: 'POST', json: {} })).status).toBe(204);
+      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+      expect((await client.refreshTokenGrant(config, otherTokens.refresh_token!)).access_token).toBeTruthy();
+
+      for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(received).toHaveLength(1);
+      const claims = JSON.parse(Buffer.from(new URLSearchParams(received[0]).get('logout_token')!.split('.')[1], 'base64url').toString());
+      expect(claims).toMatchObject({ iss: `${t.url}/oidc`, aud: app.clientId, sub: user.id, sid: tokens.claims()!.sid });
+      expect(claims.events).toHaveProperty(['http://schemas.openid.net/event/backchannel-logout']);
+      for (let i = 0; i < 50; i++) {
+        const rows = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.backchannel_logout'), eq(auditEvents.targetUserId, user.id)));
+        if (rows.length) {
+          expect(rows[0]).toMatchObject({ orgId: acme.id, outcome: 'success', details: { appId: app.clientId } });
+          break;
+        }
+        if (i === 49) throw new Error('no app.backchannel_logout audit row');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      rp.close();
+    }
+  });
+});
+
 describe('consent for applications the organization does not vouch for', () => {
   it('asks once, remembers the answer per person and application, and issues nothing on Deny', async () => {
     const { user, who } = await person();

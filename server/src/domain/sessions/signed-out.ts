@@ -1,0 +1,18 @@
+/**
+ * A person signed out of Tessera (User Portal or Administrator Portal "Log out"): the sign-in
+ * that session carried is over, so whatever single sign-on it started ends too (the OIDC
+ * provider's sessions, protocols/oidc/end-provider-sessions.ts). Listeners finish their database
+ * work before the sign-out answers; anything slower (telling applications) they leave running.
+ */
+export type SignedOut = { userId: string; authTime: Date; ip: string; userAgent: string };
+type Listener = (ended: SignedOut) => Promise<void>;
+const listeners = new Set<Listener>();
+
+export function onSignedOut(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+export async function announceSignedOut(ended: SignedOut): Promise<void> {
+  await Promise.all([...listeners].map((listener) => listener(ended)));
+}
