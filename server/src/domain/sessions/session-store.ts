@@ -91,10 +91,10 @@ export async function listUserSessions(db: Queryable, userId: string): Promise<S
   return rows.filter((r) => r.expiresAt.getTime() > now && r.lastSeenAt.getTime() + r.idleMinutes * 60_000 > now);
 }
 
-/** Only the owner's own sessions can be ended this way; another user's id answers "not found". */
-export async function deleteUserSession(db: Queryable, userId: string, sessionId: string): Promise<boolean> {
-  const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ id: sessions.id });
-  return rows.length === 1;
+/** Only the owner's own sessions can be ended this way; another user's id answers "not found" (undefined). */
+export async function deleteUserSession(db: Queryable, userId: string, sessionId: string): Promise<{ authTime: Date } | undefined> {
+  const [row] = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ authTime: sessions.authTime });
+  return row;
 }
 
 /**

@@ -5,6 +5,7 @@ import { memberships, sessions, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/open.ts';
 import { findMembership, findUserById, isUniqueViolation, listMemberships, type User } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 import type { FlowDeps } from '../deps.ts';
 
 export type AdminContext = { orgId: string; adminId: string | null };
@@ -29,23 +30,32 @@ async function assertAnotherAdmin(tx: Tx, orgId: string, userId: string): Promis
   if (row.n === 0) throw new AppError('admin.last_admin', 'An organization must keep at least one administrator.');
 }
 
-/** Sessions of this user in this organization end at once. */
-const endOrgSessions = (tx: Tx, orgId: string, userId: string) => tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+type Ended = { authTime: Date }[];
 
-async function change(deps: FlowDeps, a: AdminContext, userId: string, event: string, work: (tx: Tx) => Promise<Record<string, unknown> | void>) {
+/** Sessions of this user in this organization end at once; `ended` collects them for `change`. */
+async function endOrgSessions(tx: Tx, orgId: string, userId: string, ended: Ended): Promise<number> {
+  const rows = await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId))).returning({ authTime: sessions.authTime });
+  ended.push(...rows);
+  return rows.length;
+}
+
+async function change(deps: FlowDeps, a: AdminContext, userId: string, event: string, work: (tx: Tx, ended: Ended) => Promise<Record<string, unknown> | void>) {
   await requireMember(deps, a.orgId, userId);
+  const ended: Ended = [];
   await deps.db.transaction(async (tx) => {
-    const details = (await work(tx)) ?? {};
+    const details = (await work(tx, ended)) ?? {};
     await recordAudit(tx, { ...deps.ctx, actorUserId: a.adminId }, { event, outcome: 'success', orgId: a.orgId, targetUserId: userId, details });
   });
+  // Once committed: the single sign-on those sessions started ends with them.
+  for (const { authTime } of ended) await announceSignedOut({ userId, authTime, ip: deps.ctx.ip, userAgent: deps.ctx.userAgent });
 }
 
 export const suspendMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
-  change(deps, a, userId, 'user.suspended', async (tx) => {
+  change(deps, a, userId, 'user.suspended', async (tx, ended) => {
     const m = await findMembership(tx, a.orgId, userId);
     if (m?.role === 'admin') await assertAnotherAdmin(tx, a.orgId, userId);
     await tx.update(memberships).set({ suspendedAt: new Date() }).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
-    await endOrgSessions(tx, a.orgId, userId);
+    await endOrgSessions(tx, a.orgId, userId, ended);
   });
 
 export const reactivateMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
@@ -59,13 +69,13 @@ export const requirePasswordChange = (deps: FlowDeps, a: AdminContext, userId: s
   });
 
 export const signOutMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
-  change(deps, a, userId, 'user.signed_out', async (tx) => ({ ended: (await endOrgSessions(tx, a.orgId, userId).returning({ id: sessions.id })).length }));
+  change(deps, a, userId, 'user.signed_out', async (tx, ended) => ({ ended: await endOrgSessions(tx, a.orgId, userId, ended) }));
 
 export const removeMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
-  change(deps, a, userId, 'membership.removed', async (tx) => {
+  change(deps, a, userId, 'membership.removed', async (tx, ended) => {
     const m = await findMembership(tx, a.orgId, userId);
     if (m?.role === 'admin') await assertAnotherAdmin(tx, a.orgId, userId);
-    await endOrgSessions(tx, a.orgId, userId);
+    await endOrgSessions(tx, a.orgId, userId, ended);
     await tx.delete(memberships).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
   });
 

@@ -131,22 +131,34 @@ describe('the Tessera session is the truth', () => {
   });
 });
 
+/** An application's back-channel logout endpoint on loopback: what it was sent, in order. */
+async function backchannelReceiver() {
+  const received: string[] = [];
+  const rp = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      received.push(body);
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => rp.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(rp.address() as AddressInfo).port}/backchannel`, received, close: () => rp.close() };
+}
+
+/** The claims of the first logout token `rp` receives (waits for it). */
+async function firstLogoutToken(rp: Awaited<ReturnType<typeof backchannelReceiver>>) {
+  for (let i = 0; i < 50 && rp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  const token = new URLSearchParams(rp.received[0]).get('logout_token')!;
+  return { token, claims: JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) };
+}
+
 describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
   it('tells an application that registered for it, with a signed logout token, when the person signs out', async () => {
-    const received: string[] = [];
-    const rp = createServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => (body += d));
-      req.on('end', () => {
-        received.push(body);
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((r) => rp.listen(0, '127.0.0.1', r));
+    const rp = await backchannelReceiver();
     try {
       const { user, who } = await person();
-      const bcl = `http://127.0.0.1:${(rp.address() as AddressInfo).port}/backchannel`;
-      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: bcl }, user.id);
+      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
       const config = await discover(t.url, app.clientId, app.clientSecret);
       const a = await authorize(config, t.url, who);
       const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
@@ -155,11 +167,8 @@ describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
       const action = /action="([^"]+)"/.exec(html)![1];
       const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1];
       await a.browser.fetch(new URL(action, t.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }).toString() });
-      for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-
-      const logoutToken = new URLSearchParams(received[0]).get('logout_token')!;
+      const { token: logoutToken, claims } = await firstLogoutToken(rp);
       const [header, payload, signature] = logoutToken.split('.');
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
       expect(claims).toMatchObject({ iss: `${t.url}/oidc`, aud: app.clientId, sub: user.id });
       expect(claims.events).toHaveProperty(['http://schemas.openid.net/event/backchannel-logout']);
       expect(claims.sid).toBe(tokens.claims()!.sid);
@@ -175,19 +184,10 @@ describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
 
 describe('Log out of the portal ends the single sign-on it started', () => {
   it('tells the applications of that sign-in (back-channel) and ends their session-bound tokens; another browser keeps its own', async () => {
-    const received: string[] = [];
-    const rp = createServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => (body += d));
-      req.on('end', () => {
-        received.push(body);
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((r) => rp.listen(0, '127.0.0.1', r));
+    const rp = await backchannelReceiver();
     try {
       const { user, who } = await person();
-      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: `http://127.0.0.1:${(rp.address() as AddressInfo).port}/backchannel` }, user.id);
+      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
       const config = await discover(t.url, app.clientId, app.clientSecret);
       const params = { scope: 'openid email profile' };
       const here = await authorize(config, t.url, who, { params });
@@ -202,9 +202,8 @@ describe('Log out of the portal ends the single sign-on it started', () => {
       await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
       expect((await client.refreshTokenGrant(config, otherTokens.refresh_token!)).access_token).toBeTruthy();
 
-      for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(received).toHaveLength(1);
-      const claims = JSON.parse(Buffer.from(new URLSearchParams(received[0]).get('logout_token')!.split('.')[1], 'base64url').toString());
+      const { claims } = await firstLogoutToken(rp);
+      expect(rp.received).toHaveLength(1);
       expect(claims).toMatchObject({ iss: `${t.url}/oidc`, aud: app.clientId, sub: user.id, sid: tokens.claims()!.sid });
       expect(claims.events).toHaveProperty(['http://schemas.openid.net/event/backchannel-logout']);
       for (let i = 0; i < 50; i++) {
@@ -216,6 +215,48 @@ describe('Log out of the portal ends the single sign-on it started', () => {
         if (i === 49) throw new Error('no app.backchannel_logout audit row');
         await new Promise((r) => setTimeout(r, 50));
       }
+    } finally {
+      rp.close();
+    }
+  });
+
+  it('does the same when the person signs that browser out from another one (Security page)', async () => {
+    const rp = await backchannelReceiver();
+    try {
+      const { user, who } = await person();
+      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
+      const config = await discover(t.url, app.clientId, app.clientSecret);
+      const a = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
+      const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+      await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
+      const other = new HttpBrowser(t.url);
+      await other.signIn(who.email, who.password);
+      const { items } = (await (await other.fetch('/api/me/sessions')).json()) as { items: { id: string; current: boolean }[] };
+      const away = items.find((i) => !i.current)!;
+      expect((await other.fetch(`/api/me/sessions/${away.id}`, { method: 'DELETE', json: {} })).status).toBe(204);
+      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+      expect((await firstLogoutToken(rp)).claims).toMatchObject({ sub: user.id, sid: tokens.claims()!.sid });
+    } finally {
+      rp.close();
+    }
+  });
+
+  it('does the same when an administrator signs the person out', async () => {
+    const rp = await backchannelReceiver();
+    try {
+      const { user, who } = await person();
+      const bossEmail = `boss${++n}@acme.test`;
+      await seedUser(t, { email: bossEmail, orgs: [acme], role: 'admin' });
+      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
+      const config = await discover(t.url, app.clientId, app.clientSecret);
+      const a = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
+      const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+      const admin = new HttpBrowser(t.url);
+      await admin.fetch('/api/auth/sign-in', { method: 'POST', json: { email: bossEmail, portal: 'admin' } });
+      expect((await (await admin.fetch('/api/auth/sign-in/password', { method: 'POST', json: { password: STRONG_PASSWORD } })).json()).step).toBe('done');
+      expect((await admin.fetch(`/api/admin/users/${user.id}/sign-out`, { method: 'POST', json: {} })).status).toBe(204);
+      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+      expect((await firstLogoutToken(rp)).claims).toMatchObject({ sub: user.id, sid: tokens.claims()!.sid });
     } finally {
       rp.close();
     }
