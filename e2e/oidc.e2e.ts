@@ -27,8 +27,9 @@ async function newRp(): Promise<TestRp> {
 }
 
 /** An OIDC application for a fresh test RP, created the way the admin API does, assigned to `assignee`. */
-async function seedOidcApp(name: string, settings: Record<string, unknown>, assignee?: { id: string }) {
+async function seedOidcApp(name: string, settingsFor: Record<string, unknown> | ((rp: TestRp) => Record<string, unknown>), assignee?: { id: string }) {
   const rp = await newRp();
+  const settings = typeof settingsFor === 'function' ? settingsFor(rp) : settingsFor;
   // No initiate-login URI: oidc-provider refuses an http:// one even on loopback (see the report), so
   // the tile opens the site of the first redirect URI, whose home page starts the sign-in.
   const app = await createOidcApp({ orgId: acme.id, adminId: null }, { name, kind: 'web', redirectUris: [rp.callbackUri], ...settings }, deps());
@@ -136,6 +137,27 @@ describe('OpenID Connect single sign-on', () => {
     expect(claims.email).toBe('ada@acme.test');
     expect(claims.name).toBe('Ada Lovelace');
     expect(claims.sub).toBe(people.ada.id);
+    await context.close();
+  });
+
+  it('signs the person out of the application too when they log out of the portal (back-channel logout)', async () => {
+    const { rp } = await seedOidcApp('Team Chat', (own) => ({ backchannelLogoutUri: own.backchannelUri }), people.ada);
+    const { page, context } = await signedInToPortal(env, people.ada.email);
+    const tab = await launchTile(page, context, 'Team Chat');
+    expect((await claimsShown(tab, rp)).email).toBe('ada@acme.test');
+    await tab.goto(rp.sessionUri);
+    expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Still signed in to the test app');
+
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    await expect
+      .poll(async () => {
+        await tab.goto(rp.sessionUri);
+        return tab.getByRole('heading', { level: 1 }).textContent();
+      })
+      .toBe('Signed out of the test app');
     await context.close();
   });
 

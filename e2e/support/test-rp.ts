@@ -8,6 +8,10 @@ export type TestRp = {
   origin: string;
   loginUri: string;
   callbackUri: string;
+  /** Its back-channel logout endpoint: a logout token ends the application's session for that sid. */
+  backchannelUri: string;
+  /** Says whether this browser is still signed in to the application. */
+  sessionUri: string;
   /** The credentials the administrator got for this relying party. */
   useClient(clientId: string, clientSecret: string | null): void;
   close(): Promise<void>;
@@ -19,12 +23,15 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
 /**
  * A tiny relying party on loopback, as a real application would be: `/login` (and `/`) sends the browser to
  * Tessera's authorization endpoint (code flow, PKCE S256, state, nonce); `/callback` exchanges the
- * code (openid-client checks iss, state and the ID token), fetches userinfo and shows the claims.
+ * code (openid-client checks iss, state and the ID token), fetches userinfo and shows the claims,
+ * and keeps an application session (its own cookie) until a back-channel logout token names its sid.
  */
 export async function startTestRp(issuer: string, scope = 'openid email profile groups'): Promise<TestRp> {
   let creds: { clientId: string; clientSecret: string | null } | undefined;
   let config: client.Configuration | undefined;
   const pending = new Map<string, { verifier: string; state: string; nonce: string }>();
+  /** The application's own sessions: cookie value → the provider's sid they came from. */
+  const appSessions = new Map<string, string>();
 
   const configuration = async () => {
     if (!creds) throw new Error('test RP: useClient() first');
@@ -71,7 +78,23 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
         const rows = Object.entries({ ...info, amr: tokens.claims()!.amr })
           .map(([k, v]) => `<dt>${escape(k)}</dt><dd data-claim="${escape(k)}">${escape(typeof v === 'string' ? v : JSON.stringify(v))}</dd>`)
           .join('');
-        return send(200, page('Signed in to the test app', `<dl>${rows}</dl>`));
+        const appSession = randomBytes(16).toString('hex');
+        appSessions.set(appSession, String(tokens.claims()!.sid));
+        return send(200, page('Signed in to the test app', `<dl>${rows}</dl>`), { 'set-cookie': `rp_session=${appSession}; Path=/; HttpOnly; SameSite=Lax` });
+      }
+      if (url.pathname === '/session') {
+        const appSession = /(?:^|;\s*)rp_session=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
+        return send(200, page(appSession && appSessions.has(appSession) ? 'Still signed in to the test app' : 'Signed out of the test app', ''));
+      }
+      if (url.pathname === '/backchannel' && req.method === 'POST') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        // A real application verifies the token's signature too (the integration tests do); here the claims decide.
+        const token = new URLSearchParams(body).get('logout_token') ?? '';
+        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as { aud?: string; sid?: string; events?: Record<string, unknown> };
+        if (claims.aud !== creds?.clientId || !claims.events?.['http://schemas.openid.net/event/backchannel-logout']) return send(400, '');
+        for (const [appSession, sid] of appSessions) if (sid === claims.sid) appSessions.delete(appSession);
+        return send(200, '');
       }
       return send(404, page('Not found', ''));
     } catch (err) {
@@ -85,6 +108,8 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
     origin,
     loginUri: `${origin}/login`,
     callbackUri,
+    backchannelUri: `${origin}/backchannel`,
+    sessionUri: `${origin}/session`,
     useClient(clientId, clientSecret) {
       creds = { clientId, clientSecret };
       config = undefined;
