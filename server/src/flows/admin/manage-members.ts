@@ -47,7 +47,7 @@ async function change(deps: FlowDeps, a: AdminContext, userId: string, event: st
     await recordAudit(tx, { ...deps.ctx, actorUserId: a.adminId }, { event, outcome: 'success', orgId: a.orgId, targetUserId: userId, details });
   });
   // Once committed: the single sign-on those sessions started ends with them.
-  for (const { authTime } of ended) await announceSignedOut({ userId, authTime, ip: deps.ctx.ip, userAgent: deps.ctx.userAgent });
+  for (const { authTime } of ended) await announceSignedOut({ userId, authTime }, deps.ctx);
 }
 
 export const suspendMember = (deps: FlowDeps, a: AdminContext, userId: string) =>

@@ -50,8 +50,7 @@ export async function myAccountRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     const ended = await deleteUserSession(deps.db, user.id, req.params.id);
     if (!ended) throw new AppError('session.not_found', 'No such session.');
     await recordAudit(deps.db, requestContext(req, user.id), { event: 'session.revoked', outcome: 'success', orgId: session.orgId, targetUserId: user.id });
-    const { ip, userAgent } = requestContext(req);
-    await announceSignedOut({ userId: user.id, authTime: ended.authTime, ip, userAgent });
+    await announceSignedOut({ userId: user.id, authTime: ended.authTime }, requestContext(req));
     if (req.params.id === session.id) clearCookie(res, deps.config, 'session');
     return res.status(204).send();
   });

@@ -41,8 +41,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     if (signedIn) {
       await deleteSession(deps.db, signedIn.session.id);
       await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: signedIn.session.orgId, targetUserId: signedIn.user.id });
-      const { ip, userAgent } = requestContext(req);
-      await announceSignedOut({ userId: signedIn.user.id, authTime: signedIn.session.authTime, ip, userAgent });
+      await announceSignedOut(signedIn.session, requestContext(req));
     }
     clearCookie(res, deps.config, 'session');
     return res.status(204).send();
