@@ -19,24 +19,41 @@ export type NewSession = {
   lifetimeMinutes: number;
 };
 
+// Every sign-in writes one: built once (prepared), not on each call.
+const insertSession = prepared('session_insert', (db) =>
+  db
+    .insert(sessions)
+    .values({
+      tokenHash: param('tokenHash'),
+      userId: param('userId'),
+      orgId: param('orgId'),
+      amr: param('amr'),
+      authTime: param('authTime'),
+      // Raw: drizzle's timestamp encoder cannot take the null a placeholder may hold.
+      mfaAt: sql`${param('mfaAt')}`,
+      ip: param('ip'),
+      userAgent: param('userAgent'),
+      idleMinutes: param('idleMinutes'),
+      expiresAt: param('expiresAt'),
+    })
+    .returning(),
+);
+
 /** Returns the cookie value; only its hash is stored. */
 export async function createSession(db: Queryable, input: NewSession): Promise<{ token: string; session: Session }> {
   const token = randomToken();
-  const [session] = await db
-    .insert(sessions)
-    .values({
-      tokenHash: hashToken(token),
-      userId: input.userId,
-      orgId: input.orgId,
-      amr: input.amr,
-      authTime: input.authTime,
-      mfaAt: input.mfaAt ?? null,
-      ip: input.ip,
-      userAgent: input.userAgent.slice(0, 512),
-      idleMinutes: input.idleMinutes,
-      expiresAt: new Date(Date.now() + input.lifetimeMinutes * 60_000),
-    })
-    .returning();
+  const [session] = await insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: input.userId,
+    orgId: input.orgId,
+    amr: input.amr,
+    authTime: input.authTime,
+    mfaAt: input.mfaAt ?? null,
+    ip: input.ip,
+    userAgent: input.userAgent.slice(0, 512),
+    idleMinutes: input.idleMinutes,
+    expiresAt: new Date(Date.now() + input.lifetimeMinutes * 60_000),
+  });
   return { token, session };
 }
 
