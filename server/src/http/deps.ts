@@ -5,6 +5,8 @@ import type { Listen } from '../db/listen.ts';
 import type { Argon2Params } from '../domain/credentials/password-hash.ts';
 import type { FlowDeps } from '../flows/deps.ts';
 import type { MasterKey } from '../domain/secrets/master-key.ts';
+import type { User } from '../domain/users/user-store.ts';
+import { primeUser } from '../flows/request-memo.ts';
 
 /** Everything route plugins receive; wired once in main.ts. */
 export type HttpDeps = {
@@ -28,4 +30,11 @@ export function requestContext(req: FastifyRequest, actorUserId?: string | null)
 
 export function flowDeps(deps: HttpDeps, req: FastifyRequest, actorUserId?: string | null): FlowDeps {
   return { db: deps.db, publicUrl: deps.config.publicUrl, argon2: deps.argon2, masterKey: deps.masterKey, mailQueued: deps.mailQueued, ctx: requestContext(req, actorUserId), memo: new Map() };
+}
+
+/** Flow deps acting for the signed-in person (if any), who is already read: the flows do not read them again. */
+export function signedInFlowDeps(deps: HttpDeps, req: FastifyRequest, signedIn: { user: User } | undefined): FlowDeps {
+  const fd = flowDeps(deps, req, signedIn?.user.id);
+  if (signedIn) primeUser(fd, signedIn.user);
+  return fd;
 }

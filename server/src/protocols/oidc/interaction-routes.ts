@@ -8,7 +8,7 @@ import { findAppById } from '../../domain/apps/app-store.ts';
 import { recordConsent } from '../../domain/apps/consent-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { nextInteractionStep, type InteractionAsk } from '../../flows/sso/oidc-interaction.ts';
-import { flowDeps, requestContext, type HttpDeps } from '../../http/deps.ts';
+import { flowDeps, requestContext, signedInFlowDeps, type HttpDeps } from '../../http/deps.ts';
 import { findSignedIn, requireSignedIn } from '../../http/plugins/authenticate.ts';
 import type { ProviderHolder } from './provider-holder.ts';
 
@@ -62,8 +62,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const { provider } = await holder.current();
     const details = await detailsOf(provider, req, reply);
     const signedIn = await findSignedIn(req, deps);
-    const fd = flowDeps(deps, req, signedIn?.user.id);
-    const next = await nextInteractionStep(signedIn?.session, askOf(details), fd);
+    const next = await nextInteractionStep(signedIn?.session, askOf(details), signedInFlowDeps(deps, req, signedIn));
     const back = encodeURIComponent(here(details.uid));
     switch (next.kind) {
       case 'sign_in':

@@ -7,7 +7,7 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
 import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
 import { userOf } from '../../flows/request-memo.ts';
-import { flowDeps, requestContext, type HttpDeps } from '../../http/deps.ts';
+import { requestContext, signedInFlowDeps, type HttpDeps } from '../../http/deps.ts';
 import { findSignedIn } from '../../http/plugins/authenticate.ts';
 import { issueNoPassiveResponse, issueSamlResponse } from './issue-response.ts';
 import { sendAutoPost } from './auto-post-page.ts';
@@ -34,7 +34,7 @@ export type SsoTarget = {
 export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, target: SsoTarget) {
   const { app, settings } = target;
   const signedIn = await findSignedIn(req, deps);
-  const fd = flowDeps(deps, req, signedIn?.user.id);
+  const fd = signedInFlowDeps(deps, req, signedIn);
   const stale = target.signedInAfter && signedIn && signedIn.session.authTime < target.signedInAfter;
   const access = stale ? ({ kind: 'sign_in' } as const) : await checkAppAccess(signedIn?.session, app, fd);
   const returnTo = encodeURIComponent(target.continuePath);
