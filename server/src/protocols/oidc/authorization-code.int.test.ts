@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as client from 'openid-client';
 import { seedOrg, seedUser, STRONG_PASSWORD } from '../../../test/harness.ts';
-import { createListeningTestApp } from '../../../test/http-browser.ts';
+import { createListeningTestApp, HttpBrowser } from '../../../test/http-browser.ts';
 import { authorize, CALLBACK, discover, seedOidcApp } from '../../../test/oidc-fixtures.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
-import { eq } from 'drizzle-orm';
-import { oidcPayloads, sessions } from '../../db/schema/index.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditEvents, oidcPayloads, sessions } from '../../db/schema/index.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
 let acme: Org;
@@ -34,6 +34,32 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     const jwks = await (await fetch(meta.jwks_uri!)).json();
     expect(jwks.keys.map((k: { alg: string }) => k.alg).sort()).toEqual(['ES256', 'RS256']);
     expect(jwks.keys.every((k: Record<string, unknown>) => k.d === undefined)).toBe(true);
+  });
+
+  it('launches an application the organization vouches for through one interaction, audited once', async () => {
+    const app = await seedOidcApp(t, acme, {}, ada.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const browser = new HttpBrowser(t.url);
+    await browser.signIn(who.email, who.password);
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    let at = client.buildAuthorizationUrl(config, { redirect_uri: CALLBACK, scope: 'openid email profile', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state }).href;
+    const interactions: string[] = [];
+    for (let hops = 0; !at.startsWith(CALLBACK); hops++) {
+      expect(hops).toBeLessThan(10);
+      if (new URL(at).pathname.startsWith('/api/oidc/interaction/')) interactions.push(at);
+      const res = await browser.fetch(at);
+      expect(res.status).toBe(303);
+      at = new URL(res.headers.get('location')!, at).href;
+    }
+    expect(interactions).toHaveLength(1);
+    const tokens = await client.authorizationCodeGrant(config, new URL(at), { pkceCodeVerifier: verifier, expectedState: state });
+    expect(tokens.claims()!.sub).toBe(ada.id);
+    // The grant holds what was asked: the profile and e-mail claims come through.
+    expect(await client.fetchUserInfo(config, tokens.access_token, ada.id)).toMatchObject({ email: 'ada@acme.test', name: 'Ada Lovelace' });
+    const launches = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.sso'), eq(auditEvents.targetUserId, ada.id), sql`${auditEvents.details}->>'appId' = ${app.clientId}`));
+    expect(launches).toHaveLength(1);
+    expect(launches[0]).toMatchObject({ orgId: acme.id, outcome: 'success' });
   });
 
   it('signs the person in through User Login, then issues tokens whose claims come from the profile', async () => {

@@ -5,6 +5,7 @@ import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter } from './adapter.ts';
+import { loadGrantFor } from './first-party-grant.ts';
 import { tesseraSessionCheck } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
 import { endTesseraSessionOnLogout } from './end-session.ts';
@@ -47,6 +48,12 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     byClient.set(clientId, { settings: client.settings, orgId: client.orgId });
     // Frozen in the cache (client-cache.ts): the provider copies what it keeps, and must not change ours.
     return client.metadata;
+  };
+
+  // The authorization resolved its client already: this is a map read.
+  const appOfClient = async (clientId: string) => {
+    if (!byClient.has(clientId)) await resolveClient(clientId);
+    return byClient.get(clientId);
   };
 
   const policy = interactionPolicy.base();
@@ -93,6 +100,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     // Outgoing calls (back-channel logout) refuse loopback and private addresses (oidc-provider's SSRF
     // guard); only a test that runs its relying party on loopback replaces the transport.
     ...(deps.loopbackFetchForTests ? { fetch: ((url: string, options: RequestInit) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit)) as unknown as Configuration['fetch'] } : {}),
+    loadExistingGrant: loadGrantFor(deps.db, appOfClient),
     // Refresh tokens rotate on every use; a reused one revokes the whole grant (RFC 9700 §4.14.2).
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),

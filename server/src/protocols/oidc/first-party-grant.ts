@@ -1,0 +1,36 @@
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import type { Db } from '../../db/open.ts';
+import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
+
+type Grant = InstanceType<KoaContextWithOIDC['oidc']['provider']['Grant']>;
+/** Claims every ID token carries anyway: the consent prompt never asks for them either. */
+const ALWAYS = new Set(['sub', 'sid', 'auth_time', 'acr', 'amr', 'iss']);
+
+/**
+ * oidc-provider's `loadExistingGrant`: the grant this authorization continues (the consent's, or
+ * the one this browser's session holds for the client), else — only right after Tessera's own
+ * interaction let the person in, its access rules met — for an application whose consent the
+ * organization gives (implicit; not a native one, which the provider always asks), the grant of
+ * what the client asked for. The first launch of such an application then takes one interaction,
+ * not two (the second only said "consent given"). It is audited as the launch it is.
+ */
+export function loadGrantFor(db: Db, settingsOf: (clientId: string) => Promise<{ settings: StoredOidcSettings; orgId: string } | undefined>) {
+  return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
+    const { oidc } = ctx;
+    const clientId = oidc.client!.clientId;
+    const grantId = oidc.result?.consent?.grantId || oidc.session!.grantIdFor(clientId);
+    if (grantId) return oidc.provider.Grant.find(grantId);
+    const accountId = oidc.account?.accountId;
+    if (!oidc.result?.login || !accountId || oidc.client!.applicationType === 'native') return undefined;
+    const app = await settingsOf(clientId);
+    if (app?.settings.consent !== 'implicit') return undefined;
+    const grant = new oidc.provider.Grant({ accountId, clientId });
+    grant.addOIDCScope([...oidc.requestParamOIDCScopes].join(' '));
+    const claims = [...oidc.requestParamClaims].filter((c) => !ALWAYS.has(c));
+    if (claims.length) grant.addOIDCClaims(claims);
+    await grant.save();
+    await recordAudit(db, { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: accountId }, { event: 'app.sso', outcome: 'success', orgId: app.orgId, targetUserId: accountId, details: { appId: clientId, protocol: 'oidc' } });
+    return grant;
+  };
+}
