@@ -153,6 +153,25 @@ async function firstLogoutToken(rp: Awaited<ReturnType<typeof backchannelReceive
   return { token, claims: JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) };
 }
 
+/** The provider's session names its sign-in by the second (session-check.ts): a second sign-in waits for the next one. */
+const nextSecond = () => new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
+
+/** A new person signed in to an application registered for back-channel logout at `rp`, tokens bound to that sign-in. */
+async function signedIntoApp(rp: Awaited<ReturnType<typeof backchannelReceiver>>) {
+  const { user, who } = await person();
+  const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
+  const config = await discover(t.url, app.clientId, app.clientSecret);
+  const a = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
+  const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+  return { user, who, app, config, tokens, browser: a.browser };
+}
+
+/** That sign-in's single sign-on is over: its refresh token is refused and the application was told. */
+async function expectSignOnEnded(rp: Awaited<ReturnType<typeof backchannelReceiver>>, config: client.Configuration, tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers, userId: string) {
+  await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+  expect((await firstLogoutToken(rp)).claims).toMatchObject({ sub: userId, sid: tokens.claims()!.sid });
+}
+
 describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
   it('tells an application that registered for it, with a signed logout token, when the person signs out', async () => {
     const rp = await backchannelReceiver();
@@ -186,25 +205,17 @@ describe('Log out of the portal ends the single sign-on it started', () => {
   it('tells the applications of that sign-in (back-channel) and ends their session-bound tokens; another browser keeps its own', async () => {
     const rp = await backchannelReceiver();
     try {
-      const { user, who } = await person();
-      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
-      const config = await discover(t.url, app.clientId, app.clientSecret);
-      const params = { scope: 'openid email profile' };
-      const here = await authorize(config, t.url, who, { params });
-      const tokens = await client.authorizationCodeGrant(config, here.callback, { pkceCodeVerifier: here.verifier, expectedState: here.state });
-      // The provider's session names its sign-in by the second (session-check.ts): the other browser signs in a second later.
-      await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
-      const elsewhere = await authorize(config, t.url, who, { params });
+      const { user, who, app, config, tokens, browser } = await signedIntoApp(rp);
+      await nextSecond();
+      const elsewhere = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
       const otherTokens = await client.authorizationCodeGrant(config, elsewhere.callback, { pkceCodeVerifier: elsewhere.verifier, expectedState: elsewhere.state });
-      expect(tokens.refresh_token).toBeTruthy();
 
-      expect((await here.browser.fetch('/api/auth/logout', { method: 'POST', json: {} })).status).toBe(204);
-      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+      expect((await browser.fetch('/api/auth/logout', { method: 'POST', json: {} })).status).toBe(204);
+      await expectSignOnEnded(rp, config, tokens, user.id);
       expect((await client.refreshTokenGrant(config, otherTokens.refresh_token!)).access_token).toBeTruthy();
-
-      const { claims } = await firstLogoutToken(rp);
       expect(rp.received).toHaveLength(1);
-      expect(claims).toMatchObject({ iss: `${t.url}/oidc`, aud: app.clientId, sub: user.id, sid: tokens.claims()!.sid });
+      const { claims } = await firstLogoutToken(rp);
+      expect(claims).toMatchObject({ iss: `${t.url}/oidc`, aud: app.clientId });
       expect(claims.events).toHaveProperty(['http://schemas.openid.net/event/backchannel-logout']);
       for (let i = 0; i < 50; i++) {
         const rows = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.backchannel_logout'), eq(auditEvents.targetUserId, user.id)));
@@ -223,19 +234,14 @@ describe('Log out of the portal ends the single sign-on it started', () => {
   it('does the same when the person signs that browser out from another one (Security page)', async () => {
     const rp = await backchannelReceiver();
     try {
-      const { user, who } = await person();
-      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
-      const config = await discover(t.url, app.clientId, app.clientSecret);
-      const a = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
-      const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
-      await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
+      const { user, who, config, tokens } = await signedIntoApp(rp);
+      await nextSecond();
       const other = new HttpBrowser(t.url);
       await other.signIn(who.email, who.password);
       const { items } = (await (await other.fetch('/api/me/sessions')).json()) as { items: { id: string; current: boolean }[] };
       const away = items.find((i) => !i.current)!;
       expect((await other.fetch(`/api/me/sessions/${away.id}`, { method: 'DELETE', json: {} })).status).toBe(204);
-      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
-      expect((await firstLogoutToken(rp)).claims).toMatchObject({ sub: user.id, sid: tokens.claims()!.sid });
+      await expectSignOnEnded(rp, config, tokens, user.id);
     } finally {
       rp.close();
     }
@@ -244,19 +250,14 @@ describe('Log out of the portal ends the single sign-on it started', () => {
   it('does the same when an administrator signs the person out', async () => {
     const rp = await backchannelReceiver();
     try {
-      const { user, who } = await person();
+      const { user, config, tokens } = await signedIntoApp(rp);
       const bossEmail = `boss${++n}@acme.test`;
       await seedUser(t, { email: bossEmail, orgs: [acme], role: 'admin' });
-      const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
-      const config = await discover(t.url, app.clientId, app.clientSecret);
-      const a = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
-      const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
       const admin = new HttpBrowser(t.url);
       await admin.fetch('/api/auth/sign-in', { method: 'POST', json: { email: bossEmail, portal: 'admin' } });
       expect((await (await admin.fetch('/api/auth/sign-in/password', { method: 'POST', json: { password: STRONG_PASSWORD } })).json()).step).toBe('done');
       expect((await admin.fetch(`/api/admin/users/${user.id}/sign-out`, { method: 'POST', json: {} })).status).toBe(204);
-      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
-      expect((await firstLogoutToken(rp)).claims).toMatchObject({ sub: user.id, sid: tokens.claims()!.sid });
+      await expectSignOnEnded(rp, config, tokens, user.id);
     } finally {
       rp.close();
     }
