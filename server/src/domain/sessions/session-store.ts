@@ -4,6 +4,10 @@ import type { Queryable } from '../../db/open.ts';
 import { sessions } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 import { revokeUserOidcPayloads } from '../oidc/oidc-payload-store.ts';
+import { announceSignedOut } from './signed-out.ts';
+
+/** Who ends a session that ran out: nobody, from nowhere (what audit rows about it say). */
+export const EXPIRY = { ip: '', userAgent: 'session expiry' };
 
 export type Session = typeof sessions.$inferSelect;
 
@@ -69,6 +73,7 @@ export async function findLiveSession(db: Queryable, token: string, now = new Da
   const idleDeadline = row.lastSeenAt.getTime() + row.idleMinutes * 60_000;
   if (row.expiresAt <= now || idleDeadline <= now.getTime()) {
     await db.delete(sessions).where(eq(sessions.id, row.id));
+    await announceSignedOut(row, EXPIRY);
     return undefined;
   }
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
@@ -98,8 +103,12 @@ export async function deleteUserSessions(db: Queryable, userId: string, exceptSe
   return rows.length;
 }
 
-export async function deleteExpiredSessions(db: Queryable): Promise<void> {
-  await db.delete(sessions).where(sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now()`);
+/** The sessions it ended (past their lifetime or idle too long), for what they had started to end too. */
+export async function deleteExpiredSessions(db: Queryable): Promise<{ userId: string; authTime: Date }[]> {
+  return db
+    .delete(sessions)
+    .where(sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now()`)
+    .returning({ userId: sessions.userId, authTime: sessions.authTime });
 }
 
 export async function listUserSessions(db: Queryable, userId: string): Promise<Session[]> {

@@ -10,6 +10,7 @@ import { createListeningTestApp, HttpBrowser } from '../../../test/http-browser.
 import { authorize, CALLBACK, discover, seedOidcApp } from '../../../test/oidc-fixtures.ts';
 import { auditEvents, sessions, memberships, oidcPayloads } from '../../db/schema/index.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
+import { runHousekeeping } from '../../jobs/housekeeping.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
 let acme: Org;
@@ -241,6 +242,19 @@ describe('Log out of the portal ends the single sign-on it started', () => {
       const { items } = (await (await other.fetch('/api/me/sessions')).json()) as { items: { id: string; current: boolean }[] };
       const away = items.find((i) => !i.current)!;
       expect((await other.fetch(`/api/me/sessions/${away.id}`, { method: 'DELETE', json: {} })).status).toBe(204);
+      await expectSignOnEnded(rp, config, tokens, user.id);
+    } finally {
+      rp.close();
+    }
+  });
+
+  it('does the same when the sign-in runs out (housekeeping ends sessions past their lifetime)', async () => {
+    const rp = await backchannelReceiver();
+    try {
+      const { user, config, tokens } = await signedIntoApp(rp);
+      await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+      await runHousekeeping(t.database.db);
+      expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
       await expectSignOnEnded(rp, config, tokens, user.id);
     } finally {
       rp.close();
