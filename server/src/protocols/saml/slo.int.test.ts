@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidateInResponseTo, type SAML } from '@node-saml/node-saml';
 import { createTestApp, PUBLIC_URL, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { desc, eq } from 'drizzle-orm';
+import { findUserByEmail } from '../../domain/users/user-store.ts';
+import { sessions } from '../../db/schema/index.ts';
+import { onSignedOut, type SignedOut } from '../../domain/sessions/signed-out.ts';
 import { decodeResponse, makeSp, makeSpKeys, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
 
 const SLO_URL = 'https://sp.example.test/saml/slo';
@@ -56,6 +60,20 @@ describe('SAML single logout, SP-initiated (SAML profiles §4.4)', () => {
     const answer = await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse });
     expect(answer.loggedOut).toBe(true);
     expect(await isSignedIn()).toBe(false);
+  });
+
+  it('ends the rest of that sign-in’s single sign-on too (announced as a sign-out)', async () => {
+    const profile = await signedInAtSp();
+    const member = (await findUserByEmail(t.database.db, world.userEmail))!;
+    const [live] = await t.database.db.select().from(sessions).where(eq(sessions.userId, member.id)).orderBy(desc(sessions.createdAt)).limit(1);
+    const heard: SignedOut[] = [];
+    const stop = onSignedOut(async (ended) => void heard.push(ended));
+    try {
+      await world.user.get(await logoutPath(profile));
+    } finally {
+      stop();
+    }
+    expect(heard).toEqual([expect.objectContaining({ userId: member.id, authTime: live.authTime })]);
   });
 
   it('leaves the session of another person (or another sign-in) alone', async () => {
