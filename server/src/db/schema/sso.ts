@@ -27,7 +27,9 @@ export const oidcPayloads = pgTable(
   (t) => [
     primaryKey({ columns: [t.model, t.id] }),
     index('oidc_payloads_grant').on(t.grantId).where(sql`${t.grantId} is not null`),
-    index('oidc_payloads_uid').on(t.uid).where(sql`${t.uid} is not null`),
+    // With the model: a session is looked up by uid (model 'Session'); on uid alone the planner, short of
+    // statistics, combined it with the primary key's model prefix and scanned every session.
+    index('oidc_payloads_model_uid').on(t.model, t.uid).where(sql`${t.uid} is not null`),
     index('oidc_payloads_user_code').on(t.userCode).where(sql`${t.userCode} is not null`),
     index('oidc_payloads_account').on(t.accountId).where(sql`${t.accountId} is not null`),
     index('oidc_payloads_expires').on(t.expiresAt),
