@@ -11,9 +11,11 @@ const insertFlow = prepared('flow_insert', (db) => db.insert(flows).values({ tok
 const flowByToken = prepared('flow_by_token', (db) => db.select().from(flows).where(and(eq(flows.tokenHash, param('tokenHash')), eq(flows.kind, param('kind')))));
 const removeFlow = prepared('flow_delete', (db) => db.delete(flows).where(eq(flows.id, param('id'))).returning({ id: flows.id }));
 
-export async function createFlow<S>(db: Queryable, kind: string, state: S, ttlMinutes: number): Promise<{ token: string; flow: StoredFlow<S> }> {
+/** `expires`: minutes from now, or the moment itself (a flow that carries on an earlier one's time). */
+export async function createFlow<S>(db: Queryable, kind: string, state: S, expires: number | Date): Promise<{ token: string; flow: StoredFlow<S> }> {
   const token = randomToken();
-  const [row] = await insertFlow(db, { tokenHash: hashToken(token), kind, state, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) });
+  const expiresAt = expires instanceof Date ? expires : new Date(Date.now() + expires * 60_000);
+  const [row] = await insertFlow(db, { tokenHash: hashToken(token), kind, state, expiresAt });
   return { token, flow: { id: row.id, state: row.state as S, expiresAt: row.expiresAt } };
 }
 

@@ -94,7 +94,7 @@ export async function advance(flow: SignInFlow, state: SignInState, deps: FlowDe
       return { step: next.prompt };
     }
     // The rest of the sign-in keeps the time its start had left.
-    const { token } = await createFlow(deps.db, KIND, state, (flow.expiresAt.getTime() - Date.now()) / 60_000);
+    const { token } = await createFlow(deps.db, KIND, state, flow.expiresAt);
     return { step: next.prompt, flowToken: token };
   }
   // Deleting the flow is the single-use gate: of two racing finishes only one opens a session.
