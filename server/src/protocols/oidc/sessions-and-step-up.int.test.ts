@@ -147,6 +147,16 @@ async function backchannelReceiver() {
   return { url: `http://127.0.0.1:${(rp.address() as AddressInfo).port}/backchannel`, received, close: () => rp.close() };
 }
 
+/** Runs `test` with a back-channel receiver, closed afterwards whatever happens. */
+async function withBackchannel(test: (rp: Awaited<ReturnType<typeof backchannelReceiver>>) => Promise<void>): Promise<void> {
+  const rp = await backchannelReceiver();
+  try {
+    await test(rp);
+  } finally {
+    rp.close();
+  }
+}
+
 /** The claims of the first logout token `rp` receives (waits for it). */
 async function firstLogoutToken(rp: Awaited<ReturnType<typeof backchannelReceiver>>) {
   for (let i = 0; i < 50 && rp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
@@ -174,9 +184,8 @@ async function expectSignOnEnded(rp: Awaited<ReturnType<typeof backchannelReceiv
 }
 
 describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
-  it('tells an application that registered for it, with a signed logout token, when the person signs out', async () => {
-    const rp = await backchannelReceiver();
-    try {
+  it('tells an application that registered for it, with a signed logout token, when the person signs out', () =>
+    withBackchannel(async (rp) => {
       const { user, who } = await person();
       const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
       const config = await discover(t.url, app.clientId, app.clientSecret);
@@ -196,16 +205,12 @@ describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
       const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: (JsonWebKey & { kid: string })[] };
       const key = createPublicKey({ key: jwks.keys.find((k) => k.kid === kid)!, format: 'jwk' });
       expect(verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'))).toBe(true);
-    } finally {
-      rp.close();
-    }
-  });
+    }));
 });
 
 describe('Log out of the portal ends the single sign-on it started', () => {
-  it('tells the applications of that sign-in (back-channel) and ends their session-bound tokens; another browser keeps its own', async () => {
-    const rp = await backchannelReceiver();
-    try {
+  it('tells the applications of that sign-in (back-channel) and ends their session-bound tokens; another browser keeps its own', () =>
+    withBackchannel(async (rp) => {
       const { user, who, app, config, tokens, browser } = await signedIntoApp(rp);
       await nextSecond();
       const elsewhere = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
@@ -227,14 +232,10 @@ describe('Log out of the portal ends the single sign-on it started', () => {
         if (i === 49) throw new Error('no app.backchannel_logout audit row');
         await new Promise((r) => setTimeout(r, 50));
       }
-    } finally {
-      rp.close();
-    }
-  });
+    }));
 
-  it('does the same when the person signs that browser out from another one (Security page)', async () => {
-    const rp = await backchannelReceiver();
-    try {
+  it('does the same when the person signs that browser out from another one (Security page)', () =>
+    withBackchannel(async (rp) => {
       const { user, who, config, tokens } = await signedIntoApp(rp);
       await nextSecond();
       const other = new HttpBrowser(t.url);
@@ -243,27 +244,19 @@ describe('Log out of the portal ends the single sign-on it started', () => {
       const away = items.find((i) => !i.current)!;
       expect((await other.fetch(`/api/me/sessions/${away.id}`, { method: 'DELETE', json: {} })).status).toBe(204);
       await expectSignOnEnded(rp, config, tokens, user.id);
-    } finally {
-      rp.close();
-    }
-  });
+    }));
 
-  it('does the same when the sign-in runs out (housekeeping ends sessions past their lifetime)', async () => {
-    const rp = await backchannelReceiver();
-    try {
+  it('does the same when the sign-in runs out (housekeeping ends sessions past their lifetime)', () =>
+    withBackchannel(async (rp) => {
       const { user, config, tokens } = await signedIntoApp(rp);
       await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
       await runHousekeeping(t.database.db);
       expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
       await expectSignOnEnded(rp, config, tokens, user.id);
-    } finally {
-      rp.close();
-    }
-  });
+    }));
 
-  it('does the same when an administrator signs the person out', async () => {
-    const rp = await backchannelReceiver();
-    try {
+  it('does the same when an administrator signs the person out', () =>
+    withBackchannel(async (rp) => {
       const { user, config, tokens } = await signedIntoApp(rp);
       const bossEmail = `boss${++n}@acme.test`;
       await seedUser(t, { email: bossEmail, orgs: [acme], role: 'admin' });
@@ -272,10 +265,7 @@ describe('Log out of the portal ends the single sign-on it started', () => {
       expect((await (await admin.fetch('/api/auth/sign-in/password', { method: 'POST', json: { password: STRONG_PASSWORD } })).json()).step).toBe('done');
       expect((await admin.fetch(`/api/admin/users/${user.id}/sign-out`, { method: 'POST', json: {} })).status).toBe(204);
       await expectSignOnEnded(rp, config, tokens, user.id);
-    } finally {
-      rp.close();
-    }
-  });
+    }));
 });
 
 describe('consent for applications the organization does not vouch for', () => {
