@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { param, prepared } from '../../db/prepared.ts';
-import type { Queryable } from '../../db/open.ts';
+import type { Db, Queryable } from '../../db/open.ts';
 import { sessions } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 import { revokeUserOidcPayloads } from '../oidc/oidc-payload-store.ts';
@@ -86,8 +86,15 @@ export async function switchSessionOrg(db: Queryable, sessionId: string, orgId: 
   await db.update(sessions).set({ orgId }).where(eq(sessions.id, sessionId));
 }
 
-export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+type By = { ip: string; userAgent: string };
+
+/**
+ * Ends one session and, with it, the single sign-on it started (signed-out.ts); `by` is who ended
+ * it, from where. Not inside a transaction: what listens writes through the database itself.
+ */
+export async function deleteSession(db: Db, sessionId: string, by: By): Promise<void> {
+  const [ended] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId, authTime: sessions.authTime });
+  if (ended) await announceSignedOut(ended, by);
 }
 
 /**
@@ -117,10 +124,11 @@ export async function listUserSessions(db: Queryable, userId: string): Promise<S
   return rows.filter((r) => r.expiresAt.getTime() > now && r.lastSeenAt.getTime() + r.idleMinutes * 60_000 > now);
 }
 
-/** Only the owner's own sessions can be ended this way; another user's id answers "not found" (undefined). */
-export async function deleteUserSession(db: Queryable, userId: string, sessionId: string): Promise<{ authTime: Date } | undefined> {
-  const [row] = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ authTime: sessions.authTime });
-  return row;
+/** Only the owner's own sessions can be ended this way; another user's id answers "not found" (false). As deleteSession otherwise. */
+export async function deleteUserSession(db: Db, userId: string, sessionId: string, by: By): Promise<boolean> {
+  const [ended] = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ userId: sessions.userId, authTime: sessions.authTime });
+  if (ended) await announceSignedOut(ended, by);
+  return ended !== undefined;
 }
 
 /**

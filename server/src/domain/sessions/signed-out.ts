@@ -1,8 +1,9 @@
 /**
- * A person signed out of Tessera (User Portal or Administrator Portal "Log out"): the sign-in
- * that session carried is over, so whatever single sign-on it started ends too (the OIDC
- * provider's sessions, protocols/oidc/end-provider-sessions.ts). Listeners finish their database
- * work before the sign-out answers; anything slower (telling applications) they leave running.
+ * A Tessera session ended (Log out, a sign-out from the Security page or by an administrator, a
+ * SAML or OIDC logout, expiry): the sign-in it carried is over, so whatever single sign-on it
+ * started ends too (the OIDC provider's sessions, protocols/oidc/end-provider-sessions.ts).
+ * Listeners finish their database work before the sign-out answers; anything slower (telling
+ * applications) they leave running.
  */
 export type SignedOut = { userId: string; authTime: Date; ip: string; userAgent: string };
 /** The session that ended (its person and sign-in time) and who ended it from where. */

@@ -38,6 +38,6 @@ export async function changeMyPassword(user: User, session: Session, input: unkn
     await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {}, orgId: session.orgId });
   });
   deps.mailQueued();
-  if (!keepThisSession) await deleteSession(deps.db, session.id);
+  if (!keepThisSession) await deleteSession(deps.db, session.id, deps.ctx);
   return { signedOut: !keepThisSession };
 }

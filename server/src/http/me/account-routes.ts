@@ -10,7 +10,6 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
 import { requireSignedIn } from '../plugins/authenticate.ts';
 import { clearCookie } from '../plugins/cookies.ts';
-import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -47,10 +46,8 @@ export async function myAccountRoutes(app: FastifyInstance, deps: HttpDeps): Pro
 
   r.delete('/api/me/sessions/:id', { schema: { params: idParams } }, async (req, res) => {
     const { user, session } = await requireSignedIn(req, deps);
-    const ended = await deleteUserSession(deps.db, user.id, req.params.id);
-    if (!ended) throw new AppError('session.not_found', 'No such session.');
+    if (!(await deleteUserSession(deps.db, user.id, req.params.id, requestContext(req)))) throw new AppError('session.not_found', 'No such session.');
     await recordAudit(deps.db, requestContext(req, user.id), { event: 'session.revoked', outcome: 'success', orgId: session.orgId, targetUserId: user.id });
-    await announceSignedOut({ userId: user.id, authTime: ended.authTime }, requestContext(req));
     if (req.params.id === session.id) clearCookie(res, deps.config, 'session');
     return res.status(204).send();
   });

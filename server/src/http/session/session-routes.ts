@@ -8,7 +8,6 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
 import { findSignedIn, requireSignedIn } from '../plugins/authenticate.ts';
 import { clearCookie } from '../plugins/cookies.ts';
-import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 
 const initials = (first: string, last: string, email: string) =>
   ((first[0] ?? '') + (last[0] ?? '')).toUpperCase() || email.slice(0, 2).toUpperCase();
@@ -39,9 +38,8 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
   r.post('/api/auth/logout', async (req, res) => {
     const signedIn = await findSignedIn(req, deps);
     if (signedIn) {
-      await deleteSession(deps.db, signedIn.session.id);
+      await deleteSession(deps.db, signedIn.session.id, requestContext(req));
       await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: signedIn.session.orgId, targetUserId: signedIn.user.id });
-      await announceSignedOut(signedIn.session, requestContext(req));
     }
     clearCookie(res, deps.config, 'session');
     return res.status(204).send();

@@ -17,8 +17,9 @@ export function endTesseraSessionOnLogout(deps: HttpDeps) {
     if (!body?.logout) return;
     const session = await tesseraSessionOf(ctx, deps);
     if (!session) return;
-    await deleteSession(deps.db, session.id);
+    const by = { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? '') };
+    await deleteSession(deps.db, session.id, by);
     ctx.cookies.set(cookieNames(deps.config).session, null, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, signed: false });
-    await recordAudit(deps.db, { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: session.userId }, { event: 'sign_out', outcome: 'success', orgId: session.orgId, targetUserId: session.userId, details: { via: 'oidc_logout', clientId: ctx.oidc.client?.clientId } });
+    await recordAudit(deps.db, { ...by, actorUserId: session.userId }, { event: 'sign_out', outcome: 'success', orgId: session.orgId, targetUserId: session.userId, details: { via: 'oidc_logout', clientId: ctx.oidc.client?.clientId } });
   };
 }

@@ -10,7 +10,6 @@ import { sendAutoPost } from './auto-post-page.ts';
 import type { LogoutRequest } from './parse-logout-request.ts';
 import { newSamlId, renderLogoutResponse } from './render-response.ts';
 import { buildIdp, buildSloSp, idpUrls } from './saml-entities.ts';
-import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 
 /**
  * SP-initiated single logout (SAML profiles §4.4): the browser's Tessera session ends when it is
@@ -27,10 +26,9 @@ export async function answerLogout(req: FastifyRequest, reply: FastifyReply, dep
     nameIdOf(deps.masterKey, app, settings, signedIn.user) === request.nameId &&
     (request.sessionIndexes.length === 0 || request.sessionIndexes.includes(sessionIndexOf(signedIn.session.id, app.id)));
   if (isNamed) {
-    await deleteSession(deps.db, signedIn.session.id);
+    await deleteSession(deps.db, signedIn.session.id, requestContext(req));
     clearCookie(reply, deps.config, 'session');
     await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: app.orgId, targetUserId: signedIn.user.id, details: { via: 'saml_logout', appId: app.id } });
-    await announceSignedOut(signedIn.session, requestContext(req));
   }
   await recordAudit(deps.db, requestContext(req, signedIn?.user.id), { event: 'saml.logout', outcome: 'success', orgId: app.orgId, targetUserId: isNamed ? signedIn.user.id : null, details: { appId: app.id, requestId: request.requestId, endedSession: isNamed } });
 
