@@ -16,6 +16,11 @@ export async function revokeUserOidcPayloads(db: Queryable, userId: string): Pro
   await db.delete(oidcPayloads).where(eq(oidcPayloads.accountId, userId));
 }
 
+/** A grant and every code and token issued from it, in one statement (they carry its id). */
+export async function revokeGrantOidcPayloads(db: Queryable, grantId: string): Promise<void> {
+  await db.delete(oidcPayloads).where(eq(oidcPayloads.grantId, grantId));
+}
+
 /**
  * Everything one OIDC client holds — its grants and every code and token issued from them, and
  * client-credentials tokens (no grant) — for a client that is being deleted.

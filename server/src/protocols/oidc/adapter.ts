@@ -5,6 +5,7 @@ import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { Db, Queryable } from '../../db/open.ts';
 import { param, prepared } from '../../db/prepared.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
+import { revokeGrantOidcPayloads } from '../../domain/oidc/oidc-payload-store.ts';
 
 /** Resolves a client_id to oidc-provider client metadata (the applications table is the registry). */
 export type ClientResolver = (clientId: string) => Promise<AdapterPayload | undefined>;
@@ -141,7 +142,7 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
 
     async revokeByGrantId(grantId: string): Promise<void> {
       readAhead.getStore()?.clear();
-      await db.delete(oidcPayloads).where(eq(oidcPayloads.grantId, grantId));
+      await revokeGrantOidcPayloads(db, grantId);
     }
 
     private async findWhere(condition: ReturnType<typeof eq>): Promise<AdapterPayload | undefined> {

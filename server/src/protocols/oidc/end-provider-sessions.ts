@@ -3,6 +3,7 @@ import type Provider from 'oidc-provider';
 import type { Db } from '../../db/open.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { revokeGrantOidcPayloads } from '../../domain/oidc/oidc-payload-store.ts';
 import type { SignedOut } from '../../domain/sessions/signed-out.ts';
 
 type ProviderSession = InstanceType<Provider['Session']> & { authorizations?: Record<string, { sid?: string; grantId?: string; persistsLogout?: boolean }> };
@@ -27,8 +28,7 @@ export async function endProviderSessions(provider: Provider, db: Db, ended: Sig
     const session = (await provider.Session.find(id)) as ProviderSession | undefined;
     if (!session) continue;
     for (const [clientId, { sid, grantId, persistsLogout }] of Object.entries(session.authorizations ?? {})) {
-      // One statement ends the grant and every token issued from it (the adapter's revokeByGrantId).
-      if (grantId && !persistsLogout) await db.delete(oidcPayloads).where(eq(oidcPayloads.grantId, grantId));
+      if (grantId && !persistsLogout) await revokeGrantOidcPayloads(db, grantId);
       notices.push(() => tell(provider, db, ended, clientId, sid, orgOfClient));
     }
     await session.destroy();

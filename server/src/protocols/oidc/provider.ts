@@ -50,12 +50,6 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     return client.metadata;
   };
 
-  // The authorization resolved its client already: this is a map read.
-  const appOfClient = async (clientId: string) => {
-    if (!byClient.has(clientId)) await resolveClient(clientId);
-    return byClient.get(clientId);
-  };
-
   const policy = interactionPolicy.base();
   policy.get('login')!.checks.add(tesseraSessionCheck(deps));
 
@@ -100,7 +94,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     // Outgoing calls (back-channel logout) refuse loopback and private addresses (oidc-provider's SSRF
     // guard); only a test that runs its relying party on loopback replaces the transport.
     ...(deps.loopbackFetchForTests ? { fetch: ((url: string, options: RequestInit) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit)) as unknown as Configuration['fetch'] } : {}),
-    loadExistingGrant: loadGrantFor(deps.db, appOfClient),
+    loadExistingGrant: loadGrantFor(deps.db, (clientId) => clients.get(clientId)),
     // Refresh tokens rotate on every use; a reused one revokes the whole grant (RFC 9700 §4.14.2).
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
