@@ -255,6 +255,14 @@ describe('Log out of the portal ends the single sign-on it started', () => {
       await expectSignOnEnded(rp, config, tokens, user.id);
     }));
 
+  it('does the same when the next request finds the sign-in idle too long', () =>
+    withBackchannel(async (rp) => {
+      const { user, config, tokens, browser } = await signedIntoApp(rp);
+      await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 24 * 3_600_000) }).where(eq(sessions.userId, user.id));
+      expect((await browser.fetch('/api/session')).status).toBe(401);
+      await expectSignOnEnded(rp, config, tokens, user.id);
+    }));
+
   it('does the same when an administrator signs the person out', () =>
     withBackchannel(async (rp) => {
       const { user, config, tokens } = await signedIntoApp(rp);
