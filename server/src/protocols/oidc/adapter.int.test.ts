@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
-import { createOidcAdapter, withReadAhead } from './adapter.ts';
+import { createOidcAdapter, withReadAhead, writePending } from './adapter.ts';
 
 let t: TestApp;
 let Adapter: ReturnType<typeof createOidcAdapter>;
@@ -12,6 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const stored = async (model: string, id: string) => (await t.database.db.select({ id: oidcPayloads.id }).from(oidcPayloads).where(and(eq(oidcPayloads.model, model), eq(oidcPayloads.id, id)))).length === 1;
 const dropRow = (model: string, id: string) => t.database.db.delete(oidcPayloads).where(and(eq(oidcPayloads.model, model), eq(oidcPayloads.id, id)));
 
 /** A grant, its session and a refresh token bound to both, as oidc-provider stores them. */
@@ -65,5 +66,53 @@ describe('OIDC adapter read-ahead', () => {
       expect(await tokens.find('r4')).toMatchObject({ consumed: expect.any(Number) });
       expect(await grants.find('g4')).toBeUndefined();
     });
+  });
+});
+
+describe('OIDC adapter: the tokens a request issues are written together', () => {
+  it('holds them until the request is done, then writes them all', async () => {
+    const access = new Adapter('AccessToken');
+    const refresh = new Adapter('RefreshToken');
+    await withReadAhead(async () => {
+      await refresh.upsert('w-r1', { jti: 'w-r1', grantId: 'w-g1' }, 60);
+      await access.upsert('w-a1', { jti: 'w-a1', grantId: 'w-g1' }, 60);
+      expect(await stored('RefreshToken', 'w-r1')).toBe(false);
+      expect(await stored('AccessToken', 'w-a1')).toBe(false);
+      await writePending(t.database.db);
+      expect(await stored('RefreshToken', 'w-r1')).toBe(true);
+      expect(await stored('AccessToken', 'w-a1')).toBe(true);
+    });
+  });
+
+  it('writes them before the request reads or writes anything else, so it sees its own tokens', async () => {
+    const access = new Adapter('AccessToken');
+    const sessions = new Adapter('Session');
+    await withReadAhead(async () => {
+      await access.upsert('w-a2', { jti: 'w-a2', grantId: 'w-g2' }, 60);
+      expect(await access.find('w-a2')).toMatchObject({ jti: 'w-a2' });
+      await access.upsert('w-a3', { jti: 'w-a3' }, 60);
+      // Not a token: written at once, and the token issued before it goes first.
+      await sessions.upsert('w-s3', { jti: 'w-s3', uid: 'w-u3' }, 60);
+      expect(await stored('Session', 'w-s3')).toBe(true);
+      expect(await stored('AccessToken', 'w-a3')).toBe(true);
+    });
+  });
+
+  it('keeps the last version of a token saved twice in one request', async () => {
+    const refresh = new Adapter('RefreshToken');
+    await withReadAhead(async () => {
+      await refresh.upsert('w-r4', { jti: 'w-r4', iat: 1 }, 60);
+      await refresh.upsert('w-r4', { jti: 'w-r4', iat: 2 }, 60);
+      await refresh.upsert('w-r5', { jti: 'w-r5' }, 60);
+      await refresh.upsert('w-r6', { jti: 'w-r6' }, 60);
+      await writePending(t.database.db);
+    });
+    expect(await refresh.find('w-r4')).toMatchObject({ iat: 2 });
+    expect(await stored('RefreshToken', 'w-r6')).toBe(true);
+  });
+
+  it('writes at once outside a provider request', async () => {
+    await new Adapter('AccessToken').upsert('w-a7', { jti: 'w-a7' }, 60);
+    expect(await stored('AccessToken', 'w-a7')).toBe(true);
   });
 });

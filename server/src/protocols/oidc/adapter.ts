@@ -12,16 +12,24 @@ export type ClientResolver = (clientId: string) => Promise<AdapterPayload | unde
 
 const live = (t: { expiresAt: AnyPgColumn } = oidcPayloads) => or(isNull(t.expiresAt), gt(t.expiresAt, sql`now()`));
 
+type Row = typeof oidcPayloads.$inferInsert;
+const rowColumns = ['model', 'id', 'payload', 'grantId', 'userCode', 'uid', 'accountId', 'expiresAt'] as const;
+const onConflictUpdate = {
+  target: [oidcPayloads.model, oidcPayloads.id],
+  set: { payload: sql`excluded.payload`, grantId: sql`excluded.grant_id`, userCode: sql`excluded.user_code`, uid: sql`excluded.uid`, accountId: sql`excluded.account_id`, expiresAt: sql`excluded.expires_at` },
+};
+const rowParams = (suffix: string) => Object.fromEntries(rowColumns.map((c) => [c, param(`${c}${suffix}`)])) as unknown as Row;
+const rowArgs = (row: Row, suffix: string) => Object.fromEntries(rowColumns.map((c) => [`${c}${suffix}`, row[c] ?? null]));
 // Every grant runs these: built once (prepared), not on each call.
-const upsert = prepared('oidc_upsert', (db) =>
-  db
-    .insert(oidcPayloads)
-    .values({ model: param('model'), id: param('id'), payload: param('payload'), grantId: param('grantId'), userCode: param('userCode'), uid: param('uid'), accountId: param('accountId'), expiresAt: param('expiresAt') })
-    .onConflictDoUpdate({
-      target: [oidcPayloads.model, oidcPayloads.id],
-      set: { payload: sql`excluded.payload`, grantId: sql`excluded.grant_id`, userCode: sql`excluded.user_code`, uid: sql`excluded.uid`, accountId: sql`excluded.account_id`, expiresAt: sql`excluded.expires_at` },
-    }),
-);
+const upsertOne = prepared('oidc_upsert', (db) => db.insert(oidcPayloads).values(rowParams('')).onConflictDoUpdate(onConflictUpdate));
+// A refresh and a code exchange each issue two tokens (access and refresh).
+const upsertTwo = prepared('oidc_upsert_two', (db) => db.insert(oidcPayloads).values([rowParams('0'), rowParams('1')]).onConflictDoUpdate(onConflictUpdate));
+
+async function writeRows(db: Db, rows: Row[]): Promise<void> {
+  if (rows.length === 1) await upsertOne(db, rowArgs(rows[0], ''));
+  else if (rows.length === 2) await upsertTwo(db, { ...rowArgs(rows[0], '0'), ...rowArgs(rows[1], '1') });
+  else if (rows.length > 2) await db.insert(oidcPayloads).values(rows).onConflictDoUpdate(onConflictUpdate);
+}
 const selectLive = (db: Queryable) => db.select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt }).from(oidcPayloads);
 const findById = prepared('oidc_find', (db) => selectLive(db).where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.id, param('id')), live())));
 const findByUid = prepared('oidc_find_by_uid', (db) => selectLive(db).where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.uid, param('uid')), live())));
@@ -42,10 +50,25 @@ const findTokenWithGrant = prepared('oidc_find_token_with_grant', (db) =>
 );
 const TOKENS_WITH_GRANT = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken']);
 
-/** What this request has read ahead, by model and key; any write in the request drops all of it. */
-const readAhead = new AsyncLocalStorage<Map<string, AdapterPayload | undefined>>();
-/** Serves one provider request with its own read-ahead (outside one, every find reads the table). */
-export const withReadAhead = <T>(serve: () => T): T => readAhead.run(new Map(), serve);
+/**
+ * One provider request's storage state: what it has read ahead, by model and key (any write in the
+ * request drops all of it), and the tokens it issued that are still to be written.
+ */
+type RequestState = { ahead: Map<string, AdapterPayload | undefined>; pending: Map<string, Row> };
+const requestState = new AsyncLocalStorage<RequestState>();
+/**
+ * Serves one provider request with its own state (outside one, every find reads the table and every
+ * write is made at once). `writePending` (below) must run before its response leaves.
+ */
+export const withReadAhead = <T>(serve: () => T): T => requestState.run({ ahead: new Map(), pending: new Map() }, serve);
+
+/**
+ * Tokens a request issues are written together, in one statement, when the request next touches
+ * storage or before its response leaves (provider.ts): a refresh's new refresh token and access token
+ * cost one round trip and one commit, not two. Only issued tokens wait: nothing in Tessera reads
+ * them behind the adapter's back, and a client learns of them only from the response, sent after.
+ */
+const WRITTEN_TOGETHER = new Set(['AccessToken', 'RefreshToken', 'AuthorizationCode', 'ClientCredentials']);
 
 const consumeOnce = prepared('oidc_consume', (db) =>
   db
@@ -54,6 +77,15 @@ const consumeOnce = prepared('oidc_consume', (db) =>
     .where(and(eq(oidcPayloads.model, param('model')), eq(oidcPayloads.id, param('id')), isNull(oidcPayloads.consumedAt)))
     .returning({ grantId: oidcPayloads.grantId }),
 );
+
+/** Writes the tokens the current provider request has issued so far (none outside one). */
+export async function writePending(db: Db): Promise<void> {
+  const state = requestState.getStore();
+  if (!state?.pending.size) return;
+  const rows = [...state.pending.values()];
+  state.pending.clear();
+  await writeRows(db, rows);
+}
 
 function takeAhead(ahead: Map<string, AdapterPayload | undefined>, key: string): AdapterPayload | undefined {
   const value = ahead.get(key);
@@ -79,8 +111,9 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-      readAhead.getStore()?.clear();
-      await upsert(db, {
+      const state = requestState.getStore();
+      state?.ahead.clear();
+      const row: Row = {
         model: this.model,
         id,
         payload,
@@ -89,12 +122,19 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
         uid: payload.uid ?? null,
         accountId: payload.accountId ?? null,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
-      });
+      };
+      if (state && WRITTEN_TOGETHER.has(this.model)) {
+        state.pending.set(`${this.model}:${id}`, row);
+        return;
+      }
+      await writePending(db);
+      await writeRows(db, [row]);
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === 'Client') return resolveClient(id);
-      const ahead = readAhead.getStore();
+      await writePending(db);
+      const ahead = requestState.getStore()?.ahead;
       const key = `${this.model}:${id}`;
       // Taken once: a second find in the same request reads the table again.
       if (ahead?.has(key)) return takeAhead(ahead, key);
@@ -110,7 +150,8 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      const ahead = readAhead.getStore();
+      await writePending(db);
+      const ahead = requestState.getStore()?.ahead;
       const key = `${this.model}:uid:${uid}`;
       if (ahead?.has(key)) return takeAhead(ahead, key);
       const [row] = await findByUid(db, { model: this.model, uid });
@@ -127,7 +168,8 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
      * refused, and everything issued from that grant revoked (RFC 9700 §4.14, §4.5.3).
      */
     async consume(id: string): Promise<void> {
-      readAhead.getStore()?.clear();
+      await writePending(db);
+      requestState.getStore()?.ahead.clear();
       const won = await consumeOnce(db, { model: this.model, id });
       if (won.length === 1) return;
       const [row] = await db.select({ grantId: oidcPayloads.grantId }).from(oidcPayloads).where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id)));
@@ -136,16 +178,19 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     }
 
     async destroy(id: string): Promise<void> {
-      readAhead.getStore()?.clear();
+      await writePending(db);
+      requestState.getStore()?.ahead.clear();
       await db.delete(oidcPayloads).where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id)));
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      readAhead.getStore()?.clear();
+      await writePending(db);
+      requestState.getStore()?.ahead.clear();
       await revokeGrantOidcPayloads(db, grantId);
     }
 
     private async findWhere(condition: ReturnType<typeof eq>): Promise<AdapterPayload | undefined> {
+      await writePending(db);
       const [row] = await db
         .select({ payload: oidcPayloads.payload, consumedAt: oidcPayloads.consumedAt })
         .from(oidcPayloads)

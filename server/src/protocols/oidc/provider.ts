@@ -4,7 +4,7 @@ import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
 import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
 import type { HttpDeps } from '../../http/deps.ts';
-import { createOidcAdapter } from './adapter.ts';
+import { createOidcAdapter, writePending } from './adapter.ts';
 import { loadGrantFor } from './first-party-grant.ts';
 import { tesseraSessionCheck } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
@@ -118,6 +118,11 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   provider.Client.prototype.compareClientSecret = function compareHashedSecret(this: { clientSecret?: string }, actual: string) {
     return safeEqual(hashToken(actual), this.clientSecret ?? '');
   };
+  // Outermost: the tokens a request issued are written before its response leaves (adapter.ts).
+  provider.use(async (_ctx, next) => {
+    await next();
+    await writePending(deps.db);
+  });
   provider.use(endTesseraSessionOnLogout(deps));
   return provider;
 }
