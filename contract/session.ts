@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugField } from './fields.ts';
+import { portalSchema } from './sign-in.ts';
 
 /** GET /api/session — who is signed in, where. 401 auth.required when nobody is. */
 export const sessionInfoSchema = z.object({
@@ -13,3 +14,12 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 /** POST /api/session/organization — switch the active organization. */
 export const switchOrganizationInput = z.object({ slug: slugField });
+
+/** POST /api/auth/logout — which portal's login the person ends on (the body may be empty). */
+export const logoutInput = z.object({ portal: portalSchema.default('user') }).default({ portal: 'user' });
+/**
+ * Where the browser goes next: the portal's login, or first through the SAML applications this
+ * sign-in opened, to sign out of them too (IdP-initiated single logout).
+ */
+export const logoutResultSchema = z.object({ redirectTo: z.string() });
+export type LogoutResult = z.infer<typeof logoutResultSchema>;

@@ -92,6 +92,23 @@ describe('SAML single sign-on', () => {
     await context.close();
   });
 
+  it('logging out of the portal signs the person out of the SAML application too (IdP-initiated single logout)', async () => {
+    const { page, context } = await signedInToPortal(env, 'ada@acme.test');
+    const spPage = await launchTile(page, context, 'Team Wiki');
+    await shownBySp(spPage);
+
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    // Through the SP's single logout and back, then User Login.
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.getByRole('heading', { name: 'User Login' }).waitFor();
+    // The SP was told: nobody is signed in there any more.
+    await spPage.goto(`${sp.origin}/logout`);
+    expect(await spPage.getByRole('heading', { level: 1 }).textContent()).toBe('Nobody is signed in here');
+    await context.close();
+  });
+
   it("an administrator creates a SAML application from the SP's metadata address, maps an attribute, assigns it to a group, and its tile reaches the SP", async () => {
     const { SAML } = await import('@node-saml/node-saml');
     const { readFile } = await import('node:fs/promises');

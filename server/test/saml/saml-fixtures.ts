@@ -99,13 +99,13 @@ export function postToIdp(client: TestClient, path: string, fields: Record<strin
 
 const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** The auto-post page's target and fields. */
-export function readAutoPost(res: LightMyRequestResponse): { action: string; SAMLResponse: string; RelayState?: string } {
+/** The auto-post page's target and fields: a SAMLResponse (sign-in, logout answer) or a SAMLRequest (IdP-initiated logout). */
+export function readAutoPost(res: LightMyRequestResponse): { action: string; SAMLResponse: string; SAMLRequest?: string; RelayState?: string } {
   expect(res.statusCode, res.body).toBe(200);
   const action = /<form id="saml-post" method="post" action="([^"]+)"/.exec(res.body)?.[1];
-  const fields = Object.fromEntries([...res.body.matchAll(/name="(SAMLResponse|RelayState)" value="([^"]*)"/g)].map((m) => [m[1], unescapeHtml(m[2])]));
-  if (!action || !fields.SAMLResponse) throw new Error(`no auto-post form in: ${res.body.slice(0, 300)}`);
-  return { action: unescapeHtml(action), SAMLResponse: fields.SAMLResponse, RelayState: fields.RelayState };
+  const fields = Object.fromEntries([...res.body.matchAll(/name="(SAMLResponse|SAMLRequest|RelayState)" value="([^"]*)"/g)].map((m) => [m[1], unescapeHtml(m[2])]));
+  if (!action || !(fields.SAMLResponse || fields.SAMLRequest)) throw new Error(`no auto-post form in: ${res.body.slice(0, 300)}`);
+  return { action: unescapeHtml(action), SAMLResponse: fields.SAMLResponse ?? '', SAMLRequest: fields.SAMLRequest, RelayState: fields.RelayState };
 }
 
 export const decodeResponse = (samlResponse: string) => Buffer.from(samlResponse, 'base64').toString('utf8');

@@ -24,7 +24,7 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
  * the browser to the IdP with an AuthnRequest (HTTP-Redirect); `/acs` validates the posted
  * SAMLResponse (signature, audience, times, InResponseTo when present) and shows who signed in;
  * `/logout` starts single logout for the last person signed in (HTTP-Redirect LogoutRequest) and
- * `/slo` validates the IdP's LogoutResponse; `/metadata` publishes its SP metadata.
+ * `/slo` validates the IdP's LogoutResponse, or its LogoutRequest (then answers it by redirect); `/metadata` publishes its SP metadata.
  */
 export async function startTestSp(): Promise<TestSp> {
   let saml: SAML | undefined;
@@ -63,6 +63,12 @@ export async function startTestSp(): Promise<TestSp> {
         let body = '';
         for await (const chunk of req) body += chunk;
         const form = Object.fromEntries(new URLSearchParams(body));
+        if (form.SAMLRequest) {
+          // The IdP ends this SP's session (IdP-initiated logout) and expects its answer back.
+          const { profile, loggedOut } = await saml.validatePostRequestAsync({ SAMLRequest: form.SAMLRequest });
+          if (loggedOut && profile?.nameID === lastProfile?.nameID) lastProfile = undefined;
+          return send(302, '', { location: await saml.getLogoutResponseUrlAsync(profile!, form.RelayState ?? '', {}, true) });
+        }
         const { loggedOut } = await saml.validatePostResponseAsync({ SAMLResponse: form.SAMLResponse ?? '' });
         if (loggedOut) lastProfile = undefined;
         return send(200, page(loggedOut ? 'Signed out of the SAML test app' : 'Not signed out', `<p data-testid="relay-state">${escape(form.RelayState ?? '')}</p>`));

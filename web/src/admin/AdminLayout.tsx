@@ -17,7 +17,7 @@ export function AdminLayout() {
     { to: '/admin/mail', label: t('adminNav.mail') },
   ];
   return (
-    <AppFrame title={t('admin.title')} loginPath="/admin/login" sections={sections}>
+    <AppFrame title={t('admin.title')} portal="admin" sections={sections}>
       {(session) =>
         session.organization.role === 'admin' ? (
           <Outlet context={session} />

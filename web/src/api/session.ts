@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { SessionInfo } from '../../../contract/session.ts';
+import type { LogoutResult, SessionInfo } from '../../../contract/session.ts';
 import { api, ApiError } from './client.ts';
 
 export const sessionKeys = { all: ['session'] as const };
@@ -19,6 +19,6 @@ export const sessionQuery = queryOptions({
 });
 
 export const sessionApi = {
-  logout: () => api.post<void>('/api/auth/logout'),
+  logout: (portal: 'user' | 'admin') => api.post<LogoutResult>('/api/auth/logout', { portal }),
   switchOrganization: (slug: string) => api.post<void>('/api/session/organization', { slug }),
 };

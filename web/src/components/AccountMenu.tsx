@@ -7,17 +7,18 @@ import { ApiError } from '../api/client.ts';
 import { sessionApi, sessionKeys } from '../api/session.ts';
 import { errorText, LANGUAGES, setLanguage } from '../i18n/index.ts';
 
-type Props = { session: SessionInfo; loginPath: string };
+type Props = { session: SessionInfo; portal: 'user' | 'admin'; loginPath: string };
 
 /** Top right: initials; the organization switcher (when in several), language, and Log out. */
-export function AccountMenu({ session, loginPath }: Props) {
+export function AccountMenu({ session, portal, loginPath }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
 
   async function logout() {
-    await sessionApi.logout().catch(() => undefined);
+    // The server says where to go: its login page, or first through applications to sign out of.
+    const next = await sessionApi.logout(portal).catch(() => undefined);
     queryClient.clear();
-    window.location.assign(loginPath);
+    window.location.assign(next?.redirectTo ?? loginPath);
   }
   async function switchTo(slug: string) {
     try {

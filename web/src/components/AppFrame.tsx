@@ -10,14 +10,15 @@ import { BrandMark } from './BrandMark.tsx';
 
 type Props = {
   title: string;
-  loginPath: string;
+  portal: 'user' | 'admin';
   /** Navigation entries; the first is the section's home (active only on its exact path). */
   sections: readonly { to: string; label: string }[];
   children(session: SessionInfo): ReactNode;
 };
 
 /** The signed-in frame of both portals: navigation on the left, organization and account menu on top. */
-export function AppFrame({ title, loginPath, sections, children }: Props) {
+export function AppFrame({ title, portal, sections, children }: Props) {
+  const loginPath = portal === 'admin' ? '/admin/login' : '/login';
   const { t } = useTranslation();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
@@ -34,7 +35,7 @@ export function AppFrame({ title, loginPath, sections, children }: Props) {
                 <BrandMark org={session.organization.slug} showName={false} />
                 <Text c="dimmed" data-testid="org-name">{session.organization.name}</Text>
               </Group>
-              <AccountMenu session={session} loginPath={loginPath} />
+              <AccountMenu session={session} portal={portal} loginPath={loginPath} />
             </Group>
           </AppShell.Header>
           <AppShell.Navbar p="xs" component="nav" aria-label={t('portal.navigation')}>

@@ -3,6 +3,7 @@ import { pgTable, uuid, text, timestamp, jsonb, primaryKey, index, boolean } fro
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 import { apps } from './apps.ts';
+import { sessions } from './auth.ts';
 
 /**
  * oidc-provider's models (Session, Interaction, AuthorizationCode, AccessToken, RefreshToken,
@@ -91,4 +92,22 @@ export const samlRequests = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.appId, t.requestId] }), index('saml_requests_expires').on(t.expiresAt)],
+);
+
+/**
+ * The SAML applications a Tessera session has signed the person into: logging out of the portal
+ * sends each of them a LogoutRequest (IdP-initiated single logout). Gone with the session.
+ */
+export const samlSessionApps = pgTable(
+  'saml_session_apps',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.appId] })],
 );

@@ -174,7 +174,7 @@ describe('sign-in flow (identifier first)', () => {
     const c = t.client();
     await c.signIn('ada@acme.test', STRONG_PASSWORD);
     const stolen = new Map(c.cookies);
-    expect((await c.post('/api/auth/logout', {})).statusCode).toBe(204);
+    expect((await c.post('/api/auth/logout', {})).json()).toEqual({ redirectTo: '/login' });
     const replay = t.client();
     for (const [k, v] of stolen) replay.cookies.set(k, v);
     expect((await replay.get('/api/session')).statusCode).toBe(401);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { switchOrganizationInput, type SessionInfo } from '../../../../contract/session.ts';
+import { logoutInput, switchOrganizationInput, type LogoutResult, type SessionInfo } from '../../../../contract/session.ts';
+import { startLogoutChain } from '../../protocols/saml/logout-chain.ts';
 import { deleteSession } from '../../domain/sessions/session-store.ts';
 import { switchOrganization } from '../../flows/account/switch-organization.ts';
 import { listMemberships } from '../../domain/users/user-store.ts';
@@ -35,13 +36,17 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     return res.status(204).send();
   });
 
-  r.post('/api/auth/logout', async (req, res) => {
+  r.post('/api/auth/logout', { schema: { body: logoutInput } }, async (req, res): Promise<LogoutResult> => {
     const signedIn = await findSignedIn(req, deps);
+    const loginPath = req.body.portal === 'admin' ? '/admin/login' : '/login';
+    let redirectTo = loginPath;
     if (signedIn) {
+      // Read before the session goes: the SAML applications it signed into go with it.
+      redirectTo = (await startLogoutChain(deps, signedIn.session, signedIn.user, loginPath)) ?? loginPath;
       await deleteSession(deps.db, signedIn.session.id, requestContext(req));
       await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: signedIn.session.orgId, targetUserId: signedIn.user.id });
     }
     clearCookie(res, deps.config, 'session');
-    return res.status(204).send();
+    return { redirectTo };
   });
 }

@@ -38,5 +38,5 @@ export async function answerLogout(req: FastifyRequest, reply: FastifyReply, dep
   const responseId = newSamlId();
   const xml = renderLogoutResponse({ responseId, issuer: idpUrls(deps.config.publicUrl, orgSlug).entityId, destination: settings.sloUrl, inResponseTo: request.requestId, now: new Date() });
   const signed = idp.createLogoutResponse(buildSloSp(settings, settings.sloUrl), { extract: { request: { id: request.requestId } } }, 'post', request.relayState ?? '', () => ({ id: responseId, context: xml }));
-  return sendAutoPost(reply, settings.sloUrl, { SAMLResponse: signed.context, RelayState: request.relayState });
+  return sendAutoPost(reply, settings.sloUrl, { SAMLResponse: signed.context, RelayState: request.relayState }, 'sign-out');
 }

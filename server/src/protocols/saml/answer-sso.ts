@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { AppRow } from '../../domain/apps/app-store.ts';
 import type { StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { claimSamlRequest } from '../../domain/saml/saml-request-store.ts';
+import { recordSamlSessionApp } from '../../domain/saml/saml-session-apps.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
 import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
@@ -54,6 +55,8 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
   const [user, org] = await Promise.all([userOf(fd, access.userId), findOrgById(deps.db, app.orgId)]);
   if (!user || !org) throw new AppError('app.not_found', 'No such application.');
   const issued = await issueSamlResponse(deps.db, deps.masterKey, { publicUrl: deps.config.publicUrl, orgSlug: org.slug, app, settings, user, session: access.session, acsUrl: target.acsUrl, inResponseTo: target.requestId });
+  // Logging out of the portal will end this application's session too (logout-chain.ts).
+  await recordSamlSessionApp(deps.db, access.session.id, app.id);
   await recordAudit(deps.db, requestContext(req, user.id), {
     event: 'saml.sso',
     outcome: 'success',

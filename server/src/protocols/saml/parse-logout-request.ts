@@ -2,10 +2,9 @@ import type { Queryable } from '../../db/open.ts';
 import type { AppRow } from '../../domain/apps/app-store.ts';
 import type { StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { ASSERTION, invalid, PROTOCOL, readSpRequest, type InboundMessage } from './read-sp-request.ts';
+import { childElements as children } from './xml-guards.ts';
 
 export type LogoutRequest = { app: AppRow; settings: StoredSaml; requestId: string; nameId: string; sessionIndexes: string[]; relayState: string | null };
-
-const children = (el: Element, ns: string, name: string) => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === name);
 
 /**
  * A LogoutRequest (SAML core §3.7.1) passes the same gate as an AuthnRequest (SAML profiles

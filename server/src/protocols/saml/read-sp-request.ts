@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/open.ts';
 import type { AppRow } from '../../domain/apps/app-store.ts';
 import { findSamlAppByEntityId, samlSettingsOf, type StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { isSchemaValid } from './schema-validator.ts';
-import { decodePostMessage, decodeRedirectMessage, parseXml } from './xml-guards.ts';
+import { childElements, decodePostMessage, decodeRedirectMessage, parseXml } from './xml-guards.ts';
 import { verifyEnvelopedSignature, verifyRedirectSignature } from './request-signature.ts';
 
 export const PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -16,14 +16,15 @@ const MAX_CLOCK_SKEW_MS = 3 * 60_000;
 /** SAML bindings §3.4.3 says 80 bytes; some SPs send more, none legitimately send this much. */
 const MAX_RELAY_STATE = 1024;
 
+/** A message from an SP as its binding carried it: `encoded` is its SAMLRequest (or SAMLResponse) value. */
 export type InboundMessage =
-  | { binding: 'redirect'; samlRequest: string; relayState?: string; rawQuery: string }
-  | { binding: 'post'; samlRequest: string; relayState?: string };
+  | { binding: 'redirect'; encoded: string; relayState?: string; rawQuery: string }
+  | { binding: 'post'; encoded: string; relayState?: string };
 
 export const invalid = (message: string) => new AppError('saml.request_invalid', message);
 
 function issuerOf(root: Element): string {
-  const issuers = Array.from(root.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ASSERTION && (n as Element).localName === 'Issuer');
+  const issuers = childElements(root, ASSERTION, 'Issuer');
   const issuer = issuers[0]?.textContent?.trim();
   if (issuers.length !== 1 || !issuer) throw invalid('The SAML request names no issuer.');
   return issuer;
@@ -43,8 +44,8 @@ export type SpRequest = { root: Element; app: AppRow; settings: StoredSaml; requ
  * no DTD, XSD validation, the expected message, the SP found by its Issuer in this organization,
  * its signature when it signs, freshness, Destination (this endpoint), and a bounded RelayState.
  */
-export async function readSpRequest(db: Queryable, orgId: string, endpointUrl: string, msg: InboundMessage, element: 'AuthnRequest' | 'LogoutRequest', now: Date): Promise<SpRequest> {
-  const xml = msg.binding === 'redirect' ? decodeRedirectMessage(msg.samlRequest) : decodePostMessage(msg.samlRequest);
+export async function readSpRequest(db: Queryable, orgId: string, endpointUrl: string, msg: InboundMessage, element: 'AuthnRequest' | 'LogoutRequest' | 'LogoutResponse', now: Date): Promise<SpRequest> {
+  const xml = msg.binding === 'redirect' ? decodeRedirectMessage(msg.encoded) : decodePostMessage(msg.encoded);
   const doc = parseXml(xml, 'SAML request');
   if (!(await isSchemaValid(xml))) throw invalid('The SAML request does not follow the SAML 2.0 schema.');
   const root = doc.documentElement as Element;

@@ -80,3 +80,16 @@ export function renderLogoutResponse(f: LogoutResponseFields): string {
     `</samlp:LogoutResponse>`
   );
 }
+
+export type LogoutRequestFields = { requestId: string; issuer: string; destination: string; nameId: string; nameIdFormat: string; sessionIndex: string; now: Date };
+
+/** SAML core §3.7.1: the IdP asks an SP to end the session it started with this NameID and SessionIndex. */
+export function renderLogoutRequest(f: LogoutRequestFields): string {
+  return (
+    `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${f.requestId}" Version="2.0" IssueInstant="${f.now.toISOString()}" Destination="${escapeXml(f.destination)}">` +
+    `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>` +
+    `<saml:NameID Format="${escapeXml(f.nameIdFormat)}">${escapeXml(f.nameId)}</saml:NameID>` +
+    `<samlp:SessionIndex>${escapeXml(f.sessionIndex)}</samlp:SessionIndex>` +
+    `</samlp:LogoutRequest>`
+  );
+}

@@ -1,6 +1,7 @@
 import { createVerify } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { AppError } from '../../errors.ts';
+import { childElements } from './xml-guards.ts';
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
@@ -17,7 +18,7 @@ const refuse = (message: string) => new AppError('saml.signature_invalid', messa
 
 /**
  * HTTP-Redirect binding (SAML bindings §3.4.4.1): the signature covers the octet string
- * `SAMLRequest=…&RelayState=…&SigAlg=…` exactly as the URL carried it (still URL-encoded).
+ * `SAMLRequest=…&RelayState=…&SigAlg=…` (SAMLResponse for a response) exactly as the URL carried it (still URL-encoded).
  */
 export function verifyRedirectSignature(rawQuery: string, certificatePem: string): void {
   const params = new Map<string, string>();
@@ -32,12 +33,10 @@ export function verifyRedirectSignature(rawQuery: string, certificatePem: string
   if (!sigAlg || !signature) throw refuse('This service provider signs its requests; the request is not signed.');
   const algorithm = SIGNATURE_ALGORITHMS[decodeURIComponent(sigAlg)];
   if (!algorithm) throw refuse('The request is signed with an algorithm that is not accepted.');
-  const signed = ['SAMLRequest', 'RelayState', 'SigAlg'].filter((n) => params.has(n)).map((n) => `${n}=${params.get(n)}`).join('&');
+  const signed = ['SAMLRequest', 'SAMLResponse', 'RelayState', 'SigAlg'].filter((n) => params.has(n)).map((n) => `${n}=${params.get(n)}`).join('&');
   const ok = createVerify(algorithm).update(signed).verify(certificatePem, Buffer.from(decodeURIComponent(signature), 'base64'));
   if (!ok) throw refuse('The request signature does not verify.');
 }
-
-const childElements = (el: Element, ns: string, name: string) => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === name);
 
 function only(el: Element, ns: string, name: string): Element {
   const found = childElements(el, ns, name);

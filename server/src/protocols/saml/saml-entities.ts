@@ -62,11 +62,12 @@ export function buildSp(settings: StoredSaml, acsUrl: string) {
   });
 }
 
-/** The SP as samlify needs it to sign a LogoutResponse for it (HTTP-POST to its SLO URL). */
+/** The SP as samlify needs it to sign a LogoutRequest or LogoutResponse for it (HTTP-POST to its SLO URL). */
 export function buildSloSp(settings: StoredSaml, sloUrl: string) {
   return samlify.ServiceProvider({
     entityID: settings.entityId,
     singleLogoutService: [{ Binding: POST_BINDING, Location: sloUrl }],
+    wantLogoutRequestSigned: true,
     wantLogoutResponseSigned: true,
   });
 }

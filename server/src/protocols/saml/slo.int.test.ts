@@ -12,12 +12,13 @@ let t: TestApp;
 let world: SamlWorld;
 let sp: SAML;
 let keys: Awaited<ReturnType<typeof makeSpKeys>>;
+let appId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   world = await seedSamlWorld(t);
   keys = await makeSpKeys();
-  await world.createApp({ sloUrl: SLO_URL, signsRequests: true, spCertificate: keys.certificatePem });
+  appId = (await world.createApp({ sloUrl: SLO_URL, signsRequests: true, spCertificate: keys.certificatePem })).id;
   // node-saml looks for InResponseTo on a posted LogoutResponse only when present (it reads it on
   // Response elements alone before that); it then checks it against the logout request it sent.
   sp = makeSp(world, { logoutUrl: `${PUBLIC_URL}/saml/${world.orgSlug}/slo`, logoutCallbackUrl: SLO_URL, privateKey: keys.privateKeyPem, signatureAlgorithm: 'sha256', validateInResponseTo: ValidateInResponseTo.ifPresent });
@@ -99,5 +100,72 @@ describe('SAML single logout, SP-initiated (SAML profiles §4.4)', () => {
     expect(misdirected.statusCode).toBe(400);
     expect(misdirected.body).toContain('saml.request_invalid');
     expect(await isSignedIn()).toBe(true);
+  });
+});
+
+describe('SAML single logout, IdP-initiated when the person logs out of the portal (SAML profiles §4.4.3)', () => {
+  /** A fresh browser signed in to Tessera and, through it, to the SP (IdP-initiated from the tile). */
+  async function browserAtSp() {
+    const browser = t.client();
+    expect((await browser.signIn(world.userEmail, STRONG_PASSWORD)).statusCode).toBe(200);
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: readAutoPost(await browser.get(`/saml/apps/${appId}/launch`)).SAMLResponse });
+    return { browser, profile: profile! };
+  }
+  const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
+
+  it('takes the browser to the SP with a signed LogoutRequest for that sign-in, then back to User Login', async () => {
+    const { browser, profile } = await browserAtSp();
+    const logout = await browser.post('/api/auth/logout', {});
+    expect(logout.statusCode).toBe(200);
+    const { redirectTo } = logout.json() as { redirectTo: string };
+    expect(redirectTo).toMatch(/^\/saml\/logout\//);
+    // Signed out of Tessera at once; the chain only tells the applications.
+    expect((await browser.get('/api/session')).statusCode).toBe(401);
+
+    const post = readAutoPost(await browser.get(redirectTo));
+    expect(post.action).toBe(SLO_URL);
+    const atSp = await sp.validatePostRequestAsync({ SAMLRequest: post.SAMLRequest! });
+    expect(atSp.loggedOut).toBe(true);
+    expect(atSp.profile).toMatchObject({ nameID: profile.nameID, sessionIndex: profile.sessionIndex });
+
+    const back = await browser.get(pathOf(await sp.getLogoutResponseUrlAsync(atSp.profile!, post.RelayState!, {}, true)));
+    expect(back.statusCode).toBe(303);
+    expect(back.headers.location).toBe(redirectTo);
+    const done = await browser.get(redirectTo);
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/login');
+    const events = (await world.admin.get('/api/admin/audit?event=saml.logout_response')).json() as { items: { outcome: string; details: Record<string, unknown> }[] };
+    expect(events.items[0]).toMatchObject({ outcome: 'success', details: { appId, inResponseTo: atSp.profile!.ID } });
+  });
+
+  it('ends on the Administrator Portal Login when the person logs out of that portal', async () => {
+    const { browser } = await browserAtSp();
+    const { redirectTo } = (await browser.post('/api/auth/logout', { portal: 'admin' })).json() as { redirectTo: string };
+    const post = readAutoPost(await browser.get(redirectTo));
+    const atSp = await sp.validatePostRequestAsync({ SAMLRequest: post.SAMLRequest! });
+    await browser.get(pathOf(await sp.getLogoutResponseUrlAsync(atSp.profile!, post.RelayState!, {}, true)));
+    expect((await browser.get(redirectTo)).headers.location).toBe('/admin/login');
+  });
+
+  it('refuses a LogoutResponse it did not ask for, or one sent twice', async () => {
+    const { browser } = await browserAtSp();
+    const { redirectTo } = (await browser.post('/api/auth/logout', {})).json() as { redirectTo: string };
+    const post = readAutoPost(await browser.get(redirectTo));
+    const atSp = await sp.validatePostRequestAsync({ SAMLRequest: post.SAMLRequest! });
+    // Answering another request than the one sent: refused, and the chain still waits for its answer.
+    const forged = await browser.get(pathOf(await sp.getLogoutResponseUrlAsync({ ...atSp.profile!, ID: '_someone-else' }, post.RelayState!, {}, true)));
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain('saml.request_invalid');
+    const answer = pathOf(await sp.getLogoutResponseUrlAsync(atSp.profile!, post.RelayState!, {}, true));
+    expect((await browser.get(answer)).statusCode).toBe(303);
+    const replayed = await browser.get(answer);
+    expect(replayed.statusCode).toBe(400);
+    expect(replayed.body).toContain('saml.request_invalid');
+  });
+
+  it('goes straight to User Login when no application of the sign-in takes single logout', async () => {
+    const browser = t.client();
+    expect((await browser.signIn(world.userEmail, STRONG_PASSWORD)).statusCode).toBe(200);
+    expect((await browser.post('/api/auth/logout', {})).json()).toEqual({ redirectTo: '/login' });
   });
 });

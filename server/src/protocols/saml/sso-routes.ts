@@ -15,6 +15,8 @@ import { parseAuthnRequest } from './parse-authn-request.ts';
 import type { InboundMessage } from './read-sp-request.ts';
 import { answerLogout } from './answer-logout.ts';
 import { parseLogoutRequest } from './parse-logout-request.ts';
+import { parseLogoutResponse } from './parse-logout-response.ts';
+import { answerLogoutResponse, continueLogoutChain } from './logout-chain.ts';
 import { answerSso } from './answer-sso.ts';
 import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_PATH } from './auto-post-page.ts';
 import { MAX_ENCODED_MESSAGE } from './xml-guards.ts';
@@ -22,6 +24,10 @@ import { MAX_ENCODED_MESSAGE } from './xml-guards.ts';
 const orgParams = z.object({ orgSlug: slugField });
 const appParams = z.object({ appId: z.uuid() });
 const message = z.object({ SAMLRequest: z.string().min(1), RelayState: z.string().optional(), SigAlg: z.string().optional(), Signature: z.string().optional() });
+/** The SLO endpoint takes an SP's LogoutRequest, or its LogoutResponse to one the IdP sent. */
+const logoutMessage = message
+  .extend({ SAMLRequest: z.string().min(1).optional(), SAMLResponse: z.string().min(1).optional() })
+  .refine((m) => (m.SAMLRequest === undefined) !== (m.SAMLResponse === undefined), { message: 'Send either a SAMLRequest or a SAMLResponse.' });
 /** A POSTed AuthnRequest plus RelayState; anything bigger is refused (413) before it is read. */
 const POST_BODY_LIMIT = MAX_ENCODED_MESSAGE + 8 * 1024;
 
@@ -76,26 +82,37 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
 
   r.get('/saml/:orgSlug/sso', { schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
     const rawQuery = req.raw.url?.split('?')[1] ?? '';
-    return handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'redirect', samlRequest: req.query.SAMLRequest, relayState: req.query.RelayState, rawQuery });
+    return handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'redirect', encoded: req.query.SAMLRequest, relayState: req.query.RelayState, rawQuery });
   });
 
   r.post('/saml/:orgSlug/sso', { bodyLimit: POST_BODY_LIMIT, config: { protocolEndpoint: true }, schema: { hide: true, params: orgParams, body: message } }, async (req, reply) =>
-    handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'post', samlRequest: req.body.SAMLRequest, relayState: req.body.RelayState }),
+    handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'post', encoded: req.body.SAMLRequest, relayState: req.body.RelayState }),
   );
 
-  /** SP-initiated single logout, HTTP-Redirect binding (the only one the metadata offers). */
-  r.get('/saml/:orgSlug/slo', { schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
+  /**
+   * Single logout, HTTP-Redirect binding (the only one the metadata offers): an SP's LogoutRequest
+   * (SP-initiated), or its LogoutResponse to the IdP's own (logout-chain.ts).
+   */
+  r.get('/saml/:orgSlug/slo', { schema: { hide: true, params: orgParams, querystring: logoutMessage } }, async (req, reply) => {
     const org = await orgOrFail(req.params.orgSlug);
     const rawQuery = req.raw.url?.split('?')[1] ?? '';
+    const sloUrl = idpUrls(deps.config.publicUrl, org.slug).sloUrl;
+    const { SAMLRequest, SAMLResponse, RelayState: relayState } = req.query;
+    const inbound = (encoded: string) => ({ binding: 'redirect' as const, encoded, relayState, rawQuery });
     let parsed;
     try {
-      parsed = await parseLogoutRequest(deps.db, org.id, idpUrls(deps.config.publicUrl, org.slug).sloUrl, { binding: 'redirect', samlRequest: req.query.SAMLRequest, relayState: req.query.RelayState, rawQuery });
+      parsed = SAMLResponse
+        ? ({ kind: 'response', response: await parseLogoutResponse(deps.db, org.id, sloUrl, inbound(SAMLResponse)) } as const)
+        : ({ kind: 'request', request: await parseLogoutRequest(deps.db, org.id, sloUrl, inbound(SAMLRequest!)) } as const);
     } catch (err) {
       if (err instanceof AppError) await recordAudit(deps.db, requestContext(req), { event: 'saml.logout', outcome: 'failure', orgId: org.id, details: { code: err.code } });
       throw err;
     }
-    return answerLogout(req, reply, deps, org.slug, parsed);
+    return parsed.kind === 'response' ? answerLogoutResponse(req, reply, deps, parsed.response) : answerLogout(req, reply, deps, org.slug, parsed.request);
   });
+
+  /** The next step of an IdP-initiated single logout (its token is the chain's RelayState). */
+  r.get('/saml/logout/:token', { schema: { hide: true, params: z.object({ token: z.string().min(1).max(128) }) } }, async (req, reply) => continueLogoutChain(req, reply, deps, req.params.token));
 
   /** Back from User Login or a step-up: the recorded request, if it is still unanswered. */
   r.get('/saml/apps/:appId/continue', { schema: { hide: true, params: appParams, querystring: z.object({ request: z.string().min(1).max(256) }) } }, async (req, reply) => {

@@ -65,3 +65,6 @@ export function parseXml(xml: string, what = 'SAML message', code: ErrorCode = '
   if (!doc?.documentElement) fail();
   return doc;
 }
+
+/** The child elements of `el` with this namespace and local name (never descendants further down). */
+export const childElements = (el: Element, ns: string, name: string) => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === name);

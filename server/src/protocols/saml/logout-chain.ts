@@ -1,0 +1,97 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { findAppById } from '../../domain/apps/app-store.ts';
+import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { createFlow, deleteFlow, loadFlow, replaceFlowState } from '../../domain/flows/flow-store.ts';
+import { findOrgById } from '../../domain/orgs/org-store.ts';
+import { NAME_ID_FORMATS, nameIdOf, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
+import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
+import { samlSettingsOf } from '../../domain/saml/saml-app-store.ts';
+import { samlAppsOfSession } from '../../domain/saml/saml-session-apps.ts';
+import type { Session } from '../../domain/sessions/session-store.ts';
+import type { User } from '../../domain/users/user-store.ts';
+import { requestContext, type HttpDeps } from '../../http/deps.ts';
+import { sendAutoPost } from './auto-post-page.ts';
+import type { LogoutResponse } from './parse-logout-response.ts';
+import { newSamlId, renderLogoutRequest } from './render-response.ts';
+import { buildIdp, buildSloSp, idpUrls } from './saml-entities.ts';
+
+/**
+ * IdP-initiated single logout (SAML profiles §4.4.3), front channel: logging out of the portal
+ * takes the browser to each SAML application the session signed into that has a single logout URL,
+ * with a signed LogoutRequest; each answers with a LogoutResponse to the IdP's SLO endpoint, which
+ * goes on to the next, then to User Login. The chain is a flow of its own (the Tessera session is
+ * already gone); its token travels as the RelayState.
+ */
+const KIND = 'saml_logout';
+const CHAIN_MINUTES = 10;
+
+type Step = { appId: string; nameId: string; sessionIndex: string };
+type ChainState = { userId: string; steps: Step[]; awaiting: { appId: string; requestId: string } | null; doneUrl: string };
+
+export const logoutChainPath = (token: string) => `/saml/logout/${token}`;
+
+/**
+ * Called before the session ends (what it signed into goes with it): where the browser goes to
+ * sign out of those applications, or undefined when none of them takes single logout.
+ */
+export async function startLogoutChain(deps: HttpDeps, session: Session, user: User, doneUrl: string): Promise<string | undefined> {
+  const steps = (await samlAppsOfSession(deps.db, session.id)).flatMap((app): Step[] => {
+    const settings = samlSettingsOf(app);
+    return settings.sloUrl ? [{ appId: app.id, nameId: nameIdOf(deps.masterKey, app, settings, user), sessionIndex: sessionIndexOf(session.id, app.id) }] : [];
+  });
+  if (steps.length === 0) return undefined;
+  const { token } = await createFlow<ChainState>(deps.db, KIND, { userId: user.id, steps, awaiting: null, doneUrl }, CHAIN_MINUTES);
+  return logoutChainPath(token);
+}
+
+/** The next application's LogoutRequest (an auto-post page), or User Login once none is left. */
+export async function continueLogoutChain(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, token: string) {
+  const flow = await loadFlow<ChainState>(deps.db, KIND, token);
+  // Finished, expired or never started: the person is signed out of Tessera either way.
+  if (typeof flow === 'string') return reply.redirect('/login', 303);
+  const [step, ...rest] = flow.state.steps;
+  if (!step) {
+    await deleteFlow(deps.db, flow.id);
+    return reply.redirect(flow.state.doneUrl, 303);
+  }
+  const app = await findAppById(deps.db, step.appId);
+  const settings = app?.type === 'saml' ? samlSettingsOf(app) : undefined;
+  const org = app && (await findOrgById(deps.db, app.orgId));
+  if (!app || !settings?.sloUrl || !org) {
+    // Removed, or its single logout URL taken away, since the person signed in: nothing to tell it.
+    await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, steps: rest, awaiting: null });
+    return continueLogoutChain(req, reply, deps, token);
+  }
+  const requestId = newSamlId();
+  if (!(await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, steps: rest, awaiting: { appId: app.id, requestId } }))) {
+    throw new AppError('saml.request_replayed', 'This logout step was already taken, perhaps in another tab.');
+  }
+  const idp = buildIdp(deps.config.publicUrl, org.slug, await ensureSamlIdpKey(deps.db, deps.masterKey, org.id));
+  const xml = renderLogoutRequest({ requestId, issuer: idpUrls(deps.config.publicUrl, org.slug).entityId, destination: settings.sloUrl, nameId: step.nameId, nameIdFormat: NAME_ID_FORMATS[settings.nameIdFormat], sessionIndex: step.sessionIndex, now: new Date() });
+  const signed = idp.createLogoutRequest(buildSloSp(settings, settings.sloUrl), 'post', {}, token, () => ({ id: requestId, context: xml }));
+  await recordAudit(deps.db, requestContext(req, flow.state.userId), { event: 'saml.logout', outcome: 'success', orgId: app.orgId, targetUserId: flow.state.userId, details: { appId: app.id, initiated: 'idp', requestId } });
+  return sendAutoPost(reply, settings.sloUrl, { SAMLRequest: signed.context, RelayState: token }, 'sign-out');
+}
+
+/** An SP's LogoutResponse: it must answer the request this chain sent it; then on to the next one. */
+export async function answerLogoutResponse(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, response: LogoutResponse) {
+  const token = response.relayState ?? '';
+  const flow = token ? await loadFlow<ChainState>(deps.db, KIND, token) : 'missing';
+  const awaiting = typeof flow === 'string' ? null : flow.state.awaiting;
+  if (typeof flow === 'string' || awaiting?.appId !== response.app.id || awaiting.requestId !== response.inResponseTo) {
+    await recordAudit(deps.db, requestContext(req), { event: 'saml.logout', outcome: 'failure', orgId: response.app.orgId, details: { appId: response.app.id, initiated: 'idp', inResponseTo: response.inResponseTo, reason: 'unexpected_response' } });
+    throw new AppError('saml.request_invalid', 'This logout response answers no logout request of ours.');
+  }
+  if (!(await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, awaiting: null }))) {
+    throw new AppError('saml.request_replayed', 'This logout step was already taken, perhaps in another tab.');
+  }
+  await recordAudit(deps.db, requestContext(req, flow.state.userId), {
+    event: 'saml.logout_response',
+    outcome: response.success ? 'success' : 'failure',
+    orgId: response.app.orgId,
+    targetUserId: flow.state.userId,
+    details: { appId: response.app.id, inResponseTo: response.inResponseTo },
+  });
+  return reply.redirect(logoutChainPath(token), 303);
+}
