@@ -213,7 +213,9 @@ if (args.rate > 0) {
   const pending: Promise<void>[] = [];
   for (let i = 0; Date.now() < deadline && !exhausted; i++) {
     const due = t0 + (i * 1000) / args.rate;
-    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    // Read once: the clock may pass `due` between a check and the timer (a negative delay warns).
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(iteration());
   }
   await Promise.all(pending);

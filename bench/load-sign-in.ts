@@ -56,7 +56,9 @@ if (rate > 0) {
   const pending: Promise<void>[] = [];
   for (let i = 0; Date.now() < deadline; i++) {
     const due = t0 + (i * 1000) / rate;
-    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    // Read once: the clock may pass `due` between a check and the timer (a negative delay warns).
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(signIn());
   }
   await Promise.all(pending);
