@@ -1,21 +1,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deleteSession } from '../../domain/sessions/session-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
-import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
 import { nameIdOf, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
 import { requestContext, type HttpDeps } from '../../http/deps.ts';
 import { findSignedIn } from '../../http/plugins/authenticate.ts';
 import { clearCookie } from '../../http/plugins/cookies.ts';
-import { sendAutoPost } from './auto-post-page.ts';
 import type { LogoutRequest } from './parse-logout-request.ts';
-import { newSamlId, renderLogoutResponse } from './render-response.ts';
-import { buildIdp, buildSloSp, idpUrls } from './saml-entities.ts';
+import { startLogoutChain } from './logout-chain.ts';
+import { sendLogoutResponse } from './send-logout-response.ts';
 
 /**
  * SP-initiated single logout (SAML profiles §4.4): the browser's Tessera session ends when it is
  * the session the request names — the same person (NameID) and, when given, the same SessionIndex
- * — and the SP gets a signed LogoutResponse at its SLO URL. Another person's session in this
- * browser is left alone. An SP without an SLO URL sends the person to User Login.
+ * — and so does every other SAML application that session signed into (the browser is taken
+ * through them first, logout-chain.ts); then the SP gets a signed LogoutResponse at its SLO URL.
+ * Another person's session in this browser is left alone. An SP without an SLO URL sends the
+ * person to User Login.
  */
 export async function answerLogout(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, orgSlug: string, request: LogoutRequest) {
   const { app, settings } = request;
@@ -25,18 +25,17 @@ export async function answerLogout(req: FastifyRequest, reply: FastifyReply, dep
     signedIn.session.orgId === app.orgId &&
     nameIdOf(deps.masterKey, app, settings, signedIn.user) === request.nameId &&
     (request.sessionIndexes.length === 0 || request.sessionIndexes.includes(sessionIndexOf(signedIn.session.id, app.id)));
+  let chain: string | undefined;
   if (isNamed) {
+    const answer = settings.sloUrl ? { appId: app.id, requestId: request.requestId, relayState: request.relayState } : undefined;
+    chain = await startLogoutChain(deps, signedIn.session, signedIn.user, '/login', { except: app.id, answer });
     await deleteSession(deps.db, signedIn.session.id, requestContext(req));
     clearCookie(reply, deps.config, 'session');
     await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: app.orgId, targetUserId: signedIn.user.id, details: { via: 'saml_logout', appId: app.id } });
   }
   await recordAudit(deps.db, requestContext(req, signedIn?.user.id), { event: 'saml.logout', outcome: 'success', orgId: app.orgId, targetUserId: isNamed ? signedIn.user.id : null, details: { appId: app.id, requestId: request.requestId, endedSession: isNamed } });
 
+  if (chain) return reply.redirect(chain, 303);
   if (!settings.sloUrl) return reply.redirect('/login', 303);
-  const key = await ensureSamlIdpKey(deps.db, deps.masterKey, app.orgId);
-  const idp = buildIdp(deps.config.publicUrl, orgSlug, key);
-  const responseId = newSamlId();
-  const xml = renderLogoutResponse({ responseId, issuer: idpUrls(deps.config.publicUrl, orgSlug).entityId, destination: settings.sloUrl, inResponseTo: request.requestId, now: new Date() });
-  const signed = idp.createLogoutResponse(buildSloSp(settings, settings.sloUrl), { extract: { request: { id: request.requestId } } }, 'post', request.relayState ?? '', () => ({ id: responseId, context: xml }));
-  return sendAutoPost(reply, settings.sloUrl, { SAMLResponse: signed.context, RelayState: request.relayState }, 'sign-out');
+  return sendLogoutResponse(reply, deps, orgSlug, app, { requestId: request.requestId, relayState: request.relayState });
 }

@@ -15,6 +15,7 @@ import { sendAutoPost } from './auto-post-page.ts';
 import type { LogoutResponse } from './parse-logout-response.ts';
 import { newSamlId, renderLogoutRequest } from './render-response.ts';
 import { buildIdp, buildSloSp, idpUrls } from './saml-entities.ts';
+import { sendLogoutResponse } from './send-logout-response.ts';
 
 /**
  * IdP-initiated single logout (SAML profiles §4.4.3), front channel: logging out of the portal
@@ -27,21 +28,24 @@ const KIND = 'saml_logout';
 const CHAIN_MINUTES = 10;
 
 type Step = { appId: string; nameId: string; sessionIndex: string };
-type ChainState = { userId: string; steps: Step[]; awaiting: { appId: string; requestId: string } | null; doneUrl: string };
+/** The SP whose own LogoutRequest started the chain, answered once the others are done. */
+type Answer = { appId: string; requestId: string; relayState: string | null };
+type ChainState = { userId: string; steps: Step[]; awaiting: { appId: string; requestId: string } | null; doneUrl: string; answer?: Answer };
 
 export const logoutChainPath = (token: string) => `/saml/logout/${token}`;
 
 /**
  * Called before the session ends (what it signed into goes with it): where the browser goes to
- * sign out of those applications, or undefined when none of them takes single logout.
+ * sign out of those applications, or undefined when none of them takes single logout. When an SP
+ * started it (`except` is that SP), the chain ends with `answer`, that SP's LogoutResponse.
  */
-export async function startLogoutChain(deps: HttpDeps, session: Session, user: User, doneUrl: string): Promise<string | undefined> {
+export async function startLogoutChain(deps: HttpDeps, session: Session, user: User, doneUrl: string, started?: { except: string; answer?: Answer }): Promise<string | undefined> {
   const steps = (await samlAppsOfSession(deps.db, session.id)).flatMap((app): Step[] => {
     const settings = samlSettingsOf(app);
-    return settings.sloUrl ? [{ appId: app.id, nameId: nameIdOf(deps.masterKey, app, settings, user), sessionIndex: sessionIndexOf(session.id, app.id) }] : [];
+    return settings.sloUrl && app.id !== started?.except ? [{ appId: app.id, nameId: nameIdOf(deps.masterKey, app, settings, user), sessionIndex: sessionIndexOf(session.id, app.id) }] : [];
   });
   if (steps.length === 0) return undefined;
-  const { token } = await createFlow<ChainState>(deps.db, KIND, { userId: user.id, steps, awaiting: null, doneUrl }, CHAIN_MINUTES);
+  const { token } = await createFlow<ChainState>(deps.db, KIND, { userId: user.id, steps, awaiting: null, doneUrl, ...(started?.answer ? { answer: started.answer } : {}) }, CHAIN_MINUTES);
   return logoutChainPath(token);
 }
 
@@ -53,6 +57,10 @@ export async function continueLogoutChain(req: FastifyRequest, reply: FastifyRep
   const [step, ...rest] = flow.state.steps;
   if (!step) {
     await deleteFlow(deps.db, flow.id);
+    const { answer } = flow.state;
+    const initiator = answer && (await findAppById(deps.db, answer.appId));
+    const initiatorOrg = initiator?.type === 'saml' && (await findOrgById(deps.db, initiator.orgId));
+    if (initiator && initiatorOrg) return sendLogoutResponse(reply, deps, initiatorOrg.slug, initiator, answer);
     return reply.redirect(flow.state.doneUrl, 303);
   }
   const app = await findAppById(deps.db, step.appId);

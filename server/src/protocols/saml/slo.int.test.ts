@@ -169,3 +169,36 @@ describe('SAML single logout, IdP-initiated when the person logs out of the port
     expect((await browser.post('/api/auth/logout', {})).json()).toEqual({ redirectTo: '/login' });
   });
 });
+
+describe('SAML single logout started by one SP reaches the others of that sign-in (SAML profiles §4.4.3.2)', () => {
+  const SP2 = { entityId: 'https://crm.example.test/saml', acsUrl: 'https://crm.example.test/saml/acs', sloUrl: 'https://crm.example.test/saml/slo' };
+  let crm: SAML;
+  let crmId: string;
+  beforeAll(async () => {
+    crmId = (await world.createApp({ name: 'CRM', entityId: SP2.entityId, acsUrls: [SP2.acsUrl], sloUrl: SP2.sloUrl })).id;
+    crm = makeSp(world, { issuer: SP2.entityId, audience: SP2.entityId, callbackUrl: SP2.acsUrl, logoutUrl: `${PUBLIC_URL}/saml/${world.orgSlug}/slo`, logoutCallbackUrl: SP2.sloUrl, validateInResponseTo: ValidateInResponseTo.never });
+  });
+  const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
+
+  it('takes the browser to the other SP first, then answers the SP that asked', async () => {
+    const browser = t.client();
+    expect((await browser.signIn(world.userEmail, STRONG_PASSWORD)).statusCode).toBe(200);
+    const wiki = (await sp.validatePostResponseAsync({ SAMLResponse: readAutoPost(await browser.get(`/saml/apps/${appId}/launch`)).SAMLResponse })).profile!;
+    await crm.validatePostResponseAsync({ SAMLResponse: readAutoPost(await browser.get(`/saml/apps/${crmId}/launch`)).SAMLResponse });
+
+    // The wiki asks; Tessera's session ends at once, and the browser goes to the CRM first.
+    const asked = await browser.get(pathOf(await sp.getLogoutUrlAsync(wiki, 'wiki-relay', {})));
+    expect(asked.statusCode).toBe(303);
+    expect((await browser.get('/api/session')).statusCode).toBe(401);
+    const toCrm = readAutoPost(await browser.get(asked.headers.location as string));
+    expect(toCrm.action).toBe(SP2.sloUrl);
+    const atCrm = await crm.validatePostRequestAsync({ SAMLRequest: toCrm.SAMLRequest! });
+    const back = await browser.get(pathOf(await crm.getLogoutResponseUrlAsync(atCrm.profile!, toCrm.RelayState!, {}, true)));
+
+    // Then the wiki gets its answer, with its own RelayState.
+    const toWiki = readAutoPost(await browser.get(back.headers.location as string));
+    expect(toWiki.action).toBe(SLO_URL);
+    expect(toWiki.RelayState).toBe('wiki-relay');
+    expect((await sp.validatePostResponseAsync({ SAMLResponse: toWiki.SAMLResponse })).loggedOut).toBe(true);
+  });
+});
