@@ -1,6 +1,7 @@
 import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 type Parsers = PGlite['parsers'];
+type BackendMessage = Awaited<ReturnType<PGlite['execProtocol']>>['messages'][number];
 type Query = (text: string, params?: unknown[], options?: QueryOptions) => Promise<Results>;
 /** What drizzle's PGlite driver calls on its client: `query`, `exec` and `transaction`. */
 export type DrizzleClient = { query: Query; exec: PGlite['exec']; transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> };
@@ -16,12 +17,12 @@ let seq = 0;
  * (parse, describe, bind, describe, execute, sync), plans the text afresh every time, and copies its
  * whole type-parser table (hundreds of entries once extensions are loaded) for every call that names
  * parsers — which drizzle's does. That was most of the main thread's time per statement. Here a text
- * is parsed once as a named statement, and each execution is one batch (bind, describe, execute,
- * sync) with the parser table merged once. Same locks as PGlite's own `query`, same results, same
+ * is parsed and described once as a named statement, and each execution is one batch (bind,
+ * execute, sync) read with the row description kept from then, and the parser table merged once. Same locks as PGlite's own `query`, same results, same
  * errors (a DatabaseError carrying the query).
  */
 export function pgliteStatements(client: PGlite, capacity = DEFAULT_CAPACITY): DrizzleClient {
-  const statements = new Map<string, { name: string; paramTypes: number[] }>();
+  const statements = new Map<string, { name: string; paramTypes: number[]; rows: BackendMessage[] }>();
   const closing: Uint8Array[] = [];
   const parsersBySignature = new Map<string, Parsers>();
 
@@ -51,7 +52,8 @@ export function pgliteStatements(client: PGlite, capacity = DEFAULT_CAPACITY): D
     }
     const name = `t${++seq}`;
     const replies = await exchange([...closing.splice(0), serialize.parse({ name, text, types: options?.paramTypes }), serialize.describe({ type: 'S', name }), serialize.sync()]);
-    const statement = { name, paramTypes: parse.parseDescribeStatementResults(replies) };
+    // What its rows look like, as Describe told it once: executions need not ask again.
+    const statement = { name, paramTypes: parse.parseDescribeStatementResults(replies), rows: replies.filter((m) => m.name === 'rowDescription') };
     statements.set(text, statement);
     if (statements.size > capacity) {
       const [oldest, { name: old }] = statements.entries().next().value!;
@@ -63,16 +65,16 @@ export function pgliteStatements(client: PGlite, capacity = DEFAULT_CAPACITY): D
 
   async function run(text: string, params: unknown[] = [], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results> {
     try {
-      const { name, paramTypes } = await statementFor(text, options);
+      const { name, paramTypes, rows } = await statementFor(text, options);
       const values = params.map((value, i) => {
         if (value === null || value === undefined) return null;
         const type = paramTypes[i];
         const serializer = options?.serializers?.[type] ?? client.serializers[type];
         return serializer ? serializer(value) : String(value);
       });
-      const replies = await exchange([...closing.splice(0), serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
+      const replies = await exchange([...closing.splice(0), serialize.bind({ statement: name, values }), serialize.execute({}), serialize.sync()]);
       if (!inTransaction) await client.syncToFs();
-      return parse.parseResults(replies, parsersFor(options?.parsers), { rowMode: options?.rowMode })[0];
+      return parse.parseResults([...rows, ...replies], parsersFor(options?.parsers), { rowMode: options?.rowMode })[0];
     } catch (err) {
       // As PGlite's own query does, so that logs name the statement that failed.
       if (err instanceof Error && 'code' in err) Object.assign(err, { query: text, params, queryOptions: options });
