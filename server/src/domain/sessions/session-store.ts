@@ -1,7 +1,7 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { param, prepared } from '../../db/prepared.ts';
 import type { Db, Queryable } from '../../db/open.ts';
-import { sessions } from '../../db/schema/index.ts';
+import { memberships, sessions, users } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 import { revokeUserOidcPayloads } from '../oidc/oidc-payload-store.ts';
 import { announceSignedOut } from './signed-out.ts';
@@ -69,17 +69,39 @@ const sessionByToken = prepared('session_by_token', (db) => db.select().from(ses
 
 export async function findLiveSession(db: Queryable, token: string, now = new Date()): Promise<Session | undefined> {
   const [row] = await sessionByToken(db, { tokenHash: hashToken(token) });
-  if (!row) return undefined;
+  return row && (await stillLive(db, row, now)) ? row : undefined;
+}
+
+/**
+ * As findLiveSession, with the person and their membership of the session's organization read in the
+ * same statement: every signed-in request asks for all three.
+ */
+const sessionWithPersonByToken = prepared('session_with_person_by_token', (db) =>
+  db
+    .select({ session: sessions, user: users, membership: memberships })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, and(eq(memberships.orgId, sessions.orgId), eq(memberships.userId, sessions.userId)))
+    .where(eq(sessions.tokenHash, param('tokenHash'))),
+);
+
+export async function findLiveSessionWithPerson(db: Queryable, token: string, now = new Date()) {
+  const [row] = await sessionWithPersonByToken(db, { tokenHash: hashToken(token) });
+  return row && (await stillLive(db, row.session, now)) ? row : undefined;
+}
+
+/** Ends a session found past its time (and the single sign-on it started), or notes that it was seen. */
+async function stillLive(db: Queryable, row: Session, now: Date): Promise<boolean> {
   const idleDeadline = row.lastSeenAt.getTime() + row.idleMinutes * 60_000;
   if (row.expiresAt <= now || idleDeadline <= now.getTime()) {
     await db.delete(sessions).where(eq(sessions.id, row.id));
     await announceSignedOut(row, EXPIRY);
-    return undefined;
+    return false;
   }
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
   }
-  return row;
+  return true;
 }
 
 export async function switchSessionOrg(db: Queryable, sessionId: string, orgId: string): Promise<void> {

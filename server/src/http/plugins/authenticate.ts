@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
-import { findLiveSession, type Session } from '../../domain/sessions/session-store.ts';
-import { findMembership, findUserById, type User } from '../../domain/users/user-store.ts';
+import { findLiveSessionWithPerson, type Session } from '../../domain/sessions/session-store.ts';
+import type { User } from '../../domain/users/user-store.ts';
 import { requestContext, type HttpDeps } from '../deps.ts';
 import { findLiveApiKey } from '../../domain/api-keys/api-key-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -16,10 +16,10 @@ export type SignedIn = { session: Session; user: User; role: 'member' | 'admin' 
 export async function findSignedIn(req: FastifyRequest, deps: HttpDeps): Promise<SignedIn | undefined> {
   const token = readCookie(req, deps.config, 'session');
   if (!token) return undefined;
-  const session = await findLiveSession(deps.db, token);
-  if (!session) return undefined;
-  const [user, membership] = await Promise.all([findUserById(deps.db, session.userId), findMembership(deps.db, session.orgId, session.userId)]);
-  if (!user || user.status !== 'active' || !membership || membership.suspendedAt) return undefined;
+  const found = await findLiveSessionWithPerson(deps.db, token);
+  if (!found) return undefined;
+  const { session, user, membership } = found;
+  if (user.status !== 'active' || !membership || membership.suspendedAt) return undefined;
   return { session, user, role: membership.role };
 }
 
