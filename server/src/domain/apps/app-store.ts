@@ -1,23 +1,24 @@
 import { announceAppChanged } from './app-changes.ts';
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
 import { appSorts, type ListAppsQuery } from '../../../../contract/admin-lists.ts';
 import type { Page } from '../../../../contract/list-query.ts';
-import { appAssignments, appUsage, apps, groupMembers } from '../../db/schema/index.ts';
+import { appAssignments, appUsage, apps, groupMembers, memberships } from '../../db/schema/index.ts';
+import { param, prepared } from '../../db/prepared.ts';
 import { appMfaPolicySchema, type AppMfaPolicy } from '../../../../contract/apps.ts';
 
 export type AppRow = typeof apps.$inferSelect;
 export type AssignedApp = AppRow & { launches: number };
 
+/** The application is assigned to the person: directly, or through one of their groups. */
+const assignmentExists = (appId: SQLWrapper, userId: Placeholder | string) => sql`exists (select 1 from ${appAssignments} a where a.app_id = ${appId}
+      and (a.user_id = ${userId} or a.group_id in (select gm.group_id from ${groupMembers} gm where gm.user_id = ${userId})))`;
+
 /** The user's applications in one organization: assigned directly or through one of their groups. */
 function assignedTo(orgId: string, userId: string) {
-  return and(
-    eq(apps.orgId, orgId),
-    sql`exists (select 1 from ${appAssignments} a where a.app_id = ${apps.id}
-      and (a.user_id = ${userId} or a.group_id in (select gm.group_id from ${groupMembers} gm where gm.user_id = ${userId})))`,
-  );
+  return and(eq(apps.orgId, orgId), assignmentExists(apps.id, userId));
 }
 
 export async function listAssignedApps(db: Queryable, orgId: string, userId: string, search?: string): Promise<AssignedApp[]> {
@@ -78,10 +79,26 @@ export async function findAppById(db: Queryable, appId: string): Promise<AppRow 
   return row;
 }
 
-/** Whether the person may use the application: assigned directly or through one of their groups. */
-export async function isAssigned(db: Queryable, app: Pick<AppRow, 'id' | 'orgId'>, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: apps.id }).from(apps).where(and(eq(apps.id, app.id), assignedTo(app.orgId, userId)));
-  return row !== undefined;
+/**
+ * Where the person stands with an application, read in one statement: a member of its organization
+ * (and not suspended there), and assigned to it directly or through one of their groups.
+ */
+const standingOf = prepared('app_standing', (db) =>
+  db
+    .select({
+      suspendedAt: memberships.suspendedAt,
+      // The person by parameter, not by column: unqualified in this one-table select, a column name
+      // would resolve to the subquery's own user_id and match every assignment.
+      assigned: assignmentExists(param('appId'), param('userId')).mapWith(Boolean),
+    })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, param('orgId')), eq(memberships.userId, param('userId')))),
+);
+
+export async function appStanding(db: Queryable, app: Pick<AppRow, 'id' | 'orgId'>, userId: string): Promise<'not_member' | 'not_assigned' | 'assigned'> {
+  const [row] = await standingOf(db, { appId: app.id, orgId: app.orgId, userId });
+  if (!row || row.suspendedAt) return 'not_member';
+  return row.assigned ? 'assigned' : 'not_assigned';
 }
 
 /** The application's step-up rule; a stored value that predates the schema means "none". */

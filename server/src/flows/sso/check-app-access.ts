@@ -1,6 +1,6 @@
-import { appMfaPolicyOf, isAssigned, type AppRow } from '../../domain/apps/app-store.ts';
+import { appMfaPolicyOf, appStanding, type AppRow } from '../../domain/apps/app-store.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
-import { membershipsOf, userOf } from '../request-memo.ts';
+import { userOf } from '../request-memo.ts';
 import type { FlowDeps } from '../deps.ts';
 
 /**
@@ -27,9 +27,8 @@ export async function checkAppAccess(session: Session | undefined, app: AppRow, 
   if (!user || user.status !== 'active') return { kind: 'sign_in' };
   // The session may be active in another of the person's organizations: membership in the
   // application's own organization is what counts, and it must not be suspended.
-  const membership = (await membershipsOf(deps, user.id)).find((m) => m.orgId === app.orgId);
-  if (!membership || membership.suspended) return { kind: 'denied', reason: 'not_member' };
-  if (!(await isAssigned(deps.db, app, user.id))) return { kind: 'denied', reason: 'not_assigned' };
+  const standing = await appStanding(deps.db, app, user.id);
+  if (standing !== 'assigned') return { kind: 'denied', reason: standing };
 
   const policy = appMfaPolicyOf(app);
   const mfaAt = session.mfaAt?.getTime() ?? null;
