@@ -1,4 +1,4 @@
-import { findAppById } from '../../domain/apps/app-store.ts';
+import type { AppRow } from '../../domain/apps/app-store.ts';
 import { oidcSettingsOf } from '../../domain/apps/oidc-client.ts';
 import { hasConsent } from '../../domain/apps/consent-store.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
@@ -32,8 +32,7 @@ export type InteractionNext =
  * The next step of an OIDC interaction. A signed-in person who may use the application passes
  * straight through; the rest are sent to User Login, step-up, a consent question or "no access".
  */
-export async function nextInteractionStep(session: Session | undefined, ask: InteractionAsk, deps: FlowDeps, now = new Date()): Promise<InteractionNext> {
-  const app = await findAppById(deps.db, ask.clientId);
+export async function nextInteractionStep(session: Session | undefined, ask: InteractionAsk, app: AppRow | undefined, deps: FlowDeps, now = new Date()): Promise<InteractionNext> {
   const settings = app && oidcSettingsOf(app);
   if (!app || !settings) throw new AppError('app.not_found', 'This application is not known to Tessera.');
 

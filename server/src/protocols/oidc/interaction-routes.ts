@@ -4,7 +4,6 @@ import type Provider from 'oidc-provider';
 import { z } from 'zod';
 import { consentAnswerInput } from '../../../../contract/oidc-apps.ts';
 import { AppError } from '../../errors.ts';
-import { findAppById } from '../../domain/apps/app-store.ts';
 import { recordConsent } from '../../domain/apps/consent-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { nextInteractionStep, type InteractionAsk } from '../../flows/sso/oidc-interaction.ts';
@@ -59,10 +58,11 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
   const here = (uid: string) => `/api/oidc/interaction/${uid}`;
 
   r.get('/api/oidc/interaction/:uid', { schema: { params } }, async (req, reply) => {
-    const { provider } = await holder.current();
+    const { provider, clients } = await holder.current();
     const details = await detailsOf(provider, req, reply);
     const signedIn = await findSignedIn(req, deps);
-    const next = await nextInteractionStep(signedIn?.session, askOf(details), signedInFlowDeps(deps, req, signedIn));
+    const ask = askOf(details);
+    const next = await nextInteractionStep(signedIn?.session, ask, (await clients.get(ask.clientId))?.app, signedInFlowDeps(deps, req, signedIn));
     const back = encodeURIComponent(here(details.uid));
     switch (next.kind) {
       case 'sign_in':
@@ -88,16 +88,16 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
 
   /** The consent question: which application, and what it asks to see. */
   r.get('/api/oidc/interaction/:uid/consent', { schema: { params } }, async (req, reply) => {
-    const { provider } = await holder.current();
+    const { provider, clients } = await holder.current();
     const details = await detailsOf(provider, req, reply);
     const { user } = await requireSignedIn(req, deps);
-    const target = await findAppById(deps.db, String(details.params.client_id));
+    const target = (await clients.get(String(details.params.client_id)))?.app;
     if (!target || details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
     return { app: { id: target.id, name: target.name, icon: target.icon }, scopes: askOf(details).missingScopes.filter((s) => s !== 'openid') };
   });
 
   r.post('/api/oidc/interaction/:uid/consent', { schema: { params, body: consentAnswerInput } }, async (req, reply) => {
-    const { provider } = await holder.current();
+    const { provider, clients } = await holder.current();
     const details = await detailsOf(provider, req, reply);
     const { user, session } = await requireSignedIn(req, deps);
     if (details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
@@ -108,7 +108,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
       return { redirectTo: to };
     }
     // The same rules as the straight-through path: still signed in, still assigned, MFA met.
-    const next = await nextInteractionStep(session, ask, flowDeps(deps, req, user.id));
+    const next = await nextInteractionStep(session, ask, (await clients.get(appId))?.app, flowDeps(deps, req, user.id));
     if (next.kind !== 'ask_consent' && next.kind !== 'consent') return { redirectTo: here(details.uid) };
     await recordConsent(deps.db, user.id, appId, ask.missingScopes);
     const grantId = await grantMissing(provider, details, user.id);

@@ -2,17 +2,17 @@ import type Provider from 'oidc-provider';
 import { ensureOidcKeys, loadOidcJwks } from '../../domain/signing-keys/oidc-keys.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcProvider } from './provider.ts';
-import { createClientCache } from './client-cache.ts';
+import { createClientCache, type ClientCache } from './client-cache.ts';
 import { findAppById } from '../../domain/apps/app-store.ts';
 import { oidcSettingsOf, toClientMetadata } from '../../domain/apps/oidc-client.ts';
 import { APP_CHANGED_CHANNEL, onAppChanged } from '../../domain/apps/app-changes.ts';
 import { onSignedOut } from '../../domain/sessions/signed-out.ts';
 import { endProviderSessions } from './end-provider-sessions.ts';
 
-type Served = { provider: Provider; callback: ReturnType<Provider['callback']> };
+type Served = { provider: Provider; callback: ReturnType<Provider['callback']>; clients: ClientCache };
 export type ProviderHolder = { current(): Promise<Served>; close(): Promise<void> };
 
-const serve = (provider: Provider): Served => ({ provider, callback: provider.callback() });
+const serve = (provider: Provider, clients: ClientCache): Served => ({ provider, callback: provider.callback(), clients });
 
 const KEY_CHECK_MS = 60_000;
 
@@ -27,12 +27,12 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
   const clients = createClientCache(async (clientId) => {
     const app = await findAppById(deps.db, clientId);
     const settings = app && oidcSettingsOf(app);
-    return app && settings ? { metadata: toClientMetadata(app, settings), settings, orgId: app.orgId } : undefined;
+    return app && settings ? { metadata: toClientMetadata(app, settings), settings, orgId: app.orgId, app } : undefined;
   });
   const stopLocal = onAppChanged((id) => clients.forget(id));
   const stopListening = await deps.listen(APP_CHANGED_CHANNEL, (id) => clients.forget(id || null), () => clients.forget(null));
   let jwks = await loadOidcJwks(deps.db, deps.masterKey);
-  let served = serve(createOidcProvider(deps, jwks, clients));
+  let served = serve(createOidcProvider(deps, jwks, clients), clients);
   let checkedAt = Date.now();
   let checking: Promise<void> | undefined;
   const stopSignedOut = onSignedOut((ended) => endProviderSessions(served.provider, deps.db, ended, async (id) => (await clients.get(id))?.orgId));
@@ -41,7 +41,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
     const next = await loadOidcJwks(deps.db, deps.masterKey);
     if (next.fingerprint !== jwks.fingerprint) {
       jwks = next;
-      served = serve(createOidcProvider(deps, jwks, clients));
+      served = serve(createOidcProvider(deps, jwks, clients), clients);
     }
     checkedAt = Date.now();
   };

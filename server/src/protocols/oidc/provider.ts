@@ -51,7 +51,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   };
 
   const policy = interactionPolicy.base();
-  policy.get('login')!.checks.add(tesseraSessionCheck(deps));
+  policy.get('login')!.checks.add(tesseraSessionCheck(deps, clients));
 
   const cookieKey = deps.masterKey.derive('oidc-cookies').toString('base64url');
   const configuration: Configuration = {

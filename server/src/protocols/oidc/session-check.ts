@@ -1,10 +1,10 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
-import { findAppById } from '../../domain/apps/app-store.ts';
 import { findLiveSession, type Session } from '../../domain/sessions/session-store.ts';
 import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
 import type { FlowDeps } from '../../flows/deps.ts';
 import { cookieNames } from '../../http/plugins/cookies.ts';
 import type { HttpDeps } from '../../http/deps.ts';
+import type { ClientCache } from './client-cache.ts';
 
 const { Check } = interactionPolicy;
 
@@ -35,7 +35,7 @@ export const wantsMfa = (ctx: KoaContextWithOIDC) => String(ctx.oidc.params?.acr
  * rules still met. Logging out of Tessera, signing in again, suspension, an unassignment or a
  * step-up rule all send the request back through the interaction (or fail `prompt=none`).
  */
-export function tesseraSessionCheck(deps: HttpDeps) {
+export function tesseraSessionCheck(deps: HttpDeps, clients: ClientCache) {
   return new Check('tessera_session', 'End-User authentication is required', 'login_required', async (ctx: KoaContextWithOIDC) => {
     const { oidc } = ctx;
     const provided = oidc.session;
@@ -43,7 +43,7 @@ export function tesseraSessionCheck(deps: HttpDeps) {
     const session = await tesseraSessionOf(ctx, deps);
     if (!session || session.userId !== provided.accountId) return Check.REQUEST_PROMPT;
     if (provided.loginTs !== Math.floor(session.authTime.getTime() / 1000) || provided.acr !== acrOf(session)) return Check.REQUEST_PROMPT;
-    const app = oidc.client && (await findAppById(deps.db, oidc.client.clientId));
+    const app = oidc.client && (await clients.get(oidc.client.clientId))?.app;
     if (!app) return Check.REQUEST_PROMPT;
     const access = await checkAppAccess(session, app, koaFlowDeps(ctx, deps), { requireMfa: wantsMfa(ctx) });
     return access.kind === 'allowed' ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
