@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type Provider from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
 import { z } from 'zod';
 import { consentAnswerInput } from '../../../../contract/oidc-apps.ts';
 import { AppError } from '../../errors.ts';
@@ -21,6 +22,17 @@ async function detailsOf(provider: Provider, req: FastifyRequest, reply: Fastify
     throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
   }
   return details;
+}
+
+/**
+ * As provider.interactionResult, on the interaction already read: that would read it (and its
+ * session) again. The same steps: the result (merged with the last submission unless it is an
+ * error), saved for the interaction's remaining lifetime; then where the browser goes back to.
+ */
+async function finish(details: Details, result: InteractionResults, { mergeWithLastSubmission }: { mergeWithLastSubmission: boolean }): Promise<string> {
+  details.result = mergeWithLastSubmission && !('error' in result) ? { ...details.lastSubmission, ...result } : result;
+  await details.save(details.exp - Math.floor(Date.now() / 1000));
+  return details.returnTo;
 }
 
 function askOf(details: Details): InteractionAsk {
@@ -74,13 +86,13 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
       case 'ask_consent':
         return reply.redirect(`/sso/consent/${details.uid}`, 303);
       case 'login': {
-        const to = await provider.interactionResult(req.raw, reply.raw, { login: { accountId: next.accountId, ts: next.ts, amr: next.amr, acr: next.acr } }, { mergeWithLastSubmission: false });
+        const to = await finish(details, { login: { accountId: next.accountId, ts: next.ts, amr: next.amr, acr: next.acr } }, { mergeWithLastSubmission: false });
         return reply.redirect(to, 303);
       }
       case 'consent': {
         const grantId = await grantMissing(provider, details, next.accountId);
         await recordAudit(deps.db, requestContext(req, next.accountId), { event: 'app.sso', outcome: 'success', orgId: next.orgId, targetUserId: next.accountId, details: { appId: next.appId, protocol: 'oidc' } });
-        const to = await provider.interactionResult(req.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
+        const to = await finish(details, { consent: { grantId } }, { mergeWithLastSubmission: true });
         return reply.redirect(to, 303);
       }
     }
@@ -104,7 +116,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const appId = String(details.params.client_id);
     const ask = askOf(details);
     if (!req.body.approve) {
-      const to = await provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'The person did not allow access.' });
+      const to = await finish(details, { error: 'access_denied', error_description: 'The person did not allow access.' }, { mergeWithLastSubmission: true });
       return { redirectTo: to };
     }
     // The same rules as the straight-through path: still signed in, still assigned, MFA met.
@@ -113,15 +125,15 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     await recordConsent(deps.db, user.id, appId, ask.missingScopes);
     const grantId = await grantMissing(provider, details, user.id);
     await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.consent', outcome: 'success', orgId: next.orgId, targetUserId: user.id, details: { appId, scopes: ask.missingScopes } });
-    const to = await provider.interactionResult(req.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    const to = await finish(details, { consent: { grantId } }, { mergeWithLastSubmission: true });
     return { redirectTo: to };
   });
 
   /** "Return to the application" from the no-access page: the client learns access_denied, nothing issued. */
   r.post('/api/oidc/interaction/:uid/abort', { schema: { params } }, async (req, reply) => {
     const { provider } = await holder.current();
-    await detailsOf(provider, req, reply);
-    const to = await provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'You do not have access to this application.' });
+    const details = await detailsOf(provider, req, reply);
+    const to = await finish(details, { error: 'access_denied', error_description: 'You do not have access to this application.' }, { mergeWithLastSubmission: true });
     return { redirectTo: to };
   });
 }
