@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, PUBLIC_URL, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, PUBLIC_URL, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
 import { decodeResponse, makeSp, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
 
 const run = promisify(execFile);
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** Debian's xmlsec1, an implementation independent of ours, checks the signature on the element named by its ID. */
-async function xmlsecVerifies(xml: string, idElement: 'assertion:Assertion' | 'protocol:Response' | 'protocol:LogoutResponse'): Promise<boolean> {
+async function xmlsecVerifies(xml: string, idElement: 'assertion:Assertion' | 'protocol:Response' | 'protocol:LogoutResponse' | 'protocol:LogoutRequest'): Promise<boolean> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xml`);
   writeFileSync(file, xml);
   try {
@@ -79,5 +79,17 @@ describe('SAML signatures verified by xmlsec1', () => {
     expect(xml).toContain('<samlp:LogoutResponse');
     expect(await xmlsecVerifies(xml, 'protocol:LogoutResponse')).toBe(true);
     expect(await xmlsecVerifies(xml.replace('status:Success', 'status:Requester'), 'protocol:LogoutResponse')).toBe(false);
+  });
+
+  it('signs the LogoutRequest a portal log out sends an SP', async () => {
+    const app = await world.createApp({ entityId: 'https://o.example.test', acsUrls: ['https://o.example.test/acs'], sloUrl: 'https://o.example.test/slo' });
+    const browser = t.client();
+    expect((await browser.signIn(world.userEmail, STRONG_PASSWORD)).statusCode).toBe(200);
+    readAutoPost(await browser.get(`/saml/apps/${app.id}/launch`));
+    const { redirectTo } = (await browser.post('/api/auth/logout', {})).json() as { redirectTo: string };
+    const xml = decodeResponse(readAutoPost(await browser.get(redirectTo)).SAMLRequest!);
+    expect(xml).toContain('<samlp:LogoutRequest');
+    expect(await xmlsecVerifies(xml, 'protocol:LogoutRequest')).toBe(true);
+    expect(await xmlsecVerifies(xml.replace(world.userEmail, 'mallory@example.test'), 'protocol:LogoutRequest')).toBe(false);
   });
 });
