@@ -21,8 +21,10 @@ import { sendLogoutResponse } from './send-logout-response.ts';
  * IdP-initiated single logout (SAML profiles §4.4.3), front channel: logging out of the portal
  * takes the browser to each SAML application the session signed into that has a single logout URL,
  * with a signed LogoutRequest; each answers with a LogoutResponse to the IdP's SLO endpoint, which
- * goes on to the next, then to User Login. The chain is a flow of its own (the Tessera session is
- * already gone); its token travels as the RelayState.
+ * goes on to the next, then to User Login. An SP's own LogoutRequest starts one too: the other
+ * applications first, then that SP's LogoutResponse. The chain is a flow of its own (the Tessera
+ * session is already gone); its token travels as the RelayState. Visited again while an SP has not
+ * answered, it goes on without that answer: one broken SP does not keep the others signed in.
  */
 const KIND = 'saml_logout';
 const CHAIN_MINUTES = 10;
