@@ -5,6 +5,7 @@ import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter, writePending } from './adapter.ts';
+import { cookieKeys } from './cookie-keys.ts';
 import { loadGrantFor } from './first-party-grant.ts';
 import { tesseraSessionCheck } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
@@ -58,7 +59,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     adapter: createOidcAdapter(deps.db, resolveClient),
     jwks: jwks as Configuration['jwks'],
     cookies: {
-      keys: [cookieKey],
+      keys: cookieKeys([cookieKey]),
       long: { signed: true, sameSite: 'lax', secure: deps.config.secureCookies },
       short: { signed: true, sameSite: 'lax', secure: deps.config.secureCookies },
     },
