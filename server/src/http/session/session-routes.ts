@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { logoutInput, switchOrganizationInput, type LogoutResult, type SessionInfo } from '../../../../contract/session.ts';
+import { logoutInput, logoutResultSchema, switchOrganizationInput, type LogoutResult, type SessionInfo } from '../../../../contract/session.ts';
 import { startLogoutChain } from '../../protocols/saml/logout-chain.ts';
 import { deleteSession } from '../../domain/sessions/session-store.ts';
 import { switchOrganization } from '../../flows/account/switch-organization.ts';
@@ -36,7 +36,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     return res.status(204).send();
   });
 
-  r.post('/api/auth/logout', { schema: { body: logoutInput } }, async (req, res): Promise<LogoutResult> => {
+  r.post('/api/auth/logout', { schema: { body: logoutInput, response: { 200: logoutResultSchema } } }, async (req, res): Promise<LogoutResult> => {
     const signedIn = await findSignedIn(req, deps);
     const loginPath = req.body.portal === 'admin' ? '/admin/login' : '/login';
     let redirectTo = loginPath;
