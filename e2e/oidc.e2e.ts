@@ -20,15 +20,15 @@ function deps(): FlowDeps {
   return { db: env.tessera.database.db, publicUrl: env.url, argon2: defaultArgon2Params, masterKey: env.tessera.masterKey, mailQueued: () => {}, ctx: { ip: '127.0.0.1', userAgent: 'e2e' }, memo: new Map() };
 }
 
-async function newRp(): Promise<TestRp> {
-  const rp = await startTestRp(`${env.url}/oidc`);
+async function newRp(options: { formPost?: boolean } = {}): Promise<TestRp> {
+  const rp = await startTestRp(`${env.url}/oidc`, undefined, options);
   rps.push(rp);
   return rp;
 }
 
 /** An OIDC application for a fresh test RP, created the way the admin API does, assigned to `assignee`. */
-async function seedOidcApp(name: string, settingsFor: Record<string, unknown> | ((rp: TestRp) => Record<string, unknown>), assignee?: { id: string }) {
-  const rp = await newRp();
+async function seedOidcApp(name: string, settingsFor: Record<string, unknown> | ((rp: TestRp) => Record<string, unknown>), assignee?: { id: string }, rpOptions: { formPost?: boolean } = {}) {
+  const rp = await newRp(rpOptions);
   const settings = typeof settingsFor === 'function' ? settingsFor(rp) : settingsFor;
   // No initiate-login URI: oidc-provider refuses an http:// one even on loopback (see the report), so
   // the tile opens the site of the first redirect URI, whose home page starts the sign-in.
@@ -158,6 +158,33 @@ describe('OpenID Connect single sign-on', () => {
         return tab.getByRole('heading', { level: 1 }).textContent();
       })
       .toBe('Signed out of the test app');
+    await context.close();
+  });
+
+  it('hands the code to an application that asks for response_mode=form_post (a cross-site POST from Tessera)', async () => {
+    const { rp } = await seedOidcApp('Team Forms', {}, people.ada, { formPost: true });
+    const { page, context } = await signedInToPortal(env, people.ada.email);
+    const shown = await claimsShown(await launchTile(page, context, 'Team Forms'), rp);
+    expect(shown.email).toBe('ada@acme.test');
+    await context.close();
+  });
+
+  it("the application's Log out signs the person out of Tessera after they confirm, and returns to the application", async () => {
+    const { rp } = await seedOidcApp('Team Board', (own) => ({ postLogoutRedirectUris: [own.loggedOutUri] }), people.ada);
+    const { page, context } = await signedInToPortal(env, people.ada.email);
+    const tab = await launchTile(page, context, 'Team Board');
+    expect((await claimsShown(tab, rp)).email).toBe('ada@acme.test');
+
+    await tab.goto(rp.logoutUri);
+    await tab.getByRole('heading', { name: 'Sign out of Tessera?' }).waitFor();
+    await tab.getByRole('button', { name: 'Yes, sign me out' }).click();
+    // Back at the application's own page, on its own origin (the browser followed the redirect).
+    await tab.waitForURL(rp.loggedOutUri + '*');
+    expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Back at the test app, signed out');
+    // And Tessera's session is gone: the portal asks for User Login.
+    await page.bringToFront();
+    await page.goto(`${env.url}/`);
+    await page.getByRole('heading', { name: 'User Login' }).waitFor();
     await context.close();
   });
 

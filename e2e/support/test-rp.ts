@@ -12,6 +12,10 @@ export type TestRp = {
   backchannelUri: string;
   /** Says whether this browser is still signed in to the application. */
   sessionUri: string;
+  /** Its "Log out": RP-initiated logout at Tessera, back to `loggedOutUri`. */
+  logoutUri: string;
+  /** Where Tessera sends the browser back after that logout (register it as a post-logout URI). */
+  loggedOutUri: string;
   /** The credentials the administrator got for this relying party. */
   useClient(clientId: string, clientSecret: string | null): void;
   close(): Promise<void>;
@@ -25,13 +29,17 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
  * Tessera's authorization endpoint (code flow, PKCE S256, state, nonce); `/callback` exchanges the
  * code (openid-client checks iss, state and the ID token), fetches userinfo and shows the claims,
  * and keeps an application session (its own cookie) until a back-channel logout token names its sid.
+ * With `formPost`, it asks for response_mode=form_post: the code comes back in a cross-site POST
+ * (which carries no SameSite=Lax cookie), so a sign-in in progress is found by its state.
  */
-export async function startTestRp(issuer: string, scope = 'openid email profile groups'): Promise<TestRp> {
+export async function startTestRp(issuer: string, scope = 'openid email profile groups', options: { formPost?: boolean } = {}): Promise<TestRp> {
   let creds: { clientId: string; clientSecret: string | null } | undefined;
   let config: client.Configuration | undefined;
-  const pending = new Map<string, { verifier: string; state: string; nonce: string }>();
-  /** The application's own sessions: cookie value → the provider's sid they came from. */
+  /** Sign-ins in progress, by their state. */
+  const pending = new Map<string, { verifier: string; nonce: string }>();
+  /** The application's own sessions: cookie value → the provider's sid they came from, and the ID token. */
   const appSessions = new Map<string, string>();
+  const idTokens = new Map<string, string>();
 
   const configuration = async () => {
     if (!creds) throw new Error('test RP: useClient() first');
@@ -53,9 +61,9 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
         const verifier = client.randomPKCECodeVerifier();
         const state = client.randomState();
         const nonce = client.randomNonce();
-        const sid = randomBytes(16).toString('hex');
-        pending.set(sid, { verifier, state, nonce });
+        pending.set(state, { verifier, nonce });
         const to = client.buildAuthorizationUrl(await configuration(), {
+          ...(options.formPost ? { response_mode: 'form_post' } : {}),
           redirect_uri: callbackUri,
           scope,
           code_challenge: await client.calculatePKCECodeChallenge(verifier),
@@ -63,16 +71,20 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
           state,
           nonce,
         });
-        return send(302, '', { location: to.href, 'set-cookie': `rp_sid=${sid}; Path=/; HttpOnly; SameSite=Lax` });
+        return send(302, '', { location: to.href });
       }
       if (url.pathname === '/callback') {
-        const sid = /(?:^|;\s*)rp_sid=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
-        const flow = sid ? pending.get(sid) : undefined;
-        if (sid) pending.delete(sid);
-        if (url.searchParams.get('error')) return send(200, page('Sign-in refused', `<p data-testid="rp-error">${escape(url.searchParams.get('error')!)}</p>`));
+        let body = '';
+        if (req.method === 'POST') for await (const chunk of req) body += chunk;
+        const params = req.method === 'POST' ? new URLSearchParams(body) : url.searchParams;
+        const state = params.get('state') ?? '';
+        const flow = pending.get(state);
+        pending.delete(state);
+        if (params.get('error')) return send(200, page('Sign-in refused', `<p data-testid="rp-error">${escape(params.get('error')!)}</p>`));
         if (!flow) return send(400, page('No sign-in in progress', ''));
         const cfg = await configuration();
-        const tokens = await client.authorizationCodeGrant(cfg, url, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce });
+        const current = req.method === 'POST' ? new Request(callbackUri, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }) : url;
+        const tokens = await client.authorizationCodeGrant(cfg, current, { pkceCodeVerifier: flow.verifier, expectedState: state, expectedNonce: flow.nonce });
         const sub = tokens.claims()!.sub;
         const info = await client.fetchUserInfo(cfg, tokens.access_token, sub);
         const rows = Object.entries({ ...info, amr: tokens.claims()!.amr })
@@ -80,12 +92,21 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
           .join('');
         const appSession = randomBytes(16).toString('hex');
         appSessions.set(appSession, String(tokens.claims()!.sid));
+        idTokens.set(appSession, tokens.id_token!);
         return send(200, page('Signed in to the test app', `<dl>${rows}</dl>`), { 'set-cookie': `rp_session=${appSession}; Path=/; HttpOnly; SameSite=Lax` });
       }
       if (url.pathname === '/session') {
         const appSession = /(?:^|;\s*)rp_session=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
         return send(200, page(appSession && appSessions.has(appSession) ? 'Still signed in to the test app' : 'Signed out of the test app', ''));
       }
+      if (url.pathname === '/logout') {
+        const appSession = /(?:^|;\s*)rp_session=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
+        const idToken = appSession ? idTokens.get(appSession) : undefined;
+        if (appSession) (appSessions.delete(appSession), idTokens.delete(appSession));
+        const to = client.buildEndSessionUrl(await configuration(), { post_logout_redirect_uri: loggedOutUri, ...(idToken ? { id_token_hint: idToken } : {}) });
+        return send(302, '', { location: to.href, 'set-cookie': 'rp_session=; Path=/; Max-Age=0' });
+      }
+      if (url.pathname === '/logged-out') return send(200, page('Back at the test app, signed out', ''));
       if (url.pathname === '/backchannel' && req.method === 'POST') {
         let body = '';
         for await (const chunk of req) body += chunk;
@@ -104,12 +125,15 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const callbackUri = `${origin}/callback`;
+  const loggedOutUri = `${origin}/logged-out`;
   return {
     origin,
     loginUri: `${origin}/login`,
     callbackUri,
     backchannelUri: `${origin}/backchannel`,
     sessionUri: `${origin}/session`,
+    logoutUri: `${origin}/logout`,
+    loggedOutUri,
     useClient(clientId, clientSecret) {
       creds = { clientId, clientSecret };
       config = undefined;

@@ -4,6 +4,8 @@ import { OIDC_PATH } from './provider.ts';
 import type { ProviderHolder } from './provider-holder.ts';
 import { withReadAhead } from './adapter.ts';
 
+const PROVIDER_CSP = "default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 /**
  * Hands every request under /oidc to oidc-provider. The body stays unread for the provider to
  * parse, and the host, scheme and client address it sees are ours: PUBLIC_URL (so discovery and
@@ -21,6 +23,9 @@ export async function oidcRoutes(app: FastifyInstance, deps: HttpDeps, holder: P
     raw.headers['x-forwarded-host'] = publicUrl.host;
     raw.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
     raw.headers['x-forwarded-for'] = req.ip;
+    // Not the web app's CSP: its form-action 'self' would stop the response_mode=form_post page
+    // posting the code to the application (oidc-provider adds that page's script hash itself).
+    reply.raw.setHeader('content-security-policy', PROVIDER_CSP);
     reply.hijack();
     void withReadAhead(() => callback(raw, reply.raw));
   };

@@ -1,11 +1,18 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 
+const PROVIDER_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
 /** Text into HTML: the provider's pages show client names and error descriptions chosen by others. */
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Our pages on the provider's routes get the same strict headers as the rest of Tessera: no script, no framing. */
+/**
+ * Our pages on the provider's routes: no script, no framing. No form-action either: the logout
+ * form posts to the provider, which redirects to the application's post-logout URI, and browsers
+ * check that redirect against form-action too (with 'self' it stopped there). What the page shows
+ * is escaped; its one form is the provider's own.
+ */
 function send(ctx: KoaContextWithOIDC, title: string, body: string): void {
-  ctx.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  ctx.set('content-security-policy', PROVIDER_PAGE_CSP);
   ctx.set('cache-control', 'no-store');
   ctx.set('x-content-type-options', 'nosniff');
   ctx.set('referrer-policy', 'no-referrer');
