@@ -78,6 +78,15 @@ describe('SAML single sign-on', () => {
     await context.close();
   });
 
+  it('answers an AuthnRequest posted from the SP (HTTP-POST binding) without asking a signed-in person to sign in again', async () => {
+    const { page, context } = await signedInToPortal(env, 'ada@acme.test');
+    await page.goto(`${sp.origin}/post-login`);
+    const shown = await shownBySp(page);
+    expect(shown.nameID).toBe('ada@acme.test');
+    expect(shown.relayState).toBe('from-sp-post');
+    await context.close();
+  });
+
   it('signing out at the SP signs the person out of Tessera too (single logout)', async () => {
     const { page, context } = await signedInToPortal(env, 'ada@acme.test');
     const spPage = await launchTile(page, context, 'Team Wiki');

@@ -21,7 +21,7 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
 
 /**
  * A tiny SAML service provider on loopback, as a real application would be (node-saml): `/` sends
- * the browser to the IdP with an AuthnRequest (HTTP-Redirect); `/acs` validates the posted
+ * the browser to the IdP with an AuthnRequest (HTTP-Redirect), `/post-login` posts one (HTTP-POST); `/acs` validates the posted
  * SAMLResponse (signature, audience, times, InResponseTo when present) and shows who signed in;
  * `/logout` starts single logout for the last person signed in (HTTP-Redirect LogoutRequest) and
  * `/slo` validates the IdP's LogoutResponse, or its LogoutRequest (then answers it by redirect); `/metadata` publishes its SP metadata.
@@ -39,6 +39,10 @@ export async function startTestSp(): Promise<TestSp> {
       const url = new URL(req.url ?? '/', origin);
       if (req.method === 'GET' && url.pathname === '/') {
         return send(302, '', { location: await saml.getAuthorizeUrlAsync('from-sp-home', undefined, {}) });
+      }
+      if (req.method === 'GET' && url.pathname === '/post-login') {
+        // The HTTP-POST binding: a page on the SP's origin that posts the AuthnRequest to the IdP.
+        return send(200, await saml.getAuthorizeFormAsync('from-sp-post'));
       }
       if (req.method === 'GET' && url.pathname === '/metadata') {
         return send(200, saml.generateServiceProviderMetadata(null), { 'content-type': 'application/samlmetadata+xml' });

@@ -31,7 +31,7 @@ const logoutMessage = message
 /** A POSTed AuthnRequest plus RelayState; anything bigger is refused (413) before it is read. */
 const POST_BODY_LIMIT = MAX_ENCODED_MESSAGE + 8 * 1024;
 
-const continuePathOf = (appId: string, requestId: string) => `/saml/apps/${appId}/continue?request=${encodeURIComponent(requestId)}`;
+const continuePathOf = (appId: string, requestId: string, isPassive = false) => `/saml/apps/${appId}/continue?request=${encodeURIComponent(requestId)}${isPassive ? '&passive=1' : ''}`;
 
 /**
  * The organizations' SAML 2.0 identity providers: metadata, SP- and IdP-initiated single sign-on.
@@ -77,6 +77,9 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
       }
       throw err;
     }
+    // A cross-site POST carries no SameSite=Lax session cookie: a signed-in person would be asked to
+    // sign in again. The answer comes from a same-site GET of the continue page, which carries it.
+    if (msg.binding === 'post') return reply.redirect(continuePathOf(parsed.app.id, parsed.requestId, parsed.isPassive), 303);
     return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId), signedInAfter: parsed.forceAuthn ? receivedAt : undefined });
   }
 
@@ -115,11 +118,12 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
   r.get('/saml/logout/:token', { schema: { hide: true, params: z.object({ token: z.string().min(1).max(128) }) } }, async (req, reply) => continueLogoutChain(req, reply, deps, req.params.token));
 
   /** Back from User Login or a step-up: the recorded request, if it is still unanswered. */
-  r.get('/saml/apps/:appId/continue', { schema: { hide: true, params: appParams, querystring: z.object({ request: z.string().min(1).max(256) }) } }, async (req, reply) => {
+  r.get('/saml/apps/:appId/continue', { schema: { hide: true, params: appParams, querystring: z.object({ request: z.string().min(1).max(256), passive: z.literal('1').optional() }) } }, async (req, reply) => {
     const target = await findAppById(deps.db, req.params.appId);
     const pending = target?.type === 'saml' ? await findPendingSamlRequest(deps.db, target.id, req.query.request) : undefined;
     if (!target || !pending) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
-    return answerSso(req, reply, deps, { app: target, settings: samlSettingsOf(target), acsUrl: pending.acsUrl, relayState: pending.relayState, requestId: pending.requestId, continuePath: req.url, signedInAfter: pending.forceAuthn ? pending.createdAt : undefined });
+    // passive=1 only ever makes the answer stricter (NoPassive rather than User Login).
+    return answerSso(req, reply, deps, { app: target, settings: samlSettingsOf(target), acsUrl: pending.acsUrl, relayState: pending.relayState, requestId: pending.requestId, continuePath: req.url, isPassive: req.query.passive === '1', signedInAfter: pending.forceAuthn ? pending.createdAt : undefined });
   });
 
   /** IdP-initiated, from the portal tile: to the SP's first registered ACS URL, no InResponseTo. */

@@ -40,10 +40,13 @@ describe('SAML SSO, SP-initiated (Web Browser SSO profile)', () => {
     expect(profile?.email).toBe(world.userEmail);
   });
 
-  it('answers an HTTP-POST AuthnRequest, posted cross-site as a form', async () => {
+  it('answers an HTTP-POST AuthnRequest, posted cross-site as a form, from a same-site GET that carries the session cookie', async () => {
     const sp = makeSp(world, { authnRequestBinding: 'HTTP-POST' });
     const res = await postToIdp(world.user, `/saml/${world.orgSlug}/sso`, await postFields(sp, 'rs-1'));
-    const post = readAutoPost(res);
+    // Recorded, then answered on the continue page: a browser sends no SameSite=Lax cookie with a cross-site POST.
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toMatch(new RegExp(`^/saml/apps/[0-9a-f-]+/continue\\?request=`));
+    const post = readAutoPost(await world.user.get(res.headers.location as string));
     expect(post.RelayState).toBe('rs-1');
     const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse });
     expect(profile?.nameID).toBe(world.userEmail);
@@ -91,7 +94,8 @@ describe('SAML SSO, SP-initiated (Web Browser SSO profile)', () => {
     await signer.createApp({ signsRequests: true, spCertificate: keys.certificatePem });
     for (const binding of ['HTTP-Redirect', 'HTTP-POST'] as const) {
       const sp = makeSp(signer, { privateKey: keys.privateKeyPem, signatureAlgorithm: 'sha256', digestAlgorithm: 'sha256', authnRequestBinding: binding });
-      const res = binding === 'HTTP-POST' ? await postToIdp(signer.user, `/saml/${signer.orgSlug}/sso`, await postFields(sp)) : await signer.user.get(await redirectPath(sp));
+      const posted = binding === 'HTTP-POST' && (await postToIdp(signer.user, `/saml/${signer.orgSlug}/sso`, await postFields(sp)));
+      const res = posted ? await signer.user.get(posted.headers.location as string) : await signer.user.get(await redirectPath(sp));
       const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: readAutoPost(res).SAMLResponse });
       expect(profile?.nameID).toBe(signer.userEmail);
     }
@@ -108,6 +112,16 @@ describe('SAML SSO, passive requests (IsPassive)', () => {
     expect(xml).not.toContain('Assertion');
     // node-saml, in passive mode, takes a verified NoPassive as "nobody is signed in".
     expect(await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).toEqual({ profile: null, loggedOut: false });
+  });
+
+  it('stays passive through the continue page when the request was posted (HTTP-POST binding)', async () => {
+    const sp = makeSp(world, { passive: true, authnRequestBinding: 'HTTP-POST' });
+    const browser = t.client();
+    const posted = await postToIdp(browser, `/saml/${world.orgSlug}/sso`, await postFields(sp, 'quiet-post'));
+    expect(posted.headers.location).toMatch(/&passive=1$/);
+    const post = readAutoPost(await browser.get(posted.headers.location as string));
+    expect(post.RelayState).toBe('quiet-post');
+    expect(decodeResponse(post.SAMLResponse)).toContain('urn:oasis:names:tc:SAML:2.0:status:NoPassive');
   });
 
   it('signs a signed-in user in without interaction', async () => {
