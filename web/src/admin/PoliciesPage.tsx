@@ -15,7 +15,13 @@ export function PoliciesPage() {
   const [p, setP] = useState<Policies | undefined>();
   const [error, setError] = useState<unknown>();
   const [remindersValid, setRemindersValid] = useState(true);
-  useEffect(() => setP(loaded.data), [loaded.data]);
+  // Bumped by a save, so the reminder field shows the days as saved (normalized).
+  const [savedCount, setSavedCount] = useState(0);
+  // The form starts from the first answer only: a refetch landing while the administrator types
+  // (window focus, a stale cache) must not throw their edits away.
+  useEffect(() => {
+    if (loaded.data) setP((current) => current ?? loaded.data);
+  }, [loaded.data]);
   if (!p) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={300} />;
 
   const num = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string, min: number, max: number, description?: string) => (
@@ -33,6 +39,8 @@ export function PoliciesPage() {
     try {
       const saved = await adminApi.savePolicies(p!);
       queryClient.setQueryData(adminKeys.policies(), saved);
+      setP(saved);
+      setSavedCount((n) => n + 1);
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (err) {
       setError(err);
@@ -49,7 +57,7 @@ export function PoliciesPage() {
           {num('password', 'minLength', 8, 128)}
           {num('password', 'historyCount', 0, 24)}
           {num('password', 'maxAgeDays', 0, 3650)}
-          <ReminderDaysField key={loaded.dataUpdatedAt} value={p.password.reminderDays} onChange={(days) => setP({ ...p, password: { ...p.password, reminderDays: days } })} onValidityChange={setRemindersValid} />
+          <ReminderDaysField key={savedCount} value={p.password.reminderDays} onChange={(days) => setP({ ...p, password: { ...p.password, reminderDays: days } })} onValidityChange={setRemindersValid} />
           {flag('password', 'requireLower')}
           {flag('password', 'requireUpper')}
           {flag('password', 'requireDigit')}
