@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, ColorInput, FileInput, Group, Image, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, ColorInput, FileInput, Group, Image, Skeleton, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Branding } from '../../../contract/branding.ts';
@@ -19,14 +19,19 @@ export function BrandingCard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const loaded = useQuery({ queryKey: ['admin', 'branding'], queryFn: () => api.get<Branding>('/api/admin/branding') });
-  const [form, setForm] = useState<Branding>({});
+  const [form, setForm] = useState<Branding>();
   const [error, setError] = useState<unknown>();
-  useEffect(() => setForm(loaded.data ?? {}), [loaded.data]);
+  // The form starts from the first answer only: nothing typed is thrown away by a later one, and
+  // nothing can be saved over the organization's branding before it has been read.
+  useEffect(() => {
+    if (loaded.data) setForm((current) => current ?? loaded.data);
+  }, [loaded.data]);
+  if (!form) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={160} />;
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(undefined);
     try {
-      await api.post('/api/admin/branding', { ...form, displayName: form.displayName || undefined, accentColor: form.accentColor || undefined });
+      await api.post('/api/admin/branding', { ...form!, displayName: form!.displayName || undefined, accentColor: form!.accentColor || undefined });
       await queryClient.invalidateQueries({ queryKey: ['branding'] });
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (err) {
