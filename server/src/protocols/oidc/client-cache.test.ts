@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClientCache, type CachedClient } from './client-cache.ts';
 
-const clientOf = (v: string) => ({ metadata: { client_id: 'a', v }, settings: {}, orgId: 'o', app: {} }) as unknown as CachedClient;
+const clientOf = (v: string) => ({ metadata: { client_id: 'a', v }, settings: {}, app: { orgId: 'o' } }) as unknown as CachedClient;
 
 describe('OIDC client cache', () => {
   it('reads an application once, and again once it is forgotten', async () => {

@@ -3,7 +3,7 @@ import type { AppRow } from '../../domain/apps/app-store.ts';
 import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 
 /** A client as the provider needs it, and its application as Tessera's access rules read it. */
-export type CachedClient = { metadata: AdapterPayload; settings: StoredOidcSettings; orgId: string; app: AppRow };
+export type CachedClient = { metadata: AdapterPayload; settings: StoredOidcSettings; app: AppRow };
 
 /** A client read at most this long ago is used as is, even were a change announcement lost. */
 const TTL_MS = 60_000;

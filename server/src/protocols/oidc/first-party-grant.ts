@@ -15,7 +15,7 @@ const ALWAYS = new Set(['sub', 'sid', 'auth_time', 'acr', 'amr', 'iss']);
  * what the client asked for. The first launch of such an application then takes one interaction,
  * not two (the second only said "consent given"). It is audited as the launch it is.
  */
-export function loadGrantFor(db: Db, settingsOf: (clientId: string) => Promise<{ settings: StoredOidcSettings; orgId: string } | undefined>) {
+export function loadGrantFor(db: Db, settingsOf: (clientId: string) => Promise<{ settings: StoredOidcSettings; app: { orgId: string } } | undefined>) {
   return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
     const { oidc } = ctx;
     const clientId = oidc.client!.clientId;
@@ -23,14 +23,14 @@ export function loadGrantFor(db: Db, settingsOf: (clientId: string) => Promise<{
     if (grantId) return oidc.provider.Grant.find(grantId);
     const accountId = oidc.account?.accountId;
     if (!oidc.result?.login || !accountId || oidc.client!.applicationType === 'native') return undefined;
-    const app = await settingsOf(clientId);
-    if (app?.settings.consent !== 'implicit') return undefined;
+    const client = await settingsOf(clientId);
+    if (client?.settings.consent !== 'implicit') return undefined;
     const grant = new oidc.provider.Grant({ accountId, clientId });
     grant.addOIDCScope([...oidc.requestParamOIDCScopes].join(' '));
     const claims = [...oidc.requestParamClaims].filter((c) => !ALWAYS.has(c));
     if (claims.length) grant.addOIDCClaims(claims);
     await grant.save();
-    await recordAudit(db, { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: accountId }, { event: 'app.sso', outcome: 'success', orgId: app.orgId, targetUserId: accountId, details: { appId: clientId, protocol: 'oidc' } });
+    await recordAudit(db, { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: accountId }, { event: 'app.sso', outcome: 'success', orgId: client.app.orgId, targetUserId: accountId, details: { appId: clientId, protocol: 'oidc' } });
     return grant;
   };
 }

@@ -27,7 +27,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
   const clients = createClientCache(async (clientId) => {
     const app = await findAppById(deps.db, clientId);
     const settings = app && oidcSettingsOf(app);
-    return app && settings ? { metadata: toClientMetadata(app, settings), settings, orgId: app.orgId, app } : undefined;
+    return app && settings ? { metadata: toClientMetadata(app, settings), settings, app } : undefined;
   });
   const stopLocal = onAppChanged((id) => clients.forget(id));
   const stopListening = await deps.listen(APP_CHANGED_CHANNEL, (id) => clients.forget(id || null), () => clients.forget(null));
@@ -35,7 +35,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
   let served = serve(createOidcProvider(deps, jwks, clients), clients);
   let checkedAt = Date.now();
   let checking: Promise<void> | undefined;
-  const stopSignedOut = onSignedOut((ended) => endProviderSessions(served.provider, deps.db, ended, async (id) => (await clients.get(id))?.orgId));
+  const stopSignedOut = onSignedOut((ended) => endProviderSessions(served.provider, deps.db, ended, async (id) => (await clients.get(id))?.app.orgId));
 
   const refresh = async () => {
     const next = await loadOidcJwks(deps.db, deps.masterKey);

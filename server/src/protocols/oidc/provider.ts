@@ -36,7 +36,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   // Filled whenever a client is resolved, so per-application lifetimes and organization checks need no second read.
   const byClient = new Map<string, { settings: StoredOidcSettings; orgId: string }>();
   const settingsOf = (clientId: string | undefined) => (clientId ? byClient.get(clientId)?.settings : undefined);
-  const orgOfClient = async (clientId: string) => byClient.get(clientId)?.orgId ?? (await clients.get(clientId))?.orgId;
+  const orgOfClient = async (clientId: string) => byClient.get(clientId)?.orgId ?? (await clients.get(clientId))?.app.orgId;
   const sameOrg = async (a: string, b: string | undefined) => {
     if (!b) return false;
     const [orgA, orgB] = await Promise.all([orgOfClient(a), orgOfClient(b)]);
@@ -46,7 +46,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   const resolveClient = async (clientId: string) => {
     const client = await clients.get(clientId);
     if (!client) return undefined;
-    byClient.set(clientId, { settings: client.settings, orgId: client.orgId });
+    byClient.set(clientId, { settings: client.settings, orgId: client.app.orgId });
     // Frozen in the cache (client-cache.ts): the provider copies what it keeps, and must not change ours.
     return client.metadata;
   };
