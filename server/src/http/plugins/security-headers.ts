@@ -2,6 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
 /**
+ * Pages a protocol serves on its own (an auto-post form, oidc-provider's responses): our scripts
+ * only, nothing else loaded, no framing. No form-action: browsers check every redirect after a
+ * form post against it, and the other party's endpoint does redirect (an ACS to its application,
+ * an SLO endpoint back to us, a callback onwards).
+ */
+export const PROTOCOL_PAGE_CSP = "default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
  * CSP without inline scripts, no framing, no referrer (pages receive tokens in their fragment).
  * The header set is built once: @fastify/helmet rebuilt helmet (parsing every directive) per request.
  */

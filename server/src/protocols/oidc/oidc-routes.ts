@@ -3,8 +3,7 @@ import type { HttpDeps } from '../../http/deps.ts';
 import { OIDC_PATH } from './provider.ts';
 import type { ProviderHolder } from './provider-holder.ts';
 import { withReadAhead } from './adapter.ts';
-
-const PROVIDER_CSP = "default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+import { PROTOCOL_PAGE_CSP } from '../../http/plugins/security-headers.ts';
 
 /**
  * Hands every request under /oidc to oidc-provider. The body stays unread for the provider to
@@ -25,7 +24,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: HttpDeps, holder: P
     raw.headers['x-forwarded-for'] = req.ip;
     // Not the web app's CSP: its form-action 'self' would stop the response_mode=form_post page
     // posting the code to the application (oidc-provider adds that page's script hash itself).
-    reply.raw.setHeader('content-security-policy', PROVIDER_CSP);
+    reply.raw.setHeader('content-security-policy', PROTOCOL_PAGE_CSP);
     reply.hijack();
     void withReadAhead(() => callback(raw, reply.raw));
   };

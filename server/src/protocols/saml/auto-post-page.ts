@@ -1,21 +1,22 @@
 import type { FastifyReply } from 'fastify';
 import { escapeXml } from './render-response.ts';
+import { PROTOCOL_PAGE_CSP } from '../../http/plugins/security-headers.ts';
 
 /** Served from our origin: the CSP forbids inline scripts, so the page loads this instead. */
 export const AUTO_POST_SCRIPT_PATH = '/saml/auto-post.js';
 export const AUTO_POST_SCRIPT = "document.getElementById('saml-post').submit();\n";
 
-/**
- * The HTTP-POST binding (SAML bindings §3.5.4): a form the browser posts to the SP at once, with a
- * visible Continue button when scripts are off. The page's CSP sets no form-action: browsers check
- * every redirect that follows a form post against it, and SPs do redirect — from their ACS to the
- * application, from their SLO endpoint back to this IdP. The page holds nothing but our own escaped
- * fields and our own script, so there is no injected form for form-action to stop.
- */
 const WORDING = {
   'sign-in': { title: 'Signing you in…', noScript: 'Press Continue to finish signing in.' },
   'sign-out': { title: 'Signing you out…', noScript: 'Press Continue to sign out of this application.' },
 };
+
+/**
+ * The HTTP-POST binding (SAML bindings §3.5.4): a form the browser posts to the SP at once, with a
+ * visible Continue button when scripts are off. No form-action in its CSP (see PROTOCOL_PAGE_CSP):
+ * SPs redirect after the post. The page holds nothing but our own escaped fields and our own
+ * script, so there is no injected form for form-action to stop.
+ */
 
 export function sendAutoPost(reply: FastifyReply, acsUrl: string, fields: Record<string, string | null>, purpose: keyof typeof WORDING = 'sign-in') {
   const wording = WORDING[purpose];
@@ -28,7 +29,7 @@ export function sendAutoPost(reply: FastifyReply, acsUrl: string, fields: Record
 <body><form id="saml-post" method="post" action="${escapeXml(acsUrl)}">${inputs}<noscript><p>${wording.noScript}</p></noscript><button type="submit">Continue</button></form></body></html>
 `;
   return reply
-    .header('content-security-policy', `default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'`)
+    .header('content-security-policy', PROTOCOL_PAGE_CSP)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(html);
