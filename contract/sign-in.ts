@@ -4,6 +4,9 @@ import { passwordPolicySchema } from './password-policy.ts';
 import { totpEnrollmentSchema } from './mfa.ts';
 
 export const portalSchema = z.enum(['user', 'admin']);
+export type Portal = z.infer<typeof portalSchema>;
+/** Where each portal's login page is: User Login, or the Administrator Portal Login. */
+export const loginPathOf = (portal: Portal) => (portal === 'admin' ? '/admin/login' : '/login');
 
 /** POST /api/auth/sign-in — starts a sign-in (the "Email" + "Continue" step). */
 export const startSignInInput = z.object({

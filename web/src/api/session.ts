@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { LogoutResult, SessionInfo } from '../../../contract/session.ts';
+import type { Portal } from '../../../contract/sign-in.ts';
 import { api, ApiError } from './client.ts';
 
 export const sessionKeys = { all: ['session'] as const };
@@ -19,6 +20,6 @@ export const sessionQuery = queryOptions({
 });
 
 export const sessionApi = {
-  logout: (portal: 'user' | 'admin') => api.post<LogoutResult>('/api/auth/logout', { portal }),
+  logout: (portal: Portal) => api.post<LogoutResult>('/api/auth/logout', { portal }),
   switchOrganization: (slug: string) => api.post<void>('/api/session/organization', { slug }),
 };

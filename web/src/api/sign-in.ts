@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { SignInStep } from '../../../contract/sign-in.ts';
+import type { Portal, SignInStep } from '../../../contract/sign-in.ts';
 import { api } from './client.ts';
 
-export type Portal = 'user' | 'admin';
+export type { Portal };
 
 export const signInKeys = {
   all: ['sign-in'] as const,

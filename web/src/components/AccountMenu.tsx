@@ -3,11 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
+import type { Portal } from '../../../contract/sign-in.ts';
 import { ApiError } from '../api/client.ts';
 import { sessionApi, sessionKeys } from '../api/session.ts';
 import { errorText, LANGUAGES, setLanguage } from '../i18n/index.ts';
 
-type Props = { session: SessionInfo; portal: 'user' | 'admin'; loginPath: string };
+type Props = { session: SessionInfo; portal: Portal; loginPath: string };
 
 /** Top right: initials; the organization switcher (when in several), language, and Log out. */
 export function AccountMenu({ session, portal, loginPath }: Props) {

@@ -4,13 +4,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
+import { loginPathOf, type Portal } from '../../../contract/sign-in.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { BrandMark } from './BrandMark.tsx';
 
 type Props = {
   title: string;
-  portal: 'user' | 'admin';
+  portal: Portal;
   /** Navigation entries; the first is the section's home (active only on its exact path). */
   sections: readonly { to: string; label: string }[];
   children(session: SessionInfo): ReactNode;
@@ -18,7 +19,7 @@ type Props = {
 
 /** The signed-in frame of both portals: navigation on the left, organization and account menu on top. */
 export function AppFrame({ title, portal, sections, children }: Props) {
-  const loginPath = portal === 'admin' ? '/admin/login' : '/login';
+  const loginPath = loginPathOf(portal);
   const { t } = useTranslation();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { logoutInput, logoutResultSchema, switchOrganizationInput, type LogoutResult, type SessionInfo } from '../../../../contract/session.ts';
+import { loginPathOf } from '../../../../contract/sign-in.ts';
 import { startLogoutChain } from '../../protocols/saml/logout-chain.ts';
 import { deleteSession } from '../../domain/sessions/session-store.ts';
 import { switchOrganization } from '../../flows/account/switch-organization.ts';
@@ -38,7 +39,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
 
   r.post('/api/auth/logout', { schema: { body: logoutInput, response: { 200: logoutResultSchema } } }, async (req, res): Promise<LogoutResult> => {
     const signedIn = await findSignedIn(req, deps);
-    const loginPath = req.body.portal === 'admin' ? '/admin/login' : '/login';
+    const loginPath = loginPathOf(req.body.portal);
     let redirectTo = loginPath;
     if (signedIn) {
       // Read before the session goes: the SAML applications it signed into go with it.
