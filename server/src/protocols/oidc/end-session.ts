@@ -15,7 +15,7 @@ export function endTesseraSessionOnLogout(deps: HttpDeps) {
     if (ctx.oidc?.route !== 'end_session_confirm') return;
     const body = ctx.oidc.body as Record<string, unknown> | undefined;
     if (!body?.logout) return;
-    const session = await tesseraSessionOf(ctx, deps);
+    const session = (await tesseraSessionOf(ctx, deps))?.session;
     if (!session) return;
     const by = { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? '') };
     await deleteSession(deps.db, session.id, by);

@@ -1,5 +1,7 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
-import { findLiveSession, type Session } from '../../domain/sessions/session-store.ts';
+import { findLiveSessionWithPerson, type Session } from '../../domain/sessions/session-store.ts';
+import type { User } from '../../domain/users/user-store.ts';
+import { primeUser } from '../../flows/request-memo.ts';
 import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
 import type { FlowDeps } from '../../flows/deps.ts';
 import { cookieNames } from '../../http/plugins/cookies.ts';
@@ -8,14 +10,15 @@ import type { ClientCache } from './client-cache.ts';
 
 const { Check } = interactionPolicy;
 
-/** The Tessera session behind the browser's cookie, read inside oidc-provider's Koa context. */
-export async function tesseraSessionOf(ctx: KoaContextWithOIDC, deps: HttpDeps): Promise<Session | undefined> {
+/** The Tessera session behind the browser's cookie, and its person, read inside oidc-provider's Koa context. */
+export async function tesseraSessionOf(ctx: KoaContextWithOIDC, deps: HttpDeps): Promise<{ session: Session; user: User } | undefined> {
   const token = ctx.cookies.get(cookieNames(deps.config).session, { signed: false });
-  return token && token.length <= 128 ? findLiveSession(deps.db, token) : undefined;
+  return token && token.length <= 128 ? findLiveSessionWithPerson(deps.db, token) : undefined;
 }
 
-export function koaFlowDeps(ctx: KoaContextWithOIDC, deps: HttpDeps): FlowDeps {
-  return {
+/** `user`: the person this request already read, so the access rules do not read them again. */
+export function koaFlowDeps(ctx: KoaContextWithOIDC, deps: HttpDeps, user?: User): FlowDeps {
+  const fd: FlowDeps = {
     db: deps.db,
     publicUrl: deps.config.publicUrl,
     argon2: deps.argon2,
@@ -24,6 +27,8 @@ export function koaFlowDeps(ctx: KoaContextWithOIDC, deps: HttpDeps): FlowDeps {
     ctx: { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: null },
     memo: new Map(),
   };
+  if (user) primeUser(fd, user);
+  return fd;
 }
 
 export const acrOf = (session: Session) => (session.mfaAt ? 'mfa' : 'pwd');
@@ -40,12 +45,13 @@ export function tesseraSessionCheck(deps: HttpDeps, clients: ClientCache) {
     const { oidc } = ctx;
     const provided = oidc.session;
     if (!provided?.accountId || oidc.result?.login) return Check.NO_NEED_TO_PROMPT;
-    const session = await tesseraSessionOf(ctx, deps);
-    if (!session || session.userId !== provided.accountId) return Check.REQUEST_PROMPT;
+    const signedIn = await tesseraSessionOf(ctx, deps);
+    if (!signedIn || signedIn.session.userId !== provided.accountId) return Check.REQUEST_PROMPT;
+    const { session, user } = signedIn;
     if (provided.loginTs !== Math.floor(session.authTime.getTime() / 1000) || provided.acr !== acrOf(session)) return Check.REQUEST_PROMPT;
     const app = oidc.client && (await clients.get(oidc.client.clientId))?.app;
     if (!app) return Check.REQUEST_PROMPT;
-    const access = await checkAppAccess(session, app, koaFlowDeps(ctx, deps), { requireMfa: wantsMfa(ctx) });
+    const access = await checkAppAccess(session, app, koaFlowDeps(ctx, deps, user), { requireMfa: wantsMfa(ctx) });
     return access.kind === 'allowed' ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
   });
 }
