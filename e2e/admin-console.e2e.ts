@@ -4,6 +4,8 @@ import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
 import { signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { auditEvents } from '../server/src/db/schema/index.ts';
+import { findOrgById, updateOrgPolicies } from '../server/src/domain/orgs/org-store.ts';
+import { parseOrgPolicies } from '../server/src/domain/policies/org-policies.ts';
 
 let env: E2E;
 let acmeId: string;
@@ -246,6 +248,35 @@ describe('Admin Portal', () => {
     await context.close();
   });
 
+  it('keeps what an administrator typed on the Policies page when a fresher answer lands meanwhile', async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    await nav(page, 'Policies');
+    const reminders = page.getByLabel('Reminder e-mails, days before expiry');
+    await reminders.waitFor();
+    await nav(page, 'E-mail');
+    // Back on Policies, the page shows what it had at once and asks again; that answer is held back
+    // while another administrator changes a policy and this one types.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/admin/policies', async (route) => (route.request().method() === 'GET' && (await held), route.continue()));
+    await nav(page, 'Policies');
+    await reminders.fill('21, 3');
+    const db = env.tessera.database.db;
+    const current = parseOrgPolicies((await findOrgById(db, acme.id))!.policies);
+    await updateOrgPolicies(db, acme.id, { ...current, lockout: { ...current.lockout, maxFailures: current.lockout.maxFailures + 1 } });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/admin/policies') && r.request().method() === 'GET');
+    release();
+    await answered;
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    await page.unroute('**/api/admin/policies');
+    await page.reload();
+    await expect.poll(() => reminders.inputValue()).toBe('21, 3');
+    await context.close();
+  });
+
   it("sets the organization's branding, which the login page shows", async () => {
     const { page, context } = await env.newPage();
     await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
@@ -259,6 +290,21 @@ describe('Admin Portal', () => {
     await visitor.page.goto(`${env.url}/login`);
     await expect.poll(() => visitor.page.getByTestId('brand-name').textContent()).toBe('ACME Identity');
     await visitor.context.close();
+    await context.close();
+  });
+  it('shows the branding form only once the branding is read, with what was saved', async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/admin/branding', async (route) => (route.request().method() === 'GET' && (await held), route.continue()));
+    await nav(page, 'E-mail');
+    await page.getByRole('heading', { level: 1, name: 'E-mail' }).waitFor();
+    // No empty form to type into, or to save over the organization's branding, while it is unread.
+    expect(await page.getByLabel('Name shown').count()).toBe(0);
+    release();
+    await expect.poll(() => page.getByLabel('Name shown').inputValue()).toBe('ACME Identity');
     await context.close();
   });
   // Last: a second organization changes what the login page shows, which the tests above rely on.
