@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
-import { createOidcAdapter, withReadAhead, writePending } from './adapter.ts';
+import { createOidcAdapter, inProviderRequest, writePending } from './adapter.ts';
 
 let t: TestApp;
 let Adapter: ReturnType<typeof createOidcAdapter>;
@@ -29,7 +29,7 @@ async function seed(n: number) {
 describe('OIDC adapter read-ahead', () => {
   it('reads a token with its grant and session in one go, within one provider request', async () => {
     const { grants, sessions, tokens } = await seed(1);
-    await withReadAhead(async () => {
+    await inProviderRequest(async () => {
       expect(await tokens.find('r1')).toMatchObject({ grantId: 'g1' });
       // Gone from the table now: the request still answers from what it read with the token.
       await dropRow('Grant', 'g1');
@@ -43,7 +43,7 @@ describe('OIDC adapter read-ahead', () => {
 
   it('drops what it read ahead at the first write of the request', async () => {
     const { grants, tokens } = await seed(2);
-    await withReadAhead(async () => {
+    await inProviderRequest(async () => {
       await tokens.find('r2');
       await dropRow('Grant', 'g2');
       await tokens.consume('r2');
@@ -62,7 +62,7 @@ describe('OIDC adapter read-ahead', () => {
     const { grants, tokens } = await seed(4);
     await dropRow('Grant', 'g4');
     await tokens.consume('r4');
-    await withReadAhead(async () => {
+    await inProviderRequest(async () => {
       expect(await tokens.find('r4')).toMatchObject({ consumed: expect.any(Number) });
       expect(await grants.find('g4')).toBeUndefined();
     });
@@ -73,7 +73,7 @@ describe('OIDC adapter: the tokens a request issues are written together', () =>
   it('holds them until the request is done, then writes them all', async () => {
     const access = new Adapter('AccessToken');
     const refresh = new Adapter('RefreshToken');
-    await withReadAhead(async () => {
+    await inProviderRequest(async () => {
       await refresh.upsert('w-r1', { jti: 'w-r1', grantId: 'w-g1' }, 60);
       await access.upsert('w-a1', { jti: 'w-a1', grantId: 'w-g1' }, 60);
       expect(await stored('RefreshToken', 'w-r1')).toBe(false);
@@ -87,7 +87,7 @@ describe('OIDC adapter: the tokens a request issues are written together', () =>
   it('writes them before the request reads or writes anything else, so it sees its own tokens', async () => {
     const access = new Adapter('AccessToken');
     const sessions = new Adapter('Session');
-    await withReadAhead(async () => {
+    await inProviderRequest(async () => {
       await access.upsert('w-a2', { jti: 'w-a2', grantId: 'w-g2' }, 60);
       expect(await access.find('w-a2')).toMatchObject({ jti: 'w-a2' });
       await access.upsert('w-a3', { jti: 'w-a3' }, 60);
@@ -100,7 +100,7 @@ describe('OIDC adapter: the tokens a request issues are written together', () =>
 
   it('keeps the last version of a token saved twice in one request', async () => {
     const refresh = new Adapter('RefreshToken');
-    await withReadAhead(async () => {
+    await inProviderRequest(async () => {
       await refresh.upsert('w-r4', { jti: 'w-r4', iat: 1 }, 60);
       await refresh.upsert('w-r4', { jti: 'w-r4', iat: 2 }, 60);
       await refresh.upsert('w-r5', { jti: 'w-r5' }, 60);

@@ -60,7 +60,7 @@ const requestState = new AsyncLocalStorage<RequestState>();
  * Serves one provider request with its own state (outside one, every find reads the table and every
  * write is made at once). `writePending` (below) must run before its response leaves.
  */
-export const withReadAhead = <T>(serve: () => T): T => requestState.run({ ahead: new Map(), pending: new Map() }, serve);
+export const inProviderRequest = <T>(serve: () => T): T => requestState.run({ ahead: new Map(), pending: new Map() }, serve);
 
 /**
  * Tokens a request issues are written together, in one statement, when the request next touches

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HttpDeps } from '../../http/deps.ts';
 import { OIDC_PATH } from './provider.ts';
 import type { ProviderHolder } from './provider-holder.ts';
-import { withReadAhead } from './adapter.ts';
+import { inProviderRequest } from './adapter.ts';
 import { PROTOCOL_PAGE_CSP } from '../../http/plugins/security-headers.ts';
 
 /**
@@ -26,7 +26,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: HttpDeps, holder: P
     // posting the code to the application (oidc-provider adds that page's script hash itself).
     reply.raw.setHeader('content-security-policy', PROTOCOL_PAGE_CSP);
     reply.hijack();
-    void withReadAhead(() => callback(raw, reply.raw));
+    void inProviderRequest(() => callback(raw, reply.raw));
   };
   app.all(`${OIDC_PATH}/*`, { config: { protocolEndpoint: true }, schema: { hide: true } }, handler);
 }
