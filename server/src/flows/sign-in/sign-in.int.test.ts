@@ -174,6 +174,11 @@ describe('sign-in flow (identifier first)', () => {
     const c = t.client();
     await c.signIn('ada@acme.test', STRONG_PASSWORD);
     const stolen = new Map(c.cookies);
+    // An unknown portal is refused and changes nothing: still signed in.
+    const refused = await c.post('/api/auth/logout', { portal: 'everywhere' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('request.invalid');
+    expect((await c.get('/api/session')).statusCode).toBe(200);
     expect((await c.post('/api/auth/logout', {})).json()).toEqual({ redirectTo: '/login' });
     const replay = t.client();
     for (const [k, v] of stolen) replay.cookies.set(k, v);
