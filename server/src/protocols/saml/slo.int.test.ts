@@ -163,6 +163,14 @@ describe('SAML single logout, IdP-initiated when the person logs out of the port
     expect(replayed.body).toContain('saml.request_invalid');
   });
 
+  it('refuses an SLO message that is both a request and a response, or neither', async () => {
+    for (const query of ['SAMLRequest=a&SAMLResponse=b', 'RelayState=x']) {
+      const res = await world.user.get(`/saml/${world.orgSlug}/slo?${query}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('request.invalid');
+    }
+  });
+
   it('goes straight to User Login when no application of the sign-in takes single logout', async () => {
     const browser = t.client();
     expect((await browser.signIn(world.userEmail, STRONG_PASSWORD)).statusCode).toBe(200);
