@@ -22,6 +22,11 @@ export class HttpBrowser {
     this.origin = origin;
   }
 
+  /** A cookie the page's own script sets (document.cookie), e.g. the portal's language. */
+  setCookie(line: string): void {
+    this.jar.store([line]);
+  }
+
   async fetch(target: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
     const url = new URL(target, this.origin);
     const headers = new Headers(init.headers);

@@ -2,31 +2,44 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import frJson from './fr.json' with { type: 'json' };
-import { pickLanguage } from './pick-language.ts';
+import { LANGUAGE_COOKIE, LANGUAGES as CODES, pickLanguage, type Language } from '../../../contract/language.ts';
 
 // Typed against the English catalog: a key missing from the French one fails the typecheck.
 const fr: typeof en = frJson;
 
-export const LANGUAGES = [
-  { code: 'en', label: 'English' },
-  { code: 'fr', label: 'Français' },
-] as const;
+const LABELS: Record<Language, string> = { en: 'English', fr: 'Français' };
+export const LANGUAGES = CODES.map((code) => ({ code, label: LABELS[code] }));
 
-const STORAGE_KEY = 'tessera.lang';
+/** Where earlier versions kept the choice: still read, so that nobody's choice is lost. */
+const OLD_STORAGE_KEY = 'tessera.lang';
+
+function chosenOnThisBrowser(): string | null {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`));
+  return cookie ? cookie.slice(LANGUAGE_COOKIE.length + 1) : localStorage.getItem(OLD_STORAGE_KEY);
+}
 
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: pickLanguage(localStorage.getItem(STORAGE_KEY), navigator.language),
+  lng: pickLanguage(chosenOnThisBrowser(), navigator.languages ?? [navigator.language]),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });
 document.documentElement.lang = i18n.language;
 
-export function setLanguage(code: string): void {
-  localStorage.setItem(STORAGE_KEY, code);
-  void i18n.changeLanguage(code);
+/**
+ * Speaks `code` on this browser from now on, the server's pages included (they read the cookie).
+ * For a signed-in person the account menu also saves it as theirs (e-mails follow it).
+ */
+export function setLanguage(code: Language): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${LANGUAGE_COOKIE}=${code}; Path=/; Max-Age=${400 * 24 * 3600}; SameSite=Lax${secure}`;
+  localStorage.removeItem(OLD_STORAGE_KEY);
+  if (i18n.language !== code) void i18n.changeLanguage(code);
   document.documentElement.lang = code;
 }
+
+/** The language on screen, as the API names it. */
+export const currentLanguage = (): Language => pickLanguage(i18n.language, []);
 
 /**
  * UI text for an API error code; unknown codes get the generic sentence. Codes contain dots, which

@@ -132,6 +132,32 @@ describe('the Tessera session is the truth', () => {
   });
 });
 
+describe("the provider's own pages", () => {
+  it("speak the portal's language on this browser, else the browser's", async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, who);
+    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const end = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! }).href;
+
+    const french = await (await a.browser.fetch(end, { headers: { 'accept-language': 'fr-CA,fr;q=0.9' } })).text();
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('Se déconnecter de Tessera ?');
+    expect(french).toContain('Oui, me déconnecter');
+    // The client's name is the application's own text: still escaped inside the French sentence.
+    expect(french).toContain(`${app.name} demande à vous déconnecter.`);
+    a.browser.setCookie('tessera_lang=en; Path=/');
+    const chosen = await (await a.browser.fetch(end, { headers: { 'accept-language': 'fr' } })).text();
+    expect(chosen).toContain('Sign out of Tessera?');
+
+    a.browser.setCookie('tessera_lang=fr; Path=/');
+    const unknownClient = await a.browser.fetch(`/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`);
+    expect(unknownClient.status).toBe(400);
+    expect(await unknownClient.text()).toContain('Cette demande de connexion ne peut pas aboutir');
+  });
+});
+
 /** An application's back-channel logout endpoint on loopback: what it was sent, in order. */
 async function backchannelReceiver() {
   const received: string[] = [];
