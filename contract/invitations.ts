@@ -13,7 +13,8 @@ export const invitationInfoSchema = z.object({
   policy: passwordPolicySchema,
 });
 /** POST /api/auth/invitations/accept — `password` for a new account; none when signed in as the invitee. */
-export const acceptInvitationInput = z.object({ token: tokenField, password: passwordField.optional() });
+/** `language`: the one the account creation page spoke, kept as the new account's. */
+export const acceptInvitationInput = z.object({ token: tokenField, password: passwordField.optional(), language: languageField.optional() });
 
 /** POST /api/admin/invitations */
 export const createInvitationInput = z.object({

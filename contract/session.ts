@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { slugField } from './fields.ts';
+import { languageField, slugField } from './fields.ts';
 import { portalSchema } from './sign-in.ts';
 
 /** GET /api/session — who is signed in, where. 401 auth.required when nobody is. */
 export const sessionInfoSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string(), initials: z.string(), language: z.string() }),
+  user: z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string(), initials: z.string(), language: languageField.nullable().describe('The language the person chose; null until they choose one') }),
   organization: z.object({ slug: z.string(), name: z.string(), role: z.enum(['member', 'admin']) }),
   organizations: z.array(z.object({ slug: z.string(), name: z.string(), role: z.enum(['member', 'admin']) })),
   authTime: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, nameField, passwordField, tokenField, slugField } from './fields.ts';
+import { emailField, languageField, nameField, passwordField, tokenField, slugField } from './fields.ts';
 
 /** POST /api/setup/check — is this one-time setup link still good? */
 export const checkSetupInput = z.object({ token: tokenField });
@@ -12,4 +12,6 @@ export const completeSetupInput = z.object({
   firstName: nameField.optional(),
   lastName: nameField.optional(),
   password: passwordField,
+  /** The setup page's language, kept as the administrator's. */
+  language: languageField.optional(),
 });

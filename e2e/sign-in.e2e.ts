@@ -12,6 +12,7 @@ beforeAll(async () => {
   await env.seedUser({ email: 'multi@acme.test', orgs: [acme, globex], firstName: 'Max', lastName: 'Planck' });
   const kiosk = await env.seedOrg('Kiosk Co', { session: { rememberMeDays: 0 } });
   await env.seedUser({ email: 'kim@kiosk.test', orgs: [kiosk], firstName: 'Kim', lastName: 'Lee' });
+  await env.seedUser({ email: 'lucie@acme.test', orgs: [acme], firstName: 'Lucie', lastName: 'Aubrac' });
 });
 const rememberedOnBrowser = (page: Page) => page.evaluate(() => localStorage.getItem('tessera.rememberedEmail'));
 afterAll(() => env?.close());
@@ -122,6 +123,40 @@ describe('User Login', () => {
     await page.getByRole('menuitem', { name: /Globex/ }).click();
     await expect.poll(async () => (await context.request.get(`${env.url}/api/session`)).json().then((s) => s.organization.slug)).toBe('globex');
     await page.getByText('Vous êtes connecté·e à Globex.').waitFor();
+    await context.close();
+  });
+
+  it("follows the person: chosen in the account menu, it is theirs on another browser and in their e-mails", async () => {
+    const first = await env.newPage();
+    await first.page.goto(`${env.url}/login`);
+    await enterEmail(first.page, 'lucie@acme.test');
+    await enterPassword(first.page, PASSWORD);
+    await first.page.waitForURL(`${env.url}/`);
+    await first.page.getByRole('button', { name: 'Account menu' }).click();
+    await first.page.getByRole('menuitem', { name: 'Français' }).click();
+    await first.page.getByRole('button', { name: 'Menu du compte' }).waitFor();
+    await expect.poll(async () => (await first.context.request.get(`${env.url}/api/session`)).json().then((s) => s.user.language)).toBe('fr');
+    await first.context.close();
+
+    // Another browser, in English: the sign-in pages speak its language, the portal the person's.
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/login`);
+    await enterEmail(page, 'lucie@acme.test');
+    await enterPassword(page, PASSWORD);
+    await page.waitForURL(`${env.url}/`);
+    await page.getByRole('button', { name: 'Menu du compte' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.getByRole('button', { name: 'Menu du compte' }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/login/);
+    // Her e-mails follow her choice too: a reset link asked for after signing out comes in French.
+    await page.getByLabel(/^E-mail/).fill('lucie@acme.test');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('link', { name: /Réinitialiser/ }).click();
+    await page.getByLabel(/^E-mail/).fill('lucie@acme.test');
+    await page.getByRole('button', { name: /Envoyer/ }).click();
+    const mail = await env.waitForMail('lucie@acme.test', /Réinitialisez votre mot de passe/);
+    expect(mail.text).toContain('/reset-password#token=');
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import type { Database } from '../src/db/open.ts';
 import { openTestDatabase } from './test-database.ts';
 import { createMasterKey } from '../src/domain/secrets/master-key.ts';
 import { randomBytes } from 'node:crypto';
+import type { Language } from '../../contract/language.ts';
 
 export const PUBLIC_URL = 'http://localhost:3000';
 
@@ -100,7 +101,7 @@ export async function seedOrg(t: TestApp, name: string, policies: Record<string,
 
 export async function seedUser(
   t: TestApp,
-  input: { email: string; password?: string; orgs: Org[]; role?: 'member' | 'admin'; firstName?: string; lastName?: string; language?: string },
+  input: { email: string; password?: string; orgs: Org[]; role?: 'member' | 'admin'; firstName?: string; lastName?: string; language?: Language },
 ) {
   const passwordHash = await hashPassword(input.password ?? STRONG_PASSWORD);
   const user = await createUser(t.database.db, { email: input.email, passwordHash, firstName: input.firstName ?? 'Ada', lastName: input.lastName ?? 'Lovelace', language: input.language });

@@ -7,6 +7,7 @@ import type { FlowDeps } from '../flows/deps.ts';
 import type { MasterKey } from '../domain/secrets/master-key.ts';
 import type { User } from '../domain/users/user-store.ts';
 import { primeUser } from '../flows/request-memo.ts';
+import { requestLanguage } from './request-language.ts';
 
 /** Everything route plugins receive; wired once in main.ts. */
 export type HttpDeps = {
@@ -29,7 +30,7 @@ export function requestContext(req: FastifyRequest, actorUserId?: string | null)
 }
 
 export function flowDeps(deps: HttpDeps, req: FastifyRequest, actorUserId?: string | null): FlowDeps {
-  return { db: deps.db, publicUrl: deps.config.publicUrl, argon2: deps.argon2, masterKey: deps.masterKey, mailQueued: deps.mailQueued, ctx: requestContext(req, actorUserId), memo: new Map() };
+  return { db: deps.db, publicUrl: deps.config.publicUrl, argon2: deps.argon2, masterKey: deps.masterKey, mailQueued: deps.mailQueued, ctx: requestContext(req, actorUserId), language: requestLanguage(req.headers), memo: new Map() };
 }
 
 /** Flow deps acting for the signed-in person (if any), who is already read: the flows do not read them again. */

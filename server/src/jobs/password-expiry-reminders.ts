@@ -5,6 +5,7 @@ import { memberships, orgs, passwordReminders, users } from '../db/schema/index.
 import { parseOrgPolicies } from '../domain/policies/org-policies.ts';
 import { strictestPasswordPolicy, type PasswordPolicy } from '../../../contract/password-policy.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import type { Language } from '../../../contract/language.ts';
 
 const DAY = 86_400_000;
 
@@ -57,7 +58,7 @@ async function listCandidates(db: Db) {
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(and(eq(users.status, 'active'), isNotNull(users.passwordChangedAt)));
-  const byUser = new Map<string, { id: string; email: string; language: string; changedAt: Date | null; policies: PasswordPolicy[]; active: boolean }>();
+  const byUser = new Map<string, { id: string; email: string; language: Language | null; changedAt: Date | null; policies: PasswordPolicy[]; active: boolean }>();
   for (const r of rows) {
     const u = byUser.get(r.id) ?? { id: r.id, email: r.email, language: r.language, changedAt: r.changedAt, policies: [], active: false };
     u.policies.push(parseOrgPolicies(r.policies).password);

@@ -13,7 +13,7 @@ export type OutboxRow = typeof mailOutbox.$inferSelect;
  */
 export async function enqueueMail<K extends TemplateName>(
   db: Queryable,
-  input: { to: string; template: K; lang: string; vars: MailTemplates[K]; orgId?: string | null },
+  input: { to: string; template: K; lang: string | null; vars: MailTemplates[K]; orgId?: string | null },
 ): Promise<void> {
   const m = renderTemplate(input.template, input.lang, input.vars);
   await db.insert(mailOutbox).values({ to: input.to, template: input.template, subject: m.subject, text: m.text, html: m.html, orgId: input.orgId ?? null });

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { invitationInfoSchema } from '../../../contract/invitations.ts';
+import type { Language } from '../../../contract/language.ts';
 import { api } from './client.ts';
 
 export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
@@ -23,5 +24,5 @@ export const invitationQueries = {
 
 export const invitationApi = {
   /** With a password: creates the account and signs it in. Without: joins with the invitee's session. */
-  accept: (token: string, password?: string) => api.post<{ redirectTo: string }>('/api/auth/invitations/accept', { token, password }),
+  accept: (token: string, password?: string, language?: Language) => api.post<{ redirectTo: string }>('/api/auth/invitations/accept', { token, password, language }),
 };

@@ -5,6 +5,7 @@ import type { SshKey } from '../../../contract/ssh-keys.ts';
 import type { MySession } from '../../../contract/account.ts';
 import type { FactorInfo, TotpEnrollment } from '../../../contract/mfa.ts';
 import type { PasswordPolicy } from '../../../contract/password-policy.ts';
+import type { Language } from '../../../contract/language.ts';
 import { api } from './client.ts';
 
 /** Key factories: a mutation invalidates by prefix, e.g. meKeys.all after any change. */
@@ -38,6 +39,7 @@ export const meApi = {
   setRecoveryEmail: (email: string) => api.post<void>('/api/me/recovery-email', { email }),
   changePassword: (body: { currentPassword: string; newPassword: string; keepThisSession: boolean }) => api.post<{ signedOut: boolean }>('/api/me/password', body),
   endSession: (id: string) => api.delete<void>(`/api/me/sessions/${id}`),
+  setLanguage: (language: Language) => api.post<void>('/api/me/language', { language }),
   endOtherSessions: () => api.post<{ ended: number }>('/api/me/sessions/sign-out-others'),
   addSshKey: (name: string, publicKey: string) => api.post<SshKey>('/api/me/ssh-keys', { name, publicKey }),
   removeSshKey: (id: string) => api.delete<void>(`/api/me/ssh-keys/${id}`),

@@ -1,11 +1,14 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
 import type { Portal } from '../../../contract/sign-in.ts';
 import { ApiError } from '../api/client.ts';
 import { sessionApi, sessionKeys } from '../api/session.ts';
+import { meApi } from '../api/me.ts';
+import type { Language } from '../../../contract/language.ts';
 import { errorText, LANGUAGES, setLanguage } from '../i18n/index.ts';
 
 type Props = { session: SessionInfo; portal: Portal; loginPath: string };
@@ -14,6 +17,22 @@ type Props = { session: SessionInfo; portal: Portal; loginPath: string };
 export function AccountMenu({ session, portal, loginPath }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const saved = session.user.language;
+
+  // The person's own choice wins on any browser they sign in on (the sign-in pages' switch is this browser's only).
+  useEffect(() => {
+    if (saved) setLanguage(saved);
+  }, [saved]);
+
+  async function chooseLanguage(code: Language) {
+    setLanguage(code);
+    try {
+      await meApi.setLanguage(code);
+    } catch (err) {
+      notifications.show({ color: 'red', message: errorText(err instanceof ApiError ? err.code : undefined) });
+    }
+    await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+  }
 
   async function logout() {
     // The server says where to go: its login page, or first through applications to sign out of.
@@ -61,7 +80,7 @@ export function AccountMenu({ session, portal, loginPath }: Props) {
         <Menu.Divider />
         <Menu.Label>{t('common.language')}</Menu.Label>
         {LANGUAGES.map((l) => (
-          <Menu.Item key={l.code} onClick={() => setLanguage(l.code)} fw={i18n.language === l.code ? 700 : 400}>
+          <Menu.Item key={l.code} onClick={() => void chooseLanguage(l.code)} fw={i18n.language === l.code ? 700 : 400} aria-current={i18n.language === l.code ? 'true' : undefined}>
             {l.label}
           </Menu.Item>
         ))}

@@ -10,7 +10,8 @@ export const users = pgTable('users', {
   emailCanonical: text('email_canonical').notNull().unique(),
   firstName: text('first_name').notNull().default(''),
   lastName: text('last_name').notNull().default(''),
-  language: text('language').notNull().default('en'),
+  /** The language the person chose (portal, e-mails, the OIDC `locale` claim); null until they choose one. */
+  language: text('language', { enum: ['en', 'fr'] }),
   passwordHash: text('password_hash'),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   mustChangePassword: boolean('must_change_password').notNull().default(false),

@@ -2,13 +2,14 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
 import { param, prepared } from '../../db/prepared.ts';
 import { groupMembers, groups, memberships, users } from '../../db/schema/index.ts';
+import type { Language } from '../../../../contract/language.ts';
 
 export type ActivePerson = {
   id: string;
   email: string;
   firstName: string;
   lastName: string;
-  language: string;
+  language: Language | null;
   personal: unknown;
   username: string | null;
   employment: unknown;

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { parseOrgPolicies, type OrgPolicies } from '../policies/org-policies.ts';
 import { parseBranding } from '../orgs/org-store.ts';
 import type { Branding } from '../../../../contract/branding.ts';
+import type { Language } from '../../../../contract/language.ts';
 import { canonicalizeEmail } from './canonical-email.ts';
 
 export type User = typeof users.$inferSelect;
@@ -33,7 +34,7 @@ export async function findUserById(db: Queryable, id: string): Promise<User | un
 
 export async function createUser(
   db: Queryable,
-  input: { email: string; firstName?: string; lastName?: string; language?: string; passwordHash?: string },
+  input: { email: string; firstName?: string; lastName?: string; language?: Language; passwordHash?: string },
 ): Promise<User> {
   const { display, canonical } = canonicalizeEmail(input.email);
   const now = new Date();
@@ -44,7 +45,7 @@ export async function createUser(
       emailCanonical: canonical,
       firstName: input.firstName?.trim() ?? '',
       lastName: input.lastName?.trim() ?? '',
-      language: input.language ?? 'en',
+      language: input.language ?? null,
       passwordHash: input.passwordHash,
       passwordChangedAt: input.passwordHash ? now : null,
     })

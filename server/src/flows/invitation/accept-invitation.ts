@@ -33,7 +33,7 @@ async function policyForInvitee(deps: FlowDeps, orgPolicy: PasswordPolicy, userI
  * person must be signed in as the invitee (no second password); the membership is added.
  */
 export async function acceptInvitation(input: unknown, session: Session | undefined, deps: FlowDeps): Promise<{ redirectTo: string; session?: { token: string; maxAgeSeconds: number } }> {
-  const { token, password } = acceptInvitationInput.parse(input);
+  const { token, password, language } = acceptInvitationInput.parse(input);
   const invitation = await findPendingInvitationByToken(deps.db, token);
   if (!invitation) throw invalidLink();
   const existing = await findUserByEmail(deps.db, invitation.email);
@@ -57,7 +57,7 @@ export async function acceptInvitation(input: unknown, session: Session | undefi
   const passwordHash = await hashPassword(password, deps.argon2);
   const userId = await deps.db.transaction(async (tx) => {
     if (!(await markInvitationAccepted(tx, token))) throw invalidLink();
-    const user = await createUser(tx, { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, passwordHash });
+    const user = await createUser(tx, { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, language, passwordHash });
     await addMembership(tx, { orgId: invitation.orgId, userId: user.id, role: invitation.role, username: invitation.username });
     await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'invitation.accepted', outcome: 'success', orgId: invitation.orgId, targetUserId: user.id, details: { accountCreated: true } });
     return user.id;

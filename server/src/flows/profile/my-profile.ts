@@ -16,7 +16,7 @@ import { hashToken, randomToken } from '../../domain/secrets/tokens.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
-import type { FlowDeps } from '../deps.ts';
+import { mailLanguage, type FlowDeps } from '../deps.ts';
 import { requireRecentAuthentication } from '../account/require-recent-authentication.ts';
 
 export type Me = { user: User; session: Session };
@@ -86,7 +86,7 @@ export async function requestRecoveryEmail(me: Me, input: unknown, deps: FlowDep
       .update(users)
       .set({ recoveryEmailPending: email, recoveryEmailTokenHash: hashToken(token), recoveryEmailTokenExpiresAt: new Date(Date.now() + RECOVERY_LINK_HOURS * 3_600_000) })
       .where(eq(users.id, me.user.id));
-    await enqueueMail(tx, { to: email, template: 'recovery_email_confirm', lang: me.user.language, vars: { url: `${deps.publicUrl}/confirm-recovery-email#token=${token}`, hours: RECOVERY_LINK_HOURS }, orgId: me.session.orgId });
+    await enqueueMail(tx, { to: email, template: 'recovery_email_confirm', lang: mailLanguage(me.user, deps), vars: { url: `${deps.publicUrl}/confirm-recovery-email#token=${token}`, hours: RECOVERY_LINK_HOURS }, orgId: me.session.orgId });
     await recordAudit(tx, deps.ctx, { event: 'recovery_email.requested', outcome: 'success', orgId: me.session.orgId, targetUserId: me.user.id });
   });
   deps.mailQueued();

@@ -7,7 +7,7 @@ import { clearFailures, lockoutKey } from '../../domain/lockout/lockout-store.ts
 import { canonicalizeEmail } from '../../domain/users/canonical-email.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
-import type { FlowDeps } from '../deps.ts';
+import { mailLanguage, type FlowDeps } from '../deps.ts';
 
 export const RESET_TTL_MINUTES = 30;
 const invalidLink = () => new AppError('token.invalid', 'This reset link is not valid any more. Ask for a new one.');
@@ -33,7 +33,7 @@ export async function requestPasswordReset(input: unknown, deps: FlowDeps): Prom
   await deps.db.transaction(async (tx) => {
     const token = await createPasswordReset(tx, user.id, RESET_TTL_MINUTES);
     for (const to of [user.email, ...(user.recoveryEmail ? [user.recoveryEmail] : [])]) {
-      await enqueueMail(tx, { to, template: 'password_reset', lang: user.language, vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
+      await enqueueMail(tx, { to, template: 'password_reset', lang: mailLanguage(user, deps), vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
     }
     await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'success', targetUserId: user.id });
   });

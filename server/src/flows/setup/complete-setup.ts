@@ -8,6 +8,7 @@ import { hashPassword } from '../../domain/credentials/password-hash.ts';
 import { parseOrgPolicies } from '../../domain/policies/org-policies.ts';
 import { openSession } from '../../domain/sessions/open-session.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
+import type { Language } from '../../../../contract/language.ts';
 import type { FlowDeps } from '../deps.ts';
 
 export async function checkSetup(input: unknown, deps: FlowDeps): Promise<void> {
@@ -21,7 +22,7 @@ export type SetupResult = { orgId: string; orgSlug: string; userId: string };
 /** Creates the first organization and its administrator in one transaction. Used by the page and the CLI. */
 export async function createFirstOrganization(
   deps: Pick<FlowDeps, 'db' | 'argon2' | 'ctx'>,
-  input: { orgName: string; orgSlug?: string; email: string; firstName?: string; lastName?: string; password: string },
+  input: { orgName: string; orgSlug?: string; email: string; firstName?: string; lastName?: string; password: string; language?: Language },
   consume?: (tx: Parameters<Parameters<FlowDeps['db']['transaction']>[0]>[0]) => Promise<boolean>,
 ): Promise<SetupResult> {
   await checkNewPassword(parseOrgPolicies({}).password, input.password);
@@ -30,7 +31,7 @@ export async function createFirstOrganization(
     if (consume && !(await consume(tx))) throw new AppError('token.invalid', 'This setup link is not valid. Restart Tessera to print a new one.');
     if ((await countOrgs(tx)) > 0) throw new AppError('setup.already_done', 'Tessera is already set up. Sign in instead.');
     const org = await createOrg(tx, { name: input.orgName, slug: input.orgSlug });
-    const user = await createUser(tx, { email: input.email, firstName: input.firstName, lastName: input.lastName, passwordHash });
+    const user = await createUser(tx, { email: input.email, firstName: input.firstName, lastName: input.lastName, language: input.language, passwordHash });
     await addMembership(tx, { orgId: org.id, userId: user.id, role: 'admin' });
     await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'setup.completed', outcome: 'success', orgId: org.id, targetUserId: user.id });
     return { orgId: org.id, orgSlug: org.slug, userId: user.id };

@@ -14,7 +14,8 @@ export type PersonClaims = {
   given_name: string;
   family_name: string;
   preferred_username: string;
-  locale: string;
+  /** Only once the person chose a language: no claim beats a guessed one. */
+  locale?: string;
   phone_number?: string;
   address?: { street_address: string; locality: string; region: string; postal_code: string; country: string };
   groups: string[];
@@ -40,7 +41,7 @@ export async function loadPersonClaims(db: Db, orgId: string, userId: string): P
     given_name: person.firstName,
     family_name: person.lastName,
     preferred_username: person.username || person.email,
-    locale: person.language,
+    ...(person.language ? { locale: person.language } : {}),
     ...(phone ? { phone_number: phone } : {}),
     ...(hasAddress ? { address: { street_address: work.street, locality: work.city, region: work.state, postal_code: work.zipCode, country: work.country } } : {}),
     groups: person.groups,

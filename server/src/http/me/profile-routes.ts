@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { confirmRecoveryEmailInput, profileSectionSchema, setRecoveryEmailInput } from '../../../../contract/profile.ts';
+import { setLanguageInput } from '../../../../contract/language.ts';
 import { confirmRecoveryEmail, getMyProfile, requestRecoveryEmail, updateMyProfile } from '../../flows/profile/my-profile.ts';
+import { setMyLanguage } from '../../flows/profile/my-language.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireSignedIn } from '../plugins/authenticate.ts';
 import { limit } from '../plugins/rate-limit.ts';
 
-/** Profile: Profile Details, Personal Information, Employment Information, Recovery Email. */
+/** Profile: Profile Details, Personal Information, Employment Information, Recovery Email; the account's language. */
 export async function myProfileRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -19,6 +21,12 @@ export async function myProfileRoutes(app: FastifyInstance, deps: HttpDeps): Pro
   r.post('/api/me/profile/:section', { schema: { params: z.object({ section: profileSectionSchema }) } }, async (req) => {
     const { user, session } = await requireSignedIn(req, deps);
     return updateMyProfile({ user, session }, req.params.section, req.body, flowDeps(deps, req, user.id));
+  });
+
+  r.post('/api/me/language', { schema: { body: setLanguageInput } }, async (req, res) => {
+    const { user, session } = await requireSignedIn(req, deps);
+    await setMyLanguage({ user, session }, req.body, flowDeps(deps, req, user.id));
+    return res.status(204).send();
   });
 
   r.post('/api/me/recovery-email', { schema: { body: setRecoveryEmailInput }, config: limit(10) }, async (req, res) => {

@@ -87,7 +87,8 @@ const fr: Renderers = {
     renderMail('Confirmez votre e-mail de récupération', ["Cette adresse a été ajoutée comme e-mail de récupération d'un compte Tessera.", "Si c'était vous, confirmez-la avec le lien ci-dessous."], { label: 'Confirmer cette adresse', url: v.url }, `Le lien expire dans ${v.hours} heures. Si ce n'était pas vous, ignorez ce message.`),
 };
 
-export function renderTemplate<K extends TemplateName>(name: K, lang: string, vars: MailTemplates[K]): RenderedMail {
+/** In the person's language; English for someone who never chose one. */
+export function renderTemplate<K extends TemplateName>(name: K, lang: string | null, vars: MailTemplates[K]): RenderedMail {
   const set = lang === 'fr' ? fr : en;
   return (set[name] as (v: MailTemplates[K]) => RenderedMail)(vars);
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ApiError } from '../../api/client.ts';
 import { invitationApi, type InvitationInfo } from '../../api/invitations.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { policyPassword } from '../../forms/password-schemas.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
@@ -20,7 +21,8 @@ export function CreateAccountForm({ token, info, onCreated }: Props) {
   const schema = useMemo(() => z.object({ password: policyPassword(info.policy) }), [info.policy]);
   const form = useAppForm(schema, { password: '' });
   const accept = useMutation({
-    mutationFn: (password: string) => invitationApi.accept(token, password),
+    // The page's language becomes the new account's: its e-mails follow it.
+    mutationFn: (password: string) => invitationApi.accept(token, password, currentLanguage()),
     onSuccess: ({ redirectTo }) => {
       onCreated();
       window.location.assign(sameOriginPath(redirectTo));

@@ -6,6 +6,7 @@ import { completeSetupInput } from '../../../../contract/setup.ts';
 import { ApiError } from '../../api/client.ts';
 import { setupApi, type CompleteSetupInput } from '../../api/setup.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { policyPassword, withConfirmation } from '../../forms/password-schemas.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
@@ -32,7 +33,7 @@ export function SetupForm({ token, onDone }: Props) {
   });
 
   const submit = form.onSubmit(({ orgName, email, firstName, lastName, password }) =>
-    create.mutate({ token, orgName: orgName.trim(), email: email.trim(), firstName: firstName.trim() || undefined, lastName: lastName.trim() || undefined, password }),
+    create.mutate({ token, orgName: orgName.trim(), email: email.trim(), firstName: firstName.trim() || undefined, lastName: lastName.trim() || undefined, password, language: currentLanguage() }),
   );
 
   return (
