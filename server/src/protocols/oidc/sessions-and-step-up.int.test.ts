@@ -107,52 +107,44 @@ describe('the Tessera session is the truth', () => {
   });
 
   it('RP-initiated logout asks, then ends the Tessera session and returns to the registered URI only', async () => {
-    const { user, who } = await person();
-    const app = await seedOidcApp(t, acme, {}, user.id);
-    const config = await discover(t.url, app.clientId, app.clientSecret);
-    const a = await authorize(config, t.url, who);
-    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const { user, config, tokens, browser } = await signedIntoApp();
 
     const evil = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://evil.example/' });
-    expect((await a.browser.fetch(evil.href)).status).toBe(400);
+    expect((await browser.fetch(evil.href)).status).toBe(400);
 
     const end = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://rp.example/bye' });
-    const page = await a.browser.fetch(end.href);
+    const page = await browser.fetch(end.href);
     const html = await page.text();
     expect(html).toContain('Sign out of Tessera?');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.headers.get('content-security-policy')).not.toContain('script-src');
     const action = /action="([^"]+)"/.exec(html)![1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1];
-    const confirm = await a.browser.fetch(new URL(action, t.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }).toString() });
+    const confirm = await browser.fetch(new URL(action, t.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }).toString() });
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toMatch(/^https:\/\/rp\.example\/bye/);
-    expect((await a.browser.fetch('/api/session')).status).toBe(401);
+    expect((await browser.fetch('/api/session')).status).toBe(401);
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
 });
 
 describe("the provider's own pages", () => {
   it("speak the portal's language on this browser, else the browser's", async () => {
-    const { user, who } = await person();
-    const app = await seedOidcApp(t, acme, {}, user.id);
-    const config = await discover(t.url, app.clientId, app.clientSecret);
-    const a = await authorize(config, t.url, who);
-    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const { app, config, tokens, browser } = await signedIntoApp();
     const end = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! }).href;
 
-    const french = await (await a.browser.fetch(end, { headers: { 'accept-language': 'fr-CA,fr;q=0.9' } })).text();
+    const french = await (await browser.fetch(end, { headers: { 'accept-language': 'fr-CA,fr;q=0.9' } })).text();
     expect(french).toContain('<html lang="fr">');
     expect(french).toContain('Se déconnecter de Tessera ?');
     expect(french).toContain('Oui, me déconnecter');
     // The client's name is the application's own text: still escaped inside the French sentence.
     expect(french).toContain(`${app.name} demande à vous déconnecter.`);
-    a.browser.setCookie('tessera_lang=en; Path=/');
-    const chosen = await (await a.browser.fetch(end, { headers: { 'accept-language': 'fr' } })).text();
+    browser.setCookie('tessera_lang=en; Path=/');
+    const chosen = await (await browser.fetch(end, { headers: { 'accept-language': 'fr' } })).text();
     expect(chosen).toContain('Sign out of Tessera?');
 
-    a.browser.setCookie('tessera_lang=fr; Path=/');
-    const unknownClient = await a.browser.fetch(`/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`);
+    browser.setCookie('tessera_lang=fr; Path=/');
+    const unknownClient = await browser.fetch(`/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`);
     expect(unknownClient.status).toBe(400);
     expect(await unknownClient.text()).toContain('Cette demande de connexion ne peut pas aboutir');
   });
@@ -193,12 +185,12 @@ async function firstLogoutToken(rp: Awaited<ReturnType<typeof backchannelReceive
 /** The provider's session names its sign-in by the second (session-check.ts): a second sign-in waits for the next one. */
 const nextSecond = () => new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 10));
 
-/** A new person signed in to an application registered for back-channel logout at `rp`, tokens bound to that sign-in. */
-async function signedIntoApp(rp: Awaited<ReturnType<typeof backchannelReceiver>>) {
+/** A new person signed in to a new application (made with `appInput`), tokens bound to that sign-in. */
+async function signedIntoApp(appInput: Record<string, unknown> = {}, params: Record<string, string> = {}) {
   const { user, who } = await person();
-  const app = await seedOidcApp(t, acme, { backchannelLogoutUri: rp.url }, user.id);
+  const app = await seedOidcApp(t, acme, appInput, user.id);
   const config = await discover(t.url, app.clientId, app.clientSecret);
-  const a = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
+  const a = await authorize(config, t.url, who, { params });
   const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
   return { user, who, app, config, tokens, browser: a.browser };
 }
@@ -237,7 +229,7 @@ describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
 describe('Log out of the portal ends the single sign-on it started', () => {
   it('tells the applications of that sign-in (back-channel) and ends their session-bound tokens; another browser keeps its own', () =>
     withBackchannel(async (rp) => {
-      const { user, who, app, config, tokens, browser } = await signedIntoApp(rp);
+      const { user, who, app, config, tokens, browser } = await signedIntoApp({ backchannelLogoutUri: rp.url }, { scope: 'openid email' });
       await nextSecond();
       const elsewhere = await authorize(config, t.url, who, { params: { scope: 'openid email' } });
       const otherTokens = await client.authorizationCodeGrant(config, elsewhere.callback, { pkceCodeVerifier: elsewhere.verifier, expectedState: elsewhere.state });
@@ -262,7 +254,7 @@ describe('Log out of the portal ends the single sign-on it started', () => {
 
   it('does the same when the person signs that browser out from another one (Security page)', () =>
     withBackchannel(async (rp) => {
-      const { user, who, config, tokens } = await signedIntoApp(rp);
+      const { user, who, config, tokens } = await signedIntoApp({ backchannelLogoutUri: rp.url }, { scope: 'openid email' });
       await nextSecond();
       const other = new HttpBrowser(t.url);
       await other.signIn(who.email, who.password);
@@ -274,7 +266,7 @@ describe('Log out of the portal ends the single sign-on it started', () => {
 
   it('does the same when the sign-in runs out (housekeeping ends sessions past their lifetime)', () =>
     withBackchannel(async (rp) => {
-      const { user, config, tokens } = await signedIntoApp(rp);
+      const { user, config, tokens } = await signedIntoApp({ backchannelLogoutUri: rp.url }, { scope: 'openid email' });
       await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
       await runHousekeeping(t.database.db);
       expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
@@ -283,7 +275,7 @@ describe('Log out of the portal ends the single sign-on it started', () => {
 
   it('does the same when the next request finds the sign-in idle too long', () =>
     withBackchannel(async (rp) => {
-      const { user, config, tokens, browser } = await signedIntoApp(rp);
+      const { user, config, tokens, browser } = await signedIntoApp({ backchannelLogoutUri: rp.url }, { scope: 'openid email' });
       await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 24 * 3_600_000) }).where(eq(sessions.userId, user.id));
       expect((await browser.fetch('/api/session')).status).toBe(401);
       await expectSignOnEnded(rp, config, tokens, user.id);
@@ -291,7 +283,7 @@ describe('Log out of the portal ends the single sign-on it started', () => {
 
   it('does the same when an administrator signs the person out', () =>
     withBackchannel(async (rp) => {
-      const { user, config, tokens } = await signedIntoApp(rp);
+      const { user, config, tokens } = await signedIntoApp({ backchannelLogoutUri: rp.url }, { scope: 'openid email' });
       const bossEmail = `boss${++n}@acme.test`;
       await seedUser(t, { email: bossEmail, orgs: [acme], role: 'admin' });
       const admin = new HttpBrowser(t.url);
