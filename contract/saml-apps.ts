@@ -54,6 +54,11 @@ export const samlSpSettingsSchema = z.object({
   attributes: z.array(samlAttributeSchema).max(30).default([]),
   /** Where the SP takes LogoutResponses (its SingleLogoutService); none: single logout ends at Tessera. */
   sloUrl: acsUrl.nullable().default(null),
+  /**
+   * Where the SP takes LogoutRequests over the back channel (SOAP binding): told there whenever the
+   * sign-in ends, even with no browser in the room (sign-out from Security or by an administrator, expiry).
+   */
+  sloSoapUrl: acsUrl.nullable().default(null),
 });
 export type SamlSpSettings = z.infer<typeof samlSpSettingsSchema>;
 
@@ -103,6 +108,8 @@ export const updateSamlAppInput = z.object({
   signsRequests: z.boolean().optional(),
   spCertificate: pemCertificate.nullable().optional(),
   attributes: z.array(samlAttributeSchema).max(30).optional(),
+  sloUrl: acsUrl.nullable().optional(),
+  sloSoapUrl: acsUrl.nullable().optional(),
 });
 export type UpdateSamlAppInput = z.infer<typeof updateSamlAppInput>;
 

@@ -205,4 +205,58 @@ describe('SAML single sign-on', () => {
       await expenses.close();
     }
   });
+
+  it('an administrator gives an application its back-channel logout URL; signing the person out from the Admin Portal then signs them out of it too', async () => {
+    const db = env.tessera.database.db;
+    await env.seedUser({ email: 'ops@acme.test', orgs: [acme], role: 'admin', firstName: 'Oda', lastName: 'Ops' });
+    const key = await ensureSamlIdpKey(db, env.tessera.masterKey, acme.id);
+    const hr = await startTestSp();
+    try {
+      const idp = idpUrls(env.url, acme.slug);
+      hr.useIdp({ entityId: idp.entityId, ssoUrl: idp.ssoUrl, sloUrl: idp.sloUrl, certificate: key.certificatePem });
+      const app = await createSamlApp(db, env.tessera.masterKey, acme.id, createSamlAppInput.parse({ name: 'HR Portal', entityId: hr.entityId, acsUrls: [hr.acsUrl] }));
+      const ada = (await env.tessera.database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, 'ada@acme.test') }))!;
+      await assignApp(db, app.id, { userId: ada.id });
+
+      // The administrator fills in the SP's SOAP logout address on the application's settings.
+      const admin = await env.newPage();
+      await signInThroughPage(admin.page, { url: `${env.url}/admin/login`, email: 'ops@acme.test', password: PASSWORD });
+      await admin.page.waitForURL(`${env.url}/admin`);
+      await admin.page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
+      await admin.page.getByTestId('admin-app-row').filter({ hasText: 'HR Portal' }).getByRole('link', { name: 'Settings of HR Portal' }).click();
+      const settings = admin.page.getByRole('region', { name: 'Settings' });
+      await settings.getByLabel(/^SP back-channel logout URL \(SOAP\)/).fill(hr.soapSloUrl);
+      const [saved] = await Promise.all([
+        admin.page.waitForResponse((r) => /\/api\/admin\/apps\/saml\/[0-9a-f-]{36}$/.test(r.url()) && r.request().method() === 'POST'),
+        settings.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      expect(saved.status()).toBe(200);
+
+      // Ada signs in to HR Portal from her tile.
+      const { page, context } = await signedInToPortal(env, 'ada@acme.test');
+      const tab = await launchTile(page, context, 'HR Portal');
+      await tab.waitForURL(hr.acsUrl);
+      expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Signed in to the SAML test app');
+      await tab.goto(`${hr.origin}/status`);
+      expect(await tab.getByRole('heading', { level: 1 }).textContent()).toBe('Someone is signed in here');
+
+      // Signed out by the administrator: no browser of Ada's takes part, the SP is told server to server.
+      await admin.page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+      await admin.page.getByRole('button', { name: 'Actions for ada@acme.test' }).click();
+      await admin.page.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
+      await admin.page.getByText('Saved').first().waitFor();
+      await expect
+        .poll(async () => {
+          await tab.goto(`${hr.origin}/status`);
+          return tab.getByRole('heading', { level: 1 }).textContent();
+        })
+        .toBe('Nobody is signed in here');
+      await page.reload();
+      await page.waitForURL(/\/login/);
+      await context.close();
+      await admin.context.close();
+    } finally {
+      await hr.close();
+    }
+  });
 });

@@ -32,6 +32,7 @@ import { localRoutes } from './local/local-routes.ts';
 import { adminOidcAppRoutes } from './admin/oidc-app-routes.ts';
 import { myStepUpRoutes } from './me/step-up-routes.ts';
 import { createProviderHolder } from '../protocols/oidc/provider-holder.ts';
+import { startSamlBackChannelLogout } from '../protocols/saml/back-channel-logout.ts';
 import { oidcRoutes } from '../protocols/oidc/oidc-routes.ts';
 import { oidcInteractionRoutes } from '../protocols/oidc/interaction-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
@@ -66,6 +67,8 @@ export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?:
   // The OpenID Connect issuer and its interactions share one provider per process.
   const oidc = await createProviderHolder(deps);
   app.addHook('onClose', () => oidc.close());
+  const samlBackChannel = startSamlBackChannelLogout(deps);
+  app.addHook('onClose', () => samlBackChannel.stop());
   for (const plugin of [oidcRoutes, oidcInteractionRoutes]) await app.register(async (scope) => plugin(scope, deps, oidc));
   installNotFoundHandler(app, opts.webDist ? await webRoutes(app, opts.webDist) : undefined);
   return app;

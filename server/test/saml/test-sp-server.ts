@@ -11,6 +11,8 @@ export type TestSp = {
   metadataUrl: string;
   /** Where it takes LogoutResponses (its SingleLogoutService). */
   sloUrl: string;
+  /** Where it takes LogoutRequests over the back channel (SOAP binding), server to server. */
+  soapSloUrl: string;
   /** Points the SP at the organization's IdP (its SSO and SLO URLs, entity ID and signing certificate). */
   useIdp(idp: { ssoUrl: string; sloUrl?: string; entityId: string; certificate: string }): void;
   close(): Promise<void>;
@@ -24,7 +26,10 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
  * the browser to the IdP with an AuthnRequest (HTTP-Redirect), `/post-login` posts one (HTTP-POST); `/acs` validates the posted
  * SAMLResponse (signature, audience, times, InResponseTo when present) and shows who signed in;
  * `/logout` starts single logout for the last person signed in (HTTP-Redirect LogoutRequest) and
- * `/slo` validates the IdP's LogoutResponse, or its LogoutRequest (then answers it by redirect); `/metadata` publishes its SP metadata.
+ * `/slo` validates the IdP's LogoutResponse, or its LogoutRequest (then answers it by redirect);
+ * `/slo/soap` validates a LogoutRequest sent over the back channel and answers it in SOAP;
+ * `/status` says whether someone is signed in, changing nothing;
+ * `/metadata` publishes its SP metadata.
  */
 export async function startTestSp(): Promise<TestSp> {
   let saml: SAML | undefined;
@@ -59,9 +64,22 @@ export async function startTestSp(): Promise<TestSp> {
           .join('');
         return send(200, page('Signed in to the SAML test app', `<dl>${list}</dl>`));
       }
+      if (req.method === 'GET' && url.pathname === '/status') {
+        return send(200, lastProfile ? page('Someone is signed in here', `<p>${escape(lastProfile.nameID)}</p>`) : page('Nobody is signed in here', ''));
+      }
       if (req.method === 'GET' && url.pathname === '/logout') {
         if (!lastProfile) return send(400, page('Nobody is signed in here', ''));
         return send(302, '', { location: await saml.getLogoutUrlAsync(lastProfile, 'from-sp-logout', {}) });
+      }
+      if (req.method === 'POST' && url.pathname === '/slo/soap') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const logoutRequest = /<samlp:LogoutRequest[\s\S]*<\/samlp:LogoutRequest>/.exec(body)?.[0] ?? '';
+        // node-saml checks it as a posted request: the same enveloped signature.
+        const { profile, loggedOut } = await saml.validatePostRequestAsync({ SAMLRequest: Buffer.from(logoutRequest).toString('base64') });
+        if (loggedOut && profile?.nameID === lastProfile?.nameID) lastProfile = undefined;
+        const answer = `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${Date.now()}" Version="2.0" IssueInstant="${new Date().toISOString()}" InResponseTo="${escape(profile?.ID ?? '')}"><saml:Issuer>${escape(entityId)}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>`;
+        return send(200, `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${answer}</soap:Body></soap:Envelope>`, { 'content-type': 'text/xml; charset=utf-8' });
       }
       if (req.method === 'POST' && url.pathname === '/slo') {
         let body = '';
@@ -92,6 +110,7 @@ export async function startTestSp(): Promise<TestSp> {
     acsUrl,
     metadataUrl: `${origin}/metadata`,
     sloUrl: `${origin}/slo`,
+    soapSloUrl: `${origin}/slo/soap`,
     useIdp(idp) {
       saml = new SAML({
         entryPoint: idp.ssoUrl,

@@ -3,7 +3,6 @@ import { pgTable, uuid, text, timestamp, jsonb, primaryKey, index, boolean } fro
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 import { apps } from './apps.ts';
-import { sessions } from './auth.ts';
 
 /**
  * oidc-provider's models (Session, Interaction, AuthorizationCode, AccessToken, RefreshToken,
@@ -95,15 +94,20 @@ export const samlRequests = pgTable(
 );
 
 /**
- * The SAML applications a Tessera session has signed the person into: logging out of the portal
- * sends each of them a LogoutRequest (IdP-initiated single logout). Gone with the session.
+ * The SAML applications a Tessera session has signed the person into: when the session ends, each
+ * of them is sent a LogoutRequest (IdP-initiated single logout) — through the browser on a portal
+ * Log out, or over the back channel (SOAP) to those that take it, whichever door ended the session.
  */
 export const samlSessionApps = pgTable(
   'saml_session_apps',
   {
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /**
+     * No foreign key: a row outlives its session until the back channel has told the application
+     * (protocols/saml/back-channel-logout.ts claims the rows whose session is gone).
+     */
+    sessionId: uuid('session_id').notNull(),
+    /** Whose sign-in it was: the LogoutRequest names them after the session row is gone. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     appId: uuid('app_id')
       .notNull()
       .references(() => apps.id, { onDelete: 'cascade' }),

@@ -115,7 +115,7 @@ type By = { ip: string; userAgent: string };
  * it, from where. Not inside a transaction: what listens writes through the database itself.
  */
 export async function deleteSession(db: Db, sessionId: string, by: By): Promise<void> {
-  const [ended] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId, authTime: sessions.authTime });
+  const [ended] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
   if (ended) await announceSignedOut(ended, by);
 }
 
@@ -133,11 +133,11 @@ export async function deleteUserSessions(db: Queryable, userId: string, exceptSe
 }
 
 /** The sessions it ended (past their lifetime or idle too long), for what they had started to end too. */
-export async function deleteExpiredSessions(db: Queryable): Promise<{ userId: string; authTime: Date }[]> {
+export async function deleteExpiredSessions(db: Queryable): Promise<{ id: string; userId: string; authTime: Date }[]> {
   return db
     .delete(sessions)
     .where(sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now()`)
-    .returning({ userId: sessions.userId, authTime: sessions.authTime });
+    .returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
 }
 
 export async function listUserSessions(db: Queryable, userId: string): Promise<Session[]> {
@@ -148,7 +148,7 @@ export async function listUserSessions(db: Queryable, userId: string): Promise<S
 
 /** Only the owner's own sessions can be ended this way; another user's id answers "not found" (false). As deleteSession otherwise. */
 export async function deleteUserSession(db: Db, userId: string, sessionId: string, by: By): Promise<boolean> {
-  const [ended] = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ userId: sessions.userId, authTime: sessions.authTime });
+  const [ended] = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
   if (ended) await announceSignedOut(ended, by);
   return ended !== undefined;
 }

@@ -5,9 +5,9 @@
  * Listeners finish their database work before the sign-out answers; anything slower (telling
  * applications) they leave running.
  */
-export type SignedOut = { userId: string; authTime: Date; ip: string; userAgent: string };
+export type SignedOut = { sessionId: string; userId: string; authTime: Date; ip: string; userAgent: string };
 /** The session that ended (its person and sign-in time) and who ended it from where. */
-type EndedSession = { userId: string; authTime: Date };
+type EndedSession = { id: string; userId: string; authTime: Date };
 type Listener = (ended: SignedOut) => Promise<void>;
 const listeners = new Set<Listener>();
 
@@ -17,6 +17,6 @@ export function onSignedOut(listener: Listener): () => void {
 }
 
 export async function announceSignedOut(session: EndedSession, by: { ip: string; userAgent: string }): Promise<void> {
-  const ended = { userId: session.userId, authTime: session.authTime, ip: by.ip, userAgent: by.userAgent };
+  const ended = { sessionId: session.id, userId: session.userId, authTime: session.authTime, ip: by.ip, userAgent: by.userAgent };
   await Promise.all([...listeners].map((listener) => listener(ended)));
 }

@@ -30,11 +30,11 @@ async function assertAnotherAdmin(tx: Tx, orgId: string, userId: string): Promis
   if (row.n === 0) throw new AppError('admin.last_admin', 'An organization must keep at least one administrator.');
 }
 
-type Ended = { authTime: Date }[];
+type Ended = { id: string; authTime: Date }[];
 
 /** Sessions of this user in this organization end at once; `ended` collects them for `change`. */
 async function endOrgSessions(tx: Tx, orgId: string, userId: string, ended: Ended): Promise<number> {
-  const rows = await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId))).returning({ authTime: sessions.authTime });
+  const rows = await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId))).returning({ id: sessions.id, authTime: sessions.authTime });
   ended.push(...rows);
   return rows.length;
 }
@@ -47,7 +47,7 @@ async function change(deps: FlowDeps, a: AdminContext, userId: string, event: st
     await recordAudit(tx, { ...deps.ctx, actorUserId: a.adminId }, { event, outcome: 'success', orgId: a.orgId, targetUserId: userId, details });
   });
   // Once committed: the single sign-on those sessions started ends with them.
-  for (const { authTime } of ended) await announceSignedOut({ userId, authTime }, deps.ctx);
+  for (const { id, authTime } of ended) await announceSignedOut({ id, userId, authTime }, deps.ctx);
 }
 
 export const suspendMember = (deps: FlowDeps, a: AdminContext, userId: string) =>

@@ -67,6 +67,17 @@ describe('Admin API: SAML applications', () => {
     expect(changed.some((r) => (r.details as { appId: string }).appId === a.id)).toBe(true);
   });
 
+  it('sets and clears the single logout URLs (front channel and SOAP), refusing a malformed one', async () => {
+    const app = await world.createApp({ entityId: 'https://slo-edit.example.test', acsUrls: ['https://slo-edit.example.test/acs'] });
+    const set = await world.admin.post(`/api/admin/apps/saml/${app.id}`, { sloUrl: 'https://slo-edit.example.test/slo', sloSoapUrl: 'https://slo-edit.example.test/soap' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ sloUrl: 'https://slo-edit.example.test/slo', sloSoapUrl: 'https://slo-edit.example.test/soap' });
+    const bad = await world.admin.post(`/api/admin/apps/saml/${app.id}`, { sloSoapUrl: 'ftp://slo-edit.example.test/soap' });
+    expect(bad.statusCode).toBe(400);
+    const cleared = await world.admin.post(`/api/admin/apps/saml/${app.id}`, { sloSoapUrl: null });
+    expect(cleared.json()).toMatchObject({ sloUrl: 'https://slo-edit.example.test/slo', sloSoapUrl: null });
+  });
+
   it('imports an SP from its metadata; the imported SP then signs in with signed requests', async () => {
     const keys = await makeSpKeys();
     const sp = makeSp(world, { issuer: 'https://imported.example.test', callbackUrl: 'https://imported.example.test/acs', audience: 'https://imported.example.test', privateKey: keys.privateKeyPem, signatureAlgorithm: 'sha256', publicCert: keys.certificatePem });

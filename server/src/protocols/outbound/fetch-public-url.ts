@@ -12,6 +12,8 @@ export type FetchPublicOptions = {
   accept: string;
   /** Tests only: a server on loopback stands in for the Internet. */
   allowLoopback?: boolean;
+  /** A POST of this document instead of a GET (a SOAP call); its headers beside Content-Type. */
+  post?: { contentType: string; body: string; headers?: Record<string, string> };
 };
 
 export type FetchedResource = { contentType: string; body: string };
@@ -65,15 +67,16 @@ function parseTarget(raw: string, allowLoopback: boolean): URL {
 }
 
 /**
- * GET one public resource for an administrator (an SP's metadata URL). No redirects are followed
- * (each hop would need the same checks, and metadata URLs are stable), no cookies or credentials
- * are sent, and the body is bounded in size and time.
+ * GET one public resource for an administrator (an SP's metadata URL), or POST to one (an SP's
+ * back-channel logout). No redirects are followed (each hop would need the same checks, and these
+ * URLs are stable), no cookies or credentials are sent, and the answer is bounded in size and time.
  */
 export async function fetchPublicUrl(raw: string, o: FetchPublicOptions): Promise<FetchedResource> {
   const url = parseTarget(raw, o.allowLoopback ?? false);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = transport.get(url, { headers: { accept: o.accept, 'user-agent': 'Tessera' }, lookup: guardedLookup(o.allowLoopback ?? false), agent: false }, (res) => {
+    const headers = { accept: o.accept, 'user-agent': 'Tessera', ...(o.post ? { 'content-type': o.post.contentType, ...o.post.headers } : {}) };
+    const req = transport.request(url, { method: o.post ? 'POST' : 'GET', headers, lookup: guardedLookup(o.allowLoopback ?? false), agent: false }, (res) => {
       const status = res.statusCode ?? 0;
       if (status < 200 || status > 299) {
         res.resume();
@@ -95,5 +98,6 @@ export async function fetchPublicUrl(raw: string, o: FetchPublicOptions): Promis
     const deadline = setTimeout(() => req.destroy(failed('The address did not answer in time.')), o.timeoutMs);
     req.on('close', () => clearTimeout(deadline));
     req.on('error', (e) => reject(e instanceof AppError ? e : failed('The address could not be reached.', e)));
+    req.end(o.post?.body);
   });
 }

@@ -7,6 +7,7 @@ import { findSignedIn } from '../../http/plugins/authenticate.ts';
 import { clearCookie } from '../../http/plugins/cookies.ts';
 import type { LogoutRequest } from './parse-logout-request.ts';
 import { startLogoutChain } from './logout-chain.ts';
+import { forgetSamlSessionApp } from '../../domain/saml/saml-session-apps.ts';
 import { sendLogoutResponse } from './send-logout-response.ts';
 
 /**
@@ -29,6 +30,8 @@ export async function answerLogout(req: FastifyRequest, reply: FastifyReply, dep
   if (isNamed) {
     const answer = settings.sloUrl ? { appId: app.id, requestId: request.requestId, relayState: request.relayState } : undefined;
     chain = await startLogoutChain(deps, signedIn.session, signedIn.user, '/login', { except: app.id, answer });
+    // The SP that asked is answered, not told again over the back channel.
+    await forgetSamlSessionApp(deps.db, signedIn.session.id, app.id);
     await deleteSession(deps.db, signedIn.session.id, requestContext(req));
     clearCookie(reply, deps.config, 'session');
     await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: app.orgId, targetUserId: signedIn.user.id, details: { via: 'saml_logout', appId: app.id } });

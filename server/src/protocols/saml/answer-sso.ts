@@ -55,8 +55,8 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
   const [user, org] = await Promise.all([userOf(fd, access.userId), findOrgById(deps.db, app.orgId)]);
   if (!user || !org) throw new AppError('app.not_found', 'No such application.');
   const issued = await issueSamlResponse(deps.db, deps.masterKey, { publicUrl: deps.config.publicUrl, orgSlug: org.slug, app, settings, user, session: access.session, acsUrl: target.acsUrl, inResponseTo: target.requestId });
-  // Logging out of the portal will end this application's session too (logout-chain.ts).
-  await recordSamlSessionApp(deps.db, access.session.id, app.id);
+  // When this session ends, so does this application's (logout-chain.ts, back-channel-logout.ts).
+  await recordSamlSessionApp(deps.db, access.session, app.id);
   await recordAudit(deps.db, requestContext(req, user.id), {
     event: 'saml.sso',
     outcome: 'success',

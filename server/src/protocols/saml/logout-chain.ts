@@ -37,14 +37,15 @@ type ChainState = { userId: string; steps: Step[]; awaiting: { appId: string; re
 export const logoutChainPath = (token: string) => `/saml/logout/${token}`;
 
 /**
- * Called before the session ends (what it signed into goes with it): where the browser goes to
+ * Called before the session ends (then the back channel takes what it signed into): where the browser goes to
  * sign out of those applications, or undefined when none of them takes single logout. When an SP
  * started it (`except` is that SP), the chain ends with `answer`, that SP's LogoutResponse.
  */
 export async function startLogoutChain(deps: HttpDeps, session: Session, user: User, doneUrl: string, started?: { except: string; answer?: Answer }): Promise<string | undefined> {
   const steps = (await samlAppsOfSession(deps.db, session.id)).flatMap((app): Step[] => {
     const settings = samlSettingsOf(app);
-    return settings.sloUrl && app.id !== started?.except ? [{ appId: app.id, nameId: nameIdOf(deps.masterKey, app, settings, user), sessionIndex: sessionIndexOf(session.id, app.id) }] : [];
+    // An application with a SOAP logout URL is told over the back channel instead (back-channel-logout.ts).
+    return settings.sloUrl && !settings.sloSoapUrl && app.id !== started?.except ? [{ appId: app.id, nameId: nameIdOf(deps.masterKey, app, settings, user), sessionIndex: sessionIndexOf(session.id, app.id) }] : [];
   });
   if (steps.length === 0) return undefined;
   const { token } = await createFlow<ChainState>(deps.db, KIND, { userId: user.id, steps, awaiting: null, doneUrl, ...(started?.answer ? { answer: started.answer } : {}) }, CHAIN_MINUTES);
@@ -68,8 +69,8 @@ export async function continueLogoutChain(req: FastifyRequest, reply: FastifyRep
   const app = await findAppById(deps.db, step.appId);
   const settings = app?.type === 'saml' ? samlSettingsOf(app) : undefined;
   const org = app && (await findOrgById(deps.db, app.orgId));
-  if (!app || !settings?.sloUrl || !org) {
-    // Removed, or its single logout URL taken away, since the person signed in: nothing to tell it.
+  if (!app || !settings?.sloUrl || settings.sloSoapUrl || !org) {
+    // Removed, or its single logout URL taken away (or a SOAP one given), since the person signed in: nothing to tell it here.
     await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, steps: rest, awaiting: null });
     return continueLogoutChain(req, reply, deps, token);
   }

@@ -6,6 +6,7 @@ import { NAME_ID_FORMATS } from '../../domain/saml/assertion-subject.ts';
 import { parseXml } from './xml-guards.ts';
 
 const METADATA = 'urn:oasis:names:tc:SAML:2.0:metadata';
+const SOAP_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:SOAP';
 const invalid = (message: string) => new AppError('saml.metadata_invalid', message);
 
 /** A certificate as PEM, refused unless it parses and carries an RSA key (we verify RSA-SHA2 only). */
@@ -47,6 +48,13 @@ export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' |
   if (signsRequests && certs.length === 0) throw invalid('The metadata says requests are signed but holds no signing certificate.');
   // LogoutResponses go back by HTTP-POST; an SP that lists only Redirect gets them at that address.
   const sloUrls = [...list(meta.getSingleLogoutService('post') as string | string[] | undefined), ...list(meta.getSingleLogoutService('redirect') as string | string[] | undefined)];
+  // samlify knows no SOAP binding (asked for one, it answers every service): read from the document.
+  const sp = doc.getElementsByTagNameNS(METADATA, 'SPSSODescriptor')[0] as Element;
+  const services = sp.getElementsByTagNameNS(METADATA, 'SingleLogoutService');
+  const soapSlo = Array.from({ length: services.length }, (_, i) => services.item(i)!)
+    .find((e) => e.getAttribute('Binding') === SOAP_BINDING)
+    ?.getAttribute('Location')
+    ?.trim();
   const formats = meta.getNameIDFormat() ?? [];
   const nameIdFormat = formats.includes(NAME_ID_FORMATS.persistent) ? 'persistent' : formats.includes(NAME_ID_FORMATS.unspecified) && !formats.includes(NAME_ID_FORMATS.email) ? 'unspecified' : 'email';
   return {
@@ -59,5 +67,6 @@ export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' |
     signsRequests,
     spCertificate: certs[0] ? normalizeCertificate(certs[0]) : null,
     sloUrl: sloUrls[0] ?? null,
+    sloSoapUrl: soapSlo || null,
   };
 }

@@ -16,6 +16,7 @@ export function SamlSettingsFields({ form }: Props) {
       <TextInput label={t('adminSaml.entityId')} description={t('adminSaml.entityIdHelp')} required {...form.getInputProps('entityId')} />
       <SamlAcsUrlsField form={form} />
       <TextInput label={t('adminSaml.sloUrl')} description={t('adminSaml.sloUrlHelp')} type="url" placeholder="https://sp.example.com/saml/slo" {...form.getInputProps('sloUrl')} />
+      <TextInput label={t('adminSaml.sloSoapUrl')} description={t('adminSaml.sloSoapUrlHelp')} type="url" placeholder="https://sp.example.com/saml/slo/soap" {...form.getInputProps('sloSoapUrl')} />
       <Select
         label={t('adminSaml.nameIdFormat')}
         allowDeselect={false}

@@ -85,10 +85,11 @@ describe('the SAML application forms', () => {
       signsRequests: true,
       spCertificate: CERT,
       sloUrl: 'https://expenses.acme.test/slo',
+      sloSoapUrl: 'https://expenses.acme.test/slo/soap',
       attributes: [{ name: 'mail', source: 'email' }],
       launchPath: '/saml/acme/launch/a',
     });
-    expect(values).toMatchObject({ nameIdFormat: 'persistent', spCertificate: CERT, sloUrl: 'https://expenses.acme.test/slo', mfaPolicy: { mode: 'recent', withinMinutes: 30 } });
+    expect(values).toMatchObject({ nameIdFormat: 'persistent', spCertificate: CERT, sloUrl: 'https://expenses.acme.test/slo', sloSoapUrl: 'https://expenses.acme.test/slo/soap', mfaPolicy: { mode: 'recent', withinMinutes: 30 } });
     expect(samlUpdateBody(values)).toMatchObject({
       description: 'Claims',
       entityId: 'https://expenses.acme.test/sp',

@@ -28,6 +28,7 @@ export type SamlFormValues = {
   spCertificate: string;
   /** '' when the SP takes no LogoutResponses. */
   sloUrl: string;
+  sloSoapUrl: string;
   attributes: { name: string; source: SamlAttributeSource }[];
   mfaPolicy: { mode: 'none' | 'mfa' | 'recent'; withinMinutes: number | string };
 };
@@ -50,6 +51,7 @@ export const emptySamlForm: SamlFormValues = {
   signsRequests: false,
   spCertificate: '',
   sloUrl: '',
+  sloSoapUrl: '',
   attributes: [],
   mfaPolicy: { mode: 'none', withinMinutes: 15 },
 };
@@ -74,6 +76,7 @@ export function toSamlInput(v: SamlFormValues) {
     signsRequests: v.signsRequests,
     spCertificate: certificate === '' ? null : certificate,
     sloUrl: v.sloUrl.trim() === '' ? null : v.sloUrl.trim(),
+    sloSoapUrl: v.sloSoapUrl.trim() === '' ? null : v.sloSoapUrl.trim(),
   };
 }
 
@@ -107,6 +110,7 @@ export function samlFormOf(app: SamlApp): SamlFormValues {
     signsRequests: app.signsRequests,
     spCertificate: app.spCertificate ?? '',
     sloUrl: app.sloUrl ?? '',
+    sloSoapUrl: app.sloSoapUrl ?? '',
     attributes: app.attributes,
     mfaPolicy: app.mfaPolicy.mode === 'recent' ? app.mfaPolicy : { mode: app.mfaPolicy.mode, withinMinutes: 15 },
   };
