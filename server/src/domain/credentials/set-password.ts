@@ -2,9 +2,12 @@ import type { Db, Queryable, Tx } from '../../db/open.ts';
 import { strictestPasswordPolicy, type PasswordPolicy } from '../../../../contract/password-policy.ts';
 import { listMemberships, listPasswordHashes, setPasswordHash } from '../users/user-store.ts';
 import { deleteUserSessions } from '../sessions/session-store.ts';
+import { announceSignedOut } from '../sessions/signed-out.ts';
 import { deleteUserPasswordResets } from '../secrets/link-tokens.ts';
 import { checkNewPassword } from './check-new-password.ts';
 import { hashPassword, type Argon2Params } from './password-hash.ts';
+
+const PASSWORD_CHANGE = { ip: '', userAgent: 'password change' };
 
 /** A user has one password for all their organizations: the strictest of their policies applies. */
 export async function passwordPolicyForUser(db: Queryable, userId: string): Promise<PasswordPolicy> {
@@ -32,10 +35,12 @@ export async function setNewPassword(
   await checkNewPassword(policy, input.password, previous);
   // Hash before the transaction opens: argon2id must not hold a connection (or PGlite's only one).
   const hash = await hashPassword(input.password, input.argon2);
-  await db.transaction(async (tx) => {
+  const ended = await db.transaction(async (tx) => {
     await alsoInTransaction?.(tx);
     await setPasswordHash(tx, input.userId, hash);
-    await deleteUserSessions(tx, input.userId, input.keepSessionId);
     await deleteUserPasswordResets(tx, input.userId);
+    return deleteUserSessions(tx, input.userId, input.keepSessionId);
   });
+  // Once committed: whatever single sign-on those sessions started ends with them.
+  for (const s of ended) await announceSignedOut(s, PASSWORD_CHANGE);
 }

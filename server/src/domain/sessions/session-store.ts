@@ -109,6 +109,7 @@ export async function switchSessionOrg(db: Queryable, sessionId: string, orgId: 
 }
 
 type By = { ip: string; userAgent: string };
+type EndedSession = { id: string; userId: string; authTime: Date };
 
 /**
  * Ends one session and, with it, the single sign-on it started (signed-out.ts); `by` is who ended
@@ -123,13 +124,13 @@ export async function deleteSession(db: Db, sessionId: string, by: By): Promise<
  * Ends every session of a user (password reset or change, "sign out everywhere else"), optionally
  * keeping one — and with them the sessions and tokens applications got through OIDC: which device
  * a refresh token came from is not known, so all of them go (a signed-in person passes straight
- * back through on the next authorization).
+ * back through on the next authorization). Returns the sessions it ended: once committed, the
+ * caller announces them (`announceSignedOut`), so that SAML applications hear of it at once.
  */
-export async function deleteUserSessions(db: Queryable, userId: string, exceptSessionId?: string): Promise<number> {
+export async function deleteUserSessions(db: Queryable, userId: string, exceptSessionId?: string): Promise<EndedSession[]> {
   const where = exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId);
   await revokeUserOidcPayloads(db, userId);
-  const rows = await db.delete(sessions).where(where).returning({ id: sessions.id });
-  return rows.length;
+  return db.delete(sessions).where(where).returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
 }
 
 /** The sessions it ended (past their lifetime or idle too long), for what they had started to end too. */

@@ -5,6 +5,7 @@ import { changePasswordInput, type MySession } from '../../../../contract/accoun
 import { AppError } from '../../errors.ts';
 import { changeMyPassword, describePassword } from '../../flows/account/change-password.ts';
 import { deleteUserSession, deleteUserSessions, listUserSessions } from '../../domain/sessions/session-store.ts';
+import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 import { describeUserAgent } from '../../domain/sessions/describe-user-agent.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
@@ -55,7 +56,8 @@ export async function myAccountRoutes(app: FastifyInstance, deps: HttpDeps): Pro
   r.post('/api/me/sessions/sign-out-others', async (req) => {
     const { user, session } = await requireSignedIn(req, deps);
     const ended = await deleteUserSessions(deps.db, user.id, session.id);
-    await recordAudit(deps.db, requestContext(req, user.id), { event: 'session.revoked_others', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { ended } });
-    return { ended };
+    for (const s of ended) await announceSignedOut(s, requestContext(req));
+    await recordAudit(deps.db, requestContext(req, user.id), { event: 'session.revoked_others', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { ended: ended.length } });
+    return { ended: ended.length };
   });
 }

@@ -154,4 +154,18 @@ describe('SAML single logout over the back channel (SOAP binding)', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ sloUrl: 'https://soap.example.test/slo', sloSoapUrl: 'https://soap.example.test/slo/soap' });
   });
+
+  // Last: the password changes for good.
+  it('tells it at once when the person signs out everywhere else, or changes their password', async () => {
+    const first = await signedIntoSp();
+    const other = t.client();
+    await other.signIn(world.userEmail, STRONG_PASSWORD);
+    expect((await other.post('/api/me/sessions/sign-out-others', {})).json().ended).toBeGreaterThanOrEqual(1);
+    await expectLogoutOf((await told())[0], first.profile);
+
+    const second = await signedIntoSp();
+    const changed = await other.post('/api/me/password', { currentPassword: STRONG_PASSWORD, newPassword: 'an-Other-strong-passw0rd', keepThisSession: true });
+    expect(changed.statusCode, changed.body).toBe(200);
+    await expectLogoutOf((await told(2))[1], second.profile);
+  });
 });
