@@ -1,4 +1,4 @@
-import { eq, lte, or, sql } from 'drizzle-orm';
+import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
 
@@ -8,12 +8,14 @@ export async function deleteExpiredOidcPayloads(db: Queryable): Promise<void> {
 }
 
 /**
- * Everything applications hold for a person — OIDC sessions, grants, codes, access and refresh
- * tokens — ends with their Tessera sessions (password reset or change, sign-out of every session,
- * suspension): SECURITY.md, "a reset ends every session and refresh token of the user".
+ * Every grant, code, access and refresh token applications hold for a person ends with their
+ * Tessera sessions (password reset or change, sign-out of every other session): SECURITY.md, "a
+ * reset ends every session and refresh token of the user". The provider's sessions stay for the
+ * sign-out announcement of each ended session, which ends them and tells the applications
+ * registered for back-channel logout (end-provider-sessions.ts).
  */
-export async function revokeUserOidcPayloads(db: Queryable, userId: string): Promise<void> {
-  await db.delete(oidcPayloads).where(eq(oidcPayloads.accountId, userId));
+export async function revokeUserOidcGrants(db: Queryable, userId: string): Promise<void> {
+  await db.delete(oidcPayloads).where(and(eq(oidcPayloads.accountId, userId), ne(oidcPayloads.model, 'Session')));
 }
 
 /** A grant and every code and token issued from it, in one statement (they carry its id). */

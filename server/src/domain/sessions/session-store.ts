@@ -3,7 +3,7 @@ import { param, prepared } from '../../db/prepared.ts';
 import type { Db, Queryable } from '../../db/open.ts';
 import { memberships, sessions, users } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
-import { revokeUserOidcPayloads } from '../oidc/oidc-payload-store.ts';
+import { revokeUserOidcGrants } from '../oidc/oidc-payload-store.ts';
 import { announceSignedOut } from './signed-out.ts';
 
 /** Who ends a session that ran out: nobody, from nowhere (what audit rows about it say). */
@@ -129,7 +129,7 @@ export async function deleteSession(db: Db, sessionId: string, by: By): Promise<
  */
 export async function deleteUserSessions(db: Queryable, userId: string, exceptSessionId?: string): Promise<EndedSession[]> {
   const where = exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId);
-  await revokeUserOidcPayloads(db, userId);
+  await revokeUserOidcGrants(db, userId);
   return db.delete(sessions).where(where).returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
 }
 

@@ -264,6 +264,26 @@ describe('Log out of the portal ends the single sign-on it started', () => {
       await expectSignOnEnded(rp, config, tokens, user.id);
     }));
 
+  it('does the same when the person signs out all other sessions, or changes their password', () =>
+    withBackchannel(async (rp) => {
+      const first = await signedIntoApp({ backchannelLogoutUri: rp.url }, { scope: 'openid email' });
+      await nextSecond();
+      const other = new HttpBrowser(t.url);
+      await other.signIn(first.who.email, first.who.password);
+      expect((await (await other.fetch('/api/me/sessions/sign-out-others', { method: 'POST', json: {} })).json()).ended).toBe(1);
+      await expectSignOnEnded(rp, first.config, first.tokens, first.user.id);
+
+      rp.received.length = 0;
+      const browser = new HttpBrowser(t.url);
+      await browser.signIn(first.who.email, first.who.password);
+      const again = await authorize(first.config, t.url, undefined, { browser, params: { scope: 'openid email' } });
+      const tokens = await client.authorizationCodeGrant(first.config, again.callback, { pkceCodeVerifier: again.verifier, expectedState: again.state });
+      await nextSecond();
+      const changed = await other.fetch('/api/me/password', { method: 'POST', json: { currentPassword: first.who.password, newPassword: 'an-Other-strong-passw0rd', keepThisSession: true } });
+      expect(changed.status).toBe(200);
+      await expectSignOnEnded(rp, first.config, tokens, first.user.id);
+    }));
+
   it('does the same when the sign-in runs out (housekeeping ends sessions past their lifetime)', () =>
     withBackchannel(async (rp) => {
       const { user, config, tokens } = await signedIntoApp({ backchannelLogoutUri: rp.url }, { scope: 'openid email' });
