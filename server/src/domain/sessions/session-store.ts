@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../db/open.ts';
 import { memberships, sessions, users } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 import { revokeUserOidcGrants } from '../oidc/oidc-payload-store.ts';
-import { announceSignedOut } from './signed-out.ts';
+import { announceSignedOut, type EndedSession } from './signed-out.ts';
 
 /** Who ends a session that ran out: nobody, from nowhere (what audit rows about it say). */
 export const EXPIRY = { ip: '', userAgent: 'session expiry' };
@@ -109,14 +109,15 @@ export async function switchSessionOrg(db: Queryable, sessionId: string, orgId: 
 }
 
 type By = { ip: string; userAgent: string };
-type EndedSession = { id: string; userId: string; authTime: Date };
+/** What a deleted session leaves for its sign-out announcement. */
+const ENDED = { id: sessions.id, userId: sessions.userId, authTime: sessions.authTime };
 
 /**
  * Ends one session and, with it, the single sign-on it started (signed-out.ts); `by` is who ended
  * it, from where. Not inside a transaction: what listens writes through the database itself.
  */
 export async function deleteSession(db: Db, sessionId: string, by: By): Promise<void> {
-  const [ended] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
+  const [ended] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning(ENDED);
   if (ended) await announceSignedOut(ended, by);
 }
 
@@ -130,15 +131,15 @@ export async function deleteSession(db: Db, sessionId: string, by: By): Promise<
 export async function deleteUserSessions(db: Queryable, userId: string, exceptSessionId?: string): Promise<EndedSession[]> {
   const where = exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId);
   await revokeUserOidcGrants(db, userId);
-  return db.delete(sessions).where(where).returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
+  return db.delete(sessions).where(where).returning(ENDED);
 }
 
 /** The sessions it ended (past their lifetime or idle too long), for what they had started to end too. */
-export async function deleteExpiredSessions(db: Queryable): Promise<{ id: string; userId: string; authTime: Date }[]> {
+export async function deleteExpiredSessions(db: Queryable): Promise<EndedSession[]> {
   return db
     .delete(sessions)
     .where(sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now()`)
-    .returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
+    .returning(ENDED);
 }
 
 export async function listUserSessions(db: Queryable, userId: string): Promise<Session[]> {
@@ -149,7 +150,7 @@ export async function listUserSessions(db: Queryable, userId: string): Promise<S
 
 /** Only the owner's own sessions can be ended this way; another user's id answers "not found" (false). As deleteSession otherwise. */
 export async function deleteUserSession(db: Db, userId: string, sessionId: string, by: By): Promise<boolean> {
-  const [ended] = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning({ id: sessions.id, userId: sessions.userId, authTime: sessions.authTime });
+  const [ended] = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).returning(ENDED);
   if (ended) await announceSignedOut(ended, by);
   return ended !== undefined;
 }

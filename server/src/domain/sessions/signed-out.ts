@@ -6,8 +6,8 @@
  * applications) they leave running.
  */
 export type SignedOut = { sessionId: string; userId: string; authTime: Date; ip: string; userAgent: string };
-/** The session that ended (its person and sign-in time) and who ended it from where. */
-type EndedSession = { id: string; userId: string; authTime: Date };
+/** The session that ended: its id, its person and sign-in time. */
+export type EndedSession = { id: string; userId: string; authTime: Date };
 type Listener = (ended: SignedOut) => Promise<void>;
 const listeners = new Set<Listener>();
 
