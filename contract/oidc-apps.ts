@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cleanText, nameField } from './fields.ts';
 import { appMfaPolicySchema } from './apps.ts';
+import { updateOf } from './patch-schema.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -55,7 +56,7 @@ export const createOidcAppInput = oidcSettingsInput.extend({
 });
 
 /** POST /api/admin/apps/oidc/:id */
-export const updateOidcAppInput = createOidcAppInput.partial().extend({ kind: z.enum(oidcAppKinds).optional() });
+export const updateOidcAppInput = updateOf(createOidcAppInput);
 
 /** What the console reads back: never the secret, which is shown once at creation and rotation. */
 export const oidcAppSchema = z.object({

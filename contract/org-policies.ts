@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordPolicySchema } from './password-policy.ts';
+import { withoutDefaults } from './patch-schema.ts';
 
 /**
  * An organization's policies, as stored and as GET/POST /api/admin/policies answer them. Every field
@@ -58,8 +59,7 @@ export type LockoutPolicy = z.infer<typeof lockoutPolicySchema>;
  * silently reset them.)
  */
 function patchOf(schema: z.ZodType): z.ZodType {
-  let inner: z.ZodType = schema;
-  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
+  const inner = withoutDefaults(schema);
   if (!(inner instanceof z.ZodObject)) return inner;
   return z.strictObject(Object.fromEntries(Object.entries(inner.shape).map(([key, field]) => [key, patchOf(field as z.ZodType).optional()])));
 }
