@@ -37,8 +37,9 @@ export const oidcSettingsInput = z.object({
   postLogoutRedirectUris: z.array(redirectUri).max(20).default([]),
   grantTypes: z.array(z.enum(oidcGrantTypes)).min(1).max(3).optional(),
   /** Where the portal tile sends the person to start a sign-in at the application (OIDC Core §4). */
-  initiateLoginUri: httpsOrLoopback.optional(),
-  backchannelLogoutUri: httpsOrLoopback.optional(),
+  // null: none (an update sends null to remove one).
+  initiateLoginUri: httpsOrLoopback.nullable().optional(),
+  backchannelLogoutUri: httpsOrLoopback.nullable().optional(),
   /** implicit: an application the organization trusts (no consent screen); explicit: ask once per person. */
   consent: z.enum(['implicit', 'explicit']).default('implicit'),
   accessTokenTtlSeconds: z.number().int().min(60).max(86_400).default(3600),

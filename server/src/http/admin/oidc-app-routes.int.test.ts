@@ -42,6 +42,15 @@ describe('OpenID Connect applications in the admin API', () => {
     expect(consent.json()).toEqual({ ...before, name: 'Payroll 2', settings: { ...before.settings, consent: 'implicit' } });
   });
 
+  it('removes a back-channel logout or initiate-login URI when the update sends null', async () => {
+    const id = (await admin.post('/api/admin/apps/oidc', { ...full, name: 'Rota', backchannelLogoutUri: 'https://rota.example/bcl', initiateLoginUri: 'https://rota.example/login' })).json().id as string;
+    expect((await admin.get(`/api/admin/apps/oidc/${id}`)).json().settings).toMatchObject({ backchannelLogoutUri: 'https://rota.example/bcl', initiateLoginUri: 'https://rota.example/login' });
+    const cleared = await admin.post(`/api/admin/apps/oidc/${id}`, { backchannelLogoutUri: null, initiateLoginUri: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().settings).toMatchObject({ backchannelLogoutUri: null, initiateLoginUri: null });
+    expect(cleared.json().settings.redirectUris).toEqual(full.redirectUris);
+  });
+
   it('refuses an invalid update and changes nothing', async () => {
     const id = (await admin.post('/api/admin/apps/oidc', { ...full, name: 'Ledger' })).json().id as string;
     const before = (await admin.get(`/api/admin/apps/oidc/${id}`)).json();

@@ -10,7 +10,7 @@ const issuesOf = (v: OidcFormValues) => {
 describe('the OIDC application form', () => {
   it('accepts sensible defaults with one redirect URI', () => {
     expect(issuesOf(form({}))).toEqual([]);
-    expect(toOidcInput(form({}))).toMatchObject({ kind: 'web', grantTypes: ['authorization_code', 'refresh_token'], consent: 'implicit', mfaPolicy: { mode: 'none' }, initiateLoginUri: undefined });
+    expect(toOidcInput(form({}))).toMatchObject({ kind: 'web', grantTypes: ['authorization_code', 'refresh_token'], consent: 'implicit', mfaPolicy: { mode: 'none' }, initiateLoginUri: null });
   });
 
   it('points each problem at its own field, a URI at its own row', () => {
@@ -28,7 +28,7 @@ describe('the OIDC application form', () => {
 
   it('drops what a machine client cannot have and grants another kind may not use', () => {
     const input = toOidcInput(form({ kind: 'machine', grantTypes: ['authorization_code', 'client_credentials'], initiateLoginUri: 'https://x.test/' }));
-    expect(input).toMatchObject({ redirectUris: [], postLogoutRedirectUris: [], grantTypes: ['client_credentials'], initiateLoginUri: undefined });
+    expect(input).toMatchObject({ redirectUris: [], postLogoutRedirectUris: [], grantTypes: ['client_credentials'], initiateLoginUri: null });
   });
 
   it('round-trips an application read back, description and details included', () => {

@@ -55,7 +55,8 @@ export const emptyOidcForm: OidcFormValues = {
   mfaPolicy: { mode: 'none', withinMinutes: 15 },
 };
 
-const blankToUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
+// null, not left out: on an update, a field emptied removes the URI.
+const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** The API body for the form's values: trimmed, blanks left out, settings a kind cannot have dropped. */
 export function toOidcInput(v: OidcFormValues) {
@@ -69,8 +70,8 @@ export function toOidcInput(v: OidcFormValues) {
     redirectUris: people ? v.redirectUris.map((u) => u.trim()) : [],
     postLogoutRedirectUris: people ? v.postLogoutRedirectUris.map((u) => u.trim()) : [],
     grantTypes: v.grantTypes.filter((g) => grantsByKind[v.kind].allowed.includes(g)),
-    initiateLoginUri: people ? blankToUndefined(v.initiateLoginUri) : undefined,
-    backchannelLogoutUri: people ? blankToUndefined(v.backchannelLogoutUri) : undefined,
+    initiateLoginUri: people ? blankToNull(v.initiateLoginUri) : null,
+    backchannelLogoutUri: people ? blankToNull(v.backchannelLogoutUri) : null,
     consent: v.consent,
     accessTokenTtlSeconds: v.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: v.refreshTokenTtlSeconds,
