@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptLanguageTags, pickLanguage } from './language.ts';
+import { acceptLanguageTags, languageInCookies, pickLanguage } from './language.ts';
 
 describe('pickLanguage', () => {
   it('prefers the language chosen on this browser', () => {
@@ -29,5 +29,16 @@ describe('acceptLanguageTags', () => {
   it('reads a missing or empty header as no preference', () => {
     expect(acceptLanguageTags(undefined)).toEqual([]);
     expect(acceptLanguageTags('')).toEqual([]);
+  });
+});
+
+describe('languageInCookies', () => {
+  it('finds the choice among other cookies, in a header or in document.cookie', () => {
+    expect(languageInCookies('a=b; tessera_lang=fr; c=d')).toBe('fr');
+    expect(languageInCookies('tessera_lang=en;x=y')).toBe('en');
+  });
+  it('is undefined without it, and does not take a cookie whose name merely ends the same', () => {
+    expect(languageInCookies(undefined)).toBeUndefined();
+    expect(languageInCookies('my_tessera_lang=fr')).toBeUndefined();
   });
 });

@@ -12,6 +12,15 @@ export const LANGUAGE_COOKIE = 'tessera_lang';
 
 const isLanguage = (s: string | null | undefined): s is Language => (LANGUAGES as readonly string[]).includes(s ?? '');
 
+/** The choice in a Cookie header (or `document.cookie`, the same shape), as written, if any. */
+export function languageInCookies(cookies: string | undefined): string | undefined {
+  return cookies
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))
+    ?.slice(LANGUAGE_COOKIE.length + 1);
+}
+
 /**
  * One rule for the web app and the server: the language chosen on this browser, else the first of
  * the browser's preferred languages we speak (by primary subtag: fr-CA is fr), else English.

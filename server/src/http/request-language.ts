@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { acceptLanguageTags, LANGUAGE_COOKIE, pickLanguage, type Language } from '../../../contract/language.ts';
+import { acceptLanguageTags, languageInCookies, pickLanguage, type Language } from '../../../contract/language.ts';
 
 /**
  * The language of a page the server renders itself (OIDC sign-out, SAML auto-post): the one the
@@ -7,10 +7,5 @@ import { acceptLanguageTags, LANGUAGE_COOKIE, pickLanguage, type Language } from
  * decides (contract/language.ts).
  */
 export function requestLanguage(headers: IncomingHttpHeaders): Language {
-  const chosen = headers.cookie
-    ?.split(';')
-    .map((c) => c.trim())
-    .find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))
-    ?.slice(LANGUAGE_COOKIE.length + 1);
-  return pickLanguage(chosen, acceptLanguageTags(headers['accept-language']));
+  return pickLanguage(languageInCookies(headers.cookie), acceptLanguageTags(headers['accept-language']));
 }

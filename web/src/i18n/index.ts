@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import frJson from './fr.json' with { type: 'json' };
-import { LANGUAGE_COOKIE, LANGUAGES as CODES, pickLanguage, type Language } from '../../../contract/language.ts';
+import { LANGUAGE_COOKIE, LANGUAGES as CODES, languageInCookies, pickLanguage, type Language } from '../../../contract/language.ts';
 
 // Typed against the English catalog: a key missing from the French one fails the typecheck.
 const fr: typeof en = frJson;
@@ -13,10 +13,7 @@ export const LANGUAGES = CODES.map((code) => ({ code, label: LABELS[code] }));
 /** Where earlier versions kept the choice: still read, so that nobody's choice is lost. */
 const OLD_STORAGE_KEY = 'tessera.lang';
 
-function chosenOnThisBrowser(): string | null {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`));
-  return cookie ? cookie.slice(LANGUAGE_COOKIE.length + 1) : localStorage.getItem(OLD_STORAGE_KEY);
-}
+const chosenOnThisBrowser = (): string | null => languageInCookies(document.cookie) ?? localStorage.getItem(OLD_STORAGE_KEY);
 
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, fr: { translation: fr } },
