@@ -42,7 +42,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     const loginPath = loginPathOf(req.body.portal);
     let redirectTo = loginPath;
     if (signedIn) {
-      // Read before the session goes: the SAML applications it signed into go with it.
+      // While the session lives: the applications its browser goes through to sign out of.
       redirectTo = (await startLogoutChain(deps, signedIn.session, signedIn.user, loginPath)) ?? loginPath;
       await deleteSession(deps.db, signedIn.session.id, requestContext(req));
       await recordAudit(deps.db, requestContext(req, signedIn.user.id), { event: 'sign_out', outcome: 'success', orgId: signedIn.session.orgId, targetUserId: signedIn.user.id });

@@ -74,7 +74,7 @@ const first = <T>(set: Set<T>): T | undefined => set.values().next().value;
 
 async function tell(deps: HttpDeps, ended: EndedSamlSignIn): Promise<void> {
   const settings = samlSettingsOf(ended.app);
-  if (!settings?.sloSoapUrl) return;
+  if (!settings.sloSoapUrl) return;
   const [user, org] = await Promise.all([findUserById(deps.db, ended.userId), findOrgById(deps.db, ended.app.orgId)]);
   if (!user || !org) return;
   const requestId = newSamlId();

@@ -6,7 +6,7 @@ import { createFlow, deleteFlow, loadFlow, replaceFlowState } from '../../domain
 import { findOrgById } from '../../domain/orgs/org-store.ts';
 import { NAME_ID_FORMATS, nameIdOf, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
 import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
-import { samlSettingsOf } from '../../domain/saml/saml-app-store.ts';
+import { samlSettingsOf, type StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { samlAppsOfSession } from '../../domain/saml/saml-session-apps.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
 import type { User } from '../../domain/users/user-store.ts';
@@ -36,6 +36,9 @@ type ChainState = { userId: string; steps: Step[]; awaiting: { appId: string; re
 
 export const logoutChainPath = (token: string) => `/saml/logout/${token}`;
 
+/** Where the browser takes an application's LogoutRequest: none for one told over the back channel instead (back-channel-logout.ts). */
+const browserSloUrl = (settings: StoredSaml): string | null => (settings.sloSoapUrl ? null : settings.sloUrl);
+
 /**
  * Called before the session ends (then the back channel takes what it signed into): where the browser goes to
  * sign out of those applications, or undefined when none of them takes single logout. When an SP
@@ -44,8 +47,7 @@ export const logoutChainPath = (token: string) => `/saml/logout/${token}`;
 export async function startLogoutChain(deps: HttpDeps, session: Session, user: User, doneUrl: string, started?: { except: string; answer?: Answer }): Promise<string | undefined> {
   const steps = (await samlAppsOfSession(deps.db, session.id)).flatMap((app): Step[] => {
     const settings = samlSettingsOf(app);
-    // An application with a SOAP logout URL is told over the back channel instead (back-channel-logout.ts).
-    return settings.sloUrl && !settings.sloSoapUrl && app.id !== started?.except ? [{ appId: app.id, nameId: nameIdOf(deps.masterKey, app, settings, user), sessionIndex: sessionIndexOf(session.id, app.id) }] : [];
+    return browserSloUrl(settings) && app.id !== started?.except ? [{ appId: app.id, nameId: nameIdOf(deps.masterKey, app, settings, user), sessionIndex: sessionIndexOf(session.id, app.id) }] : [];
   });
   if (steps.length === 0) return undefined;
   const { token } = await createFlow<ChainState>(deps.db, KIND, { userId: user.id, steps, awaiting: null, doneUrl, ...(started?.answer ? { answer: started.answer } : {}) }, CHAIN_MINUTES);
@@ -68,8 +70,9 @@ export async function continueLogoutChain(req: FastifyRequest, reply: FastifyRep
   }
   const app = await findAppById(deps.db, step.appId);
   const settings = app?.type === 'saml' ? samlSettingsOf(app) : undefined;
+  const sloUrl = settings && browserSloUrl(settings);
   const org = app && (await findOrgById(deps.db, app.orgId));
-  if (!app || !settings?.sloUrl || settings.sloSoapUrl || !org) {
+  if (!app || !settings || !sloUrl || !org) {
     // Removed, or its single logout URL taken away (or a SOAP one given), since the person signed in: nothing to tell it here.
     await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, steps: rest, awaiting: null });
     return continueLogoutChain(req, reply, deps, token);
@@ -79,10 +82,10 @@ export async function continueLogoutChain(req: FastifyRequest, reply: FastifyRep
     throw new AppError('saml.request_replayed', 'This logout step was already taken, perhaps in another tab.');
   }
   const idp = buildIdp(deps.config.publicUrl, org.slug, await ensureSamlIdpKey(deps.db, deps.masterKey, org.id));
-  const xml = renderLogoutRequest({ requestId, issuer: idpUrls(deps.config.publicUrl, org.slug).entityId, destination: settings.sloUrl, nameId: step.nameId, nameIdFormat: NAME_ID_FORMATS[settings.nameIdFormat], sessionIndex: step.sessionIndex, now: new Date() });
-  const signed = idp.createLogoutRequest(buildSloSp(settings, settings.sloUrl), 'post', {}, token, () => ({ id: requestId, context: xml }));
+  const xml = renderLogoutRequest({ requestId, issuer: idpUrls(deps.config.publicUrl, org.slug).entityId, destination: sloUrl, nameId: step.nameId, nameIdFormat: NAME_ID_FORMATS[settings.nameIdFormat], sessionIndex: step.sessionIndex, now: new Date() });
+  const signed = idp.createLogoutRequest(buildSloSp(settings, sloUrl), 'post', {}, token, () => ({ id: requestId, context: xml }));
   await recordAudit(deps.db, requestContext(req, flow.state.userId), { event: 'saml.logout', outcome: 'success', orgId: app.orgId, targetUserId: flow.state.userId, details: { appId: app.id, initiated: 'idp', requestId } });
-  return sendAutoPost(reply, settings.sloUrl, { SAMLRequest: signed.context, RelayState: token }, 'sign-out');
+  return sendAutoPost(reply, sloUrl, { SAMLRequest: signed.context, RelayState: token }, 'sign-out');
 }
 
 /** An SP's LogoutResponse: it must answer the request this chain sent it; then on to the next one. */
