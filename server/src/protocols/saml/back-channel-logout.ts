@@ -1,15 +1,14 @@
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
-import { NAME_ID_FORMATS, nameIdOf, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
-import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
+import { nameIdOf, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
 import { samlSettingsOf } from '../../domain/saml/saml-app-store.ts';
 import { takeEndedSamlSignIns, type EndedSamlSignIn } from '../../domain/saml/saml-session-apps.ts';
 import { onSignedOut } from '../../domain/sessions/signed-out.ts';
 import { findUserById } from '../../domain/users/user-store.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { fetchPublicUrl } from '../outbound/fetch-public-url.ts';
-import { newSamlId, renderLogoutRequest } from './render-response.ts';
-import { buildIdp, buildSloSp, idpUrls } from './saml-entities.ts';
+import { newSamlId } from './render-response.ts';
+import { signLogoutRequest } from './sign-logout-request.ts';
 import { childElements, parseXml } from './xml-guards.ts';
 
 const SOAP_ENVELOPE = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -78,19 +77,15 @@ async function tell(deps: HttpDeps, ended: EndedSamlSignIn): Promise<void> {
   const [user, org] = await Promise.all([findUserById(deps.db, ended.userId), findOrgById(deps.db, ended.app.orgId)]);
   if (!user || !org) return;
   const requestId = newSamlId();
-  const idp = buildIdp(deps.config.publicUrl, org.slug, await ensureSamlIdpKey(deps.db, deps.masterKey, org.id));
-  const xml = renderLogoutRequest({
+  // The POST binding's enveloped signature is the one a SOAP body carries (bindings §3.2.2.1).
+  const signed = await signLogoutRequest(deps, org, settings, {
     requestId,
-    issuer: idpUrls(deps.config.publicUrl, org.slug).entityId,
     destination: settings.sloSoapUrl,
     nameId: nameIdOf(deps.masterKey, ended.app, settings, user),
-    nameIdFormat: NAME_ID_FORMATS[settings.nameIdFormat],
     sessionIndex: sessionIndexOf(ended.sessionId, ended.app.id),
-    now: new Date(),
+    relayState: '',
   });
-  // The POST binding's signing gives the enveloped signature a SOAP body carries (bindings §3.2.2.1).
-  const signed = idp.createLogoutRequest(buildSloSp(settings, settings.sloSoapUrl), 'post', {}, '', () => ({ id: requestId, context: xml }));
-  const envelope = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${SOAP_ENVELOPE}"><soap:Body>${Buffer.from(signed.context, 'base64').toString('utf8')}</soap:Body></soap:Envelope>`;
+  const envelope = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${SOAP_ENVELOPE}"><soap:Body>${Buffer.from(signed, 'base64').toString('utf8')}</soap:Body></soap:Envelope>`;
   let reason: string | undefined;
   try {
     const answer = await fetchPublicUrl(settings.sloSoapUrl, {

@@ -4,8 +4,7 @@ import { findAppById } from '../../domain/apps/app-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { createFlow, deleteFlow, loadFlow, replaceFlowState } from '../../domain/flows/flow-store.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
-import { NAME_ID_FORMATS, nameIdOf, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
-import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
+import { nameIdOf, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
 import { samlSettingsOf, type StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { samlAppsOfSession } from '../../domain/saml/saml-session-apps.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
@@ -13,8 +12,8 @@ import type { User } from '../../domain/users/user-store.ts';
 import { requestContext, type HttpDeps } from '../../http/deps.ts';
 import { sendAutoPost } from './auto-post-page.ts';
 import type { LogoutResponse } from './parse-logout-response.ts';
-import { newSamlId, renderLogoutRequest } from './render-response.ts';
-import { buildIdp, buildSloSp, idpUrls } from './saml-entities.ts';
+import { newSamlId } from './render-response.ts';
+import { signLogoutRequest } from './sign-logout-request.ts';
 import { sendLogoutResponse } from './send-logout-response.ts';
 
 /**
@@ -81,11 +80,9 @@ export async function continueLogoutChain(req: FastifyRequest, reply: FastifyRep
   if (!(await replaceFlowState(deps.db, flow.id, flow.state, { ...flow.state, steps: rest, awaiting: { appId: app.id, requestId } }))) {
     throw new AppError('saml.request_replayed', 'This logout step was already taken, perhaps in another tab.');
   }
-  const idp = buildIdp(deps.config.publicUrl, org.slug, await ensureSamlIdpKey(deps.db, deps.masterKey, org.id));
-  const xml = renderLogoutRequest({ requestId, issuer: idpUrls(deps.config.publicUrl, org.slug).entityId, destination: sloUrl, nameId: step.nameId, nameIdFormat: NAME_ID_FORMATS[settings.nameIdFormat], sessionIndex: step.sessionIndex, now: new Date() });
-  const signed = idp.createLogoutRequest(buildSloSp(settings, sloUrl), 'post', {}, token, () => ({ id: requestId, context: xml }));
+  const signed = await signLogoutRequest(deps, org, settings, { requestId, destination: sloUrl, nameId: step.nameId, sessionIndex: step.sessionIndex, relayState: token });
   await recordAudit(deps.db, requestContext(req, flow.state.userId), { event: 'saml.logout', outcome: 'success', orgId: app.orgId, targetUserId: flow.state.userId, details: { appId: app.id, initiated: 'idp', requestId } });
-  return sendAutoPost(reply, sloUrl, { SAMLRequest: signed.context, RelayState: token }, 'sign-out');
+  return sendAutoPost(reply, sloUrl, { SAMLRequest: signed, RelayState: token }, 'sign-out');
 }
 
 /** An SP's LogoutResponse: it must answer the request this chain sent it; then on to the next one. */
