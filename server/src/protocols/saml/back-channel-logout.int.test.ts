@@ -169,3 +169,24 @@ describe('SAML single logout over the back channel (SOAP binding)', () => {
     await expectLogoutOf((await told(2))[1], second.profile);
   });
 });
+
+describe('SAML back-channel logout outside tests', () => {
+  it('never calls a loopback or private address (SSRF), and audits the refusal', async () => {
+    const guarded = await createTestApp({}, { loopbackFetch: false });
+    try {
+      const w = await seedSamlWorld(guarded, 'Guarded');
+      const id = (await w.createApp({ sloSoapUrl: soapUrl })).id;
+      const person = (await guarded.database.db.select({ id: users.id }).from(users).where(eq(users.email, w.userEmail)))[0].id;
+      const browser = guarded.client();
+      await browser.signIn(w.userEmail, STRONG_PASSWORD);
+      expect(readAutoPost(await browser.get(`/saml/apps/${id}/launch`)).SAMLResponse).toBeTruthy();
+      expect((await w.admin.post(`/api/admin/users/${person}/sign-out`, {})).statusCode).toBe(204);
+      await expect
+        .poll(async () => (await guarded.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'saml.logout'), eq(auditEvents.targetUserId, person))))[0]?.details)
+        .toMatchObject({ binding: 'soap', reason: 'unreachable' });
+      expect(received).toEqual([]);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
