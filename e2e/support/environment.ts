@@ -12,6 +12,7 @@ import { addMembership, createUser } from '../../server/src/domain/users/user-st
 import { hashPassword } from '../../server/src/domain/credentials/password-hash.ts';
 import { orgPoliciesSchema } from '../../server/src/domain/policies/org-policies.ts';
 import { freePort } from '../../server/test/free-port.ts';
+import { LOOPBACK_NETWORKS } from '../../server/test/loopback-networks.ts';
 
 export const PASSWORD = 'correct-Horse-battery-42';
 
@@ -45,9 +46,10 @@ export async function startE2E(): Promise<E2E> {
     SMTP_URL: smtp.url,
     MAIL_FROM: 'Tessera <id@tessera.test>',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
+    OUTBOUND_ALLOW: LOOPBACK_NETWORKS,
     ...(testDb?.url ? { DATABASE_URL: testDb.url } : {}),
   });
-  const tessera = await startTessera(config, { logger: createLogger(config.logLevel, false), printSetupLink: false, loopbackFetchForTests: true });
+  const tessera = await startTessera(config, { logger: createLogger(config.logLevel, false), printSetupLink: false });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { parseOutboundNetworks, type OutboundNetwork } from './protocols/outbound/outbound-networks.ts';
 
 const optionalUrl = z.url().optional();
 
@@ -19,6 +20,17 @@ const envSchema = z.object({
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().optional(),
+  OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      try {
+        return parseOutboundNetworks(list);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Read by `tessera setup` only: the first administrator's password, for unattended installs. */
   TESSERA_ADMIN_PASSWORD: z.string().optional(),
 });
@@ -38,6 +50,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** false, or the list of proxy addresses/CIDRs whose X-Forwarded-For is believed. */
   trustProxy: false | string[];
+  /** Private networks (beside public addresses) that outgoing calls may reach: applications on an intranet. */
+  outboundAllow: OutboundNetwork[];
   /** `tessera setup` only (TESSERA_ADMIN_PASSWORD); the server never reads it. */
   adminPassword?: string;
 };
@@ -68,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     logLevel: e.LOG_LEVEL,
     trustProxy: trustProxy.length ? trustProxy : false,
+    outboundAllow: e.OUTBOUND_ALLOW,
     adminPassword: e.TESSERA_ADMIN_PASSWORD || undefined,
   };
 }

@@ -21,7 +21,7 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export type Running = { app: FastifyInstance; url: string; database: Database; mail: MailDelivery; masterKey: MasterKey; logger: Logger; stop(): Promise<void> };
 
 /** The composition root: config → database → services → HTTP listener. The only wiring. */
-export async function startTessera(config: Config, opts: { logger?: Logger; argon2?: Argon2Params; printSetupLink?: boolean; loopbackFetchForTests?: boolean } = {}): Promise<Running> {
+export async function startTessera(config: Config, opts: { logger?: Logger; argon2?: Argon2Params; printSetupLink?: boolean } = {}): Promise<Running> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   // Loaded (or generated) before anything else: a wrong key must stop the start, not a later request.
   const masterKey = loadMasterKey(config.secretHex, config.dataDir);
@@ -43,7 +43,6 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
       masterKey,
       mailQueued: mail.kick,
       localTokenHash: localToken && hashToken(localToken),
-      loopbackFetchForTests: opts.loopbackFetchForTests,
     },
     { logger, webDist },
   );

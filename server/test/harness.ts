@@ -10,6 +10,7 @@ import { mailOutbox } from '../src/db/schema/index.ts';
 import { orgPoliciesSchema } from '../src/domain/policies/org-policies.ts';
 import type { Database } from '../src/db/open.ts';
 import { openTestDatabase } from './test-database.ts';
+import { LOOPBACK_NETWORKS } from './loopback-networks.ts';
 import { createMasterKey } from '../src/domain/secrets/master-key.ts';
 import { randomBytes } from 'node:crypto';
 import type { Language } from '../../contract/language.ts';
@@ -25,11 +26,11 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database, driven through app.inject(). */
-export async function createTestApp(env: Record<string, string> = {}, overrides: { loopbackFetch?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ PUBLIC_URL, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PUBLIC_URL, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', OUTBOUND_ALLOW: LOOPBACK_NETWORKS, ...env });
   const app = await buildApp(
-    { config, db: database.db, ping: database.ping, listen: database.listen, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH, loopbackFetchForTests: overrides.loopbackFetch ?? true },
+    { config, db: database.db, ping: database.ping, listen: database.listen, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH },
     { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false) },
   );
   return {

@@ -25,6 +25,6 @@ Commands:
   help                          Show this text
 
 The commands read the same environment as the server (PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL,
-REDIS_URL, SMTP_URL, MAIL_FROM, TESSERA_SECRET, WORKERS, LOG_LEVEL, TRUST_PROXY) and work whether
+REDIS_URL, SMTP_URL, MAIL_FROM, TESSERA_SECRET, WORKERS, LOG_LEVEL, TRUST_PROXY, OUTBOUND_ALLOW) and work whether
 Tessera is running or stopped.
 `;

@@ -21,8 +21,6 @@ export type HttpDeps = {
   mailQueued(): void;
   /** Hash of the local CLI credential (embedded database only). */
   localTokenHash?: string;
-  /** Tests only: let outgoing calls (back-channel logout, SP metadata) reach servers on loopback. */
-  loopbackFetchForTests?: boolean;
 };
 
 export function requestContext(req: FastifyRequest, actorUserId?: string | null) {

@@ -46,7 +46,7 @@ export async function adminSamlAppRoutes(app: FastifyInstance, deps: HttpDeps): 
   r.post('/api/admin/apps/saml/import', { bodyLimit: SP_METADATA_MAX_BYTES, schema: { body: importSamlAppInput, response: { 201: samlAppSchema } } }, async (req, reply) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
     const { metadataXml, metadataUrl, nameIdFormat, wantResponseSigned, attributes, ...fields } = req.body;
-    const fromMetadata = readSpMetadata(await loadSpMetadata({ metadataXml, metadataUrl }, { allowLoopback: deps.loopbackFetchForTests }));
+    const fromMetadata = readSpMetadata(await loadSpMetadata({ metadataXml, metadataUrl }, { allow: deps.config.outboundAllow }));
     const settings = samlSpSettingsSchema.safeParse({ ...fromMetadata, attributes, ...(nameIdFormat ? { nameIdFormat } : {}), ...(wantResponseSigned !== undefined ? { wantResponseSigned } : {}) });
     if (!settings.success) throw new AppError('saml.metadata_invalid', `The metadata holds values that are not accepted: ${settings.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
     const created = await createSamlApp(deps.db, deps.masterKey, orgId, { ...fields, ...settings.data });

@@ -74,7 +74,7 @@ describe('Admin API: SAML SP imported from its metadata address', () => {
 
 describe('outgoing fetch guard, as in production', () => {
   it('never fetches from loopback, private or metadata-service addresses, whatever the spelling', async () => {
-    const prod = await createTestApp({}, { loopbackFetch: false });
+    const prod = await createTestApp({ OUTBOUND_ALLOW: '' });
     try {
       const w = await seedSamlWorld(prod, 'Prod');
       const port = new URL(base).port;

@@ -10,6 +10,7 @@ import { loadGrantFor } from './first-party-grant.ts';
 import { tesseraSessionCheck } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
 import { endTesseraSessionOnLogout } from './end-session.ts';
+import { providerFetch } from './provider-fetch.ts';
 
 export const OIDC_PATH = '/oidc';
 
@@ -92,9 +93,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
       rpInitiatedLogout: { enabled: true, logoutSource: renderLogoutPage, postLogoutSuccessSource: renderLogoutDonePage },
     },
     renderError: renderErrorPage,
-    // Outgoing calls (back-channel logout) refuse loopback and private addresses (oidc-provider's SSRF
-    // guard); only a test that runs its relying party on loopback replaces the transport.
-    ...(deps.loopbackFetchForTests ? { fetch: ((url: string, options: RequestInit) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit)) as unknown as Configuration['fetch'] } : {}),
+    fetch: providerFetch(deps.config.outboundAllow),
     loadExistingGrant: loadGrantFor(deps.db, (clientId) => clients.get(clientId)),
     // Refresh tokens rotate on every use; a reused one revokes the whole grant (RFC 9700 §4.14.2).
     rotateRefreshToken: true,

@@ -226,6 +226,28 @@ describe('back-channel logout (OpenID Connect Back-Channel Logout 1.0)', () => {
     }));
 });
 
+describe('back-channel logout outside tests', () => {
+  it('never calls an application on a network the operator did not allow (OUTBOUND_ALLOW), and audits the failure', () =>
+    withBackchannel(async (rp) => {
+      const guarded = await createListeningTestApp({ OUTBOUND_ALLOW: '' });
+      try {
+        const org = await seedOrg(guarded, 'Guarded');
+        const user = await seedUser(guarded, { email: 'g@guarded.test', orgs: [org] });
+        const app = await seedOidcApp(guarded, org, { backchannelLogoutUri: rp.url }, user.id);
+        const config = await discover(guarded.url, app.clientId, app.clientSecret);
+        const a = await authorize(config, guarded.url, { email: 'g@guarded.test', password: STRONG_PASSWORD });
+        await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+        expect((await a.browser.fetch('/api/auth/logout', { method: 'POST', json: {} })).status).toBe(200);
+        await expect
+          .poll(async () => (await guarded.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.backchannel_logout'), eq(auditEvents.targetUserId, user.id))))[0])
+          .toMatchObject({ outcome: 'failure', details: { appId: app.clientId } });
+        expect(rp.received).toEqual([]);
+      } finally {
+        await guarded.close();
+      }
+    }));
+});
+
 describe('Log out of the portal ends the single sign-on it started', () => {
   it('tells the applications of that sign-in (back-channel) and ends their session-bound tokens; another browser keeps its own', () =>
     withBackchannel(async (rp) => {

@@ -172,7 +172,7 @@ describe('SAML single logout over the back channel (SOAP binding)', () => {
 
 describe('SAML back-channel logout outside tests', () => {
   it('never calls a loopback or private address (SSRF), and audits the refusal', async () => {
-    const guarded = await createTestApp({}, { loopbackFetch: false });
+    const guarded = await createTestApp({ OUTBOUND_ALLOW: '' });
     try {
       const w = await seedSamlWorld(guarded, 'Guarded');
       const id = (await w.createApp({ sloSoapUrl: soapUrl })).id;

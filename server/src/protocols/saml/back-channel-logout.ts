@@ -6,7 +6,7 @@ import { takeEndedSamlSignIns, type EndedSamlSignIn } from '../../domain/saml/sa
 import { onSignedOut } from '../../domain/sessions/signed-out.ts';
 import { findUserById } from '../../domain/users/user-store.ts';
 import type { HttpDeps } from '../../http/deps.ts';
-import { fetchPublicUrl } from '../outbound/fetch-public-url.ts';
+import { fetchOutbound } from '../outbound/fetch-outbound.ts';
 import { newSamlId } from './render-response.ts';
 import { signLogoutRequest } from './sign-logout-request.ts';
 import { childElements, parseXml } from './xml-guards.ts';
@@ -88,10 +88,10 @@ async function tell(deps: HttpDeps, ended: EndedSamlSignIn): Promise<void> {
   const envelope = `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${SOAP_ENVELOPE}"><soap:Body>${Buffer.from(signed, 'base64').toString('utf8')}</soap:Body></soap:Envelope>`;
   let reason: string | undefined;
   try {
-    const answer = await fetchPublicUrl(settings.sloSoapUrl, {
+    const answer = await fetchOutbound(settings.sloSoapUrl, {
       ...CALL,
       accept: 'text/xml',
-      allowLoopback: deps.loopbackFetchForTests,
+      allow: deps.config.outboundAllow,
       post: { contentType: 'text/xml; charset=utf-8', body: envelope, headers: { soapaction: 'http://www.oasis-open.org/committees/security' } },
     });
     reason = refusal(answer.body, requestId, settings.entityId);

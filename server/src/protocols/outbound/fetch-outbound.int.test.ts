@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchPublicUrl } from './fetch-public-url.ts';
+import { fetchOutbound } from './fetch-outbound.ts';
+import { parseOutboundNetworks } from './outbound-networks.ts';
 
 let server: http.Server;
 let base: string;
@@ -21,12 +22,12 @@ afterAll(() => {
   server.close();
 });
 
-describe('fetchPublicUrl deadline', () => {
-  const o = { maxBytes: 64 * 1024, timeoutMs: 300, accept: '*/*', allowLoopback: true };
+describe('fetchOutbound deadline', () => {
+  const o = { maxBytes: 64 * 1024, timeoutMs: 300, accept: '*/*', allow: parseOutboundNetworks('127.0.0.1') };
   it('gives up on a server that does not answer, and on one that trickles, within its deadline', async () => {
     for (const path of ['/silent', '/trickle']) {
       const t0 = Date.now();
-      await expect(fetchPublicUrl(`${base}${path}`, o)).rejects.toMatchObject({ code: 'outbound.failed', message: 'The address did not answer in time.' });
+      await expect(fetchOutbound(`${base}${path}`, o)).rejects.toMatchObject({ code: 'outbound.failed', message: 'The address did not answer in time.' });
       expect(Date.now() - t0).toBeLessThan(2_000);
     }
   });

@@ -4,54 +4,44 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { AppError } from '../../errors.ts';
+import { isReachableAddress, type OutboundNetwork } from './outbound-networks.ts';
 
-export type FetchPublicOptions = {
+export type FetchOutboundOptions = {
   /** The body is refused past this many bytes (counted as they arrive, not from Content-Length). */
   maxBytes: number;
   timeoutMs: number;
   accept: string;
-  /** Tests only: a server on loopback stands in for the Internet. */
-  allowLoopback?: boolean;
+  /** Private networks the operator allowed (OUTBOUND_ALLOW): beside public addresses, only these are called. */
+  allow: readonly OutboundNetwork[];
   /** A POST of this document instead of a GET (a SOAP call); its headers beside Content-Type. */
   post?: { contentType: string; body: string; headers?: Record<string, string> };
 };
 
-export type FetchedResource = { contentType: string; body: string };
+export type FetchedResource = { status: number; contentType: string; body: string };
 
 const refused = (message: string) => new AppError('outbound.refused', message);
 const failed = (message: string, cause?: unknown) => new AppError('outbound.failed', message, { cause });
 
-/**
- * Only globally routable unicast addresses: an administrator's URL must never reach the instance
- * itself, the cloud metadata service (169.254.169.254) or the private network behind it (SSRF).
- * IPv4-mapped IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
- */
-export function isPublicAddress(address: string, allowLoopback = false): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  let ip = ipaddr.parse(address);
-  if (ip instanceof ipaddr.IPv6 && ip.isIPv4MappedAddress()) ip = ip.toIPv4Address();
-  const range = ip.range();
-  return range === 'unicast' || (allowLoopback && range === 'loopback');
-}
+const PRIVATE = 'The address points to a private or reserved network, which Tessera does not call unless its operator allows that network (OUTBOUND_ALLOW).';
 
 /**
  * The address is checked inside the socket's own lookup, so the address that is checked is the
  * address connected to: a name that resolves to a public address for a check and to 127.0.0.1 for
  * the connection (DNS rebinding) cannot slip between the two.
  */
-function guardedLookup(allowLoopback: boolean): LookupFunction {
+function guardedLookup(allow: readonly OutboundNetwork[]): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 0);
-      const bad = addresses.find((a) => !isPublicAddress(a.address, allowLoopback));
-      if (bad || addresses.length === 0) return callback(refused('The address points to a private or reserved network, which Tessera does not fetch from.'), '', 0);
+      const bad = addresses.find((a) => !isReachableAddress(a.address, allow));
+      if (bad || addresses.length === 0) return callback(refused(PRIVATE), '', 0);
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
 }
 
-function parseTarget(raw: string, allowLoopback: boolean): URL {
+function parseTarget(raw: string, allow: readonly OutboundNetwork[]): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -62,21 +52,22 @@ function parseTarget(raw: string, allowLoopback: boolean): URL {
   if (url.username || url.password) throw refused('The address must not carry a user name or password.');
   // A literal IP never goes through the lookup, so it is judged here.
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (ipaddr.isValid(host) && !isPublicAddress(host, allowLoopback)) throw refused('The address points to a private or reserved network, which Tessera does not fetch from.');
+  if (ipaddr.isValid(host) && !isReachableAddress(host, allow)) throw refused(PRIVATE);
   return url;
 }
 
 /**
- * GET one public resource for an administrator (an SP's metadata URL), or POST to one (an SP's
- * back-channel logout). No redirects are followed (each hop would need the same checks, and these
+ * Tessera's one way out to other servers: GET a resource for an administrator (an SP's metadata
+ * URL), or POST to an application (back-channel logout, SAML's and OIDC's). Only public addresses
+ * and the networks the operator allowed are called. No redirects are followed (each hop would need the same checks, and these
  * URLs are stable), no cookies or credentials are sent, and the answer is bounded in size and time.
  */
-export async function fetchPublicUrl(raw: string, o: FetchPublicOptions): Promise<FetchedResource> {
-  const url = parseTarget(raw, o.allowLoopback ?? false);
+export async function fetchOutbound(raw: string, o: FetchOutboundOptions): Promise<FetchedResource> {
+  const url = parseTarget(raw, o.allow);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const headers = { accept: o.accept, 'user-agent': 'Tessera', ...(o.post ? { 'content-type': o.post.contentType, ...o.post.headers } : {}) };
-    const req = transport.request(url, { method: o.post ? 'POST' : 'GET', headers, lookup: guardedLookup(o.allowLoopback ?? false), agent: false }, (res) => {
+    const req = transport.request(url, { method: o.post ? 'POST' : 'GET', headers, lookup: guardedLookup(o.allow), agent: false }, (res) => {
       const status = res.statusCode ?? 0;
       if (status < 200 || status > 299) {
         res.resume();
@@ -91,7 +82,7 @@ export async function fetchPublicUrl(raw: string, o: FetchPublicOptions): Promis
           reject(failed(`The document is larger than ${Math.round(o.maxBytes / 1024)} KiB.`));
         } else chunks.push(chunk);
       });
-      res.on('end', () => resolve({ contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', (e) => reject(failed('The download was interrupted.', e)));
     });
     // One deadline for the whole exchange: a server that trickles its answer is cut off too.
