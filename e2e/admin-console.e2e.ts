@@ -174,6 +174,13 @@ describe('Admin Portal', () => {
     expect(await seriousA11yViolations(a), 'bookmark page').toEqual([]);
     await assigned.getByRole('button', { name: 'Remove access for Engineering' }).click();
     await assigned.getByText('Not assigned to anyone yet.', { exact: false }).waitFor();
+    // One person, found by typing part of their name, gets it directly.
+    await assigned.getByRole('combobox', { name: 'Assign to a person' }).fill('omar');
+    await a.getByRole('option', { name: 'omar@acme.test' }).click();
+    await assigned.getByRole('button', { name: 'Assign' }).first().click();
+    await assigned.getByTestId('assignment-row').filter({ hasText: 'omar@acme.test' }).getByText('Person').waitFor();
+    await assigned.getByRole('button', { name: 'Remove access for Omar' }).click();
+    await assigned.getByText('Not assigned to anyone yet.', { exact: false }).waitFor();
     a.once('dialog', (d) => void d.accept());
     await a.getByRole('button', { name: 'Delete application' }).click();
     await a.waitForURL(`${env.url}/admin/applications`);
@@ -203,6 +210,10 @@ describe('Admin Portal', () => {
       await page.waitForLoadState('networkidle');
       expect(await seriousA11yViolations(page), section).toEqual([]);
     }
+    // The test e-mail is confirmed on the page and really leaves over SMTP.
+    await page.getByRole('button', { name: 'Send a test e-mail' }).click();
+    await page.getByText('A test e-mail is on its way to admin@acme.test.').waitFor();
+    await expect.poll(() => env.mails.some((m) => m.to.includes('admin@acme.test') && /test/i.test(m.subject))).toBe(true);
     await context.close();
   });
 

@@ -20,7 +20,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     headers: method === 'GET' ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
     body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   });
-  if (res.status === 204 || res.status === 202) return undefined as T;
+  if (res.status === 204) return undefined as T;
+  // A 202 may carry a body (who a test e-mail went to, the invitation a creation became) or none.
   const data = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, data?.error);
   return data as T;

@@ -25,14 +25,14 @@ export const memberQueries = {
 
 /**
  * What creating a user did: the account was created (201), or the address already had one and
- * its owner was invited instead (202 Accepted — the API client answers no body for it).
+ * its owner was invited instead (202 Accepted, with the invitation's id).
  */
 export type CreateUserOutcome = { kind: 'created'; userId: string } | { kind: 'invited' };
 
 export const membersApi = {
   async create(input: CreateUserInput): Promise<CreateUserOutcome> {
-    const created = await api.post<{ userId: string } | undefined>('/api/admin/users', input);
-    return created?.userId ? { kind: 'created', userId: created.userId } : { kind: 'invited' };
+    const created = await api.post<{ userId: string } | { invitationId: string }>('/api/admin/users', input);
+    return 'userId' in created ? { kind: 'created', userId: created.userId } : { kind: 'invited' };
   },
   /** Grants or revokes the administrator role; the server keeps at least one (409 admin.last_admin). */
   setRole: (userId: string, role: Role) => api.post<void>(`/api/admin/users/${encodeURIComponent(userId)}`, { role }),

@@ -7,12 +7,13 @@ import { adminKeys } from '../../api/admin.ts';
 import { appDetailApi, appDetailQueries } from '../../api/bookmark-apps.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
+import { AssignAppForm } from './AssignAppForm.tsx';
 
 type Props = { appId: string; appName: string };
 
 const labelOf = (a: AppAssignment) => (a.kind === 'group' ? a.name : `${a.firstName} ${a.lastName}`.trim() || a.email);
 
-/** Who sees the application in their portal — people directly and groups — and taking it away from one. */
+/** Who sees the application in their portal — people directly and groups — giving it to more, and taking it away from one. */
 export function AppAssignmentsCard({ appId, appName }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -57,6 +58,7 @@ export function AppAssignmentsCard({ appId, appName }: Props) {
           </Table.Tbody>
         </Table>
       )}
+      <AssignAppForm appId={appId} appName={appName} />
     </Section>
   );
 }
