@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+import { errorCodes } from '../../../server/src/errors.ts';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every leaf as "a.b.c" → its text (error codes hold dots themselves, so they stay whole below `errors`). */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}\u0000${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('the English and French catalogs', () => {
+  const english = leaves(en as Tree);
+  const french = leaves(fr as Tree);
+
+  it('hold the same texts, none of them empty', () => {
+    const name = (k: string) => k.replaceAll('\u0000', '.');
+    expect([...english.keys()].filter((k) => !french.has(k)).map(name), 'missing in French').toEqual([]);
+    expect([...french.keys()].filter((k) => !english.has(k)).map(name), 'missing in English').toEqual([]);
+    expect([...english, ...french].filter(([, text]) => !text.trim()).map(([k]) => name(k))).toEqual([]);
+  });
+
+  it('fill in the same variables in both languages', () => {
+    const differing = [...english].filter(([k, text]) => french.has(k) && variables(text).join() !== variables(french.get(k)!).join());
+    expect(differing.map(([k]) => k.replaceAll('\u0000', '.'))).toEqual([]);
+  });
+
+  it('say something for every error code the server answers with', () => {
+    for (const catalog of [en, fr]) {
+      const texts = catalog.errors as Record<string, string>;
+      expect(Object.keys(errorCodes).filter((code) => !texts[code])).toEqual([]);
+    }
+  });
+});
