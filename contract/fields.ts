@@ -19,3 +19,12 @@ export const slugField = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?
 export const usernameField = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'may hold letters, digits, dot, dash and underscore');
 export const languageField = z.enum(['en', 'fr']);
 export { cleanText };
+
+/** Hosts whose traffic never leaves the machine: the only place plain http:// carries a credential safely. */
+export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Where a browser is sent with a credential (an assertion, a code): https://, or http:// on loopback only. */
+export const httpsOrLoopbackUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an https:// address (http:// only on localhost)' })
+  .max(2048)
+  .refine((s) => !s.startsWith('http:') || LOOPBACK_HOSTS.has(new URL(s).hostname), 'must be an https:// address (http:// only on localhost)');

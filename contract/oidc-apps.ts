@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { cleanText, nameField } from './fields.ts';
+import { cleanText, LOOPBACK_HOSTS, nameField } from './fields.ts';
 import { appMfaPolicySchema } from './apps.ts';
 import { updateOf } from './patch-schema.ts';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * A redirect URI is matched exactly (RFC 9700 §4.1.3), so it must be a complete, literal URL: no
@@ -18,7 +17,7 @@ const redirectUri = z
       const u = new URL(s);
       if (u.hash || u.username || u.password) return false;
       if (u.protocol === 'https:') return true;
-      if (u.protocol === 'http:') return LOOPBACK.has(u.hostname);
+      if (u.protocol === 'http:') return LOOPBACK_HOSTS.has(u.hostname);
       return /^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+:$/.test(u.protocol); // com.example.app:
     } catch {
       return false;

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { appMfaPolicySchema } from './apps.ts';
-import { cleanText, nameField } from './fields.ts';
+import { cleanText, httpsOrLoopbackUrl, nameField } from './fields.ts';
 
 /**
  * SAML service providers of an organization (Admin API, /api/admin/apps/saml…). Everything here
  * is public configuration: the SP's own certificate is a public key, and nothing secret is read back.
  */
 
-const acsUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
-  .max(2048)
-  .refine((u) => !u.includes('#'), 'must not contain a fragment');
+/** The browser carries the assertion there: never in the clear off this machine. */
+const acsUrl = httpsOrLoopbackUrl.refine((u) => !u.includes('#'), 'must not contain a fragment');
 /** SAML core §8.3.6: an entity identifier is a URI of at most 1024 characters. */
 const entityId = z
   .string()

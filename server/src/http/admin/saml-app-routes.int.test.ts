@@ -45,6 +45,18 @@ describe('Admin API: SAML applications', () => {
     expect((await other.admin.post('/api/admin/apps/saml', { name: 'Theirs', entityId: SP_ENTITY_ID, acsUrls: [ACS_URL] })).statusCode).toBe(201);
   });
 
+  it('sends assertions and logout messages only to https:// addresses (http:// on loopback), creating nothing otherwise', async () => {
+    const before = (await world.admin.get('/api/admin/apps')).json().items.length;
+    const plain = await world.admin.post('/api/admin/apps/saml', { name: 'Cleartext', entityId: 'https://plain.example.test', acsUrls: ['http://plain.example.test/acs'] });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().error.fields).toEqual([expect.objectContaining({ path: 'acsUrls.0', message: expect.stringMatching(/https/) })]);
+    const plainSlo = await world.admin.post('/api/admin/apps/saml', { name: 'Cleartext', entityId: 'https://plain.example.test', acsUrls: ['https://plain.example.test/acs'], sloUrl: 'http://plain.example.test/slo' });
+    expect(plainSlo.json().error.fields).toEqual([expect.objectContaining({ path: 'sloUrl' })]);
+    expect((await world.admin.get('/api/admin/apps')).json().items.length).toBe(before);
+    const local = await world.admin.post('/api/admin/apps/saml', { name: 'On this machine', entityId: 'https://local.example.test', acsUrls: ['http://localhost:8080/acs', 'http://127.0.0.1:8080/acs'] });
+    expect(local.statusCode).toBe(201);
+  });
+
   it("answers 404 for another organization's application, and 403 to a member", async () => {
     const { id } = await world.createApp({ entityId: 'https://scoped.example.test' });
     expect((await other.admin.get(`/api/admin/apps/saml/${id}`)).statusCode).toBe(404);
