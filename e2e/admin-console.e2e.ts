@@ -112,6 +112,16 @@ describe('Admin Portal', () => {
     await pw.getByRole('button', { name: 'Change password' }).click();
     await lou.page.getByText('Your password was changed.').waitFor();
 
+    // An administrator can require a new one; the list says so until it is set.
+    await nav(a, 'Users');
+    await act(a, 'lou@acme.test', 'Require a new password');
+    await userRow(a, 'lou@acme.test').getByText('New password due').waitFor();
+    await a.getByRole('combobox', { name: 'Status' }).click();
+    await a.getByRole('option', { name: 'New password due' }).click();
+    await expect.poll(() => a.getByTestId('user-row').allInnerTexts()).toEqual([expect.stringContaining('lou@acme.test')]);
+    await a.getByRole('combobox', { name: 'Status' }).click();
+    await a.getByRole('option', { name: 'New password due' }).click();
+
     await nav(a, 'Audit log');
     await a.getByTestId('audit-row').filter({ hasText: 'policies.updated' }).waitFor();
     for (const p of [admin, nina, lou]) await p.context.close();

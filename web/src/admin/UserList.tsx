@@ -7,6 +7,7 @@ import { adminApi, adminQueries, type UserFilterValues } from '../api/admin.ts';
 import { loadedItems } from '../api/paged-query.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
+import { personName } from '../lib/person-name.ts';
 
 type MemberAction = Parameters<typeof adminApi.userAction>[1];
 type Props = {
@@ -38,7 +39,7 @@ export function UserList({ filters, onAction, onInvitation }: Props) {
             {rows.map((u) => (
               <Table.Tr key={u.id} data-testid="user-row">
                 <Table.Td>
-                  {u.status === 'invited' ? `${u.firstName} ${u.lastName}` : <Anchor component={Link} to={`/admin/users/${u.id}`}>{u.firstName} {u.lastName}</Anchor>}
+                  {u.status === 'invited' ? personName(u) : <Anchor component={Link} to={`/admin/users/${u.id}`}>{personName(u)}</Anchor>}
                   {u.role === 'admin' && <Badge size="xs" ml="xs">{t('adminUsers.admin')}</Badge>}
                 </Table.Td>
                 <Table.Td>{u.email}</Table.Td>
@@ -46,6 +47,7 @@ export function UserList({ filters, onAction, onInvitation }: Props) {
                   <Group gap={4}>
                     <Badge color={statusColor[u.status]} variant="filled">{t(`adminUsers.statusValue.${u.status}`)}</Badge>
                     {u.locked && <Badge color="orange.9" variant="filled">{t('adminUsers.locked')}</Badge>}
+                    {(u.passwordExpired || u.mustChangePassword) && <Badge color="grape.9" variant="filled">{t('adminUsers.needsNewPassword')}</Badge>}
                   </Group>
                 </Table.Td>
                 <Table.Td>{u.status === 'invited' ? <InvitationActions user={u} onInvitation={onInvitation} /> : <MemberMenu user={u} onAction={onAction} />}</Table.Td>

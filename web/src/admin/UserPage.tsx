@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useState } from 'react';
 import { MemberProfileCard } from './MemberProfileCard.tsx';
 import { MemberSessions } from './MemberSessions.tsx';
+import { personName } from '../lib/person-name.ts';
 
 /** One member: groups, applications, factors (no secrets), recent events, and what an administrator can do. */
 export function UserPage() {
@@ -36,12 +37,13 @@ export function UserPage() {
   return (
     <Stack>
       <Anchor component={Link} to="/admin" size="sm">← {t('adminNav.users')}</Anchor>
-      <Title order={1} size="h2">{m.firstName} {m.lastName}</Title>
+      <Title order={1} size="h2">{personName(m)}</Title>
       <Group gap="xs">
         <Text>{m.email}</Text>
         <Badge color={m.status === 'suspended' ? 'red.9' : 'teal.9'}>{t(`adminUsers.statusValue.${m.status}`)}</Badge>
         {m.role === 'admin' && <Badge>{t('adminUsers.admin')}</Badge>}
         {m.locked && <Badge color="orange.9">{t('adminUsers.locked')}</Badge>}
+        {m.mustChangePassword && <Badge color="grape.9">{t('adminUsers.needsNewPassword')}</Badge>}
       </Group>
       <ErrorAlert error={error} />
       <Group>

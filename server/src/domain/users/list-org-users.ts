@@ -40,7 +40,8 @@ export async function listOrgUsers(db: Queryable, orgId: string, o: ListUsersOpt
   if (o.status === 'active') where.push(sql`(m.suspended_at is null and u.status = 'active')`);
   // Only the "locked" filter needs the failure counters for every row; otherwise only the page's rows are looked up.
   if (o.status === 'locked') where.push(sql`exists (select 1 from sign_in_failures f where f.identifier_hash = encode(sha256(convert_to('lockout:' || u.email_canonical, 'UTF8')), 'hex') and f.locked_at is not null and (f.locked_until is null or f.locked_until > now()))`);
-  if (o.status === 'password_expired') where.push(expired);
+  // Expired by age, or required by an administrator: either way the next sign-in asks for a new one.
+  if (o.status === 'password_expired') where.push(sql`(${expired} or u.must_change_password)`);
   if (k.after) where.push(k.after);
 
   const result = await db.execute(sql`

@@ -100,7 +100,11 @@ describe('member actions', () => {
 
   it('forces a password change at the next sign-in', async () => {
     const id = (await admin.get('/api/admin/users?q=user2@')).json().items[0].id;
+    expect((await admin.get('/api/admin/users?status=password_expired')).json().items).toEqual([]);
     await admin.post(`/api/admin/users/${id}/require-password-change`, {});
+    // Until they set it, the list shows them among those who need a new password.
+    const needing = (await admin.get('/api/admin/users?status=password_expired')).json().items;
+    expect(needing.map((u: { id: string; mustChangePassword: boolean }) => [u.id, u.mustChangePassword])).toEqual([[id, true]]);
     expect((await t.client().signIn('user2@acme.test', STRONG_PASSWORD)).json()).toMatchObject({ step: 'change_password', reason: 'required' });
   });
 

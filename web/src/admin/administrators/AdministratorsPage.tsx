@@ -6,14 +6,14 @@ import { notifications } from '@mantine/notifications';
 import { Link, useOutletContext } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '../../../../contract/admin-users.ts';
+import { personName } from '../../lib/person-name.ts';
 import type { SessionInfo } from '../../../../contract/session.ts';
 import { adminKeys } from '../../api/admin.ts';
 import { memberQueries, membersApi } from '../../api/members.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
 
-const fullName = (u: Pick<AdminUser, 'firstName' | 'lastName' | 'email'>) => `${u.firstName} ${u.lastName}`.trim() || u.email;
-const optionLabel = (u: AdminUser) => `${fullName(u)} <${u.email}>`;
+const optionLabel = (u: AdminUser) => `${personName(u)} <${u.email}>`;
 
 /** Who administers the organization: grant the role to a member, revoke it (the last one stays). */
 export function AdministratorsPage() {
@@ -54,7 +54,7 @@ export function AdministratorsPage() {
                 {admins.data.items.map((u) => (
                   <Table.Tr key={u.id} data-testid="admin-row">
                     <Table.Td>
-                      <Anchor component={Link} to={`/admin/users/${u.id}`}>{fullName(u)}</Anchor>
+                      <Anchor component={Link} to={`/admin/users/${u.id}`}>{personName(u)}</Anchor>
                       {u.id === session.user.id && <Badge size="xs" ml="xs" variant="light">{t('adminAdmins.you')}</Badge>}
                       {u.status === 'suspended' && <Badge size="xs" ml="xs" color="red.9">{t('adminUsers.statusValue.suspended')}</Badge>}
                     </Table.Td>

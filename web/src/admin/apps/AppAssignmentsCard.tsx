@@ -7,11 +7,12 @@ import { adminKeys } from '../../api/admin.ts';
 import { appDetailApi, appDetailQueries } from '../../api/bookmark-apps.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
+import { personName } from '../../lib/person-name.ts';
 import { AssignAppForm } from './AssignAppForm.tsx';
 
 type Props = { appId: string; appName: string };
 
-const labelOf = (a: AppAssignment) => (a.kind === 'group' ? a.name : `${a.firstName} ${a.lastName}`.trim() || a.email);
+const labelOf = (a: AppAssignment) => (a.kind === 'group' ? a.name : personName(a));
 
 /** Who sees the application in their portal — people directly and groups — giving it to more, and taking it away from one. */
 export function AppAssignmentsCard({ appId, appName }: Props) {
