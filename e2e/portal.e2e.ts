@@ -114,6 +114,15 @@ describe('User Portal', () => {
     const printed = execFileSync('ssh-keygen', ['-lf', `${keyFile}.pub`], { encoding: 'utf8' }).split(' ')[1];
     await expect.poll(() => ssh.getByTestId('ssh-fingerprint').first().textContent()).toContain(printed);
 
+    // Removing asks first: dismissed, the key stays; confirmed, it goes.
+    page.once('dialog', (d) => void d.dismiss());
+    await ssh.getByRole('button', { name: 'Remove Browser key' }).click();
+    await page.reload();
+    await ssh.getByTestId('ssh-key-row').filter({ hasText: 'Browser key' }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await ssh.getByRole('button', { name: 'Remove Browser key' }).click();
+    await expect.poll(() => ssh.getByTestId('ssh-key-row').count()).toBe(0);
+
     // The host agent is not there yet: the section says so, and offers nothing to click.
     const agent = page.getByRole('region', { name: 'Tessera Agent' });
     await agent.getByText('is not available yet').waitFor();

@@ -72,7 +72,7 @@ export function MfaSection() {
                       <Table.Td>
                         <Group gap="xs" justify="flex-end">
                           <Button size="xs" variant="subtle" onClick={() => { const name = window.prompt(t('common.rename'), f.name); if (name) void run(() => meApi.renameFactor(f.id, name)).then(refresh); }}>{t('common.rename')}</Button>
-                          <Button size="xs" variant="light" color="red" onClick={() => run(() => meApi.removeFactor(f.id)).then(refresh)}>{t('common.remove')}</Button>
+                          <Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('security.confirmRemoveFactor', { name: f.name })) && run(() => meApi.removeFactor(f.id)).then(refresh)}>{t('common.remove')}</Button>
                         </Group>
                       </Table.Td>
                     </Table.Tr>

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Code, FileButton, Group, Skeleton, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { describeError } from '../../components/describe-error.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { saveText } from '../../lib/save-text.ts';
 import { Section } from '../../components/Section.tsx';
@@ -28,8 +28,9 @@ export function SshKeysSection() {
       notifications.show({ color: 'teal', message: t('security.keyAdded') });
       return true;
     } catch (err) {
-      // The server explains exactly what is wrong with a key (private, weak, malformed, duplicate).
-      setError(err instanceof ApiError ? err.message : t('errors.generic'));
+      // The server explains exactly what is wrong with a malformed key, after the sentence in the reader's language.
+      const { text, detail } = describeError(err);
+      setError(detail ? `${text} ${detail}` : text);
       return false;
     }
   }
@@ -54,8 +55,8 @@ export function SshKeysSection() {
               {keys.data.items.map((k) => (
                 <Table.Tr key={k.id} data-testid="ssh-key-row">
                   <Table.Td><Text fw={500}>{k.name}</Text><Text size="xs" c="dimmed">{new Date(k.createdAt).toLocaleDateString(i18n.language)}</Text></Table.Td>
-                  <Table.Td><Code data-testid="ssh-fingerprint">{k.bits} {k.fingerprint} {k.comment || 'no comment'} ({k.type})</Code></Table.Td>
-                  <Table.Td><Button size="xs" variant="light" color="red" onClick={() => remove(k.id)} aria-label={t('security.removeKey', { name: k.name })}>{t('common.remove')}</Button></Table.Td>
+                  <Table.Td><Code data-testid="ssh-fingerprint">{k.bits} {k.fingerprint} {k.comment || t('security.noComment')} ({k.type})</Code></Table.Td>
+                  <Table.Td><Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('security.confirmRemoveKey', { name: k.name })) && remove(k.id)} aria-label={t('security.removeKey', { name: k.name })}>{t('common.remove')}</Button></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
