@@ -53,6 +53,17 @@ describe('User Login', () => {
     await context.close();
   });
 
+  it('lets Back leave the login page a signed-out visit was sent to', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/healthz`);
+    await page.goto(`${env.url}/security`);
+    await page.waitForURL(`${env.url}/login?returnTo=%2Fsecurity`);
+    await page.getByRole('heading', { name: 'User Login' }).waitFor();
+    await page.goBack();
+    await page.waitForURL(`${env.url}/healthz`);
+    await context.close();
+  });
+
   it('says the same for a wrong password as for an unknown address', async () => {
     const { page, context } = await env.newPage();
     await page.goto(`${env.url}/login`);

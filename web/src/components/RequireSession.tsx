@@ -13,7 +13,8 @@ export function RequireSession({ loginPath, children }: Props) {
   const { t } = useTranslation();
   const session = useQuery(sessionQuery);
   useEffect(() => {
-    if (session.data === null) window.location.assign(`${loginPath}?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    // replace, not assign: Back from the login page must not land here again, to be sent straight back.
+    if (session.data === null) window.location.replace(`${loginPath}?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }, [session.data, loginPath]);
   if (session.isError) return <ErrorAlert error={session.error} />;
   if (!session.data) return <Center mih="100vh"><Loader aria-label={t('common.loading')} /></Center>;

@@ -111,6 +111,9 @@ describe('recovery codes', () => {
 
     const a = await toVerifyStep('codes@acme.test');
     expect((await a.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: codes[0].toLowerCase() })).json().step).toBe('done');
+    // A code used once is no habit to offer first next time: the app stays the first choice.
+    const next = await t.client().signIn('codes@acme.test', STRONG_PASSWORD);
+    expect(next.json().lastUsed).not.toBe('recovery_code');
     const b = await toVerifyStep('codes@acme.test');
     expect((await b.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: codes[0] })).statusCode).toBe(401);
     expect((await owner.get('/api/me/mfa')).json().recoveryCodesLeft).toBe(9);

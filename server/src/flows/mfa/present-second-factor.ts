@@ -18,7 +18,7 @@ export function secondFactorMethods(factors: { type: string }[], lastMethod: str
   if (factors.some((f) => f.type === 'totp')) methods.push('totp');
   if (factors.some((f) => f.type === 'webauthn')) methods.push('webauthn');
   methods.push('recovery_code');
-  return { methods, lastUsed: methods.includes(lastMethod as Method) ? (lastMethod as Method) : null };
+  return { methods, lastUsed: lastMethod !== 'recovery_code' && methods.includes(lastMethod as Method) ? (lastMethod as Method) : null };
 }
 
 export type FactorAnswer = z.infer<typeof verifyStepInput>;
@@ -63,7 +63,8 @@ export async function presentSecondFactor(
     throw new AppError('mfa.code_invalid', answer.method === 'webauthn' ? 'The security key could not be verified. Try again.' : 'That code is not right. Try again.');
   }
   await clearFailures(deps.db, key);
-  await rememberLastMethod(deps.db, userId, answer.method);
+  // A recovery code is the way back in, never the method to offer first next time (each one is spent).
+  if (answer.method !== 'recovery_code') await rememberLastMethod(deps.db, userId, answer.method);
   await recordAudit(deps.db, deps.ctx, { event: p.event, outcome: 'success', orgId: p.orgId, targetUserId: userId, details: { method: answer.method } });
   return { amr: [...amr, 'mfa'], at: new Date() };
 }
