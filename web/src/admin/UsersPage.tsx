@@ -23,8 +23,12 @@ export function UsersPage() {
   const [error, setError] = useState<unknown>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.all });
 
+  const [sending, setSending] = useState(false);
   async function sendInvite(e: React.FormEvent) {
     e.preventDefault();
+    // A second click would send a second invitation, whose link voids the first one's.
+    if (sending) return;
+    setSending(true);
     setError(undefined);
     try {
       await adminApi.invite(invite);
@@ -33,6 +37,8 @@ export function UsersPage() {
       await refresh();
     } catch (err) {
       setError(err);
+    } finally {
+      setSending(false);
     }
   }
   async function invitation(call: () => Promise<unknown>) {
@@ -69,7 +75,7 @@ export function UsersPage() {
             <TextInput label={t('setup.lastName')} value={invite.lastName} onChange={(e) => setInvite({ ...invite, lastName: e.currentTarget.value })} />
             <Select label={t('adminUsers.role')} data={[{ value: 'member', label: t('adminUsers.member') }, { value: 'admin', label: t('adminUsers.admin') }]} value={invite.role} onChange={(v) => setInvite({ ...invite, role: (v ?? 'member') as 'member' | 'admin' })} allowDeselect={false} />
           </Group>
-          <Group><Button type="submit">{t('adminUsers.sendInvite')}</Button></Group>
+          <Group><Button type="submit" loading={sending}>{t('adminUsers.sendInvite')}</Button></Group>
         </Stack>
       </Card>
       <CreateUserForm />

@@ -6,6 +6,7 @@ import { announceSignedOut } from '../sessions/signed-out.ts';
 import { deleteUserPasswordResets } from '../secrets/link-tokens.ts';
 import { checkNewPassword } from './check-new-password.ts';
 import { hashPassword, type Argon2Params } from './password-hash.ts';
+import { AppError } from '../../errors.ts';
 
 const PASSWORD_CHANGE = { ip: '', userAgent: 'password change' };
 
@@ -26,7 +27,15 @@ export function isPasswordExpired(policy: PasswordPolicy, changedAt: Date | null
  */
 export async function setNewPassword(
   db: Db,
-  input: { userId: string; password: string; argon2: Argon2Params; keepSessionId?: string; policy?: PasswordPolicy },
+  input: {
+    userId: string;
+    password: string;
+    argon2: Argon2Params;
+    keepSessionId?: string;
+    policy?: PasswordPolicy;
+    /** The hash the current password was checked against: a change that landed meanwhile makes this one fail. */
+    replacing?: string;
+  },
   /** Runs first inside the same transaction (consume a link, audit, queue a mail); throwing rolls all back. */
   alsoInTransaction?: (tx: Tx) => Promise<void>,
 ): Promise<void> {
@@ -37,7 +46,7 @@ export async function setNewPassword(
   const hash = await hashPassword(input.password, input.argon2);
   const ended = await db.transaction(async (tx) => {
     await alsoInTransaction?.(tx);
-    await setPasswordHash(tx, input.userId, hash);
+    if (!(await setPasswordHash(tx, input.userId, hash, input.replacing))) throw new AppError('password.current_invalid', 'Your current password is not right.');
     await deleteUserPasswordResets(tx, input.userId);
     return deleteUserSessions(tx, input.userId, input.keepSessionId);
   });

@@ -107,13 +107,24 @@ export async function listPasswordHashes(db: Queryable, userId: string, limit: n
   return rows.map((r) => r.hash);
 }
 
-/** Sets a new password and remembers it; older history beyond `keep` is pruned. */
-export async function setPasswordHash(db: Queryable, userId: string, hash: string, keep = 24): Promise<void> {
-  await db.update(users).set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false }).where(eq(users.id, userId));
+const HISTORY_KEPT = 24;
+
+/**
+ * Sets a new password and remembers it; history beyond the last 24 is pruned. With `replacing`,
+ * only while the stored hash is still that one: false, and nothing written, once another change won.
+ */
+export async function setPasswordHash(db: Queryable, userId: string, hash: string, replacing?: string): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false })
+    .where(replacing === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.passwordHash, replacing)))
+    .returning({ id: users.id });
+  if (updated.length === 0) return false;
   await db.insert(passwordHistory).values({ userId, hash });
   await db.execute(sql`
     delete from password_history where user_id = ${userId} and id not in (
-      select id from password_history where user_id = ${userId} order by created_at desc limit ${keep})`);
+      select id from password_history where user_id = ${userId} order by created_at desc limit ${HISTORY_KEPT})`);
+  return true;
 }
 
 /** A transparent rehash at sign-in (new argon2 parameters): not a password change, no history row. */

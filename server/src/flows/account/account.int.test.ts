@@ -37,6 +37,18 @@ describe('Security → Password', () => {
     expect((await mailsTo(t, 'change@acme.test'))[0].template).toBe('password_changed');
   });
 
+  it('changes it once when the same change is sent twice at the same moment (a double click)', async () => {
+    await seedUser(t, { email: 'twice@acme.test', orgs: [acme] });
+    const c = t.client();
+    await c.signIn('twice@acme.test', STRONG_PASSWORD);
+    const change = () => c.post('/api/me/password', { currentPassword: STRONG_PASSWORD, newPassword: NEW });
+    const results = await Promise.all([change(), change()]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    expect(results.find((r) => r.statusCode === 401)!.json().error.code).toBe('password.current_invalid');
+    expect((await mailsTo(t, 'twice@acme.test')).filter((m) => m.template === 'password_changed')).toHaveLength(1);
+    expect((await t.client().signIn('twice@acme.test', NEW)).statusCode).toBe(200);
+  });
+
   it('can sign out this session too', async () => {
     await seedUser(t, { email: 'everywhere@acme.test', orgs: [acme] });
     const c = t.client();

@@ -33,7 +33,7 @@ export async function changeMyPassword(user: User, session: Session, input: unkn
     throw new AppError('password.current_invalid', 'Your current password is not right.');
   }
   await clearFailures(deps.db, key);
-  await setNewPassword(deps.db, { userId: user.id, password: newPassword, argon2: deps.argon2, keepSessionId: session.id }, async (tx) => {
+  await setNewPassword(deps.db, { userId: user.id, password: newPassword, argon2: deps.argon2, keepSessionId: session.id, replacing: user.passwordHash }, async (tx) => {
     await recordAudit(tx, deps.ctx, { event: 'password.changed', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { via: 'portal' } });
     await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {}, orgId: session.orgId });
   });

@@ -19,9 +19,11 @@ export function PasswordSection() {
   const mismatch = form.confirm.length > 0 && form.confirm !== form.next;
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : '—');
 
+  const [saving, setSaving] = useState(false);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (mismatch) return;
+    if (mismatch || saving) return;
+    setSaving(true);
     setError(undefined);
     try {
       const { signedOut } = await meApi.changePassword({ currentPassword: form.current, newPassword: form.next, keepThisSession: form.keep });
@@ -31,6 +33,8 @@ export function PasswordSection() {
       notifications.show({ color: 'teal', message: t('security.passwordChanged') });
     } catch (err) {
       setError(err);
+    } finally {
+      setSaving(false);
     }
   }
 
@@ -49,7 +53,7 @@ export function PasswordSection() {
         <PasswordInput label={t('common.confirmPassword')} autoComplete="new-password" required value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })} error={mismatch ? t('common.passwordsDiffer') : undefined} />
         <Checkbox label={t('security.keepSession')} checked={form.keep} onChange={(e) => setForm({ ...form, keep: e.currentTarget.checked })} />
         <Group>
-          <Button type="submit" disabled={mismatch}>{t('security.changePassword')}</Button>
+          <Button type="submit" disabled={mismatch} loading={saving}>{t('security.changePassword')}</Button>
         </Group>
       </Stack>
     </Section>
