@@ -57,7 +57,9 @@ describe('multi-factor authentication', () => {
     await logOut(page);
 
     await signInThroughPage(page, { email: 'tina@acme.test', password: PASSWORD });
-    await page.getByText('Verify Your Identity').or(page.getByText('Use an Authenticator App')).first().waitFor();
+    // The reference's title, above the method the person used last.
+    await page.getByText('Verify Your Identity', { exact: true }).waitFor();
+    await page.getByText('Use an Authenticator App', { exact: true }).waitFor();
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
     expect(await seriousA11yViolations(page)).toEqual([]);
     // The next 30-second step: the set-up code was accepted once and is never accepted again.

@@ -45,7 +45,7 @@ export function SecondFactorForm({ methods, lastUsed, heading, onCode, onSecurit
       </Anchor>
     ) : null;
   if (method === 'webauthn') return <SecurityKeyButton title={title} back={back} onSecurityKey={onSecurityKey} />;
-  return <CodeForm method={method} label={labels[method]} onCode={onCode} back={back} />;
+  return <CodeForm title={title} method={method} label={labels[method]} onCode={onCode} back={back} />;
 }
 
 function SecurityKeyButton({ title, back, onSecurityKey }: { title: ReactNode; back: ReactNode; onSecurityKey: Props['onSecurityKey'] }) {
@@ -67,7 +67,7 @@ function SecurityKeyButton({ title, back, onSecurityKey }: { title: ReactNode; b
   );
 }
 
-function CodeForm({ method, label, onCode, back }: { method: 'totp' | 'recovery_code'; label: string; onCode: Props['onCode']; back: ReactNode }) {
+function CodeForm({ title, method, label, onCode, back }: { title: ReactNode; method: 'totp' | 'recovery_code'; label: string; onCode: Props['onCode']; back: ReactNode }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -80,6 +80,7 @@ function CodeForm({ method, label, onCode, back }: { method: 'totp' | 'recovery_
   }
   return (
     <Stack component="form" onSubmit={submit} gap="md">
+      {title}
       <Text fw={600}>{label}</Text>
       {method === 'totp' ? (
         <>
