@@ -12,6 +12,16 @@ describe('checkNewPassword', () => {
     await expect(checkNewPassword(policy, 'Baseball1')).rejects.toMatchObject({ code: 'password.policy', details: { rules: ['common'] } });
   });
 
+  it('refuses a common password behind digits and symbols, or typed over and over, at any length', async () => {
+    const long = passwordPolicySchema.parse({ minLength: 12 });
+    for (const p of ['password1234', 'Password2026!', '!!Dragon2026!!', '12345qwerty!!', 'monkeymonkeymonkey', 'SunshineSunshine1']) {
+      await expect(checkNewPassword(long, p), p).rejects.toMatchObject({ details: { rules: ['common'] } });
+    }
+    for (const p of ['correct horse battery staple', 'my-First-password-2026', '1234-Abcd-wxyz', 'tessera-rocks-2026']) {
+      await expect(checkNewPassword(long, p), p).resolves.toBeUndefined();
+    }
+  });
+
   it('refuses a password that is too short', async () => {
     await expect(checkNewPassword(policy, 'x7#k')).rejects.toMatchObject({ details: { rules: ['minLength'] } });
   });
