@@ -18,7 +18,7 @@ beforeAll(async () => {
   const cheyenne = await env.seedUser({ email: 'cbrooks@acme.test', orgs: [acme], firstName: 'Cheyenne', lastName: 'Brooks' });
   await env.seedUser({ email: 'ro@locked.test', orgs: [locked], firstName: 'Read', lastName: 'Only' });
   const db = env.tessera.database.db;
-  const wiki = await createApp(db, acme.id, { type: 'bookmark', name: 'Team Wiki', url: `${env.url}/healthz`, description: '', details: 'Sign in with your company e-mail.' });
+  const wiki = await createApp(db, acme.id, { type: 'bookmark', name: 'Team Wiki', url: `${env.url}/healthz`, description: 'What the team knows', details: 'Sign in with your company e-mail.' });
   await assignApp(db, wiki.id, { userId: cheyenne.id });
   await createApp(db, acme.id, { type: 'bookmark', name: 'Not Mine', url: 'https://example.invalid/', description: '', details: '' });
 });
@@ -51,7 +51,7 @@ describe('User Portal', () => {
     const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
     await page.getByTestId('apps-count').filter({ hasText: '1' }).waitFor();
     await nav(page, 'Applications');
-    await page.getByTestId('app-tile').filter({ hasText: 'Team Wiki' }).waitFor();
+    await page.getByTestId('app-tile').filter({ hasText: 'Team Wiki' }).getByText('What the team knows').waitFor();
     expect(await page.getByText('Not Mine').count()).toBe(0);
     await page.getByRole('button', { name: 'details' }).click();
     await page.getByText('Sign in with your company e-mail.').waitFor();

@@ -53,6 +53,7 @@ export function ApplicationsPage() {
                   <Text fw={600} ta="center">{app.name}</Text>
                 </Stack>
               </UnstyledButton>
+              {app.description && <Text size="sm" c="dimmed" ta="center" lineClamp={2} mt={4}>{app.description}</Text>}
               {app.details && (
                 <Anchor component="button" type="button" size="xs" ta="center" mt="xs" onClick={() => setDetails(app)}>
                   {t('apps.details')}
