@@ -26,12 +26,12 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database, driven through app.inject(). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { webDist?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({ PUBLIC_URL, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', OUTBOUND_ALLOW: LOOPBACK_NETWORKS, ...env });
   const app = await buildApp(
     { config, db: database.db, ping: database.ping, listen: database.listen, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH },
-    { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false) },
+    { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false), webDist: opts.webDist },
   );
   return {
     app,

@@ -19,7 +19,8 @@ export function installErrorHandler(app: FastifyInstance): void {
 /** API paths answer 404 with an error body; with the web app built, other GETs get the page shell. */
 export function installNotFoundHandler(app: FastifyInstance, serveShell?: (reply: import('fastify').FastifyReply) => unknown): void {
   app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz';
+    // A missing script or stylesheet is a 404, never the page (a browser would run HTML as a module).
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/') && req.url !== '/healthz';
     if (serveShell && isPage) return serveShell(reply);
     return reply.status(404).send({ error: { code: 'not_found', message: 'There is nothing here.' } });
   });

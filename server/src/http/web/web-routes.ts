@@ -9,7 +9,10 @@ import fastifyStatic from '@fastify/static';
  */
 export async function webRoutes(app: FastifyInstance, distDir: string): Promise<((reply: FastifyReply) => unknown) | undefined> {
   if (!existsSync(path.join(distDir, 'index.html'))) return undefined;
-  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, cacheControl: false });
+  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, cacheControl: false, globIgnore: ['assets/**'] });
+  // Looked up per request, not listed at start: after a rebuild, index.html (read per request)
+  // names new hashed files, which must be served, not answered with the page.
+  await app.register(fastifyStatic, { root: path.join(distDir, 'assets'), prefix: '/assets/', decorateReply: false, index: false, cacheControl: false });
   app.addHook('onSend', async (req, reply) => {
     // Hashed asset names change with their content: cache them for good.
     if (req.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
