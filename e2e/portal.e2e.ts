@@ -142,6 +142,9 @@ describe('User Portal', () => {
     await expect.poll(async () => (await other.context.request.get(`${env.url}/api/session`)).status()).toBe(401);
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(200);
     await expect.poll(() => sessions.getByTestId('session-row').count()).toBe(1);
+    // The browser signed out finds out at its next action, and is taken to sign in again.
+    await nav(other.page, 'Security');
+    await other.page.waitForURL(`${env.url}/login?returnTo=%2Fsecurity`);
     await context.close();
     await other.context.close();
   });

@@ -10,6 +10,8 @@ import './styles.css';
 import { i18n } from './i18n/index.ts';
 import { App } from './App.tsx';
 import { validationKey } from './forms/validation-key.ts';
+import { onSessionLost } from './api/client.ts';
+import { sessionKeys } from './api/session.ts';
 
 // Form errors become i18n keys (validation.*), translated where the field renders.
 z.config({ customError: validationKey });
@@ -29,6 +31,7 @@ const theme = createTheme({
   },
 });
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+onSessionLost(() => void queryClient.invalidateQueries({ queryKey: sessionKeys.all }));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

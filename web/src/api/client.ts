@@ -13,6 +13,17 @@ export class ApiError extends Error {
   }
 }
 
+const sessionLostListeners = new Set<() => void>();
+
+/**
+ * Called when a request finds the sign-in gone (ended elsewhere, expired): the app re-reads the
+ * session, and the pages that need one send the person to sign in, then back.
+ */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
@@ -23,7 +34,12 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   if (res.status === 204) return undefined as T;
   // A 202 may carry a body (who a test e-mail went to, the invitation a creation became) or none.
   const data = await res.json().catch(() => undefined);
-  if (!res.ok) throw new ApiError(res.status, data?.error);
+  if (!res.ok) {
+    const error = new ApiError(res.status, data?.error);
+    // The session query itself answers "nobody" with this code: that is its answer, not a loss.
+    if (error.code === 'auth.required' && url !== '/api/session') for (const listener of sessionLostListeners) listener();
+    throw error;
+  }
   return data as T;
 }
 
