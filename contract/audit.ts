@@ -28,6 +28,9 @@ export const auditEventSchema = z.object({
   outcome: z.enum(['success', 'failure']),
   actorUserId: z.string().nullable(),
   targetUserId: z.string().nullable(),
+  /** The e-mail of who acted and of whom it concerned, while they have an account. */
+  actorEmail: z.string().nullable(),
+  targetEmail: z.string().nullable(),
   ip: z.string(),
   userAgent: z.string(),
   details: z.record(z.string(), z.unknown()),

@@ -107,12 +107,13 @@ describe('OpenID Connect single sign-on', () => {
     await page.getByText('Saved').first().waitFor();
     expect((await getOidcApp({ orgId: acme.id, adminId: null }, clientId, deps())).mfaPolicy).toEqual({ mode: 'recent', withinMinutes: 5 });
     await settings.getByRole('radio', { name: 'No', exact: true }).check();
+    await settings.getByLabel(/^Description/).fill('Where the team writes things down');
     const [saved] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/admin/apps/oidc/${clientId}`) && r.request().method() === 'POST'),
       settings.getByRole('button', { name: 'Save' }).click(),
     ]);
     expect(saved.status()).toBe(200);
-    expect((await getOidcApp({ orgId: acme.id, adminId: null }, clientId, deps())).mfaPolicy).toEqual({ mode: 'none' });
+    expect(await getOidcApp({ orgId: acme.id, adminId: null }, clientId, deps())).toMatchObject({ mfaPolicy: { mode: 'none' }, description: 'Where the team writes things down' });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Rotate secret' }).click();

@@ -1,4 +1,7 @@
-/** `%term%` for LIKE / ILIKE with the term's own `%`, `_` and `\` matched literally (no wildcard injection). */
+/** A term for LIKE / ILIKE with its own `%`, `_` and `\` matched literally (no wildcard injection). */
+export const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `%term%`, the term matched literally. */
 export function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
 }

@@ -39,7 +39,7 @@ export function AuditPage() {
     <Stack>
       <Title order={1} size="h2">{t('adminNav.audit')}</Title>
       <Group align="end" role="search" aria-label={t('adminAudit.filters')}>
-        <TextInput label={t('adminAudit.event')} placeholder="sign_in" value={event} onChange={(e) => setEvent(e.currentTarget.value)} />
+        <TextInput label={t('adminAudit.event')} description={t('adminAudit.eventHelp')} placeholder="sign_in" value={event} onChange={(e) => setEvent(e.currentTarget.value)} />
         <Select label={t('adminAudit.outcome')} clearable data={[{ value: 'success', label: t('adminAudit.success') }, { value: 'failure', label: t('adminAudit.failure') }]} value={outcome} onChange={setOutcome} />
         <UserPicker label={t('adminAudit.actor')} placeholder={t('adminAudit.byEmail')} value={actor} onChange={setActor} />
         <UserPicker label={t('adminAudit.target')} placeholder={t('adminAudit.byEmail')} value={target} onChange={setTarget} />
@@ -49,15 +49,17 @@ export function AuditPage() {
       </Group>
       <ErrorAlert error={audit.error} />
       {audit.isPending ? <Skeleton h={200} /> : rows.length === 0 ? <Text c="gray.7">{t('adminAudit.none')}</Text> : (
-        <Table.ScrollContainer minWidth={700}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped>
-            <Table.Thead><Table.Tr><Table.Th>{t('adminAudit.when')}</Table.Th><Table.Th>{t('adminAudit.event')}</Table.Th><Table.Th>{t('adminAudit.outcome')}</Table.Th><Table.Th>IP</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('adminAudit.when')}</Table.Th><Table.Th>{t('adminAudit.event')}</Table.Th><Table.Th>{t('adminAudit.outcome')}</Table.Th><Table.Th>{t('adminAudit.actor')}</Table.Th><Table.Th>{t('adminAudit.target')}</Table.Th><Table.Th>IP</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {rows.map((e) => (
                 <Table.Tr key={e.id} data-testid="audit-row">
                   <Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{e.event}</Table.Td>
                   <Table.Td><Badge color={e.outcome === 'success' ? 'teal.9' : 'red.9'} variant="filled">{t(`adminAudit.${e.outcome}`)}</Badge></Table.Td>
+                  <Table.Td>{e.actorEmail ?? ''}</Table.Td>
+                  <Table.Td>{e.targetEmail ?? ''}</Table.Td>
                   <Table.Td>{e.ip}</Table.Td>
                 </Table.Tr>
               ))}

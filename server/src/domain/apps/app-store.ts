@@ -22,7 +22,7 @@ function assignedTo(orgId: string, userId: string) {
 }
 
 export async function listAssignedApps(db: Queryable, orgId: string, userId: string, search?: string): Promise<AssignedApp[]> {
-  const where = search ? and(assignedTo(orgId, userId), or(ilike(apps.name, `%${escapeLike(search)}%`), ilike(apps.description, `%${escapeLike(search)}%`))) : assignedTo(orgId, userId);
+  const where = search ? and(assignedTo(orgId, userId), or(ilike(apps.name, containsPattern(search)), ilike(apps.description, containsPattern(search)))) : assignedTo(orgId, userId);
   const rows = await db
     .select({ app: apps, launches: sql<number>`coalesce(${appUsage.launches}, 0)::int` })
     .from(apps)
@@ -128,4 +128,3 @@ export async function assignApp(db: Queryable, appId: string, target: { userId: 
   await db.insert(appAssignments).values({ appId, ...target }).onConflictDoNothing();
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

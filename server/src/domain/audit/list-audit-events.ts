@@ -1,14 +1,17 @@
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, like, lte, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents, users } from '../../db/schema/index.ts';
+import { escapeLike } from '../../db/like-pattern.ts';
 import { auditSorts, type AuditFilters, type AuditEventView, type ListAuditQuery } from '../../../../contract/audit.ts';
 import { decodeListCursor, type Page } from '../../../../contract/list-query.ts';
 
 function matching(orgId: string, f: AuditFilters): SQL | undefined {
   return and(
     eq(auditEvents.orgId, orgId),
-    f.event ? eq(auditEvents.event, f.event) : undefined,
+    // An event names itself and its family: "sign_in" finds sign_in.password and sign_in.mfa.
+    f.event ? or(eq(auditEvents.event, f.event), like(auditEvents.event, `${escapeLike(f.event)}.%`)) : undefined,
     f.actor ? eq(auditEvents.actorUserId, f.actor) : undefined,
     f.target ? eq(auditEvents.targetUserId, f.target) : undefined,
     f.outcome ? eq(auditEvents.outcome, f.outcome) : undefined,
@@ -17,16 +20,21 @@ function matching(orgId: string, f: AuditFilters): SQL | undefined {
   );
 }
 
-/** One page of the organization's audit log, filtered by event, actor, target, outcome and time. */
+const actor = alias(users, 'actor');
+const target = alias(users, 'target');
+
+/** One page of the organization's audit log, filtered by event, actor, target, outcome and time; who is named by e-mail. */
 export async function listAuditEvents(db: Queryable, orgId: string, q: ListAuditQuery): Promise<Page<AuditEventView>> {
   const k = keyset(auditSorts, { at: auditEvents.at }, auditEvents.id, q);
   const rows = await db
-    .select({ event: auditEvents, ...k.select })
+    .select({ event: auditEvents, actorEmail: actor.email, targetEmail: target.email, ...k.select })
     .from(auditEvents)
+    .leftJoin(actor, eq(actor.id, auditEvents.actorUserId))
+    .leftJoin(target, eq(target.id, auditEvents.targetUserId))
     .where(and(matching(orgId, q), k.after))
     .orderBy(...k.orderBy)
     .limit(k.limit);
-  return k.page(rows, ({ event: e }) => ({
+  return k.page(rows, ({ event: e, actorEmail, targetEmail }) => ({
     id: e.id,
     at: e.at.toISOString(),
     orgId: e.orgId,
@@ -34,6 +42,8 @@ export async function listAuditEvents(db: Queryable, orgId: string, q: ListAudit
     outcome: e.outcome,
     actorUserId: e.actorUserId,
     targetUserId: e.targetUserId,
+    actorEmail,
+    targetEmail,
     ip: e.ip,
     userAgent: e.userAgent,
     details: e.details as Record<string, unknown>,

@@ -69,12 +69,23 @@ describe('audit log', () => {
     expect(oldestFirst.map((e) => e.id)).toEqual(items.map((e) => e.id).reverse());
   });
 
+  it('names who acted and whom it concerned by their e-mail', async () => {
+    const targeted = await all(`&target=${bob}`);
+    expect(targeted.length).toBeGreaterThan(0);
+    expect(targeted.every((e) => (e as Event & { targetEmail: string }).targetEmail === 'bob@acme.test')).toBe(true);
+    expect(targeted.some((e) => (e as Event & { actorEmail: string }).actorEmail === 'ann@acme.test')).toBe(true);
+  });
+
   it('filters by actor, target, event, outcome and time range', async () => {
     expect(await all(`&actor=${ann}`)).toHaveLength(await count(sql`actor_user_id = ${ann}`));
     const targeted = await all(`&target=${bob}&outcome=failure`);
     expect(targeted.length).toBe(await count(sql`target_user_id = ${bob} and outcome = 'failure'`));
     expect(targeted.every((e) => e.targetUserId === bob && e.outcome === 'failure')).toBe(true);
     expect(await all('&event=test.alpha')).toHaveLength(await count(sql`event = 'test.alpha'`));
+    // A name finds its family, and only it: "test" finds test.alpha and test.beta; "tes" and "test_" nothing.
+    expect(await all('&event=test')).toHaveLength(await count(sql`event like 'test.%'`));
+    expect(await all('&event=tes')).toHaveLength(0);
+    expect(await all('&event=test_')).toHaveLength(0);
     const from = new Date(BASE + 100_000).toISOString();
     const to = new Date(BASE + 199_000).toISOString();
     const window = await all(`&from=${from}&to=${to}`);
@@ -90,7 +101,9 @@ describe('audit log', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('attachment');
     const lines = csv.body.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('at,event,outcome,actor_user_id,target_user_id,ip,user_agent,details');
+    expect(lines[0]).toBe('at,event,outcome,actor_user_id,actor_email,target_user_id,target_email,ip,user_agent,details');
+    // Who acted and whom it concerned, by e-mail too.
+    expect(lines.some((l) => l.includes(`,${ann},ann@acme.test,${bob},bob@acme.test,`))).toBe(true);
     expect(lines.length - 1).toBe(await count(sql`true`));
     expect(lines.length - 1).toBeGreaterThan(N);
     expect(new Set(lines.slice(1)).size).toBe(lines.length - 1);
