@@ -5,7 +5,8 @@ export const errorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Each refused field: its path (`redirectUris.1`), an English message, and which check failed (zod's issue code). */
+    fields: z.array(z.object({ path: z.string(), message: z.string(), check: z.string().optional() })).optional(),
     rules: z.array(z.string()).optional(),
   }),
 });

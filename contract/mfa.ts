@@ -47,7 +47,8 @@ export const myMfaSchema = z.object({
   recoveryCodesLeft: z.number(),
   policy: z.object({ mode: z.enum(['off', 'optional', 'required']), passwordless: z.boolean(), methods: z.array(z.enum(['totp', 'webauthn'])) }),
 });
-export const confirmTotpInput = z.object({ code: totpCodeField, name: nameField.min(1).default('Authenticator app') });
+/** Without a name, the app keeps the one it was given in the person's language when set-up began. */
+export const confirmTotpInput = z.object({ code: totpCodeField, name: nameField.min(1).optional() });
 export const registerWebauthnInput = z.object({ response: webauthnResponseField, name: nameField.min(1) });
 export const renameFactorInput = z.object({ name: nameField.min(1) });
 /** Returned when a first factor is set up or codes are regenerated: shown once. */

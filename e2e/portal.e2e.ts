@@ -75,6 +75,8 @@ describe('User Portal', () => {
     await personal.getByLabel('Work Phone').fill('not a phone!');
     await personal.getByRole('button', { name: 'Save' }).click();
     await personal.getByRole('alert').waitFor();
+    // The field says what it takes, in the reader's words, not the validator's.
+    await personal.getByText('Digits, spaces and + ( ) - . / x only.').waitFor();
     await personal.getByLabel('Work Phone').fill('+1 (555) 010-2000');
     await personal.getByRole('button', { name: 'Save' }).click();
     await page.reload();

@@ -3,8 +3,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly rules?: string[];
-  readonly fields?: { path: string; message: string }[];
-  constructor(status: number, body: { code?: string; message?: string; rules?: string[]; fields?: { path: string; message: string }[] } | undefined) {
+  readonly fields?: { path: string; message: string; check?: string }[];
+  constructor(status: number, body: { code?: string; message?: string; rules?: string[]; fields?: { path: string; message: string; check?: string }[] } | undefined) {
     super(body?.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.code ?? (status >= 500 ? 'internal' : 'request.invalid');

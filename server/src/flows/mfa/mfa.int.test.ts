@@ -75,6 +75,16 @@ describe('authenticator app (TOTP)', () => {
     expect(mine.json().factors).toMatchObject([{ type: 'totp', name: 'Authenticator app' }]);
   });
 
+  it('names the app in the language its set-up was shown in, until its owner renames it', async () => {
+    await seedUser(t, { email: 'francais@acme.test', orgs: [acme] });
+    const c = t.client();
+    await c.signIn('francais@acme.test', STRONG_PASSWORD);
+    const { secret } = (await c.post('/api/me/mfa/totp', {}, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } })).json();
+    if (Date.now() % 30_000 > 28_000) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 50));
+    expect((await c.post('/api/me/mfa/totp/confirm', { code: oathtool(secret, isoAt(-30)) })).statusCode).toBe(200);
+    expect((await c.get('/api/me/mfa')).json().factors).toMatchObject([{ type: 'totp', name: "Application d'authentification" }]);
+  });
+
   it('does not activate the factor without a correct code', async () => {
     await seedUser(t, { email: 'unconfirmed@acme.test', orgs: [acme] });
     const c = t.client();

@@ -6,6 +6,7 @@ import { acceptTotpStep, createPendingTotp, findPendingTotp, listConfirmedFactor
 import { generateRecoveryCodes } from '../../domain/mfa/recovery-codes.ts';
 import type { User } from '../../domain/users/user-store.ts';
 import type { FlowDeps } from '../deps.ts';
+import type { Language } from '../../../../contract/language.ts';
 
 const sealContext = (userId: string) => `totp:${userId}`;
 
@@ -15,12 +16,15 @@ async function describe(secret: string, issuer: string, account: string): Promis
 }
 
 /** Step 2 of "Set Up Verification Code (TOTP)": a new key, sealed at rest, shown as QR code and text. */
-export async function startTotpEnrollment(deps: Pick<FlowDeps, 'db' | 'masterKey'>, user: User, issuer: string): Promise<TotpEnrollment> {
+/** What an authenticator app is called until its owner renames it, in their language. */
+const DEFAULT_NAME: Record<Language, string> = { en: 'Authenticator app', fr: "Application d'authentification" };
+
+export async function startTotpEnrollment(deps: Pick<FlowDeps, 'db' | 'masterKey' | 'language'>, user: User, issuer: string): Promise<TotpEnrollment> {
   if ((await listConfirmedFactors(deps.db, user.id)).some((f) => f.type === 'totp')) {
     throw new AppError('mfa.already_enrolled', 'An authenticator app is already set up. Remove it first to set up another.');
   }
   const secret = generateTotpSecret();
-  await createPendingTotp(deps.db, user.id, deps.masterKey.encrypt(secret, sealContext(user.id)), 'Authenticator app');
+  await createPendingTotp(deps.db, user.id, deps.masterKey.encrypt(secret, sealContext(user.id)), DEFAULT_NAME[user.language ?? deps.language ?? 'en']);
   return describe(secret, issuer, user.email);
 }
 

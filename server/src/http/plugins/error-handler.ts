@@ -32,7 +32,8 @@ function toResponse(err: FastifyError | Error): { status: number; body: Body } {
     return { status: err.status, body: { error: { code: err.code, message: err.message, ...(rules ? { rules } : {}) } } };
   }
   if (err instanceof ZodError) {
-    return invalid(err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    // `check` (zod's issue code: too_big, invalid_format…) lets a page say it in the reader's language.
+    return invalid(err.issues.map((i) => ({ path: i.path.join('.'), message: i.message, check: i.code })));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     return invalid(err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'is invalid' })));
@@ -47,7 +48,7 @@ function toResponse(err: FastifyError | Error): { status: number; body: Body } {
 }
 
 const simple = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
-const invalid = (fields: { path: string; message: string }[]) => ({
+const invalid = (fields: { path: string; message: string; check?: string }[]) => ({
   status: 400,
   body: { error: { code: 'request.invalid', message: fields.map((f) => `${f.path || 'body'}: ${f.message}`).join('; ') || 'The request is invalid.', fields } },
 });

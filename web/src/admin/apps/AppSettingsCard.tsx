@@ -7,7 +7,7 @@ import type { useAppForm } from '../../forms/use-app-form.ts';
 import { adminKeys } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
-import { markServerFields } from './mark-server-fields.ts';
+import { markServerFields } from '../../forms/server-fields.ts';
 
 type Props<V extends Record<string, unknown>, A> = {
   id: string;

@@ -4,7 +4,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import { adminKeys } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import type { useAppForm } from '../../forms/use-app-form.ts';
-import { markServerFields } from './mark-server-fields.ts';
+import { markServerFields } from '../../forms/server-fields.ts';
 
 type Props<V extends Record<string, unknown>, A> = {
   form: ReturnType<typeof useAppForm<V>>;

@@ -1,0 +1,15 @@
+import { ApiError } from '../api/client.ts';
+import { validationKey } from './validation-key.ts';
+
+/**
+ * A 400 from the server names the fields it refused (`redirectUris.1`) and which check failed;
+ * they are marked on the form like the ones checked in the browser, in the reader's language
+ * (the server's message is English).
+ */
+export function markServerFields(form: { setErrors(errors: Record<string, string>): void }, error: unknown): void {
+  if (!(error instanceof ApiError) || !error.fields?.length) return;
+  form.setErrors(Object.fromEntries(error.fields.filter((f) => f.path).map((f) => [f.path, serverFieldKey(f)])));
+}
+
+/** The `validation.*` key for a field the server refused; input it did not send back, so "required" reads as too short. */
+export const serverFieldKey = (f: { check?: string }) => validationKey({ code: f.check ?? 'custom', input: 'x' });
