@@ -71,6 +71,8 @@ describe('User Login', () => {
     await enterPassword(page, 'not-my-password');
     const wrong = await page.getByRole('alert').textContent();
     await page.getByRole('button', { name: 'Change' }).or(page.getByRole('link', { name: 'Change' })).click();
+    // Change brings back what was typed, to correct rather than retype.
+    await expect.poll(() => page.getByLabel(/^Email/).inputValue()).toBe('ada@acme.test');
     await enterEmail(page, 'nobody@acme.test');
     await enterPassword(page, 'not-my-password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe(wrong);

@@ -13,15 +13,17 @@ const emailStepForm = startSignInInput.pick({ email: true }).extend({ remember: 
 type Props = {
   portal: Portal;
   returnTo?: string;
+  /** The address typed before, when the person came back with Change. */
+  initialEmail?: string;
   onSubmit(email: string): Promise<boolean>;
   onPasskey(run: () => Promise<SignInStep>): Promise<boolean>;
 };
 
 /** "Email" + "Remember me" + "Continue". Remember me keeps the address on this browser, never the password (remembered-email.ts). */
-export function EmailStep({ portal, returnTo, onSubmit, onPasskey }: Props) {
+export function EmailStep({ portal, returnTo, initialEmail, onSubmit, onPasskey }: Props) {
   const { t } = useTranslation();
   const [remembered] = useState(() => rememberedEmail());
-  const form = useAppForm(emailStepForm, { email: remembered, remember: remembered !== '' });
+  const form = useAppForm(emailStepForm, { email: initialEmail ?? remembered, remember: remembered !== '' });
   const [busy, setBusy] = useState(false);
 
   const submit = form.onSubmit(async ({ email, remember }) => {

@@ -21,7 +21,8 @@ import { RecoveryCodesStep } from './RecoveryCodesStep.tsx';
 import { keepRememberedEmailFor } from './remembered-email.ts';
 
 type Props = { portal: Portal };
-type Shown = Exclude<SignInStep, { step: 'done' }> | { step: 'email' };
+/** The e-mail step may come back holding the address typed before (Change), to correct rather than retype. */
+type Shown = Exclude<SignInStep, { step: 'done' }> | { step: 'email'; email?: string };
 /** Errors after which the flow is gone: the person starts again from the e-mail. */
 const RESTART = new Set(['sign_in.no_flow', 'sign_in.flow_expired', 'sign_in.wrong_step']);
 
@@ -70,10 +71,10 @@ export function LoginPage({ portal }: Props) {
     }
   }
 
-  const restart = async () => {
+  const restart = async (email?: string) => {
     await signInApi.cancel().catch(() => undefined);
     setError(undefined);
-    setAnswered({ step: 'email' });
+    setAnswered({ step: 'email', email });
   };
 
   const title = portal === 'admin' ? t('login.adminTitle') : t('login.title');
@@ -87,9 +88,9 @@ export function LoginPage({ portal }: Props) {
           <Loader aria-label={t('common.loading')} />
         </Center>
       ) : shown.step === 'email' ? (
-        <EmailStep portal={portal} onSubmit={(email) => answer(() => signInApi.start(email, portal, returnTo))} onPasskey={(run) => answer(run)} returnTo={returnTo} />
+        <EmailStep key={shown.email ?? ''} portal={portal} initialEmail={shown.email} onSubmit={(email) => answer(() => signInApi.start(email, portal, returnTo))} onPasskey={(run) => answer(run)} returnTo={returnTo} />
       ) : shown.step === 'password' ? (
-        <PasswordStep email={shown.email} onChange={restart} onSubmit={(password) => answer(() => signInApi.password(password))} />
+        <PasswordStep email={shown.email} onChange={() => restart(shown.email)} onSubmit={(password) => answer(() => signInApi.password(password))} />
       ) : shown.step === 'choose_org' ? (
         <OrgChooserStep organizations={shown.organizations} onChoose={(slug) => answer(() => signInApi.organization(slug))} />
       ) : shown.step === 'verify_identity' ? (

@@ -51,7 +51,8 @@ export function PasswordStep({ email, onChange, onSubmit }: Props) {
         <Button type="submit" fullWidth loading={busy}>
           {t('login.login')}
         </Button>
-        <Anchor component={Link} to="/reset-password" size="sm" ta="center">
+        {/* In the router's state, not the URL: the address stays out of history and logs. */}
+        <Anchor component={Link} to="/reset-password" state={{ email }} size="sm" ta="center">
           {t('login.resetPassword')}
         </Anchor>
       </Stack>

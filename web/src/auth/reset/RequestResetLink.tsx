@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { requestPasswordResetInput } from '../../../../contract/recovery.ts';
 import { passwordResetApi } from '../../api/password-reset.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -9,7 +10,8 @@ import { useAppForm } from '../../forms/use-app-form.ts';
 /** "Send reset link": the answer is the same whether or not the address has an account. */
 export function RequestResetLink() {
   const { t } = useTranslation();
-  const form = useAppForm(requestPasswordResetInput, { email: '' });
+  const known = (useLocation().state as { email?: unknown } | null)?.email;
+  const form = useAppForm(requestPasswordResetInput, { email: typeof known === 'string' ? known : '' });
   const request = useMutation({ mutationFn: (email: string) => passwordResetApi.request(email) });
 
   if (request.isSuccess) {
