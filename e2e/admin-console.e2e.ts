@@ -62,6 +62,14 @@ describe('Admin Portal', () => {
     await a.getByRole('option', { name: 'nina@acme.test' }).click();
     await group.getByRole('button', { name: 'Add', exact: true }).click();
     await group.getByText('nina@acme.test').waitFor();
+    // A name taken, and a name of spaces only, are refused and say why.
+    await a.getByLabel('Group name').fill('engineering');
+    await a.getByRole('button', { name: 'Create group' }).click();
+    await a.getByRole('alert').getByText('Another group already has this name.').waitFor();
+    await a.getByLabel('Group name').fill('   ');
+    await a.getByRole('button', { name: 'Create group' }).click();
+    await a.getByText('This value is too short.').waitFor();
+    await a.getByLabel('Group name').fill('');
     await nav(a, 'Applications');
     const form = a.getByRole('region', { name: 'New bookmark application' });
     await form.getByLabel(/^Name/).fill('Handbook');

@@ -4,6 +4,7 @@ import { Alert, Button, Code, Group, Skeleton, Stack, Table, Text, TextInput, Ti
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { serverFieldError } from '../forms/server-fields.ts';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { loadedItems } from '../api/paged-query.ts';
 
@@ -34,7 +35,7 @@ export function ApiKeysPage() {
       <ErrorAlert error={error} />
       {shown && <Alert color="teal" title={t('adminKeys.once')}><Code data-testid="new-api-key">{shown}</Code></Alert>}
       <Group component="form" onSubmit={create} align="end">
-        <TextInput label={t('adminKeys.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput label={t('adminKeys.name')} required maxLength={100} error={serverFieldError(error, 'name', t)} value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Button type="submit">{t('adminKeys.create')}</Button>
       </Group>
       {keys.isPending ? <Skeleton h={80} /> : list.length ? (

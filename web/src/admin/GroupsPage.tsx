@@ -9,6 +9,7 @@ import { loadedItems } from '../api/paged-query.ts';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { UserPicker } from './UserPicker.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { serverFieldError } from '../forms/server-fields.ts';
 
 /** Groups are what applications are assigned to; both the groups and each group's members are paged. */
 export function GroupsPage() {
@@ -34,7 +35,7 @@ export function GroupsPage() {
       <Title order={1} size="h2">{t('adminNav.groups')}</Title>
       <ErrorAlert error={error} />
       <Row component="form" onSubmit={create} align="end">
-        <TextInput label={t('adminGroups.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput label={t('adminGroups.name')} required maxLength={100} error={serverFieldError(error, 'name', t)} value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Button type="submit">{t('adminGroups.create')}</Button>
       </Row>
       <ErrorAlert error={groups.error} />

@@ -9,6 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { serverFieldError } from '../forms/server-fields.ts';
 
 /** Users of the organization: search, invite, and the everyday actions. */
 export function UsersPage() {
@@ -70,9 +71,9 @@ export function UsersPage() {
         <Stack component="form" onSubmit={sendInvite}>
           <Title order={2} size="h4" id="invite-title">{t('adminUsers.invite')}</Title>
           <Group align="end" grow>
-            <TextInput label={t('common.email')} type="email" required value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />
-            <TextInput label={t('setup.firstName')} value={invite.firstName} onChange={(e) => setInvite({ ...invite, firstName: e.currentTarget.value })} />
-            <TextInput label={t('setup.lastName')} value={invite.lastName} onChange={(e) => setInvite({ ...invite, lastName: e.currentTarget.value })} />
+            <TextInput label={t('common.email')} type="email" required error={serverFieldError(error, 'email', t)} value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />
+            <TextInput label={t('setup.firstName')} maxLength={100} error={serverFieldError(error, 'firstName', t)} value={invite.firstName} onChange={(e) => setInvite({ ...invite, firstName: e.currentTarget.value })} />
+            <TextInput label={t('setup.lastName')} maxLength={100} error={serverFieldError(error, 'lastName', t)} value={invite.lastName} onChange={(e) => setInvite({ ...invite, lastName: e.currentTarget.value })} />
             <Select label={t('adminUsers.role')} data={[{ value: 'member', label: t('adminUsers.member') }, { value: 'admin', label: t('adminUsers.admin') }]} value={invite.role} onChange={(v) => setInvite({ ...invite, role: (v ?? 'member') as 'member' | 'admin' })} allowDeselect={false} />
           </Group>
           <Group><Button type="submit" loading={sending}>{t('adminUsers.sendInvite')}</Button></Group>

@@ -13,3 +13,13 @@ export function markServerFields(form: { setErrors(errors: Record<string, string
 
 /** The `validation.*` key for a field the server refused; input it did not send back, so "required" reads as too short. */
 export const serverFieldKey = (f: { check?: string }) => validationKey({ code: f.check ?? 'custom', input: 'x' });
+
+/**
+ * For forms kept in plain state: the sentence for `path` when the server refused it, else
+ * undefined. `hint` (an i18n key) explains a format the field takes, for a value of the wrong form.
+ */
+export function serverFieldError(error: unknown, path: string, t: (key: string) => string, hint?: string): string | undefined {
+  const refused = error instanceof ApiError ? error.fields?.find((f) => f.path === path) : undefined;
+  if (!refused) return undefined;
+  return t(hint && refused.check !== 'too_big' && refused.check !== 'too_small' ? hint : serverFieldKey(refused));
+}

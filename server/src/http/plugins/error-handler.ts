@@ -36,7 +36,7 @@ function toResponse(err: FastifyError | Error): { status: number; body: Body } {
     return invalid(err.issues.map((i) => ({ path: i.path.join('.'), message: i.message, check: i.code })));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    return invalid(err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'is invalid' })));
+    return invalid(err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'is invalid', check: v.keyword })));
   }
   const code = (err as FastifyError).code;
   const statusCode = (err as FastifyError).statusCode;

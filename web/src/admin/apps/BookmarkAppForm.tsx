@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { serverFieldError } from '../../forms/server-fields.ts';
 import { readDataUrl } from './read-data-url.ts';
 
 /** A bookmark: a name, a URL the tile opens, and an optional icon. */
@@ -31,11 +32,11 @@ export function BookmarkAppForm() {
     <Stack component="form" onSubmit={create}>
       <ErrorAlert error={error} />
       <Group grow>
-        <TextInput label={t('adminApps.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-        <TextInput label={t('adminApps.url')} type="url" required value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} />
+        <TextInput label={t('adminApps.name')} required maxLength={100} error={serverFieldError(error, 'name', t)} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+        <TextInput label={t('adminApps.url')} type="url" required error={serverFieldError(error, 'url', t, 'adminApps.urlHint')} value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} />
       </Group>
-      <TextInput label={t('adminApps.description')} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
-      <Textarea label={t('adminApps.details')} value={form.details} onChange={(e) => setForm({ ...form, details: e.currentTarget.value })} />
+      <TextInput label={t('adminApps.description')} maxLength={500} error={serverFieldError(error, 'description', t)} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+      <Textarea label={t('adminApps.details')} maxLength={5000} error={serverFieldError(error, 'details', t)} value={form.details} onChange={(e) => setForm({ ...form, details: e.currentTarget.value })} />
       <FileInput label={t('adminApps.icon')} accept="image/png,image/jpeg,image/gif,image/webp" value={icon} onChange={setIcon} clearable />
       <Group>
         <Button type="submit">{t('adminApps.create')}</Button>

@@ -8,16 +8,14 @@ import { ApiError } from '../../api/client.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../i18n/index.ts';
-import { serverFieldKey } from '../../forms/server-fields.ts';
+import { serverFieldError } from '../../forms/server-fields.ts';
+import { profileFieldHint } from './field-hints.ts';
 
 const FIELDS: Record<ProfileSection, string[]> = {
   details: ['firstName', 'lastName', 'username', 'alternateEmail'],
   personal: ['workCell', 'workPhone', 'workFax', 'personalCell', 'homePhone', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
   employment: ['jobTitle', 'department', 'employeeId', 'manager', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
 };
-
-/** Fields with a format of their own, and the hint that says it. */
-const HINTS: Record<string, string> = { username: 'username', workCell: 'phone', workPhone: 'phone', workFax: 'phone', personalCell: 'phone', homePhone: 'phone', zipCode: 'postalCode' };
 
 /** Profile Details, Personal Information, Employment Information, Recovery Email. */
 export function ProfilePage() {
@@ -44,13 +42,8 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
   const [error, setError] = useState<unknown>();
   useEffect(() => setValues(profile[section] as Record<string, string>), [profile, section]);
   const editable = profile.editable[section];
-  const fieldError = (name: string) => {
-    const refused = error instanceof ApiError ? error.fields?.find((f) => f.path === name) : undefined;
-    if (!refused) return undefined;
-    // A format the field explains ("letters, digits, dot…") reads better than "not valid".
-    const hint = HINTS[name];
-    return t(hint && refused.check !== 'too_big' && refused.check !== 'too_small' ? `profile.hint.${hint}` : serverFieldKey(refused));
-  };
+  // A format the field explains ("letters, digits, dot…") reads better than "not valid".
+  const fieldError = (name: string) => serverFieldError(error, name, t, profileFieldHint(name));
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
