@@ -20,6 +20,20 @@ export const usernameField = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'may hol
 export const languageField = z.enum(['en', 'fr']);
 export { cleanText };
 
+/**
+ * A list whose entries must differ (by `key`): each repeat is refused at its own index, so a form
+ * marks the very field that repeats an earlier one.
+ */
+export const distinctBy =
+  <T>(key: (v: T) => string, field?: string) =>
+  (list: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    list.forEach((v, i) => {
+      if (seen.has(key(v))) ctx.addIssue({ code: 'custom', path: field ? [i, field] : [i], message: 'repeats an earlier entry' });
+      seen.add(key(v));
+    });
+  };
+
 /** Hosts whose traffic never leaves the machine: the only place plain http:// carries a credential safely. */
 export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, LOOPBACK_HOSTS, nameField } from './fields.ts';
+import { cleanText, distinctBy, LOOPBACK_HOSTS, nameField } from './fields.ts';
 import { appMfaPolicySchema } from './apps.ts';
 import { updateOf } from './patch-schema.ts';
 
@@ -32,8 +32,8 @@ export const oidcGrantTypes = ['authorization_code', 'refresh_token', 'client_cr
 export const oidcSettingsInput = z.object({
   /** web: confidential server app; spa / native: public clients (PKCE, no secret); machine: client_credentials only. */
   kind: z.enum(oidcAppKinds),
-  redirectUris: z.array(redirectUri).max(20).default([]),
-  postLogoutRedirectUris: z.array(redirectUri).max(20).default([]),
+  redirectUris: z.array(redirectUri).max(20).superRefine(distinctBy(String)).default([]),
+  postLogoutRedirectUris: z.array(redirectUri).max(20).superRefine(distinctBy(String)).default([]),
   grantTypes: z.array(z.enum(oidcGrantTypes)).min(1).max(3).optional(),
   /** Where the portal tile sends the person to start a sign-in at the application (OIDC Core §4). */
   // null: none (an update sends null to remove one).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appMfaPolicySchema } from './apps.ts';
-import { cleanText, httpsOrLoopbackUrl, nameField } from './fields.ts';
+import { cleanText, distinctBy, httpsOrLoopbackUrl, nameField } from './fields.ts';
 
 /**
  * SAML service providers of an organization (Admin API, /api/admin/apps/saml…). Everything here
@@ -42,14 +42,14 @@ export type SamlAttribute = z.infer<typeof samlAttributeSchema>;
 /** The service provider's settings as stored and shown; shared by the hand-made and imported forms. */
 export const samlSpSettingsSchema = z.object({
   entityId,
-  acsUrls: z.array(acsUrl).min(1).max(10),
+  acsUrls: z.array(acsUrl).min(1).max(10).superRefine(distinctBy(String)),
   nameIdFormat: samlNameIdFormatSchema.default('email'),
   wantAssertionsSigned: z.boolean().default(true),
   wantResponseSigned: z.boolean().default(false),
   /** The SP signs its AuthnRequests: unsigned ones are then refused. */
   signsRequests: z.boolean().default(false),
   spCertificate: pemCertificate.nullable().default(null),
-  attributes: z.array(samlAttributeSchema).max(30).default([]),
+  attributes: z.array(samlAttributeSchema).max(30).superRefine(distinctBy((a) => a.name, 'name')).default([]),
   /** Where the SP takes LogoutResponses (its SingleLogoutService); none: single logout ends at Tessera. */
   sloUrl: acsUrl.nullable().default(null),
   /**
@@ -87,7 +87,7 @@ export const importSamlAppInput = z
     metadataUrl: metadataUrl.optional(),
     nameIdFormat: samlNameIdFormatSchema.optional(),
     wantResponseSigned: z.boolean().optional(),
-    attributes: z.array(samlAttributeSchema).max(30).default([]),
+    attributes: z.array(samlAttributeSchema).max(30).superRefine(distinctBy((a) => a.name, 'name')).default([]),
   })
   .refine((v) => (v.metadataXml === undefined) !== (v.metadataUrl === undefined), { path: ['metadataXml'], message: 'give either the metadata XML or its address' });
 export type ImportSamlAppInput = z.infer<typeof importSamlAppInput>;
@@ -99,13 +99,13 @@ export const updateSamlAppInput = z.object({
   details: cleanText(5000).optional(),
   mfaPolicy: appMfaPolicySchema.optional(),
   entityId: entityId.optional(),
-  acsUrls: z.array(acsUrl).min(1).max(10).optional(),
+  acsUrls: z.array(acsUrl).min(1).max(10).superRefine(distinctBy(String)).optional(),
   nameIdFormat: samlNameIdFormatSchema.optional(),
   wantAssertionsSigned: z.boolean().optional(),
   wantResponseSigned: z.boolean().optional(),
   signsRequests: z.boolean().optional(),
   spCertificate: pemCertificate.nullable().optional(),
-  attributes: z.array(samlAttributeSchema).max(30).optional(),
+  attributes: z.array(samlAttributeSchema).max(30).superRefine(distinctBy((a) => a.name, 'name')).optional(),
   sloUrl: acsUrl.nullable().optional(),
   sloSoapUrl: acsUrl.nullable().optional(),
 });

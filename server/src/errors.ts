@@ -35,6 +35,7 @@ export const errorCodes = {
   'token.invalid': 400,
   'invitation.email_mismatch': 403,
   'invitation.account_exists': 409,
+  'invitation.duplicate_row': 409,
   'setup.already_done': 409,
   'org.not_found': 404,
   'org.slug_taken': 409,

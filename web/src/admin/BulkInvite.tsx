@@ -5,8 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { errorText } from '../i18n/index.ts';
 
-type Report = { invited: number; failed: number; rows: { row: number; email: string; ok: boolean; message?: string }[] };
+type Row = { row: number; email: string; ok: boolean; code?: string; message?: string };
+type Report = { invited: number; failed: number; rows: Row[] };
+
+/** A row's problem in the reader's language; a malformed row keeps the server's list of what is wrong. */
+const rowProblem = (r: Row) => (r.code && r.code !== 'request.invalid' && r.code !== 'internal' ? errorText(r.code) : r.message);
 
 /** A CSV of people to invite (email, first name, last name, role, username), with a report per row. */
 export function BulkInvite() {
@@ -44,7 +49,7 @@ export function BulkInvite() {
                   <Table.Tr key={r.row} data-testid="bulk-row">
                     <Table.Td>{r.row}</Table.Td>
                     <Table.Td>{r.email}</Table.Td>
-                    <Table.Td>{r.ok ? <Badge color="teal.9">{t('adminUsers.bulkOk')}</Badge> : <Text size="sm" c="red.8">{r.message}</Text>}</Table.Td>
+                    <Table.Td>{r.ok ? <Badge color="teal.9">{t('adminUsers.bulkOk')}</Badge> : <Text size="sm" c="red.8">{rowProblem(r)}</Text>}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

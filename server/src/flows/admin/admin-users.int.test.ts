@@ -179,7 +179,7 @@ describe('policies and audit', () => {
     await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD }, { headers: { 'user-agent': '=cmd|calc' } });
     const csv = await admin.get('/api/admin/audit.csv?event=sign_in');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('at,event,outcome,actor_user_id,target_user_id,ip,user_agent,details');
+    expect(csv.body.split('\r\n')[0]).toBe('at,event,outcome,actor_user_id,actor_email,target_user_id,target_email,ip,user_agent,details');
     expect(csv.body).toContain("'=cmd|calc");
     expect(csv.body).not.toMatch(/,=cmd/);
     expect((await outsider.get('/api/admin/audit')).json().items.every((e: { orgId: string }) => e.orgId === other.id)).toBe(true);
@@ -246,17 +246,23 @@ describe('groups, member page and bulk invitations', () => {
   });
 
   it('invites a CSV of people with a per-row report; bad rows do not stop the others', async () => {
-    const csv = 'email,firstName,lastName,role\nbulk1@acme.test,Bea,One,member\nnot-an-address,Bad,Row,member\nbulk2@acme.test,Ben,Two,admin\nada@acme.test,Ada,Again,member\n';
+    const csv = 'email,firstName,lastName,role,username\nbulk1@acme.test,Bea,One,member,bea\nnot-an-address,Bad,Row,member\nbulk2@acme.test,Ben,Two,admin\nada@acme.test,Ada,Again,member\nBULK1@acme.test,Dup,Row,member\nbulk3@acme.test,Bea,Three,member,BEA\n';
     const res = await admin.post('/api/admin/invitations/bulk', { csv });
     expect(res.statusCode).toBe(200);
     const report = res.json();
-    expect(report).toMatchObject({ invited: 2, failed: 2 });
+    expect(report).toMatchObject({ invited: 2, failed: 4 });
     expect(report.rows.map((r: { row: number; ok: boolean; code?: string }) => [r.row, r.ok, r.code])).toEqual([
       [1, true, undefined],
       [2, false, 'user.email_invalid'],
       [3, true, undefined],
       [4, false, 'user.already_member'],
+      // The same address or username twice in one file: the first row stands, with its name.
+      [5, false, 'invitation.duplicate_row'],
+      [6, false, 'invitation.duplicate_row'],
     ]);
+    expect(report.rows[4].message).toBe('Row 1 of this file already has this address.');
+    const first = (await admin.get('/api/admin/users?status=invited&limit=100')).json().items.find((i: { email: string }) => i.email === 'bulk1@acme.test');
+    expect(first).toMatchObject({ firstName: 'Bea' });
     const pending = (await admin.get('/api/admin/invitations')).json().items.filter((i: { status: string }) => i.status === 'pending').map((i: { email: string; role: string }) => [i.email, i.role]);
     expect(pending).toEqual(expect.arrayContaining([['bulk1@acme.test', 'member'], ['bulk2@acme.test', 'admin']]));
   });

@@ -21,9 +21,15 @@ export async function bulkInvite(orgId: string, input: unknown, deps: FlowDeps):
   if (rows[0]?.[0]?.trim().toLowerCase() === 'email') rows = rows.slice(1);
   if (rows.length > MAX_ROWS) throw new AppError('request.invalid', `At most ${MAX_ROWS} rows per file.`);
   const report: BulkInviteRow[] = [];
+  // A second row for one address would replace the first row's invitation (and void its link).
+  const rowOf = new Map<string, number>();
   for (const [index, cells] of rows.entries()) {
     const record = Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i]?.trim() || undefined]));
     try {
+      const seen = [`email:${record.email?.toLowerCase()}`, ...(record.username ? [`username:${record.username.toLowerCase()}`] : [])].find((k) => rowOf.has(k));
+      if (seen) throw new AppError('invitation.duplicate_row', `Row ${rowOf.get(seen)} of this file already has this ${seen.startsWith('email') ? 'address' : 'username'}.`);
+      if (record.email) rowOf.set(`email:${record.email.toLowerCase()}`, index + 1);
+      if (record.username) rowOf.set(`username:${record.username.toLowerCase()}`, index + 1);
       await sendInvitation(orgId, { ...record, role: record.role ?? 'member' }, deps);
       report.push({ row: index + 1, email: record.email ?? '', ok: true });
     } catch (err) {
