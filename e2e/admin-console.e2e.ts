@@ -303,6 +303,19 @@ describe('Admin Portal', () => {
     await page.unroute('**/api/admin/policies');
     await page.reload();
     await expect.poll(() => reminders.inputValue()).toBe('21, 3');
+
+    // A number out of range, or a field cleared, stays as typed, says so, and nothing is saved.
+    const minLength = page.getByLabel('Minimum length');
+    const before = await minLength.inputValue();
+    await minLength.fill('3');
+    await page.getByLabel('Reminder e-mails, days before expiry').click();
+    expect(await minLength.inputValue()).toBe('3');
+    await page.getByText('Enter a whole number from 8 to 128.').waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await minLength.fill('');
+    await page.getByText('Enter a whole number from 8 to 128.').waitFor();
+    await page.reload();
+    await expect.poll(() => minLength.inputValue()).toBe(before);
     await context.close();
   });
 

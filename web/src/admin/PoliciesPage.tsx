@@ -15,6 +15,7 @@ export function PoliciesPage() {
   const [p, setP] = useState<Policies | undefined>();
   const [error, setError] = useState<unknown>();
   const [remindersValid, setRemindersValid] = useState(true);
+  const [typed, setTyped] = useState<Record<string, string | number>>({});
   // Bumped by a save, so the reminder field shows the days as saved (normalized).
   const [savedCount, setSavedCount] = useState(0);
   // The form starts from the first answer only: a refetch landing while the administrator types
@@ -24,9 +25,31 @@ export function PoliciesPage() {
   }, [loaded.data]);
   if (!p) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={300} />;
 
-  const num = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string, min: number, max: number, description?: string) => (
-    <NumberInput label={t(`adminPolicies.${section}.${key}` as string)} description={description} min={min} max={max} value={p[section][key] as number} onChange={(v) => setP({ ...p, [section]: { ...p[section], [key]: Number(v) } })} />
-  );
+  // What is typed stays as typed (no silent clamping or zero for a cleared field): out of range, the
+  // field says so and nothing is saved.
+  const outOfRange: string[] = [];
+  const num = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string, min: number, max: number, description?: string) => {
+    const id = `${section}.${key}`;
+    const shown = typed[id] ?? (p[section][key] as number);
+    const ok = typeof shown === 'number' && Number.isInteger(shown) && shown >= min && shown <= max;
+    if (!ok) outOfRange.push(id);
+    return (
+      <NumberInput
+        label={t(`adminPolicies.${section}.${key}` as string)}
+        description={description}
+        min={min}
+        max={max}
+        clampBehavior="none"
+        allowDecimal={false}
+        value={shown}
+        error={ok ? undefined : t('adminPolicies.between', { min, max })}
+        onChange={(v) => {
+          setTyped({ ...typed, [id]: v });
+          if (typeof v === 'number') setP({ ...p, [section]: { ...p[section], [key]: v } });
+        }}
+      />
+    );
+  };
   const flag = <S extends keyof Policies>(section: S, key: keyof Policies[S] & string) => (
     <Checkbox label={t(`adminPolicies.${section}.${key}` as string)} checked={p[section][key] as boolean} onChange={(e) => setP({ ...p, [section]: { ...p[section], [key]: e.currentTarget.checked } })} />
   );
@@ -35,11 +58,12 @@ export function PoliciesPage() {
     e.preventDefault();
     setError(undefined);
     // The field already says what is wrong; nothing is sent until it is right.
-    if (!remindersValid) return;
+    if (!remindersValid || outOfRange.length > 0) return;
     try {
       const saved = await adminApi.savePolicies(p!);
       queryClient.setQueryData(adminKeys.policies(), saved);
       setP(saved);
+      setTyped({});
       setSavedCount((n) => n + 1);
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (err) {
