@@ -56,7 +56,7 @@ export function TotpSetup({ enrollment, onStart, onConfirm, onCancel }: Props) {
               <Text size="sm">{t('totp.step2Help')}</Text>
               <Image src={`data:image/svg+xml;base64,${btoa(enrollment.qrSvg)}`} alt={t('totp.qrAlt')} w={180} h={180} />
               <Group gap="xs">
-                <Text size="sm">{t('totp.keyLabel')}:</Text>
+                <Text size="sm">{t('totp.keyLabel')}</Text>
                 <Code data-testid="totp-secret">{enrollment.secret}</Code>
                 <CopyButton value={enrollment.secret}>{({ copied, copy }) => <Button size="compact-xs" variant="subtle" onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>}</CopyButton>
               </Group>

@@ -30,7 +30,7 @@ export function DashboardPage() {
             <Card withBorder>
               <Text fw={600}>{t('portal.applications')}</Text>
               <Text size="xl" fw={700} data-testid="apps-count">{dashboard.data.apps.count}</Text>
-              {dashboard.data.apps.mostUsed.length > 0 && <Text size="sm" c="dimmed">{t('dashboard.mostUsed')}: {dashboard.data.apps.mostUsed.map((a) => a.name).join(', ')}</Text>}
+              {dashboard.data.apps.mostUsed.length > 0 && <Text size="sm" c="dimmed">{t('dashboard.mostUsed', { names: dashboard.data.apps.mostUsed.map((a) => a.name).join(', ') })}</Text>}
               <Anchor component={Link} to="/applications" size="sm">{t('dashboard.openApps')}</Anchor>
             </Card>
             <Card withBorder>

@@ -10,7 +10,8 @@ const escapeHtml = (s: string) =>
 export type MailBrand = { name?: string; accentColor?: string };
 
 export function renderMail(subject: string, paragraphs: string[], action?: { label: string; url: string }, footer?: string, brand?: MailBrand): RenderedMail {
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), ...(footer ? ['', footer] : [])].join('\n\n');
+  // The address on a line of its own: no colon to space the French way, and easy to copy.
+  const text = [...paragraphs, ...(action ? [`${action.label}\n${action.url}`] : []), ...(footer ? ['', footer] : [])].join('\n\n');
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
   // The accent colour was validated as #rrggbb when the administrator saved it; checked again here.
   const accent = brand?.accentColor && /^#[0-9a-fA-F]{6}$/.test(brand.accentColor) ? brand.accentColor : '#1864ab';

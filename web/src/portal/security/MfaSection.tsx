@@ -67,7 +67,7 @@ export function MfaSection() {
                 <Table.Tbody>
                   {mfa.data.factors.map((f) => (
                     <Table.Tr key={f.id} data-testid="factor-row">
-                      <Table.Td><Text fw={500}>{f.name}</Text><Text size="xs" c="dimmed">{f.type === 'totp' ? t('login.methodTotp') : f.passkey ? t('security.passkey') : t('login.methodWebauthn')}</Text></Table.Td>
+                      <Table.Td><Text fw={500}>{f.name}</Text><Text size="xs" c="dimmed">{f.type === 'totp' ? t('security.typeTotp') : f.passkey ? t('security.passkey') : t('security.typeWebauthn')}</Text></Table.Td>
                       <Table.Td><Text size="xs">{t('security.added', { date: new Date(f.createdAt).toLocaleDateString(i18n.language) })}</Text><Text size="xs">{f.lastUsedAt ? t('security.lastUsed', { date: new Date(f.lastUsedAt).toLocaleDateString(i18n.language) }) : t('security.neverUsed')}</Text></Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end">

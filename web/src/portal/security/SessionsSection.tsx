@@ -32,6 +32,7 @@ export function SessionsSection() {
               <Table.Tr>
                 <Table.Th>{t('security.device')}</Table.Th>
                 <Table.Th>{t('security.ip')}</Table.Th>
+                <Table.Th>{t('security.signedIn')}</Table.Th>
                 <Table.Th>{t('security.lastSeen')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -41,6 +42,7 @@ export function SessionsSection() {
                 <Table.Tr key={s.id} data-testid="session-row">
                   <Table.Td>{s.browser} · {s.os} {s.current && <Badge ml="xs">{t('security.thisSession')}</Badge>}</Table.Td>
                   <Table.Td>{s.ip}</Table.Td>
+                  <Table.Td>{new Date(s.createdAt).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{!s.current && <Button size="xs" variant="light" color="red" onClick={() => end(s.id)} aria-label={t('security.signOutSession', { device: `${s.browser} ${s.os}` })}>{t('security.signOut')}</Button>}</Table.Td>
                 </Table.Tr>
