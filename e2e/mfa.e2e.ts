@@ -70,7 +70,12 @@ describe('multi-factor authentication', () => {
     await logOut(page);
 
     await signInThroughPage(page, { email: 'tina@acme.test', password: PASSWORD });
+    // A wrong code says so; choosing another method leaves that behind.
+    await typeCode(page, '000000');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('alert').getByText(/not right/).waitFor();
     await page.getByRole('button', { name: 'Choose another method' }).click();
+    await page.getByRole('alert').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Use a recovery code' }).click();
     await page.getByLabel(/^Recovery code/).fill(codes[0]);
     await page.getByRole('button', { name: 'Submit' }).click();

@@ -2,14 +2,15 @@ import { Button, Code, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { saveText } from '../lib/save-text.ts';
 
-type Props = { codes: string[]; onSaved?(): void };
+/** `titled`: false inside a dialog, whose own title says it. */
+type Props = { codes: string[]; onSaved?(): void; titled?: boolean };
 
 /** Shown once: the codes, a text download, and (in the sign-in flow) "I have saved my codes". */
-export function RecoveryCodes({ codes, onSaved }: Props) {
+export function RecoveryCodes({ codes, onSaved, titled = true }: Props) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
-      <Text fw={600}>{t('login.codesTitle')}</Text>
+      {titled && <Text fw={600}>{t('login.codesTitle')}</Text>}
       <Text size="sm">{t('login.codesHelp')}</Text>
       <SimpleGrid cols={2} data-testid="recovery-codes">
         {codes.map((c) => (

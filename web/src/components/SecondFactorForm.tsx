@@ -11,15 +11,21 @@ type Props = {
   /** Sends a code; false when it was refused (the field is cleared for another try). */
   onCode(method: 'totp' | 'recovery_code', code: string): Promise<boolean>;
   onSecurityKey(): Promise<boolean>;
+  /** The person picks another method: what went wrong with the last one no longer applies. */
+  onSwitch?(): void;
 };
 
 /**
  * "Verify Your Identity": the person's methods, the last one used first; an authenticator code,
  * a security key, or a recovery code. Used by User Login and by an application's step-up.
  */
-export function SecondFactorForm({ methods, lastUsed, heading, onCode, onSecurityKey }: Props) {
+export function SecondFactorForm({ methods, lastUsed, heading, onCode, onSecurityKey, onSwitch }: Props) {
   const { t } = useTranslation();
-  const [method, setMethod] = useState<MfaMethod | undefined>(lastUsed ?? (methods.length === 2 ? methods[0] : undefined));
+  const [method, pick] = useState<MfaMethod | undefined>(lastUsed ?? (methods.length === 2 ? methods[0] : undefined));
+  const setMethod = (m: MfaMethod | undefined) => {
+    onSwitch?.();
+    pick(m);
+  };
   const labels: Record<MfaMethod, string> = { totp: t('login.methodTotp'), webauthn: t('login.methodWebauthn'), recovery_code: t('login.methodRecovery') };
   const title = heading ? <Text fw={600}>{heading}</Text> : null;
 

@@ -8,10 +8,12 @@ type Props = {
   onStart(): Promise<unknown>;
   onConfirm(code: string): Promise<boolean>;
   onCancel?(): void;
+  /** false inside a dialog, whose own title says it. */
+  titled?: boolean;
 };
 
 /** "Set Up Verification Code (TOTP)" in the reference's three steps: app, account, verification. */
-export function TotpSetup({ enrollment, onStart, onConfirm, onCancel }: Props) {
+export function TotpSetup({ enrollment, onStart, onConfirm, onCancel, titled = true }: Props) {
   const { t } = useTranslation();
   const [active, setActive] = useState(enrollment ? 1 : 0);
   const [code, setCode] = useState('');
@@ -33,7 +35,7 @@ export function TotpSetup({ enrollment, onStart, onConfirm, onCancel }: Props) {
 
   return (
     <Stack gap="md">
-      <Text fw={600}>{t('totp.title')}</Text>
+      {titled && <Text fw={600}>{t('totp.title')}</Text>}
       <Stepper active={active} orientation="vertical" size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('totp.step1')}>
           <Stack gap="sm">

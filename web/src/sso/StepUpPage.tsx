@@ -73,6 +73,7 @@ export function StepUpPage() {
           <SecondFactorForm
             methods={options.data.methods}
             lastUsed={options.data.lastUsed}
+            onSwitch={() => setError(undefined)}
             onCode={(method, code) => present(() => ssoApi.stepUp({ method, code }))}
             onSecurityKey={() =>
               present(async () => {

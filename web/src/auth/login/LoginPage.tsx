@@ -94,7 +94,7 @@ export function LoginPage({ portal }: Props) {
       ) : shown.step === 'choose_org' ? (
         <OrgChooserStep organizations={shown.organizations} onChoose={(slug) => answer(() => signInApi.organization(slug))} />
       ) : shown.step === 'verify_identity' ? (
-        <VerifyIdentityStep step={shown} answer={answer} />
+        <VerifyIdentityStep step={shown} answer={answer} onSwitch={() => setError(undefined)} />
       ) : shown.step === 'mfa_setup' ? (
         <MfaSetupStep step={shown} answer={answer} />
       ) : shown.step === 'recovery_codes' ? (

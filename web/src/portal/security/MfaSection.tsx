@@ -57,7 +57,8 @@ export function MfaSection() {
   const hasTotp = mfa.data?.factors.some((f) => f.type === 'totp');
   return (
     <Section id="security-mfa" title={t('security.mfa')}>
-      <ErrorAlert error={error ?? mfa.error} />
+      {/* While the set-up dialog is open, its own alert shows what went wrong there, once. */}
+      <ErrorAlert error={totp ? mfa.error : (error ?? mfa.error)} />
       {mfa.isPending ? <Skeleton h={60} /> : mfa.data && (
         <>
           {mfa.data.policy.mode === 'required' && <Badge color="orange.9" variant="filled">{t('security.mfaRequired')}</Badge>}
@@ -98,12 +99,13 @@ export function MfaSection() {
             enrollment={totp === 'starting' ? undefined : totp}
             onStart={() => run(() => meApi.startTotp()).then((e) => e && setTotp(e))}
             onConfirm={confirmTotp}
+            titled={false}
           />
         )}
         <ErrorAlert error={error} />
       </Modal>
       <Modal opened={Boolean(codes)} onClose={() => setCodes(undefined)} title={t('login.codesTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {codes && <RecoveryCodes codes={codes} onSaved={() => setCodes(undefined)} />}
+        {codes && <RecoveryCodes codes={codes} onSaved={() => setCodes(undefined)} titled={false} />}
       </Modal>
     </Section>
   );
