@@ -117,8 +117,11 @@ describe('Admin Portal', () => {
     await pw.getByRole('alert').waitFor();
     await pw.getByLabel(/^New password/).fill('now-this-is-twenty-four!');
     await pw.getByLabel(/^Confirm password/).fill('now-this-is-twenty-four!');
+    // Signed out here too: the login page says why.
+    await pw.getByLabel('Keep me signed in here (other sessions end)').uncheck();
     await pw.getByRole('button', { name: 'Change password' }).click();
-    await lou.page.getByText('Your password was changed.').waitFor();
+    await lou.page.waitForURL(`${env.url}/login?notice=password_changed`);
+    await lou.page.getByRole('status').getByText('Your password was changed. Sign in with the new one.').waitFor();
 
     // An administrator can require a new one; the list says so until it is set.
     await nav(a, 'Users');

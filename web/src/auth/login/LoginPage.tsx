@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Center, Loader } from '@mantine/core';
+import { Alert, Center, Loader } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SignInStep } from '../../../../contract/sign-in.ts';
@@ -39,6 +39,8 @@ export function LoginPage({ portal }: Props) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const returnTo = params.get('returnTo') ?? undefined;
+  // Only known notices are shown: the URL cannot put words of its own on this page.
+  const notice = params.get('notice') === 'password_changed' ? t('login.passwordChangedNotice') : undefined;
   const session = useQuery(sessionQuery);
   const [resume] = useState(reloadedHere);
   const current = useQuery({ ...signInQueries.current(), enabled: resume });
@@ -82,6 +84,11 @@ export function LoginPage({ portal }: Props) {
 
   return (
     <AuthCard title={title} corner={corner}>
+      {notice && shown.step === 'email' && !error && (
+        <Alert color="teal" role="status" variant="light">
+          {notice}
+        </Alert>
+      )}
       <ErrorAlert error={error} />
       {!answered && resume && current.isPending ? (
         <Center>

@@ -27,7 +27,7 @@ export function PasswordSection() {
     setError(undefined);
     try {
       const { signedOut } = await meApi.changePassword({ currentPassword: form.current, newPassword: form.next, keepThisSession: form.keep });
-      if (signedOut) return window.location.assign('/login');
+      if (signedOut) return window.location.assign('/login?notice=password_changed');
       setForm({ current: '', next: '', confirm: '', keep: true });
       await queryClient.invalidateQueries({ queryKey: meKeys.all });
       notifications.show({ color: 'teal', message: t('security.passwordChanged') });
