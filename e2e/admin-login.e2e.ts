@@ -29,6 +29,12 @@ describe('Administrator Portal Login', () => {
     await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'member@acme.test', password: PASSWORD });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not an administrator/i);
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
+    // Signed in to the User Portal, the same member finds nothing to open under /admin.
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'member@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    await page.goto(`${env.url}/admin`);
+    await page.getByRole('alert').getByText(/not an administrator/i).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').count()).toBe(0);
     await context.close();
   });
 

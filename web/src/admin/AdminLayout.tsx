@@ -17,7 +17,8 @@ export function AdminLayout() {
     { to: '/admin/mail', label: t('adminNav.mail') },
   ];
   return (
-    <AppFrame title={t('admin.title')} portal="admin" sections={sections}>
+    // A member who is no administrator here sees no sections they cannot open.
+    <AppFrame title={t('admin.title')} portal="admin" sections={(session) => (session.organization.role === 'admin' ? sections : [])}>
       {(session) =>
         session.organization.role === 'admin' ? (
           <Outlet context={session} />

@@ -12,8 +12,8 @@ import { BrandMark } from './BrandMark.tsx';
 type Props = {
   title: string;
   portal: Portal;
-  /** Navigation entries; the first is the section's home (active only on its exact path). */
-  sections: readonly { to: string; label: string }[];
+  /** Navigation entries, for this session; the first is the section's home (active only on its exact path). */
+  sections(session: SessionInfo): readonly { to: string; label: string }[];
   children(session: SessionInfo): ReactNode;
 };
 
@@ -23,7 +23,6 @@ export function AppFrame({ title, portal, sections, children }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const home = sections[0]?.to;
   return (
     <RequireSession loginPath={loginPath}>
       {(session) => (
@@ -40,8 +39,8 @@ export function AppFrame({ title, portal, sections, children }: Props) {
             </Group>
           </AppShell.Header>
           <AppShell.Navbar p="xs" component="nav" aria-label={t('portal.navigation')}>
-            {sections.map((s) => (
-              <NavLink key={s.to} component={Link} to={s.to} label={s.label} variant="filled" active={s.to === home ? location.pathname === home : location.pathname.startsWith(s.to)} onClick={close} />
+            {sections(session).map((s, i) => (
+              <NavLink key={s.to} component={Link} to={s.to} label={s.label} variant="filled" active={i === 0 ? location.pathname === s.to : location.pathname.startsWith(s.to)} onClick={close} />
             ))}
           </AppShell.Navbar>
           <AppShell.Main>{children(session)}</AppShell.Main>

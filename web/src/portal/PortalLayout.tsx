@@ -12,7 +12,7 @@ export function PortalLayout() {
     { to: '/security', label: t('portal.security') },
   ];
   return (
-    <AppFrame title="Tessera" portal="user" sections={sections}>
+    <AppFrame title="Tessera" portal="user" sections={() => sections}>
       {(session) => <Outlet context={session} />}
     </AppFrame>
   );
