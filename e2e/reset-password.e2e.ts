@@ -32,6 +32,12 @@ describe('Reset User Password', () => {
     const link = linkIn(mail, '/reset-password');
     expect(link.startsWith(`${env.url}/reset-password#token=`)).toBe(true);
 
+    // Pasted into the tab that asked for it (only the fragment changes), the link works there too.
+    await asking.goto(link);
+    await asking.getByText('rosa@acme.test').waitFor();
+    await asking.getByLabel(/^New password/).waitFor();
+    await asking.close();
+
     // The person opens the link from their mailbox: a fresh page.
     const page = await context.newPage();
     await page.goto(link);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Center, Loader } from '@mantine/core';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { invitationQueries } from '../../api/invitations.ts';
 import { sessionQuery } from '../../api/session.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { takeLinkToken } from '../../lib/fragment-token.ts';
+import { useLinkToken } from '../../lib/use-link-token.ts';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 import { JoinWithAccount } from './JoinWithAccount.tsx';
 
@@ -18,7 +18,7 @@ const INVITE_TOKEN_STORAGE = 'tessera.inviteToken';
 /** The invitee's page: create the account (new address) or join with the existing one. */
 export function InvitePage() {
   const { t } = useTranslation();
-  const token = useMemo(() => takeLinkToken(INVITE_TOKEN_STORAGE), []);
+  const token = useLinkToken(INVITE_TOKEN_STORAGE);
   const info = useQuery({ ...invitationQueries.check(token ?? ''), enabled: Boolean(token) });
   const session = useQuery(sessionQuery);
   const dead = !token || (info.error instanceof ApiError && info.error.code === 'token.invalid');

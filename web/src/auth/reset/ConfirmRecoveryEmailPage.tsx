@@ -1,17 +1,16 @@
-import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Center, Loader } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { recoveryEmailQueries } from '../../api/recovery-email.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
-import { takeLinkToken } from '../../lib/fragment-token.ts';
+import { useLinkToken } from '../../lib/use-link-token.ts';
 import { errorText } from '../../i18n/index.ts';
 
 /** The link mailed to a new recovery address: following it confirms the address. */
 export function ConfirmRecoveryEmailPage() {
   const { t } = useTranslation();
-  const token = useMemo(() => takeLinkToken('tessera.recoveryToken'), []);
+  const token = useLinkToken('tessera.recoveryToken');
   const result = useQuery({ ...recoveryEmailQueries.confirm(token ?? ''), enabled: Boolean(token) });
   return (
     <AuthCard title={t('profile.recovery')}>

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Center, Loader } from '@mantine/core';
 import { Link } from 'react-router';
@@ -7,7 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { setupQueries } from '../../api/setup.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { takeLinkToken } from '../../lib/fragment-token.ts';
+import { useLinkToken } from '../../lib/use-link-token.ts';
 import { SetupForm } from './SetupForm.tsx';
 
 const SETUP_TOKEN_STORAGE = 'tessera.setupToken';
@@ -15,7 +14,7 @@ const SETUP_TOKEN_STORAGE = 'tessera.setupToken';
 /** The one-time setup link printed at first start: the first organization and its administrator. */
 export function SetupPage() {
   const { t } = useTranslation();
-  const token = useMemo(() => takeLinkToken(SETUP_TOKEN_STORAGE), []);
+  const token = useLinkToken(SETUP_TOKEN_STORAGE);
   const check = useQuery({ ...setupQueries.check(token ?? ''), enabled: Boolean(token) });
 
   if (token && check.isPending) {
