@@ -25,8 +25,9 @@ export function UserPage() {
     try {
       await call();
       notifications.show({ color: 'teal', message: t('common.saved') });
-      await queryClient.invalidateQueries({ queryKey: adminKeys.all });
+      // Leave first: refreshing this page's person after removing them would only fetch a 404.
       after?.();
+      await queryClient.invalidateQueries({ queryKey: adminKeys.all });
     } catch (err) {
       setError(err);
     }
