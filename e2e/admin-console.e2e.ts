@@ -277,6 +277,10 @@ describe('Admin Portal', () => {
     await expect.poll(() => rows.count()).toBe(60);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(`actor=${louId}`);
+    // Each row names who acted; a window that ends before it starts says so.
+    expect(await rows.first().textContent()).toContain('lou@acme.test');
+    await page.getByLabel('Until', { exact: true }).fill(local(minute - 120_000));
+    await page.getByText('Until comes before From.').waitFor();
     await context.close();
   });
 

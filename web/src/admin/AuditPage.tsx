@@ -25,6 +25,8 @@ export function AuditPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [debounced] = useDebouncedValue(event.trim(), 300);
+  // An empty window is a typing slip, not a question: say so rather than answer "no event".
+  const backwards = Boolean(instant(from) && instant(to) && instant(from)! > instant(to)!);
   const filters: AuditFilterValues = {
     event: debounced || undefined,
     outcome: outcome ?? undefined,
@@ -44,7 +46,7 @@ export function AuditPage() {
         <UserPicker label={t('adminAudit.actor')} placeholder={t('adminAudit.byEmail')} value={actor} onChange={setActor} />
         <UserPicker label={t('adminAudit.target')} placeholder={t('adminAudit.byEmail')} value={target} onChange={setTarget} />
         <TextInput type="datetime-local" label={t('adminAudit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="datetime-local" label={t('adminAudit.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput type="datetime-local" label={t('adminAudit.to')} value={to} error={backwards ? t('adminAudit.backwards') : undefined} onChange={(e) => setTo(e.currentTarget.value)} />
         <Anchor href={auditCsvUrl(filters)} download>{t('adminAudit.csv')}</Anchor>
       </Group>
       <ErrorAlert error={audit.error} />
