@@ -5,6 +5,8 @@ import { oidcPayloads } from '../../db/schema/index.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { revokeGrantOidcPayloads } from '../../domain/oidc/oidc-payload-store.ts';
 import type { SignedOut } from '../../domain/sessions/signed-out.ts';
+import { AppError } from '../../errors.ts';
+import { outboundFailureReason } from '../outbound/fetch-outbound.ts';
 
 type ProviderSession = InstanceType<Provider['Session']> & { authorizations?: Record<string, { sid?: string; grantId?: string; persistsLogout?: boolean }> };
 
@@ -41,11 +43,11 @@ async function tell(provider: Provider, db: Db, ended: SignedOut, clientId: stri
     // oidc-provider's typings omit the client's backchannelLogout (used by its own end_session).
     const client = (await provider.Client.find(clientId)) as { backchannelLogoutUri?: string; backchannelLogout(sub: string, sid: string | undefined): Promise<void> } | undefined;
     if (!client?.backchannelLogoutUri) return;
-    const outcome = await client.backchannelLogout(ended.userId, sid).then(
-      () => 'success' as const,
-      () => 'failure' as const,
+    const reason = await client.backchannelLogout(ended.userId, sid).then(
+      () => undefined,
+      (err: unknown) => (err instanceof AppError ? outboundFailureReason(err) : 'rejected'),
     );
-    await recordAudit(db, { ip: ended.ip, userAgent: ended.userAgent, actorUserId: ended.userId }, { event: 'app.backchannel_logout', outcome, orgId: await orgOfClient(clientId), targetUserId: ended.userId, details: { appId: clientId } });
+    await recordAudit(db, { ip: ended.ip, userAgent: ended.userAgent, actorUserId: ended.userId }, { event: 'app.backchannel_logout', outcome: reason ? 'failure' : 'success', orgId: await orgOfClient(clientId), targetUserId: ended.userId, details: { appId: clientId, ...(reason ? { reason } : {}) } });
   } catch {
     // The sign-out itself is done; a notice that could not even be attempted leaves nothing to undo.
   }

@@ -240,7 +240,7 @@ describe('back-channel logout outside tests', () => {
         expect((await a.browser.fetch('/api/auth/logout', { method: 'POST', json: {} })).status).toBe(200);
         await expect
           .poll(async () => (await guarded.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.backchannel_logout'), eq(auditEvents.targetUserId, user.id))))[0])
-          .toMatchObject({ outcome: 'failure', details: { appId: app.clientId } });
+          .toMatchObject({ outcome: 'failure', details: { appId: app.clientId, reason: 'not_allowed' } });
         expect(rp.received).toEqual([]);
       } finally {
         await guarded.close();

@@ -19,6 +19,9 @@ export type FetchOutboundOptions = {
 
 export type FetchedResource = { status: number; contentType: string; body: string };
 
+/** Why a call did not happen, for the audit log: an address Tessera may not call, or one that did not answer well. */
+export const outboundFailureReason = (err: unknown): 'not_allowed' | 'unreachable' => (err instanceof AppError && err.code === 'outbound.refused' ? 'not_allowed' : 'unreachable');
+
 const refused = (message: string) => new AppError('outbound.refused', message);
 const failed = (message: string, cause?: unknown) => new AppError('outbound.failed', message, { cause });
 

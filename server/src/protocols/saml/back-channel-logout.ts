@@ -6,7 +6,7 @@ import { takeEndedSamlSignIns, type EndedSamlSignIn } from '../../domain/saml/sa
 import { onSignedOut } from '../../domain/sessions/signed-out.ts';
 import { findUserById } from '../../domain/users/user-store.ts';
 import type { HttpDeps } from '../../http/deps.ts';
-import { fetchOutbound } from '../outbound/fetch-outbound.ts';
+import { fetchOutbound, outboundFailureReason } from '../outbound/fetch-outbound.ts';
 import { newSamlId } from './render-response.ts';
 import { signLogoutRequest } from './sign-logout-request.ts';
 import { childElements, parseXml } from './xml-guards.ts';
@@ -95,8 +95,8 @@ async function tell(deps: HttpDeps, ended: EndedSamlSignIn): Promise<void> {
       post: { contentType: 'text/xml; charset=utf-8', body: envelope, headers: { soapaction: 'http://www.oasis-open.org/committees/security' } },
     });
     reason = refusal(answer.body, requestId, settings.entityId);
-  } catch {
-    reason = 'unreachable';
+  } catch (err) {
+    reason = outboundFailureReason(err);
   }
   await recordAudit(deps.db, { ...BY, actorUserId: null }, {
     event: 'saml.logout',
