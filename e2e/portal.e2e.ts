@@ -140,6 +140,9 @@ describe('User Portal', () => {
     const sessions = page.getByRole('region', { name: 'Sessions and devices' });
     await expect.poll(() => sessions.getByTestId('session-row').count()).toBeGreaterThanOrEqual(2);
     await sessions.getByText('This session').waitFor();
+    // Two sessions of one browser and system tell apart by when each signed in.
+    expect(await sessions.getByRole('columnheader', { name: 'Signed in' }).count()).toBe(1);
+    expect(await sessions.getByTestId('session-row').first().getByRole('cell').nth(2).textContent()).toMatch(/\d/);
     await sessions.getByRole('button', { name: 'Sign out all other sessions' }).click();
     await expect.poll(async () => (await other.context.request.get(`${env.url}/api/session`)).status()).toBe(401);
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(200);

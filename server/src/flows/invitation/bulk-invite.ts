@@ -26,10 +26,10 @@ export async function bulkInvite(orgId: string, input: unknown, deps: FlowDeps):
   for (const [index, cells] of rows.entries()) {
     const record = Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i]?.trim() || undefined]));
     try {
-      const seen = [`email:${record.email?.toLowerCase()}`, ...(record.username ? [`username:${record.username.toLowerCase()}`] : [])].find((k) => rowOf.has(k));
-      if (seen) throw new AppError('invitation.duplicate_row', `Row ${rowOf.get(seen)} of this file already has this ${seen.startsWith('email') ? 'address' : 'username'}.`);
-      if (record.email) rowOf.set(`email:${record.email.toLowerCase()}`, index + 1);
-      if (record.username) rowOf.set(`username:${record.username.toLowerCase()}`, index + 1);
+      const keys = [record.email && `address:${record.email.toLowerCase()}`, record.username && `username:${record.username.toLowerCase()}`].filter((k): k is string => Boolean(k));
+      const seen = keys.find((k) => rowOf.has(k));
+      if (seen) throw new AppError('invitation.duplicate_row', `Row ${rowOf.get(seen)} of this file already has this ${seen.split(':')[0]}.`);
+      for (const k of keys) rowOf.set(k, index + 1);
       await sendInvitation(orgId, { ...record, role: record.role ?? 'member' }, deps);
       report.push({ row: index + 1, email: record.email ?? '', ok: true });
     } catch (err) {

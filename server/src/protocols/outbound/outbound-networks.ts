@@ -6,7 +6,7 @@ const METADATA_SERVICES = ['169.254.169.254', 'fd00:ec2::254'].map((a) => ipaddr
 export type OutboundNetwork = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
 /** One address or CIDR as the operator wrote it; a bare address is a network of one. */
-export function parseOutboundNetwork(text: string): OutboundNetwork {
+function parseOutboundNetwork(text: string): OutboundNetwork {
   let network: OutboundNetwork;
   try {
     network = text.includes('/') ? ipaddr.parseCIDR(text) : ((ip) => [ip, ip.kind() === 'ipv4' ? 32 : 128] as OutboundNetwork)(ipaddr.parse(text));
@@ -23,7 +23,7 @@ export function parseOutboundNetworks(list: string): OutboundNetwork[] {
 }
 
 /** IPv4-mapped IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it carries. */
-export function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   if (!ipaddr.isValid(address)) return undefined;
   const ip = ipaddr.parse(address);
   return ip instanceof ipaddr.IPv6 && ip.isIPv4MappedAddress() ? ip.toIPv4Address() : ip;
