@@ -80,6 +80,12 @@ describe('Admin Portal', () => {
     await a.getByRole('option', { name: 'Engineering' }).click();
     await row.getByRole('button', { name: 'Assign' }).click();
     await a.getByText('Handbook was assigned.').waitFor();
+    // A second application of that name would be a second tile nobody can tell apart: refused.
+    await form.getByLabel(/^Name/).fill('handbook');
+    await form.getByLabel(/^URL/).fill(`${env.url}/other`);
+    await form.getByRole('button', { name: 'Create application' }).click();
+    await form.getByText('Another application already has this name.').waitFor();
+    expect(await a.getByTestId('admin-app-row').filter({ hasText: /handbook/i }).count()).toBe(1);
     await nina.page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
     await nina.page.getByTestId('app-tile').filter({ hasText: 'Handbook' }).waitFor();
 

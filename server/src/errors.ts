@@ -25,6 +25,7 @@ export const errorCodes = {
   'app.not_found': 404,
   'app.invalid': 422,
   'app.wrong_type': 409,
+  'app.name_taken': 409,
   'sso.interaction_not_found': 404,
   'sso.access_denied': 403,
   'sso.step_up_required': 403,

@@ -16,8 +16,18 @@ export function fixtureDeps(t: TestApp): FlowDeps {
 }
 
 /** An OIDC application of `org`, optionally assigned to `userId`; returns its id and one-time secret. */
+/** Application names are unique per organization: the first fixture is "Wiki", the next "Wiki 2"… */
+const fixtureNames = new WeakMap<TestApp, Map<string, number>>();
+export function nextAppName(t: TestApp, orgId: string, base = 'Wiki'): string {
+  const counts = fixtureNames.get(t) ?? new Map<string, number>();
+  fixtureNames.set(t, counts);
+  const n = (counts.get(`${orgId} ${base}`) ?? 0) + 1;
+  counts.set(`${orgId} ${base}`, n);
+  return n === 1 ? base : `${base} ${n}`;
+}
+
 export async function seedOidcApp(t: TestApp, org: Org, input: Record<string, unknown> = {}, assignTo?: string) {
-  const created = await createOidcApp({ orgId: org.id, adminId: null }, { name: 'Wiki', kind: 'web', redirectUris: [CALLBACK], postLogoutRedirectUris: ['https://rp.example/bye'], ...input }, fixtureDeps(t));
+  const created = await createOidcApp({ orgId: org.id, adminId: null }, { name: nextAppName(t, org.id), kind: 'web', redirectUris: [CALLBACK], postLogoutRedirectUris: ['https://rp.example/bye'], ...input }, fixtureDeps(t));
   if (assignTo) await assignApp(t.database.db, created.id, { userId: assignTo });
   return created;
 }

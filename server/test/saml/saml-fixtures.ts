@@ -7,6 +7,7 @@ import * as x509 from '@peculiar/x509';
 import { SAML, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
 import type { LightMyRequestResponse } from 'fastify';
 import { PUBLIC_URL, STRONG_PASSWORD, seedOrg, seedUser, type TestApp, type TestClient } from '../harness.ts';
+import { nextAppName } from '../oidc-fixtures.ts';
 
 export const SP_ENTITY_ID = 'https://sp.example.test/saml';
 export const ACS_URL = 'https://sp.example.test/saml/acs';
@@ -52,7 +53,7 @@ export async function seedSamlWorld(t: TestApp, name = 'Acme'): Promise<SamlWorl
     userEmail,
     idpCert: idp.json().certificate,
     async createApp(body) {
-      const res = await admin.post('/api/admin/apps/saml', { name: 'Wiki', entityId: SP_ENTITY_ID, acsUrls: [ACS_URL], ...body });
+      const res = await admin.post('/api/admin/apps/saml', { name: nextAppName(t, org.id), entityId: SP_ENTITY_ID, acsUrls: [ACS_URL], ...body });
       expect(res.statusCode, res.body).toBe(201);
       const created = res.json() as { id: string };
       const assign = await admin.post(`/api/admin/apps/${created.id}/assignments`, { userId: member.id });

@@ -23,23 +23,30 @@ export const groupMembers = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('group_members_user').on(t.userId)],
 );
 
-/** An application of one organization: a bookmark now; OIDC and SAML keep their settings in `protocol`. */
-export const apps = pgTable('apps', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-  type: text('type', { enum: ['bookmark', 'oidc', 'saml'] }).notNull(),
-  name: text('name').notNull(),
-  description: text('description').notNull().default(''),
-  /** Written by the administrator; the portal shows a "details" link when it is not empty. */
-  details: text('details').notNull().default(''),
-  /** Bookmark target, or the launch URL of an SSO application. */
-  url: text('url'),
-  /** A small image as a data: URL (validated and bounded on upload). */
-  icon: text('icon'),
-  protocol: jsonb('protocol').notNull().default({}),
-  mfaPolicy: jsonb('mfa_policy').notNull().default({}),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * An application of one organization: a bookmark now; OIDC and SAML keep their settings in `protocol`.
+ * Names are unique per organization (any case): two tiles with one name cannot be told apart.
+ */
+export const apps = pgTable(
+  'apps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['bookmark', 'oidc', 'saml'] }).notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** Written by the administrator; the portal shows a "details" link when it is not empty. */
+    details: text('details').notNull().default(''),
+    /** Bookmark target, or the launch URL of an SSO application. */
+    url: text('url'),
+    /** A small image as a data: URL (validated and bounded on upload). */
+    icon: text('icon'),
+    protocol: jsonb('protocol').notNull().default({}),
+    mfaPolicy: jsonb('mfa_policy').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('apps_org_name').on(t.orgId, sql`lower(${t.name})`)],
+);
 
 /** Assigned to a user directly or to a group; exactly one of the two. */
 export const appAssignments = pgTable(

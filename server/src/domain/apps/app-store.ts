@@ -8,6 +8,8 @@ import type { Page } from '../../../../contract/list-query.ts';
 import { appAssignments, appUsage, apps, groupMembers, memberships } from '../../db/schema/index.ts';
 import { param, prepared } from '../../db/prepared.ts';
 import { appMfaPolicySchema, type AppMfaPolicy } from '../../../../contract/apps.ts';
+import { AppError } from '../../errors.ts';
+import { isUniqueViolation } from '../users/user-store.ts';
 
 export type AppRow = typeof apps.$inferSelect;
 export type AssignedApp = AppRow & { launches: number };
@@ -61,13 +63,22 @@ export type NewApp = {
 };
 
 export async function createApp(db: Queryable, orgId: string, input: NewApp): Promise<AppRow> {
-  const [row] = await db.insert(apps).values({ orgId, ...input, icon: input.icon ?? null }).returning();
+  const [row] = await db
+    .insert(apps)
+    .values({ orgId, ...input, icon: input.icon ?? null })
+    .returning()
+    .catch(refuseTakenName);
   return row;
+}
+
+function refuseTakenName(err: unknown): never {
+  if (isUniqueViolation(err)) throw new AppError('app.name_taken', 'Another application already has this name.');
+  throw err;
 }
 
 /** Changes the settings of one of the organization's applications; false when it is not theirs. */
 export async function updateApp(db: Queryable, orgId: string, appId: string, patch: Partial<Omit<NewApp, 'type'>>): Promise<AppRow | undefined> {
-  const [row] = await db.update(apps).set(patch).where(and(eq(apps.orgId, orgId), eq(apps.id, appId))).returning();
+  const [row] = await db.update(apps).set(patch).where(and(eq(apps.orgId, orgId), eq(apps.id, appId))).returning().catch(refuseTakenName);
   if (row) announceAppChanged(row.id);
   return row;
 }

@@ -58,6 +58,30 @@ describe('creating a bookmark application', () => {
   });
 });
 
+describe('application names', () => {
+  it('are unique in the organization whatever the case, on creation and on renaming, and the refusal changes nothing', async () => {
+    const first = await admin.post('/api/admin/apps', { name: 'Notebook', url: 'https://notebook.example/' });
+    expect(first.statusCode).toBe(201);
+    const twin = await admin.post('/api/admin/apps', { name: 'notebook', url: 'https://other-notebook.example/' });
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json().error.code).toBe('app.name_taken');
+    expect((await t.database.db.select().from(apps).where(eq(apps.url, 'https://other-notebook.example/'))).length).toBe(0);
+
+    const second = (await admin.post('/api/admin/apps', { name: 'Intranet', url: 'https://intranet.example/' })).json() as { id: string };
+    const rename = await admin.post(`/api/admin/apps/bookmark/${second.id}`, { name: 'NOTEBOOK', url: 'https://moved.example/' });
+    expect(rename.statusCode).toBe(409);
+    expect(rename.json().error.code).toBe('app.name_taken');
+    expect(await rowOf(second.id)).toMatchObject({ name: 'Intranet', url: 'https://intranet.example/' });
+    // Keeping its own name (another field changed) is not a clash.
+    expect((await admin.post(`/api/admin/apps/bookmark/${first.json().id}`, { name: 'Notebook', description: 'Notes' })).statusCode).toBe(200);
+  });
+
+  it('may repeat in another organization', async () => {
+    await admin.post('/api/admin/apps', { name: 'Shared name', url: 'https://a.example/' });
+    expect((await outsider.post('/api/admin/apps', { name: 'Shared name', url: 'https://b.example/' })).statusCode).toBe(201);
+  });
+});
+
 describe('editing a bookmark application', () => {
   it('reads it back and changes its name, URL, texts and icon, audited with old and new values', async () => {
     const { id } = await createBookmark();
@@ -76,9 +100,9 @@ describe('editing a bookmark application', () => {
   });
 
   it('changes only the fields it names', async () => {
-    const { id } = await createBookmark('Wiki');
+    const { id } = await createBookmark('Knowledge base');
     expect((await admin.post(`/api/admin/apps/bookmark/${id}`, { description: 'Everything we know' })).statusCode).toBe(200);
-    expect(await rowOf(id)).toMatchObject({ name: 'Wiki', url: 'https://handbook.example/', description: 'Everything we know', details: 'Ask HR', icon: PNG });
+    expect(await rowOf(id)).toMatchObject({ name: 'Knowledge base', url: 'https://handbook.example/', description: 'Everything we know', details: 'Ask HR', icon: PNG });
   });
 
   it('refuses bad input with 400 and changes nothing', async () => {

@@ -339,13 +339,13 @@ describe('Log out of the portal ends the single sign-on it started', () => {
 describe('consent for applications the organization does not vouch for', () => {
   it('asks once, remembers the answer per person and application, and issues nothing on Deny', async () => {
     const { user, who } = await person();
-    const app = await seedOidcApp(t, acme, { consent: 'explicit' }, user.id);
+    const app = await seedOidcApp(t, acme, { consent: 'explicit', name: 'Expense reports' }, user.id);
     const config = await discover(t.url, app.clientId, app.clientSecret);
     const a = await authorize(config, t.url, who);
     expect(a.stoppedAt).toMatch(/\/sso\/consent\//);
     const uid = a.stoppedAt!.split('/sso/consent/')[1];
     const question = await (await a.browser.fetch(`/api/oidc/interaction/${uid}/consent`)).json();
-    expect(question.app).toMatchObject({ id: app.id, name: 'Wiki' });
+    expect(question.app).toMatchObject({ id: app.id, name: 'Expense reports' });
     expect(question.scopes).toEqual(expect.arrayContaining(['email', 'profile']));
 
     const denied = await (await a.browser.fetch(`/api/oidc/interaction/${uid}/consent`, { method: 'POST', json: { approve: false } })).json();
