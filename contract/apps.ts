@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { cleanText, nameField } from './fields.ts';
+import { cleanText, httpUrl, nameField } from './fields.ts';
 import { pageSchema } from './list-query.ts';
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2048);
 /** Icons are small images, stored inline; SVG is refused (it can carry script). */
 export const ICON_MAX_CHARS = 200_000;
 const icon = z

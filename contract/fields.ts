@@ -37,8 +37,10 @@ export const distinctBy =
 /** Hosts whose traffic never leaves the machine: the only place plain http:// carries a credential safely. */
 export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** `message` names the address's form; a well-formed address that is too long gets zod's length message. */
+const webUrl = (message: string) => z.url({ protocol: /^https?$/, error: (issue) => (issue.code === 'invalid_format' ? message : undefined) }).max(2048);
+
+export const httpUrl = webUrl('must be an http:// or https:// address');
+
 /** Where a browser is sent with a credential (an assertion, a code): https://, or http:// on loopback only. */
-export const httpsOrLoopbackUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an https:// address (http:// only on localhost)' })
-  .max(2048)
-  .refine((s) => !s.startsWith('http:') || LOOPBACK_HOSTS.has(new URL(s).hostname), 'must be an https:// address (http:// only on localhost)');
+export const httpsOrLoopbackUrl = webUrl('must be an https:// address (http:// only on localhost)').refine((s) => !s.startsWith('http:') || LOOPBACK_HOSTS.has(new URL(s).hostname), 'must be an https:// address (http:// only on localhost)');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appMfaPolicySchema } from './apps.ts';
-import { cleanText, distinctBy, httpsOrLoopbackUrl, nameField } from './fields.ts';
+import { cleanText, distinctBy, httpUrl, httpsOrLoopbackUrl, nameField } from './fields.ts';
 
 /**
  * SAML service providers of an organization (Admin API, /api/admin/apps/saml…). Everything here
@@ -73,8 +73,6 @@ export const createSamlAppInput = z
   .refine((v) => !v.signsRequests || v.spCertificate, { path: ['spCertificate'], message: 'is required when the SP signs its requests' });
 export type CreateSamlAppInput = z.infer<typeof createSamlAppInput>;
 
-/** An SP's metadata address: fetched by the server, public http(s) addresses only. */
-const metadataUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2048);
 
 /**
  * POST /api/admin/apps/saml/import — from the SP's metadata: the XML pasted or uploaded as text,
@@ -84,7 +82,8 @@ export const importSamlAppInput = z
   .object({
     ...appFields,
     metadataXml: z.string().min(1).max(200_000).optional(),
-    metadataUrl: metadataUrl.optional(),
+    /** Fetched by the server, on a public address or a network the operator allowed. */
+    metadataUrl: httpUrl.optional(),
     nameIdFormat: samlNameIdFormatSchema.optional(),
     wantResponseSigned: z.boolean().optional(),
     attributes: z.array(samlAttributeSchema).max(30).superRefine(distinctBy((a) => a.name, 'name')).default([]),
