@@ -143,6 +143,12 @@ describe('User Portal', () => {
     // Two sessions of one browser and system tell apart by when each signed in.
     expect(await sessions.getByRole('columnheader', { name: 'Signed in' }).count()).toBe(1);
     expect(await sessions.getByTestId('session-row').first().getByRole('cell').nth(2).textContent()).toMatch(/\d/);
+    // On a phone each session is a card that fits the screen, its lines named, not a table to scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const row = sessions.getByTestId('session-row').first();
+    await expect.poll(async () => (await row.boundingBox())!.width).toBeLessThanOrEqual(390);
+    expect(await row.getByRole('cell').nth(1).evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"IP address: "');
+    await page.setViewportSize({ width: 1280, height: 720 });
     await sessions.getByRole('button', { name: 'Sign out all other sessions' }).click();
     await expect.poll(async () => (await other.context.request.get(`${env.url}/api/session`)).status()).toBe(401);
     expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(200);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TotpEnrollment } from '../../../../contract/mfa.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { StackingTable } from '../../components/StackingTable.tsx';
 import { RecoveryCodes } from '../../components/RecoveryCodes.tsx';
 import { TotpSetup } from '../../components/TotpSetup.tsx';
 import { webauthn } from '../../lib/webauthn.ts';
@@ -63,8 +64,7 @@ export function MfaSection() {
         <>
           {mfa.data.policy.mode === 'required' && <Badge color="orange.9" variant="filled">{t('security.mfaRequired')}</Badge>}
           {mfa.data.factors.length === 0 ? <Text size="sm" c="dimmed">{t('security.noFactors')}</Text> : (
-            <Table.ScrollContainer minWidth={520}>
-              <Table>
+            <StackingTable minWidth={520}>
                 <Table.Tbody>
                   {mfa.data.factors.map((f) => (
                     <Table.Tr key={f.id} data-testid="factor-row">
@@ -79,8 +79,7 @@ export function MfaSection() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            </StackingTable>
           )}
           <Group>
             {!hasTotp && mfa.data.policy.methods.includes('totp') && <Button variant="default" onClick={() => setTotp('starting')}>{t('security.addTotp')}</Button>}

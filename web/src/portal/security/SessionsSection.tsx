@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
+import { StackingTable } from '../../components/StackingTable.tsx';
 
 /** My active sessions, this one marked; sign out any other, or all of them. */
 export function SessionsSection() {
   const { t, i18n } = useTranslation();
+  const label = (key: string) => t('common.cellLabel', { label: t(key) });
   const sessions = useQuery(meQueries.sessions());
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: meKeys.sessions() });
@@ -26,8 +28,7 @@ export function SessionsSection() {
     <Section id="security-sessions" title={t('security.sessions')}>
       <ErrorAlert error={sessions.error} />
       {sessions.isPending ? <Skeleton h={80} /> : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
+        <StackingTable minWidth={560}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('security.device')}</Table.Th>
@@ -41,15 +42,14 @@ export function SessionsSection() {
               {sessions.data?.items.map((s) => (
                 <Table.Tr key={s.id} data-testid="session-row">
                   <Table.Td>{s.browser} · {s.os} {s.current && <Badge ml="xs">{t('security.thisSession')}</Badge>}</Table.Td>
-                  <Table.Td>{s.ip}</Table.Td>
-                  <Table.Td>{new Date(s.createdAt).toLocaleString(i18n.language)}</Table.Td>
-                  <Table.Td>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>
+                  <Table.Td data-label={label('security.ip')}>{s.ip}</Table.Td>
+                  <Table.Td data-label={label('security.signedIn')}>{new Date(s.createdAt).toLocaleString(i18n.language)}</Table.Td>
+                  <Table.Td data-label={label('security.lastSeen')}>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{!s.current && <Button size="xs" variant="light" color="red" onClick={() => end(s.id)} aria-label={t('security.signOutSession', { device: `${s.browser} ${s.os}` })}>{t('security.signOut')}</Button>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </StackingTable>
       )}
       {(sessions.data?.items.length ?? 0) > 1 ? (
         <Group><Button variant="default" onClick={endOthers}>{t('security.signOutOthers')}</Button></Group>

@@ -7,6 +7,7 @@ import { describeError } from '../../components/describe-error.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { saveText } from '../../lib/save-text.ts';
 import { Section } from '../../components/Section.tsx';
+import { StackingTable } from '../../components/StackingTable.tsx';
 import { generateSshKey } from './generate-ssh-key.ts';
 
 /** Add (paste or upload), generate in the browser, list with SHA256 fingerprints, remove. */
@@ -49,8 +50,7 @@ export function SshKeysSection() {
   return (
     <Section id="security-ssh" title={t('security.sshKeys')}>
       {keys.isPending ? <Skeleton h={60} /> : keys.data?.items.length ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
+        <StackingTable minWidth={560}>
             <Table.Tbody>
               {keys.data.items.map((k) => (
                 <Table.Tr key={k.id} data-testid="ssh-key-row">
@@ -60,8 +60,7 @@ export function SshKeysSection() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </StackingTable>
       ) : <Text size="sm" c="dimmed">{t('security.noKeys')}</Text>}
       <Stack component="form" onSubmit={(e) => { e.preventDefault(); void add(name, publicKey); }} maw={640}>
         <TextInput label={t('security.keyName')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
