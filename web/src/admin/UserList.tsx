@@ -7,6 +7,7 @@ import { adminApi, adminQueries, type UserFilterValues } from '../api/admin.ts';
 import { loadedItems } from '../api/paged-query.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
+import { StackingTable } from '../components/StackingTable.tsx';
 import { personName } from '../lib/person-name.ts';
 
 type MemberAction = Parameters<typeof adminApi.userAction>[1];
@@ -30,32 +31,30 @@ export function UserList({ filters, onAction, onInvitation }: Props) {
   if (rows.length === 0) return <Text c="gray.7">{t('adminUsers.noneFound')}</Text>;
   return (
     <>
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr><Table.Th>{t('adminUsers.name')}</Table.Th><Table.Th>{t('common.email')}</Table.Th><Table.Th>{t('adminUsers.status')}</Table.Th><Table.Th /></Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((u) => (
-              <Table.Tr key={u.id} data-testid="user-row">
-                <Table.Td>
-                  {u.status === 'invited' ? personName(u) : <Anchor component={Link} to={`/admin/users/${u.id}`}>{personName(u)}</Anchor>}
-                  {u.role === 'admin' && <Badge size="xs" ml="xs">{t('adminUsers.admin')}</Badge>}
-                </Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Badge color={statusColor[u.status]} variant="filled">{t(`adminUsers.statusValue.${u.status}`)}</Badge>
-                    {u.locked && <Badge color="orange.9" variant="filled">{t('adminUsers.locked')}</Badge>}
-                    {(u.passwordExpired || u.mustChangePassword) && <Badge color="grape.9" variant="filled">{t('adminUsers.needsNewPassword')}</Badge>}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{u.status === 'invited' ? <InvitationActions user={u} onInvitation={onInvitation} /> : <MemberMenu user={u} onAction={onAction} />}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <StackingTable minWidth={720} striped>
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('adminUsers.name')}</Table.Th><Table.Th>{t('common.email')}</Table.Th><Table.Th>{t('adminUsers.status')}</Table.Th><Table.Th /></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((u) => (
+            <Table.Tr key={u.id} data-testid="user-row">
+              <Table.Td>
+                {u.status === 'invited' ? personName(u) : <Anchor component={Link} to={`/admin/users/${u.id}`}>{personName(u)}</Anchor>}
+                {u.role === 'admin' && <Badge size="xs" ml="xs">{t('adminUsers.admin')}</Badge>}
+              </Table.Td>
+              <Table.Td>{u.email}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Badge color={statusColor[u.status]} variant="filled">{t(`adminUsers.statusValue.${u.status}`)}</Badge>
+                  {u.locked && <Badge color="orange.9" variant="filled">{t('adminUsers.locked')}</Badge>}
+                  {(u.passwordExpired || u.mustChangePassword) && <Badge color="grape.9" variant="filled">{t('adminUsers.needsNewPassword')}</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td>{u.status === 'invited' ? <InvitationActions user={u} onInvitation={onInvitation} /> : <MemberMenu user={u} onAction={onAction} />}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </StackingTable>
       <LoadMore query={users} shown={rows.length} />
     </>
   );

@@ -65,20 +65,20 @@ export function MfaSection() {
           {mfa.data.policy.mode === 'required' && <Badge color="orange.9" variant="filled">{t('security.mfaRequired')}</Badge>}
           {mfa.data.factors.length === 0 ? <Text size="sm" c="dimmed">{t('security.noFactors')}</Text> : (
             <StackingTable minWidth={520}>
-                <Table.Tbody>
-                  {mfa.data.factors.map((f) => (
-                    <Table.Tr key={f.id} data-testid="factor-row">
-                      <Table.Td><Text fw={500}>{f.name}</Text><Text size="xs" c="dimmed">{f.type === 'totp' ? t('security.typeTotp') : f.passkey ? t('security.passkey') : t('security.typeWebauthn')}</Text></Table.Td>
-                      <Table.Td><Text size="xs">{t('security.added', { date: new Date(f.createdAt).toLocaleDateString(i18n.language) })}</Text><Text size="xs">{f.lastUsedAt ? t('security.lastUsed', { date: new Date(f.lastUsedAt).toLocaleDateString(i18n.language) }) : t('security.neverUsed')}</Text></Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" justify="flex-end">
-                          <Button size="xs" variant="subtle" onClick={() => { const name = window.prompt(t('common.rename'), f.name); if (name) void run(() => meApi.renameFactor(f.id, name)).then(refresh); }}>{t('common.rename')}</Button>
-                          <Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('security.confirmRemoveFactor', { name: f.name })) && run(() => meApi.removeFactor(f.id)).then(refresh)}>{t('common.remove')}</Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
+              <Table.Tbody>
+                {mfa.data.factors.map((f) => (
+                  <Table.Tr key={f.id} data-testid="factor-row">
+                    <Table.Td><Text fw={500}>{f.name}</Text><Text size="xs" c="dimmed">{f.type === 'totp' ? t('security.typeTotp') : f.passkey ? t('security.passkey') : t('security.typeWebauthn')}</Text></Table.Td>
+                    <Table.Td><Text size="xs">{t('security.added', { date: new Date(f.createdAt).toLocaleDateString(i18n.language) })}</Text><Text size="xs">{f.lastUsedAt ? t('security.lastUsed', { date: new Date(f.lastUsedAt).toLocaleDateString(i18n.language) }) : t('security.neverUsed')}</Text></Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end">
+                        <Button size="xs" variant="subtle" onClick={() => { const name = window.prompt(t('common.rename'), f.name); if (name) void run(() => meApi.renameFactor(f.id, name)).then(refresh); }}>{t('common.rename')}</Button>
+                        <Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('security.confirmRemoveFactor', { name: f.name })) && run(() => meApi.removeFactor(f.id)).then(refresh)}>{t('common.remove')}</Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
             </StackingTable>
           )}
           <Group>

@@ -29,26 +29,26 @@ export function SessionsSection() {
       <ErrorAlert error={sessions.error} />
       {sessions.isPending ? <Skeleton h={80} /> : (
         <StackingTable minWidth={560}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('security.device')}</Table.Th>
-                <Table.Th>{t('security.ip')}</Table.Th>
-                <Table.Th>{t('security.signedIn')}</Table.Th>
-                <Table.Th>{t('security.lastSeen')}</Table.Th>
-                <Table.Th />
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('security.device')}</Table.Th>
+              <Table.Th>{t('security.ip')}</Table.Th>
+              <Table.Th>{t('security.signedIn')}</Table.Th>
+              <Table.Th>{t('security.lastSeen')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sessions.data?.items.map((s) => (
+              <Table.Tr key={s.id} data-testid="session-row">
+                <Table.Td>{s.browser} · {s.os} {s.current && <Badge ml="xs">{t('security.thisSession')}</Badge>}</Table.Td>
+                <Table.Td data-label={label('security.ip')}>{s.ip}</Table.Td>
+                <Table.Td data-label={label('security.signedIn')}>{new Date(s.createdAt).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td data-label={label('security.lastSeen')}>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td>{!s.current && <Button size="xs" variant="light" color="red" onClick={() => end(s.id)} aria-label={t('security.signOutSession', { device: `${s.browser} ${s.os}` })}>{t('security.signOut')}</Button>}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.data?.items.map((s) => (
-                <Table.Tr key={s.id} data-testid="session-row">
-                  <Table.Td>{s.browser} · {s.os} {s.current && <Badge ml="xs">{t('security.thisSession')}</Badge>}</Table.Td>
-                  <Table.Td data-label={label('security.ip')}>{s.ip}</Table.Td>
-                  <Table.Td data-label={label('security.signedIn')}>{new Date(s.createdAt).toLocaleString(i18n.language)}</Table.Td>
-                  <Table.Td data-label={label('security.lastSeen')}>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>
-                  <Table.Td>{!s.current && <Button size="xs" variant="light" color="red" onClick={() => end(s.id)} aria-label={t('security.signOutSession', { device: `${s.browser} ${s.os}` })}>{t('security.signOut')}</Button>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+            ))}
+          </Table.Tbody>
         </StackingTable>
       )}
       {(sessions.data?.items.length ?? 0) > 1 ? (

@@ -51,15 +51,15 @@ export function SshKeysSection() {
     <Section id="security-ssh" title={t('security.sshKeys')}>
       {keys.isPending ? <Skeleton h={60} /> : keys.data?.items.length ? (
         <StackingTable minWidth={560}>
-            <Table.Tbody>
-              {keys.data.items.map((k) => (
-                <Table.Tr key={k.id} data-testid="ssh-key-row">
-                  <Table.Td><Text fw={500}>{k.name}</Text><Text size="xs" c="dimmed">{new Date(k.createdAt).toLocaleDateString(i18n.language)}</Text></Table.Td>
-                  <Table.Td><Code data-testid="ssh-fingerprint">{k.bits} {k.fingerprint} {k.comment || t('security.noComment')} ({k.type})</Code></Table.Td>
-                  <Table.Td><Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('security.confirmRemoveKey', { name: k.name })) && remove(k.id)} aria-label={t('security.removeKey', { name: k.name })}>{t('common.remove')}</Button></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+          <Table.Tbody>
+            {keys.data.items.map((k) => (
+              <Table.Tr key={k.id} data-testid="ssh-key-row">
+                <Table.Td><Text fw={500}>{k.name}</Text><Text size="xs" c="dimmed">{new Date(k.createdAt).toLocaleDateString(i18n.language)}</Text></Table.Td>
+                <Table.Td><Code data-testid="ssh-fingerprint">{k.bits} {k.fingerprint} {k.comment || t('security.noComment')} ({k.type})</Code></Table.Td>
+                <Table.Td><Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('security.confirmRemoveKey', { name: k.name })) && remove(k.id)} aria-label={t('security.removeKey', { name: k.name })}>{t('common.remove')}</Button></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
         </StackingTable>
       ) : <Text size="sm" c="dimmed">{t('security.noKeys')}</Text>}
       <Stack component="form" onSubmit={(e) => { e.preventDefault(); void add(name, publicKey); }} maw={640}>
