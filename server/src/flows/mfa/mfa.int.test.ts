@@ -111,6 +111,28 @@ describe('authenticator app (TOTP)', () => {
     expect(codes).toEqual([401, 401, 401, 423]);
     expect((await t.client().signIn('lockmfa@acme.test', STRONG_PASSWORD)).statusCode).toBe(423);
   });
+
+  it('keeps counting wrong codes across sign-ins: knowing the password does not reset the count', async () => {
+    const { secret } = await enrolTotp('guess@acme.test');
+    const wrong = async (c: TestClient) => (await c.post('/api/auth/sign-in/verify', { method: 'totp', code: '000000' === oathtool(secret) ? '111111' : '000000' })).statusCode;
+    const statuses = [];
+    for (const _ of [1, 2]) {
+      const c = await toVerifyStep('guess@acme.test');
+      statuses.push(await wrong(c), await wrong(c));
+    }
+    // Two codes per sign-in, the password right each time: the fourth wrong code locks (maxFailures 4).
+    expect(statuses).toEqual([401, 401, 401, 423]);
+    expect((await t.client().signIn('guess@acme.test', STRONG_PASSWORD)).statusCode).toBe(423);
+  });
+
+  it('clears the count once a sign-in completes with both factors', async () => {
+    const { secret } = await enrolTotp('clears@acme.test');
+    const first = await toVerifyStep('clears@acme.test');
+    for (let i = 0; i < 3; i++) expect((await first.post('/api/auth/sign-in/verify', { method: 'totp', code: String(200000 + i) })).statusCode).toBe(401);
+    expect((await first.post('/api/auth/sign-in/verify', { method: 'totp', code: oathtool(secret) })).statusCode).toBe(200);
+    const next = await toVerifyStep('clears@acme.test');
+    expect((await next.post('/api/auth/sign-in/verify', { method: 'totp', code: '000000' === oathtool(secret) ? '111111' : '000000' })).statusCode).toBe(401);
+  });
 });
 
 describe('recovery codes', () => {

@@ -4,6 +4,7 @@ import { canonicalizeEmail } from '../../domain/users/canonical-email.ts';
 import { createFlow, deleteFlow, loadFlow, replaceFlowState, type StoredFlow } from '../../domain/flows/flow-store.ts';
 import { openSession } from '../../domain/sessions/open-session.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { clearFailures, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { nextStep, submitStep, type FlowStep } from '../engine/run-flow.ts';
 import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 import { orgOf } from '../request-memo.ts';
@@ -99,6 +100,7 @@ export async function advance(flow: SignInFlow, state: SignInState, deps: FlowDe
   }
   // Deleting the flow is the single-use gate: of two racing finishes only one opens a session.
   if (flow.id && !(await deleteFlow(deps.db, flow.id))) throw new AppError('sign_in.no_flow', 'No sign-in is in progress.');
+  if (state.failuresPending) await clearFailures(deps.db, lockoutKey(state.identifier));
   await countGraceSignIn(state, deps);
   const org = await orgOf(deps, state.orgId!);
   const session = await openSession(

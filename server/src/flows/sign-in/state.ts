@@ -18,5 +18,10 @@ export const signInStateSchema = z.object({
   /** Codes made at a first factor's set-up, sealed with the master key until acknowledged. */
   recoveryCodesSealed: z.string().optional(),
   passwordless: z.boolean().default(false),
+  /**
+   * Failures were counted against this address before the right password: they are cleared when the
+   * sign-in completes, not at the password, so that knowing it does not reset a second factor's count.
+   */
+  failuresPending: z.boolean().default(false),
 });
 export type SignInState = z.infer<typeof signInStateSchema>;

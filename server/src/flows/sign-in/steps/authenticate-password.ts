@@ -1,7 +1,7 @@
 import { AppError } from '../../../errors.ts';
 import { passwordStepInput } from '../../../../../contract/sign-in.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../../domain/credentials/password-hash.ts';
-import { clearFailures, getLockState, lockoutKey, recordFailure } from '../../../domain/lockout/lockout-store.ts';
+import { getLockState, lockoutKey, recordFailure } from '../../../domain/lockout/lockout-store.ts';
 import { strictestLockout } from '../../../domain/policies/org-policies.ts';
 import { instanceLockoutPolicy } from '../../../domain/lockout/instance-lockout-policy.ts';
 import { findUserByCanonicalEmail, listMemberships, replacePasswordHash, type Membership, type User } from '../../../domain/users/user-store.ts';
@@ -43,9 +43,8 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
     if (!user || !user.passwordHash || !matches || user.status !== 'active' || suspendedEverywhere) {
       await onFailure(user, memberships, deps, key);
     }
-    if (lock.failures > 0) await clearFailures(deps.db, key);
     await rehashIfNeeded(user!, password, deps);
-    return admit({ ...state, amr: ['pwd'] }, user!, deps);
+    return admit({ ...state, amr: ['pwd'], failuresPending: lock.failures > 0 }, user!, deps);
   },
 };
 
