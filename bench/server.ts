@@ -39,7 +39,7 @@ const org = await createOrg(db, { name: `Bench ${Date.now()}` });
 const hash = await hashPassword(PASSWORD, params);
 const userIds: string[] = [];
 for (let i = 0; i < USERS; i++) {
-  const user = await createUser(db, { email: `bench${i}@${org.slug}.test`, passwordHash: hash });
+  const user = await createUser(db, { email: `bench${i}@${org.slug}.test`, passwordHash: hash, emailVerified: true });
   await addMembership(db, { orgId: org.id, userId: user.id, role: i === 0 ? 'admin' : 'member' });
   userIds.push(user.id);
 }

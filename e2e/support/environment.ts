@@ -73,7 +73,7 @@ export async function startE2E(): Promise<E2E> {
       return org;
     },
     async seedUser(input) {
-      const user = await createUser(db, { email: input.email, firstName: input.firstName ?? 'Ada', lastName: input.lastName ?? 'Lovelace', passwordHash: await hashPassword(input.password ?? PASSWORD) });
+      const user = await createUser(db, { email: input.email, firstName: input.firstName ?? 'Ada', lastName: input.lastName ?? 'Lovelace', passwordHash: await hashPassword(input.password ?? PASSWORD), emailVerified: true });
       for (const org of input.orgs) await addMembership(db, { orgId: org.id, userId: user.id, role: input.role ?? 'member' });
       return user;
     },

@@ -102,10 +102,10 @@ export async function seedOrg(t: TestApp, name: string, policies: Record<string,
 
 export async function seedUser(
   t: TestApp,
-  input: { email: string; password?: string; orgs: Org[]; role?: 'member' | 'admin'; firstName?: string; lastName?: string; language?: Language },
+  input: { email: string; password?: string; orgs: Org[]; role?: 'member' | 'admin'; firstName?: string; lastName?: string; language?: Language; emailVerified?: boolean },
 ) {
   const passwordHash = await hashPassword(input.password ?? STRONG_PASSWORD);
-  const user = await createUser(t.database.db, { email: input.email, passwordHash, firstName: input.firstName ?? 'Ada', lastName: input.lastName ?? 'Lovelace', language: input.language });
+  const user = await createUser(t.database.db, { email: input.email, passwordHash, firstName: input.firstName ?? 'Ada', lastName: input.lastName ?? 'Lovelace', language: input.language, emailVerified: input.emailVerified ?? true });
   for (const org of input.orgs) await addMembership(t.database.db, { orgId: org.id, userId: user.id, role: input.role ?? 'member' });
   return user;
 }

@@ -28,6 +28,12 @@ export const users = pgTable('users', {
   recoveryEmailPending: text('recovery_email_pending'),
   recoveryEmailTokenHash: text('recovery_email_token_hash'),
   recoveryEmailTokenExpiresAt: timestamp('recovery_email_token_expires_at', { withTimezone: true }),
+  /**
+   * When the holder of this account first proved they read its address (a link mailed to it).
+   * Null for an account an organization's administrator made: whoever set it up so far may not be
+   * the address's owner, so the owner's first reset takes it back (see claim-account.ts).
+   */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -29,3 +29,7 @@ export async function deleteSshKey(db: Queryable, userId: string, id: string): P
   const rows = await db.delete(sshKeys).where(and(eq(sshKeys.userId, userId), eq(sshKeys.id, id))).returning({ id: sshKeys.id });
   return rows.length === 1;
 }
+
+export async function deleteAllSshKeys(db: Queryable, userId: string): Promise<number> {
+  return (await db.delete(sshKeys).where(eq(sshKeys.userId, userId)).returning({ id: sshKeys.id })).length;
+}

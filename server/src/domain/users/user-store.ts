@@ -34,7 +34,8 @@ export async function findUserById(db: Queryable, id: string): Promise<User | un
 
 export async function createUser(
   db: Queryable,
-  input: { email: string; firstName?: string; lastName?: string; language?: Language; passwordHash?: string },
+  /** `emailVerified`: the person proved the address (an invitation or setup link), or the operator vouches for it. */
+  input: { email: string; firstName?: string; lastName?: string; language?: Language; passwordHash?: string; emailVerified: boolean },
 ): Promise<User> {
   const { display, canonical } = canonicalizeEmail(input.email);
   const now = new Date();
@@ -48,6 +49,7 @@ export async function createUser(
       language: input.language ?? null,
       passwordHash: input.passwordHash,
       passwordChangedAt: input.passwordHash ? now : null,
+      emailVerifiedAt: input.emailVerified ? now : null,
     })
     .returning();
   if (input.passwordHash) await db.insert(passwordHistory).values({ userId: row.id, hash: input.passwordHash });

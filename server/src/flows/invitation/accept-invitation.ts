@@ -57,7 +57,7 @@ export async function acceptInvitation(input: unknown, session: Session | undefi
   const passwordHash = await hashPassword(password, deps.argon2);
   const userId = await deps.db.transaction(async (tx) => {
     if (!(await markInvitationAccepted(tx, token))) throw invalidLink();
-    const user = await createUser(tx, { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, language, passwordHash });
+    const user = await createUser(tx, { email: invitation.email, firstName: invitation.firstName, lastName: invitation.lastName, language, passwordHash, emailVerified: true });
     await addMembership(tx, { orgId: invitation.orgId, userId: user.id, role: invitation.role, username: invitation.username });
     await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'invitation.accepted', outcome: 'success', orgId: invitation.orgId, targetUserId: user.id, details: { accountCreated: true } });
     return user.id;

@@ -80,7 +80,7 @@ export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise
     passwordHash = await hashPassword(data.password, deps.argon2);
   }
   const user = await deps.db.transaction(async (tx) => {
-    const created = await createUser(tx, { email: data.email, firstName: data.firstName, lastName: data.lastName, passwordHash });
+    const created = await createUser(tx, { email: data.email, firstName: data.firstName, lastName: data.lastName, passwordHash, emailVerified: data.via === 'cli' });
     await addMembership(tx, { orgId: org.id, userId: created.id, role, username: data.username });
     await recordAudit(tx, deps.ctx, { event: 'user.created', outcome: 'success', orgId: org.id, targetUserId: created.id, details: { role, via: data.via } });
     return created;

@@ -1,6 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, linkTokenFrom, type TestApp, PUBLIC_URL } from '../../../test/harness.ts';
-import { passwordResets } from '../../db/schema/index.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents, mfaFactors, passwordResets, sshKeys, users } from '../../db/schema/index.ts';
 import { hashToken } from '../../domain/secrets/tokens.ts';
 
 let t: TestApp;
@@ -106,5 +111,62 @@ describe('Reset User Password', () => {
     expect(bad.json().error.code).toBe('request.invalid');
     const unknown = await t.client().post('/api/auth/password-reset/check', { token: 'A'.repeat(43) });
     expect(unknown.json().error.code).toBe('token.invalid');
+  });
+});
+
+describe('an account an administrator made for an address they do not own', () => {
+  const totpCode = (key: string) => execFileSync('oathtool', ['--totp', '-b', key], { encoding: 'utf8' }).trim();
+  const sshKeyLine = () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'claim-')), 'id');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', file]);
+    return readFileSync(`${file}.pub`, 'utf8');
+  };
+
+  it('goes back to the address’s owner at their first reset: no recovery e-mail, factor or SSH key the maker set up survives', async () => {
+    // Another organization's administrator makes an account for Acme's CEO, with a password they know…
+    const globex = await seedOrg(t, 'Globex');
+    await seedUser(t, { email: 'boss@globex.test', orgs: [globex], role: 'admin' });
+    const intruder = t.client();
+    await intruder.signIn('boss@globex.test', STRONG_PASSWORD, { portal: 'admin' });
+    const made = await intruder.post('/api/admin/users', { email: 'ceo@acme.test', firstName: 'The', lastName: 'CEO', password: 'Intruder-Knows-This-1' });
+    expect(made.statusCode).toBe(201);
+    // …and leaves ways back in: a recovery e-mail of their own, an authenticator app, an SSH key.
+    const held = t.client();
+    await held.signIn('ceo@acme.test', 'Intruder-Knows-This-1');
+    expect((await held.post('/api/me/recovery-email', { email: 'intruder@evil.test' })).statusCode).toBe(202);
+    expect((await t.client().post('/api/auth/recovery-email/confirm', { token: await linkTokenFrom(t, 'intruder@evil.test', '/confirm-recovery-email') })).statusCode).toBe(200);
+    const { secret } = (await held.post('/api/me/mfa/totp', {})).json();
+    expect((await held.post('/api/me/mfa/totp/confirm', { code: totpCode(secret) })).statusCode).toBe(200);
+    expect((await held.post('/api/me/ssh-keys', { name: 'Backdoor', publicKey: sshKeyLine() })).statusCode).toBe(201);
+
+    // The owner resets: the link goes to their address only, never to the recovery e-mail the maker set.
+    await t.client().post('/api/auth/password-reset', { email: 'ceo@acme.test' });
+    expect((await mailsTo(t, 'intruder@evil.test')).map((m) => m.template)).toEqual(['recovery_email_confirm']);
+    const token = await linkTokenFrom(t, 'ceo@acme.test', '/reset-password');
+    expect((await t.client().post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
+
+    const [user] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'ceo@acme.test'));
+    expect(user).toMatchObject({ recoveryEmail: null, recoveryEmailPending: null });
+    expect(user.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(await t.database.db.select().from(mfaFactors).where(eq(mfaFactors.userId, user.id))).toEqual([]);
+    expect(await t.database.db.select().from(sshKeys).where(eq(sshKeys.userId, user.id))).toEqual([]);
+    const [claimed] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'account.claimed'), eq(auditEvents.orgId, globex.id)));
+    expect(claimed.details).toEqual({ factors: 1, sshKeys: 1, recoveryEmail: true });
+    // The owner signs in with their password alone (no factor left to ask for); the maker's is gone.
+    expect((await t.client().signIn('ceo@acme.test', NEW_PASSWORD)).json().step).toBe('done');
+    expect((await t.client().signIn('ceo@acme.test', 'Intruder-Knows-This-1')).statusCode).toBe(401);
+    expect((await held.get('/api/session')).statusCode).toBe(401);
+  });
+
+  it('takes nothing from an account whose address was proven', async () => {
+    await seedUser(t, { email: 'kept@acme.test', orgs: [acme] });
+    const c = t.client();
+    await c.signIn('kept@acme.test', STRONG_PASSWORD);
+    expect((await c.post('/api/me/ssh-keys', { name: 'Laptop', publicKey: sshKeyLine() })).statusCode).toBe(201);
+    await t.client().post('/api/auth/password-reset', { email: 'kept@acme.test' });
+    const token = await linkTokenFrom(t, 'kept@acme.test', '/reset-password');
+    expect((await t.client().post('/api/auth/password-reset/complete', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
+    const [user] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'kept@acme.test'));
+    expect(await t.database.db.select().from(sshKeys).where(eq(sshKeys.userId, user.id))).toHaveLength(1);
   });
 });

@@ -1,11 +1,12 @@
 import { AppError } from '../../errors.ts';
 import { checkPasswordResetInput, completePasswordResetInput, requestPasswordResetInput } from '../../../../contract/recovery.ts';
 import { consumePasswordReset, createPasswordReset, findPasswordReset } from '../../domain/secrets/link-tokens.ts';
-import { findUserByEmail, findUserById } from '../../domain/users/user-store.ts';
+import { findUserByEmail, findUserById, listMemberships } from '../../domain/users/user-store.ts';
+import { claimUnprovenAccount } from '../../domain/users/claim-account.ts';
 import { passwordPolicyForUser, setNewPassword } from '../../domain/credentials/set-password.ts';
 import { clearFailures, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { canonicalizeEmail } from '../../domain/users/canonical-email.ts';
-import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { recordAudit, recordAuditForMemberships } from '../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { mailLanguage, type FlowDeps } from '../deps.ts';
 
@@ -16,6 +17,8 @@ const invalidLink = () => new AppError('token.invalid', 'This reset link is not 
  * Same answer and same work whether or not the address has an account; the mail is queued. It
  * goes to the company address and to the person's confirmed recovery e-mail, which is what the
  * recovery e-mail is for: a way back in when the company mailbox sits behind the forgotten password.
+ * An account whose address was never proven gets it at that address only: its recovery e-mail was
+ * set by whoever held the account, who may not be the address's owner (see claim-account.ts).
  */
 export async function requestPasswordReset(input: unknown, deps: FlowDeps): Promise<void> {
   const { email } = requestPasswordResetInput.parse(input);
@@ -32,7 +35,7 @@ export async function requestPasswordReset(input: unknown, deps: FlowDeps): Prom
   }
   await deps.db.transaction(async (tx) => {
     const token = await createPasswordReset(tx, user.id, RESET_TTL_MINUTES);
-    for (const to of [user.email, ...(user.recoveryEmail ? [user.recoveryEmail] : [])]) {
+    for (const to of [user.email, ...(user.recoveryEmail && user.emailVerifiedAt ? [user.recoveryEmail] : [])]) {
       await enqueueMail(tx, { to, template: 'password_reset', lang: mailLanguage(user, deps), vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
     }
     await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'success', targetUserId: user.id });
@@ -51,7 +54,8 @@ export async function checkPasswordReset(input: unknown, deps: FlowDeps) {
 /**
  * The policy is checked before the link is consumed (a weak password does not burn the link);
  * consuming is one DELETE … RETURNING, so of many parallel uses exactly one succeeds. The reset ends
- * every session of the user and clears the lockout.
+ * every session of the user and clears the lockout. On an account whose address was never proven
+ * the link could only have come from that address: its owner takes the account back.
  */
 export async function completePasswordReset(input: unknown, deps: FlowDeps): Promise<void> {
   const { token, password } = completePasswordResetInput.parse(input);
@@ -62,6 +66,11 @@ export async function completePasswordReset(input: unknown, deps: FlowDeps): Pro
     if (!(await consumePasswordReset(tx, token))) throw invalidLink();
     await clearFailures(tx, lockoutKey(user.emailCanonical));
     await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'password.reset', outcome: 'success', targetUserId: user.id });
+    const claimed = await claimUnprovenAccount(tx, user.id);
+    if (claimed) {
+      const orgIds = (await listMemberships(tx, user.id)).map((m) => m.orgId);
+      await recordAuditForMemberships(tx, { ...deps.ctx, actorUserId: user.id }, orgIds, { event: 'account.claimed', outcome: 'success', targetUserId: user.id, details: { ...claimed, recoveryEmail: Boolean(user.recoveryEmail || user.recoveryEmailPending) } });
+    }
     await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {} });
   });
   deps.mailQueued();

@@ -31,7 +31,7 @@ export async function createFirstOrganization(
     if (consume && !(await consume(tx))) throw new AppError('token.invalid', 'This setup link is not valid. Restart Tessera to print a new one.');
     if ((await countOrgs(tx)) > 0) throw new AppError('setup.already_done', 'Tessera is already set up. Sign in instead.');
     const org = await createOrg(tx, { name: input.orgName, slug: input.orgSlug });
-    const user = await createUser(tx, { email: input.email, firstName: input.firstName, lastName: input.lastName, language: input.language, passwordHash });
+    const user = await createUser(tx, { email: input.email, firstName: input.firstName, lastName: input.lastName, language: input.language, passwordHash, emailVerified: true });
     await addMembership(tx, { orgId: org.id, userId: user.id, role: 'admin' });
     await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'setup.completed', outcome: 'success', orgId: org.id, targetUserId: user.id });
     return { orgId: org.id, orgSlug: org.slug, userId: user.id };
