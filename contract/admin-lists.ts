@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { searchText } from './fields.ts';
 import { listQuery, pageSchema } from './list-query.ts';
 
 /** Queries of the Admin Portal's lists besides users and audit, and their rows; each answers `{ items, nextCursor }` (pageSchema). */
-const search = z.string().trim().max(100).optional();
+const search = searchText(100).optional();
 
 /** GET /api/admin/groups — `q` searches the name. */
 export const groupSorts = { name: 'text', created: 'time' } as const;

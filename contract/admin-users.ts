@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, nameField, passwordField, usernameField } from './fields.ts';
+import { emailField, nameField, passwordField, searchText, usernameField } from './fields.ts';
 import { employmentInput, personalInput } from './profile.ts';
 import { listQuery, pageSchema } from './list-query.ts';
 import { factorSchema } from './mfa.ts';
@@ -13,7 +13,7 @@ export const userSorts = { name: 'text', email: 'text', created: 'time' } as con
  * `status=invited` lists people with a pending invitation instead of members.
  */
 export const listUsersQuery = listQuery(userSorts, { sort: 'name', limit: 50 }, {
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100).optional(),
   status: userStatusFilter.optional(),
   groupId: z.uuid().optional(),
   /** Only administrators, or only members (the Administrators page and its "grant" picker). */

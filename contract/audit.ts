@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { searchText } from './fields.ts';
 import { listQuery, pageSchema } from './list-query.ts';
 
 /** Filters of the audit log, shared by the list and the CSV export. `to` is inclusive. */
 export const auditFilters = {
-  event: z.string().trim().max(64).optional(),
+  event: searchText(64).optional(),
   actor: z.uuid().optional(),
   target: z.uuid().optional(),
   outcome: z.enum(['success', 'failure']).optional(),

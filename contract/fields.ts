@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_BYTES } from './password-policy.ts';
 
-// NUL bytes and lone surrogates are refused before anything expensive sees the value.
-const cleanText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !s.includes('\u0000') && s.isWellFormed(), 'contains characters that are not allowed');
+// NUL bytes and lone surrogates are refused before anything expensive sees the value (PostgreSQL
+// refuses a NUL in text: unchecked, it would surface as a server error).
+const isCleanText = (s: string) => !s.includes('\u0000') && s.isWellFormed();
+const cleanText = (max: number) => z.string().max(max).refine(isCleanText, 'contains characters that are not allowed');
+/** What a list is searched or filtered by, from the query string: trimmed, bounded, clean. */
+export const searchText = (max: number) => z.string().trim().max(max).refine(isCleanText, 'contains characters that are not allowed');
 
 export const emailField = cleanText(254).min(3);
 export const passwordField = cleanText(PASSWORD_MAX_BYTES)

@@ -132,6 +132,23 @@ describe('admin lists: keyset pagination', () => {
     expect((await outsider.get(`/api/admin/groups/${groupId}/members`)).statusCode).toBe(404);
   });
 
+  it('refuses a search or filter holding a NUL byte with 400 on that field, not a database error', async () => {
+    for (const [url, field] of [
+      ['/api/admin/users?q=%00', 'q'],
+      ['/api/admin/groups?q=a%00b', 'q'],
+      [`/api/admin/groups/${groupId}/members?q=%00`, 'q'],
+      ['/api/admin/apps?q=%00', 'q'],
+      ['/api/admin/audit?event=%00', 'event'],
+      ['/api/admin/audit.csv?event=%00', 'event'],
+      ['/api/me/apps?q=%00', 'q'],
+    ]) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code).toBe('request.invalid');
+      expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    }
+  });
+
   it('refuses a garbage cursor, or one made for another sort, with 400 on `cursor`', async () => {
     const byName = (await admin.get('/api/admin/groups?limit=2')).json().nextCursor;
     const bad = [

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { searchText } from '../../../../contract/fields.ts';
 import { AppError } from '../../errors.ts';
 import { findAssignedApp, listAssignedApps, recordLaunch } from '../../domain/apps/app-store.ts';
 import { launchUrlOf } from '../../domain/apps/launch-url.ts';
@@ -18,7 +19,7 @@ export async function myAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise
     return buildDashboard(user, session, flowDeps(deps, req, user.id));
   });
 
-  r.get('/api/me/apps', { schema: { querystring: z.object({ q: z.string().max(100).optional() }) } }, async (req) => {
+  r.get('/api/me/apps', { schema: { querystring: z.object({ q: searchText(100).optional() }) } }, async (req) => {
     const { user, session } = await requireSignedIn(req, deps);
     return { items: (await listAssignedApps(deps.db, session.orgId, user.id, req.query.q?.trim() || undefined)).map(presentApp) };
   });
