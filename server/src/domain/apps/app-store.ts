@@ -15,7 +15,7 @@ export type AppRow = typeof apps.$inferSelect;
 export type AssignedApp = AppRow & { launches: number };
 
 /** The application is assigned to the person: directly, or through one of their groups. */
-const assignmentExists = (appId: SQLWrapper, userId: Placeholder | string) => sql`exists (select 1 from ${appAssignments} a where a.app_id = ${appId}
+export const assignmentExists = (appId: SQLWrapper, userId: Placeholder | string) => sql`exists (select 1 from ${appAssignments} a where a.app_id = ${appId}
       and (a.user_id = ${userId} or a.group_id in (select gm.group_id from ${groupMembers} gm where gm.user_id = ${userId})))`;
 
 /** The user's applications in one organization: assigned directly or through one of their groups. */

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, linkTokenFrom, type TestApp, type TestClient } from '../../../test/harness.ts';
 import { users } from '../../db/schema/index.ts';
 import { loadPersonClaims } from '../sso/person-claims.ts';
+import { assignApp, createApp } from '../../domain/apps/app-store.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -27,12 +28,14 @@ describe("The person's language", () => {
     const c = await signedIn('lea@acme.test');
     expect((await c.get('/api/session')).json().user.language).toBeNull();
     const user = (await t.database.db.select().from(users).where(eq(users.email, 'lea@acme.test')))[0];
+    const app = await createApp(t.database.db, acme.id, { type: 'oidc', name: 'Wiki' });
+    await assignApp(t.database.db, app.id, { userId: user.id });
     // No guessed locale: the claim is absent, not "en".
-    expect((await loadPersonClaims(t.database.db, acme.id, user.id))?.locale).toBeUndefined();
+    expect((await loadPersonClaims(t.database.db, app, user.id))?.locale).toBeUndefined();
 
     expect((await c.post('/api/me/language', { language: 'fr' })).statusCode).toBe(204);
     expect((await c.get('/api/session')).json().user.language).toBe('fr');
-    expect((await loadPersonClaims(t.database.db, acme.id, user.id))?.locale).toBe('fr');
+    expect((await loadPersonClaims(t.database.db, app, user.id))?.locale).toBe('fr');
 
     // An e-mail sent with no browser in the room (here: from an English one) is in French.
     await t.client().post('/api/auth/password-reset', { email: 'lea@acme.test' }, { headers: { 'accept-language': 'en-US' } });

@@ -24,9 +24,9 @@ export type PersonClaims = {
   employee_id?: string;
 };
 
-/** Undefined unless the person is active and an unsuspended member of the organization. */
-export async function loadPersonClaims(db: Db, orgId: string, userId: string): Promise<PersonClaims | undefined> {
-  const person = await findActivePerson(db, orgId, userId);
+/** Undefined unless the person is active, an unsuspended member of the organization, and assigned the application. */
+export async function loadPersonClaims(db: Db, app: { id: string; orgId: string }, userId: string): Promise<PersonClaims | undefined> {
+  const person = await findActivePerson(db, app, userId);
   if (!person) return undefined;
   const personal = personalInput.parse(person.personal ?? {});
   const work = employmentInput.parse(person.employment ?? {});
@@ -35,8 +35,9 @@ export async function loadPersonClaims(db: Db, orgId: string, userId: string): P
   return {
     sub: person.id,
     email: person.email,
-    // Invitations are accepted through a link sent to this address; setup and the CLI are the admin's word.
-    email_verified: true,
+    // Proven by a link mailed to it (invitation, setup, a reset) or vouched for by the operator's CLI;
+    // not for an account an organization's administrator made, until its owner takes it back.
+    email_verified: person.emailVerifiedAt !== null,
     name: [person.firstName, person.lastName].filter(Boolean).join(' ') || person.email,
     given_name: person.firstName,
     family_name: person.lastName,

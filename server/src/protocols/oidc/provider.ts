@@ -35,9 +35,15 @@ const CLAIMS = {
  */
 export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, clients: ClientCache): Provider {
   // Filled whenever a client is resolved, so per-application lifetimes and organization checks need no second read.
-  const byClient = new Map<string, { settings: StoredOidcSettings; orgId: string }>();
+  const byClient = new Map<string, { settings: StoredOidcSettings; orgId: string; appId: string }>();
   const settingsOf = (clientId: string | undefined) => (clientId ? byClient.get(clientId)?.settings : undefined);
   const orgOfClient = async (clientId: string) => byClient.get(clientId)?.orgId ?? (await clients.get(clientId))?.app.orgId;
+  const appOfClient = async (clientId: string) => {
+    const known = byClient.get(clientId);
+    if (known) return { id: known.appId, orgId: known.orgId };
+    const app = (await clients.get(clientId))?.app;
+    return app && { id: app.id, orgId: app.orgId };
+  };
   const sameOrg = async (a: string, b: string | undefined) => {
     if (!b) return false;
     const [orgA, orgB] = await Promise.all([orgOfClient(a), orgOfClient(b)]);
@@ -47,7 +53,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   const resolveClient = async (clientId: string) => {
     const client = await clients.get(clientId);
     if (!client) return undefined;
-    byClient.set(clientId, { settings: client.settings, orgId: client.app.orgId });
+    byClient.set(clientId, { settings: client.settings, orgId: client.app.orgId, appId: client.app.id });
     // Frozen in the cache (client-cache.ts): the provider copies what it keeps, and must not change ours.
     return client.metadata;
   };
@@ -74,8 +80,8 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
      */
     async findAccount(ctx, sub) {
       const clientId = ctx?.oidc?.client?.clientId;
-      const orgId = clientId ? await orgOfClient(clientId) : undefined;
-      const claims = orgId ? await loadPersonClaims(deps.db, orgId, sub) : undefined;
+      const app = clientId ? await appOfClient(clientId) : undefined;
+      const claims = app ? await loadPersonClaims(deps.db, app, sub) : undefined;
       if (!claims) return undefined;
       return { accountId: sub, claims: () => claims };
     },

@@ -7,6 +7,7 @@ import { rotateOidcSecret } from '../../flows/admin/oidc-apps.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
 import { eq, sql } from 'drizzle-orm';
 import { memberships } from '../../db/schema/index.ts';
+import { removeAppAssignment } from '../../domain/apps/app-assignments.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
 let acme: Org;
@@ -52,6 +53,19 @@ describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
     const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
     await t.database.db.update(memberships).set({ suspendedAt: new Date() }).where(eq(memberships.userId, bob.id));
     await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('stops refreshing and answering userinfo once the application is taken away', async () => {
+    const cleo = await seedUser(t, { email: 'cleo@acme.test', orgs: [acme] });
+    const app = await seedOidcApp(t, acme, {}, cleo.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, { email: 'cleo@acme.test', password: STRONG_PASSWORD });
+    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const fresh = await client.refreshTokenGrant(config, tokens.refresh_token!);
+    expect((await client.fetchUserInfo(config, fresh.access_token, cleo.id)).email).toBe('cleo@acme.test');
+    expect(await removeAppAssignment(t.database.db, app.id, { userId: cleo.id })).toBe(true);
+    await expect(client.fetchUserInfo(config, fresh.access_token, cleo.id)).rejects.toMatchObject({ status: 401, cause: [expect.objectContaining({ parameters: expect.objectContaining({ error: 'invalid_token' }) })] });
+    await expect(client.refreshTokenGrant(config, fresh.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('dies with the password: changing it ends what applications hold (SECURITY.md)', async () => {
