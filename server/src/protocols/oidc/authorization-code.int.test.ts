@@ -74,6 +74,8 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     expect(claims.iss).toBe(`${t.url}/oidc`);
     expect(claims.aud).toBe(app.clientId);
     expect(claims.amr).toEqual(['pwd']);
+    // The scopes' claims ride in the ID token too: many applications read nothing else.
+    expect(claims).toMatchObject({ email: who.email, email_verified: true, name: 'Ada Lovelace', given_name: 'Ada', groups: [] });
     expect(tokens.refresh_token).toBeTruthy();
     const info = await client.fetchUserInfo(config, tokens.access_token, ada.id);
     expect(info).toMatchObject({ email: who.email, email_verified: true, given_name: 'Ada', family_name: 'Lovelace', name: 'Ada Lovelace', groups: [] });

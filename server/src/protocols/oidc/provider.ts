@@ -85,6 +85,9 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
       if (!claims) return undefined;
       return { accountId: sub, claims: () => claims };
     },
+    // The claims of the granted scopes go in the ID token as well as userinfo (oidc-provider keeps
+    // them for userinfo by default): many applications read the ID token only, as with Okta or Entra.
+    conformIdTokenClaims: false,
     interactions: { policy, url: (_ctx, interaction) => `/api/oidc/interaction/${interaction.uid}` },
     // SECURITY.md: PKCE with S256 for every client, confidential ones too.
     pkce: { required: () => true },
