@@ -23,6 +23,16 @@ const WORDING = {
     errorTitle: 'Sign-in error',
     errorHeading: 'This sign-in request cannot continue',
     errorFallback: 'The application sent a request Tessera cannot accept.',
+    technicalDetails: 'Technical details',
+    reasons: {
+      invalid_client: 'This application is not registered with Tessera, or its registration is incomplete.',
+      invalid_redirect_uri: 'The application asked to return to an address that is not registered for it.',
+      invalid_request: 'The application sent an incomplete or malformed request.',
+      invalid_scope: 'The application asked for access Tessera does not grant.',
+      unauthorized_client: 'This application is not allowed to sign people in this way.',
+      unsupported_response_type: 'The application asked for a kind of answer Tessera does not give.',
+      server_error: 'Something went wrong on Tessera’s side. Try again in a moment.',
+    } as Record<string, string>,
     backToPortal: 'Back to the User Portal',
   },
   fr: {
@@ -40,6 +50,16 @@ const WORDING = {
     errorTitle: 'Erreur de connexion',
     errorHeading: 'Cette demande de connexion ne peut pas aboutir',
     errorFallback: "L'application a envoyé une demande que Tessera ne peut pas accepter.",
+    technicalDetails: 'Détails techniques (en anglais)',
+    reasons: {
+      invalid_client: "Cette application n'est pas enregistrée dans Tessera, ou son enregistrement est incomplet.",
+      invalid_redirect_uri: "L'application demande à revenir à une adresse qui n'est pas enregistrée pour elle.",
+      invalid_request: "L'application a envoyé une demande incomplète ou mal formée.",
+      invalid_scope: "L'application demande un accès que Tessera n'accorde pas.",
+      unauthorized_client: "Cette application n'est pas autorisée à connecter les personnes de cette façon.",
+      unsupported_response_type: "L'application demande un type de réponse que Tessera ne donne pas.",
+      server_error: 'Un problème est survenu du côté de Tessera. Réessayez dans un instant.',
+    } as Record<string, string>,
     backToPortal: 'Retour au portail utilisateur',
   },
 } satisfies Record<Language, unknown>;
@@ -94,14 +114,17 @@ export async function renderLogoutDonePage(ctx: KoaContextWithOIDC): Promise<voi
 export async function renderErrorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): Promise<void> {
   const lang = requestLanguage(ctx.headers);
   const w = WORDING[lang];
-  // The provider's description is English: it is shown as it came, beside our own words.
+  // Our own sentence for the error, in the reader's language; the provider's description is
+  // English and says exactly what failed, so it follows as the technical detail.
+  const reason = Object.hasOwn(w.reasons, out.error) ? w.reasons[out.error] : w.errorFallback;
+  const detail = out.error_description ? `${out.error}: ${out.error_description}` : out.error;
   send(
     ctx,
     lang,
     w.errorTitle,
     `<h1>${w.errorHeading}</h1>
-<p>${escapeHtml(out.error_description ?? w.errorFallback)}</p>
-<p><code>${escapeHtml(out.error)}</code></p>
+<p>${escapeHtml(reason)}</p>
+<p><small>${w.technicalDetails}: <code>${escapeHtml(detail)}</code></small></p>
 <a class="button" href="/">${w.backToPortal}</a>`,
   );
 }

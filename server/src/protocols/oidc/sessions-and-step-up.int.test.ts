@@ -146,7 +146,14 @@ describe("the provider's own pages", () => {
     browser.setCookie('tessera_lang=fr; Path=/');
     const unknownClient = await browser.fetch(`/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`);
     expect(unknownClient.status).toBe(400);
-    expect(await unknownClient.text()).toContain('Cette demande de connexion ne peut pas aboutir');
+    const unknownPage = await unknownClient.text();
+    expect(unknownPage).toContain('Cette demande de connexion ne peut pas aboutir');
+    // In French throughout: the provider's English description is only the technical detail.
+    expect(unknownPage).toContain("Cette application n&#39;est pas enregistrée dans Tessera");
+    expect(unknownPage).toMatch(/Détails techniques \(en anglais\).*invalid_client/s);
+    browser.setCookie('tessera_lang=en; Path=/');
+    const badReturn = await (await browser.fetch(`/oidc/auth?client_id=${app.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`)).text();
+    expect(badReturn).toContain('The application asked to return to an address that is not registered for it.');
   });
 });
 
