@@ -141,6 +141,17 @@ describe('OpenID Connect single sign-on', () => {
     await context.close();
   });
 
+  it('a sign-in request that expired while the person was away ends on a page that says so, in their language', async () => {
+    const { page, context } = await signedInToPortal(env, people.ada.email);
+    await page.goto(`${env.url}/api/oidc/interaction/expiredInteraction0`);
+    await page.waitForURL(`${env.url}/sso/error?code=sso.interaction_not_found`);
+    await page.getByRole('heading', { name: 'This sign-in request cannot continue' }).waitFor();
+    await page.getByText('This sign-in request has expired. Go back to the application and start again.').waitFor();
+    await page.getByRole('link', { name: 'Back to the User Portal' }).click();
+    await page.waitForURL(`${env.url}/`);
+    await context.close();
+  });
+
   it('signs the person out of the application too when they log out of the portal (back-channel logout)', async () => {
     const { rp } = await seedOidcApp('Team Chat', (own) => ({ backchannelLogoutUri: own.backchannelUri }), people.ada);
     const { page, context } = await signedInToPortal(env, people.ada.email);

@@ -25,6 +25,7 @@ import { UserPage } from './admin/UserPage.tsx';
 import { StepUpPage } from './sso/StepUpPage.tsx';
 import { ConsentPage } from './sso/ConsentPage.tsx';
 import { DeniedPage } from './sso/DeniedPage.tsx';
+import { SsoErrorPage } from './sso/SsoErrorPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const router = createBrowserRouter([
@@ -37,6 +38,7 @@ const router = createBrowserRouter([
   { path: '/sso/step-up', element: <StepUpPage /> },
   { path: '/sso/consent/:uid', element: <ConsentPage /> },
   { path: '/sso/denied', element: <DeniedPage /> },
+  { path: '/sso/error', element: <SsoErrorPage /> },
   {
     path: '/',
     element: <PortalLayout />,

@@ -12,9 +12,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status >= 500) req.log.error({ err: loggable(err) }, 'request failed');
     else req.log.info({ code: body.error.code, status }, 'request refused');
     if (status === 429 && 'headers' in err && err.headers) reply.headers(err.headers as Record<string, string>);
+    if (req.routeOptions.config?.browserPage && isNavigation(req.headers)) return void reply.redirect(`/sso/error?code=${encodeURIComponent(body.error.code)}`, 303);
     void reply.status(status).send(body);
   });
 }
+
+/** A browser following a link or a form asks for HTML first; API clients and tests do not. */
+const isNavigation = (headers: Record<string, string | string[] | undefined>) => String(headers.accept ?? '').startsWith('text/html') || headers['sec-fetch-mode'] === 'navigate';
 
 /** API paths answer 404 with an error body; with the web app built, other GETs get the page shell. */
 export function installNotFoundHandler(app: FastifyInstance, serveShell?: (reply: import('fastify').FastifyReply) => unknown): void {

@@ -9,6 +9,11 @@ declare module 'fastify' {
      * and never acts on the Tessera session cookie alone, so the CSRF rule below does not apply.
      */
     protocolEndpoint?: boolean;
+    /**
+     * A page a browser is sent to by another site (an SSO or logout request): a refusal it
+     * navigated to is shown as Tessera's error page, not as the JSON an API client reads.
+     */
+    browserPage?: boolean;
   }
 }
 

@@ -69,7 +69,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
   const r = app.withTypeProvider<ZodTypeProvider>();
   const here = (uid: string) => `/api/oidc/interaction/${uid}`;
 
-  r.get('/api/oidc/interaction/:uid', { schema: { params } }, async (req, reply) => {
+  r.get('/api/oidc/interaction/:uid', { config: { browserPage: true }, schema: { params } }, async (req, reply) => {
     const { provider, clients } = await holder.current();
     const details = await detailsOf(provider, req, reply);
     const signedIn = await findSignedIn(req, deps);

@@ -79,6 +79,13 @@ describe('SAML SSO refuses what it must and issues nothing', () => {
     expectRefused(await other.user.get(redirectUrl(other, authnRequest())), 400, 'saml.unknown_sp');
   });
 
+  it('shows a browser its refusal as Tessera’s error page, in its language, never as JSON', async () => {
+    const navigation = { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'sec-fetch-mode': 'navigate' } };
+    const res = await world.user.get(redirectUrl(world, authnRequest({ issuer: 'https://unknown.example/sp' })), navigation);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sso/error?code=saml.unknown_sp');
+  });
+
   it('refuses an ACS URL that is not registered', async () => {
     expectRefused(await world.user.get(redirectUrl(world, authnRequest({ acs: 'https://evil.example/acs' }))), 400, 'saml.acs_url_not_registered');
   });

@@ -83,12 +83,12 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId), signedInAfter: parsed.forceAuthn ? receivedAt : undefined });
   }
 
-  r.get('/saml/:orgSlug/sso', { schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
+  r.get('/saml/:orgSlug/sso', { config: { browserPage: true }, schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
     const rawQuery = req.raw.url?.split('?')[1] ?? '';
     return handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'redirect', encoded: req.query.SAMLRequest, relayState: req.query.RelayState, rawQuery });
   });
 
-  r.post('/saml/:orgSlug/sso', { bodyLimit: POST_BODY_LIMIT, config: { protocolEndpoint: true }, schema: { hide: true, params: orgParams, body: message } }, async (req, reply) =>
+  r.post('/saml/:orgSlug/sso', { bodyLimit: POST_BODY_LIMIT, config: { protocolEndpoint: true, browserPage: true }, schema: { hide: true, params: orgParams, body: message } }, async (req, reply) =>
     handleAuthnRequest(req, reply, req.params.orgSlug, { binding: 'post', encoded: req.body.SAMLRequest, relayState: req.body.RelayState }),
   );
 
@@ -96,7 +96,7 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
    * Single logout, HTTP-Redirect binding (the only one the metadata offers): an SP's LogoutRequest
    * (SP-initiated), or its LogoutResponse to the IdP's own (logout-chain.ts).
    */
-  r.get('/saml/:orgSlug/slo', { schema: { hide: true, params: orgParams, querystring: logoutMessage } }, async (req, reply) => {
+  r.get('/saml/:orgSlug/slo', { config: { browserPage: true }, schema: { hide: true, params: orgParams, querystring: logoutMessage } }, async (req, reply) => {
     const org = await orgOrFail(req.params.orgSlug);
     const rawQuery = req.raw.url?.split('?')[1] ?? '';
     const sloUrl = idpUrls(deps.config.publicUrl, org.slug).sloUrl;
@@ -115,10 +115,10 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
   });
 
   /** The next step of an IdP-initiated single logout (its token is the chain's RelayState). */
-  r.get('/saml/logout/:token', { schema: { hide: true, params: z.object({ token: z.string().min(1).max(128) }) } }, async (req, reply) => continueLogoutChain(req, reply, deps, req.params.token));
+  r.get('/saml/logout/:token', { config: { browserPage: true }, schema: { hide: true, params: z.object({ token: z.string().min(1).max(128) }) } }, async (req, reply) => continueLogoutChain(req, reply, deps, req.params.token));
 
   /** Back from User Login or a step-up: the recorded request, if it is still unanswered. */
-  r.get('/saml/apps/:appId/continue', { schema: { hide: true, params: appParams, querystring: z.object({ request: z.string().min(1).max(256), passive: z.literal('1').optional() }) } }, async (req, reply) => {
+  r.get('/saml/apps/:appId/continue', { config: { browserPage: true }, schema: { hide: true, params: appParams, querystring: z.object({ request: z.string().min(1).max(256), passive: z.literal('1').optional() }) } }, async (req, reply) => {
     const target = await findAppById(deps.db, req.params.appId);
     const pending = target?.type === 'saml' ? await findPendingSamlRequest(deps.db, target.id, req.query.request) : undefined;
     if (!target || !pending) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
@@ -127,7 +127,7 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
   });
 
   /** IdP-initiated, from the portal tile: to the SP's first registered ACS URL, no InResponseTo. */
-  r.get('/saml/apps/:appId/launch', { schema: { hide: true, params: appParams } }, async (req, reply) => {
+  r.get('/saml/apps/:appId/launch', { config: { browserPage: true }, schema: { hide: true, params: appParams } }, async (req, reply) => {
     const target = await findAppById(deps.db, req.params.appId);
     if (!target || target.type !== 'saml') throw new AppError('app.not_found', 'No such application.');
     const settings = samlSettingsOf(target);

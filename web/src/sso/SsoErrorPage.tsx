@@ -1,0 +1,28 @@
+import { Button, Stack, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AuthCard } from '../components/AuthCard.tsx';
+import { errorText } from '../i18n/index.ts';
+
+/**
+ * Where a browser lands when an application's sign-in or logout request is refused (an expired or
+ * replayed request, an unknown application): the reason in the reader's language, and a way on.
+ * The code comes from the address: only a sentence the catalog has for it is ever shown.
+ */
+export function SsoErrorPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const reason = errorText(params.get('code') ?? undefined);
+  const known = reason !== errorText(undefined);
+  return (
+    <AuthCard title={t('sso.errorTitle')}>
+      <Stack gap="md">
+        <Text data-testid="sso-error">{known ? reason : t('sso.errorHelp')}</Text>
+        {known && <Text size="sm" c="dimmed">{t('sso.errorHelp')}</Text>}
+        <Button component={Link} to="/">
+          {t('sso.backToPortal')}
+        </Button>
+      </Stack>
+    </AuthCard>
+  );
+}
