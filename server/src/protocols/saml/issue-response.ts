@@ -25,6 +25,15 @@ export type IssuedResponse = { acsUrl: string; samlResponse: string; responseId:
 
 const PASSWORD_CLASS = 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport';
 const UNSPECIFIED_CLASS = 'urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified';
+/** The REFEDS MFA profile: how service providers (Shibboleth, SimpleSAMLphp, many SaaS) learn a second factor was presented. */
+export const MFA_CLASS = 'https://refeds.org/profile/mfa';
+
+/** How and when the person last proved who they are: a step-up counts, so the SP sees the second factor. */
+export function authnContextOf(session: Pick<IssueInput['session'], 'amr' | 'authTime' | 'mfaAt'>): { instant: Date; classRef: string } {
+  const instant = session.mfaAt && session.mfaAt > session.authTime ? session.mfaAt : session.authTime;
+  const classRef = session.mfaAt ? MFA_CLASS : session.amr.includes('pwd') ? PASSWORD_CLASS : UNSPECIFIED_CLASS;
+  return { instant, classRef };
+}
 
 /**
  * A signed SAMLResponse for the HTTP-POST binding. samlify signs it (RSA-SHA256, exclusive c14n):
@@ -37,6 +46,7 @@ export async function issueSamlResponse(db: Queryable, masterKey: MasterKey, inp
   const sp = buildSp(input.settings, input.acsUrl);
   const subject = await buildSamlSubject(db, masterKey, input.app, input.settings, input.user);
   const responseId = newSamlId();
+  const authn = authnContextOf(input.session);
   const xml = renderResponse({
     responseId,
     assertionId: newSamlId(),
@@ -46,8 +56,8 @@ export async function issueSamlResponse(db: Queryable, masterKey: MasterKey, inp
     inResponseTo: input.inResponseTo,
     subject,
     sessionIndex: sessionIndexOf(input.session.id, input.app.id),
-    authnInstant: input.session.authTime,
-    authnContextClass: input.session.amr.includes('pwd') ? PASSWORD_CLASS : UNSPECIFIED_CLASS,
+    authnInstant: authn.instant,
+    authnContextClass: authn.classRef,
     now,
   });
   const result = await idp.createLoginResponse(sp, { extract: {} }, 'post', {}, { customTagReplacement: () => ({ id: responseId, context: xml }) });
