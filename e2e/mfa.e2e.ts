@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
 import { signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { addVirtualAuthenticator, totpCode, typeCode } from './support/authenticator.ts';
+import { addVirtualAuthenticator, setUpAuthenticatorApp, totpCode, typeCode } from './support/authenticator.ts';
 
 let env: E2E;
 
@@ -22,17 +22,6 @@ async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Account menu' }).click();
   await page.getByRole('menuitem', { name: 'Log out' }).click();
   await page.waitForURL(/\/login/);
-}
-
-/** Walks "Set Up Verification Code (TOTP)": I Have An App, the key, the code. Returns the key. */
-async function setUpAuthenticatorApp(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'I Have An App' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await page.getByRole('img', { name: 'QR code to add your account' }).waitFor();
-  await typeCode(page, totpCode(secret));
-  await page.getByRole('button', { name: 'Submit' }).click();
-  return secret;
 }
 
 async function readRecoveryCodes(page: Page): Promise<string[]> {

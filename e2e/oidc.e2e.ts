@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
 import { launchTile, signedInToPortal, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { totpCode, typeCode } from './support/authenticator.ts';
+import { setUpAuthenticatorApp, totpCode, typeCode } from './support/authenticator.ts';
 import { startTestRp, type TestRp } from './support/test-rp.ts';
 import { assignApp } from '../server/src/domain/apps/app-store.ts';
 import { createOidcApp, getOidcApp } from '../server/src/flows/admin/oidc-apps.ts';
@@ -14,7 +14,7 @@ import { defaultArgon2Params } from '../server/src/domain/credentials/password-h
 let env: E2E;
 let acme: Org;
 const rps: TestRp[] = [];
-const people: Record<'ada' | 'tom' | 'ben', { id: string; email: string }> = {} as never;
+const people: Record<'ada' | 'tom' | 'ben' | 'eve', { id: string; email: string }> = {} as never;
 
 function deps(): FlowDeps {
   return { db: env.tessera.database.db, publicUrl: env.url, argon2: defaultArgon2Params, masterKey: env.tessera.masterKey, mailQueued: () => {}, ctx: { ip: '127.0.0.1', userAgent: 'e2e' }, memo: new Map() };
@@ -277,13 +277,32 @@ describe('OpenID Connect single sign-on', () => {
     await context.close();
   });
 
+  it('lets a person with no second factor set one up and carry on into the application that asked', async () => {
+    people.eve = { ...(await env.seedUser({ email: 'eve@acme.test', orgs: [acme], firstName: 'Eve', lastName: 'Newcomer' })), email: 'eve@acme.test' };
+    const { rp } = await seedOidcApp('Ledger', { mfaPolicy: { mode: 'mfa' } }, people.eve);
+    const { page, context } = await signedInToPortal(env, people.eve.email);
+    await page.goto(rp.loginUri);
+    await page.getByRole('link', { name: 'Go to Security' }).click();
+    await page.getByText('An application is waiting').waitFor();
+    expect(await page.getByRole('link', { name: 'Return to the application' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const secret = await setUpAuthenticatorApp(page);
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Return to the application' }).click();
+    await page.waitForURL(/\/sso\/step-up/);
+    await typeCode(page, totpCode(secret, 30));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    expect((await claimsShown(page, rp)).email).toBe('eve@acme.test');
+    await context.close();
+  });
+
   it('tells a person with no second factor to set one up, in French too', async () => {
     const { rp } = await seedOidcApp('Vault', { mfaPolicy: { mode: 'mfa' } }, people.ben);
     const { page, context } = await signedInToPortal(env, people.ben.email);
     await page.goto(rp.loginUri);
     await page.waitForURL(/\/sso\/step-up/);
     await page.getByText('Set up a second factor first').waitFor();
-    expect(await page.getByRole('link', { name: 'Go to Security' }).getAttribute('href')).toBe('/security');
+    expect(await page.getByRole('link', { name: 'Go to Security' }).getAttribute('href')).toMatch(/^\/security\?continue=%2Fapi%2Foidc%2Finteraction%2F/);
     await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vérifiez votre identité' }).waitFor();
     await page.getByText('Configurez d\'abord un second facteur').waitFor();

@@ -34,3 +34,14 @@ export async function typeCode(page: Page, code: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Enter Code' }).first().click();
   await page.keyboard.type(code);
 }
+
+/** Walks "Set Up Verification Code (TOTP)": I Have An App, the key, the code. Returns the key. */
+export async function setUpAuthenticatorApp(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'I Have An App' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  if (!/^[A-Z2-7]{32}$/.test(secret)) throw new Error(`not a TOTP key: ${secret}`);
+  await page.getByRole('img', { name: 'QR code to add your account' }).waitFor();
+  await typeCode(page, totpCode(secret));
+  await page.getByRole('button', { name: 'Submit' }).click();
+  return secret;
+}

@@ -61,7 +61,7 @@ export function StepUpPage() {
         <Alert color="yellow" title={t('sso.noFactorTitle')} role="status">
           <Stack gap="sm">
             <Text size="sm">{t('sso.noFactor')}</Text>
-            <Anchor component={Link} to="/security" fw={600}>
+            <Anchor component={Link} to={`/security?continue=${encodeURIComponent(target)}`} fw={600}>
               {t('sso.setUpFactor')}
             </Anchor>
           </Stack>

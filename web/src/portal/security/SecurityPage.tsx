@@ -5,6 +5,7 @@ import { MfaSection } from './MfaSection.tsx';
 import { SshKeysSection } from './SshKeysSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { AgentSection } from './AgentSection.tsx';
+import { ContinueToApp } from './ContinueToApp.tsx';
 
 /** Password, Multi-Factor Authentication, SSH Keys, Sessions and devices, Agent. */
 export function SecurityPage() {
@@ -12,6 +13,7 @@ export function SecurityPage() {
   return (
     <Stack>
       <Title order={1} size="h2">{t('portal.security')}</Title>
+      <ContinueToApp />
       <PasswordSection />
       <MfaSection />
       <SshKeysSection />
