@@ -37,13 +37,13 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   // Filled whenever a client is resolved, so per-application lifetimes and organization checks need no second read.
   const byClient = new Map<string, { settings: StoredOidcSettings; orgId: string; appId: string }>();
   const settingsOf = (clientId: string | undefined) => (clientId ? byClient.get(clientId)?.settings : undefined);
-  const orgOfClient = async (clientId: string) => byClient.get(clientId)?.orgId ?? (await clients.get(clientId))?.app.orgId;
   const appOfClient = async (clientId: string) => {
     const known = byClient.get(clientId);
     if (known) return { id: known.appId, orgId: known.orgId };
     const app = (await clients.get(clientId))?.app;
     return app && { id: app.id, orgId: app.orgId };
   };
+  const orgOfClient = async (clientId: string) => (await appOfClient(clientId))?.orgId;
   const sameOrg = async (a: string, b: string | undefined) => {
     if (!b) return false;
     const [orgA, orgB] = await Promise.all([orgOfClient(a), orgOfClient(b)]);
@@ -74,8 +74,9 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     claims: CLAIMS,
     acrValues: ['pwd', 'mfa'],
     /**
-     * Every grant (a refresh too) asks for the account: a person no longer active, no longer a
-     * member or suspended in the application's organization gets nothing more. The same read
+     * Every grant (a refresh too) and userinfo ask for the account: a person no longer active, no
+     * longer a member, suspended in the application's organization, or no longer assigned the
+     * application gets nothing more. The same read
      * brings the claims, so an ID token costs no second one.
      */
     async findAccount(ctx, sub) {

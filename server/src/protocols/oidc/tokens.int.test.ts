@@ -21,10 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedInTokens(input: Record<string, unknown> = {}) {
-  const app = await seedOidcApp(t, acme, input, ada.id);
+/** Tokens of a fresh application, for Ada or for `person` (seeded by e-mail, with the test password). */
+async function signedInTokens(input: Record<string, unknown> = {}, person?: { id: string; email: string }) {
+  const app = await seedOidcApp(t, acme, input, (person ?? ada).id);
   const config = await discover(t.url, app.clientId, app.clientSecret);
-  const a = await authorize(config, t.url, who);
+  const a = await authorize(config, t.url, person ? { email: person.email, password: STRONG_PASSWORD } : who);
   const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
   return { app, config, tokens };
 }
@@ -47,20 +48,14 @@ describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
 
   it('stops refreshing for a person suspended in the organization', async () => {
     const bob = await seedUser(t, { email: 'bob@acme.test', orgs: [acme] });
-    const app = await seedOidcApp(t, acme, {}, bob.id);
-    const config = await discover(t.url, app.clientId, app.clientSecret);
-    const a = await authorize(config, t.url, { email: 'bob@acme.test', password: STRONG_PASSWORD });
-    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const { config, tokens } = await signedInTokens({}, bob);
     await t.database.db.update(memberships).set({ suspendedAt: new Date() }).where(eq(memberships.userId, bob.id));
     await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('stops refreshing and answering userinfo once the application is taken away', async () => {
     const cleo = await seedUser(t, { email: 'cleo@acme.test', orgs: [acme] });
-    const app = await seedOidcApp(t, acme, {}, cleo.id);
-    const config = await discover(t.url, app.clientId, app.clientSecret);
-    const a = await authorize(config, t.url, { email: 'cleo@acme.test', password: STRONG_PASSWORD });
-    const tokens = await client.authorizationCodeGrant(config, a.callback, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const { app, config, tokens } = await signedInTokens({}, cleo);
     const fresh = await client.refreshTokenGrant(config, tokens.refresh_token!);
     expect((await client.fetchUserInfo(config, fresh.access_token, cleo.id)).email).toBe('cleo@acme.test');
     expect(await removeAppAssignment(t.database.db, app.id, { userId: cleo.id })).toBe(true);
