@@ -7,6 +7,8 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, mfaFactors, passwordResets, sshKeys, users } from '../../db/schema/index.ts';
 import { hashToken } from '../../domain/secrets/tokens.ts';
+import { assignApp, createApp } from '../../domain/apps/app-store.ts';
+import { loadPersonClaims } from '../sso/person-claims.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -139,6 +141,12 @@ describe('an account an administrator made for an address they do not own', () =
     expect((await held.post('/api/me/mfa/totp/confirm', { code: totpCode(secret) })).statusCode).toBe(200);
     expect((await held.post('/api/me/ssh-keys', { name: 'Backdoor', publicKey: sshKeyLine() })).statusCode).toBe(201);
 
+    // Applications are told the address is not proven while the maker may be the one holding it.
+    const madeUser = (await t.database.db.select().from(users).where(eq(users.emailCanonical, 'ceo@acme.test')))[0];
+    const app = await createApp(t.database.db, globex.id, { type: 'oidc', name: 'Claims check' });
+    await assignApp(t.database.db, app.id, { userId: madeUser.id });
+    expect((await loadPersonClaims(t.database.db, app, madeUser.id))?.email_verified).toBe(false);
+
     // The owner resets: the link goes to their address only, never to the recovery e-mail the maker set.
     await t.client().post('/api/auth/password-reset', { email: 'ceo@acme.test' });
     expect((await mailsTo(t, 'intruder@evil.test')).map((m) => m.template)).toEqual(['recovery_email_confirm']);
@@ -148,6 +156,7 @@ describe('an account an administrator made for an address they do not own', () =
     const [user] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'ceo@acme.test'));
     expect(user).toMatchObject({ recoveryEmail: null, recoveryEmailPending: null });
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
+    expect((await loadPersonClaims(t.database.db, app, user.id))?.email_verified).toBe(true);
     expect(await t.database.db.select().from(mfaFactors).where(eq(mfaFactors.userId, user.id))).toEqual([]);
     expect(await t.database.db.select().from(sshKeys).where(eq(sshKeys.userId, user.id))).toEqual([]);
     const [claimed] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'account.claimed'), eq(auditEvents.orgId, globex.id)));
