@@ -13,3 +13,13 @@ export function createLogger(level: string, pretty = process.stdout.isTTY): Logg
     transport: pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } : undefined,
   });
 }
+
+/**
+ * What of an unexpected error reaches the log: names, messages and the stack, but never query
+ * parameters (a failed INSERT would otherwise log password hashes or token hashes).
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const message = err.message.split('\nparams:')[0];
+  return { type: err.name, message, stack: err.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n'), cause: err.cause ? loggableError(err.cause) : undefined };
+}

@@ -10,6 +10,7 @@ import { startMailDelivery, type MailDelivery } from './jobs/mail-delivery.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
 import { startPasswordExpiryReminders } from './jobs/password-expiry-reminders.ts';
 import { buildApp } from './http/app.ts';
+import { createAfterReply } from './http/after-reply.ts';
 import { countOrgs } from './domain/orgs/org-store.ts';
 import { createSetupToken } from './domain/secrets/link-tokens.ts';
 import { hashToken, randomToken } from './domain/secrets/tokens.ts';
@@ -31,6 +32,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
   const mail = startMailDelivery(database.db, transport, logger);
   const housekeeping = startHousekeeping(database.db, logger);
   const reminders = startPasswordExpiryReminders(database.db, config.publicUrl, logger, mail.kick);
+  const afterReply = createAfterReply(logger);
   const localToken = database.kind === 'pglite' ? writeLocalCredential(config.dataDir) : undefined;
 
   const app = await buildApp(
@@ -42,6 +44,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
       argon2: opts.argon2 ?? defaultArgon2Params,
       masterKey,
       mailQueued: mail.kick,
+      afterReply,
       localTokenHash: localToken && hashToken(localToken),
     },
     { logger, webDist },
@@ -67,6 +70,7 @@ export async function startTessera(config: Config, opts: { logger?: Logger; argo
     logger,
     async stop() {
       await app.close();
+      await afterReply.settled();
       housekeeping.stop();
       reminders.stop();
       await mail.stop();

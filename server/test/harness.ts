@@ -3,6 +3,7 @@ import { eq, desc } from 'drizzle-orm';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { buildApp } from '../src/http/app.ts';
+import { createAfterReply, type AfterReply } from '../src/http/after-reply.ts';
 import { defaultArgon2Params, hashPassword } from '../src/domain/credentials/password-hash.ts';
 import { createOrg, updateOrgPolicies, type Org } from '../src/domain/orgs/org-store.ts';
 import { addMembership, createUser } from '../src/domain/users/user-store.ts';
@@ -21,6 +22,7 @@ export type TestApp = {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  afterReply: AfterReply;
   client(): TestClient;
   close(): Promise<void>;
 };
@@ -28,18 +30,22 @@ export type TestApp = {
 /** The real app on a fresh database, driven through app.inject(). */
 export async function createTestApp(env: Record<string, string> = {}, opts: { webDist?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false);
+  const afterReply = createAfterReply(logger);
   const config = loadConfig({ PUBLIC_URL, DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', OUTBOUND_ALLOW: LOOPBACK_NETWORKS, ...env });
   const app = await buildApp(
-    { config, db: database.db, ping: database.ping, listen: database.listen, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, localTokenHash: env.LOCAL_TOKEN_HASH },
-    { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', false), webDist: opts.webDist },
+    { config, db: database.db, ping: database.ping, listen: database.listen, argon2: defaultArgon2Params, masterKey: createMasterKey(randomBytes(32)), mailQueued: () => {}, afterReply, localTokenHash: env.LOCAL_TOKEN_HASH },
+    { logger, webDist: opts.webDist },
   );
   return {
     app,
     database,
     config,
-    client: () => new TestClient(app),
+    afterReply,
+    client: () => new TestClient(app, afterReply),
     async close() {
       await app.close();
+      await afterReply.settled();
       await database.close();
     },
   };
@@ -54,8 +60,10 @@ export class TestClient {
   /** Each client is its own machine, as in life: per-IP limits apply per client. */
   readonly ip = `127.${(clientCount >> 16) & 255}.${(clientCount >> 8) & 255}.${clientCount++ & 255 || 1}`;
   private readonly app: FastifyInstance;
-  constructor(app: FastifyInstance) {
+  private readonly afterReply: AfterReply;
+  constructor(app: FastifyInstance, afterReply: AfterReply) {
     this.app = app;
+    this.afterReply = afterReply;
   }
 
   async request(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, opts: Opts = {}): Promise<LightMyRequestResponse> {
@@ -69,6 +77,8 @@ export class TestClient {
       remoteAddress: this.ip,
       payload: opts.raw ?? (method !== 'GET' ? JSON.stringify(body ?? {}) : undefined),
     });
+    // What a request does after its answer is part of it, for whatever the test looks at next.
+    await this.afterReply.settled();
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now());
       if (expired) this.cookies.delete(c.name);

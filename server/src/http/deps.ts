@@ -8,6 +8,7 @@ import type { MasterKey } from '../domain/secrets/master-key.ts';
 import type { User } from '../domain/users/user-store.ts';
 import { primeUser } from '../flows/request-memo.ts';
 import { requestLanguage } from './request-language.ts';
+import type { AfterReply } from './after-reply.ts';
 
 /** Everything route plugins receive; wired once in main.ts. */
 export type HttpDeps = {
@@ -19,6 +20,7 @@ export type HttpDeps = {
   argon2: Argon2Params;
   masterKey: MasterKey;
   mailQueued(): void;
+  afterReply: AfterReply;
   /** Hash of the local CLI credential (embedded database only). */
   localTokenHash?: string;
 };

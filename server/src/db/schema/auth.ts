@@ -63,12 +63,21 @@ export const invitations = pgTable(
   (t) => [index('invitations_org').on(t.orgId, t.emailCanonical)],
 );
 
+/**
+ * One live reset link per person. The row outlives a replaced link: `requests` counts the links
+ * mailed since `window_started_at`, which is what caps the mail one address can be sent.
+ */
 export const passwordResets = pgTable('password_resets', {
   id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: 'cascade' }),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  requests: integer('requests').notNull().default(1),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const setupTokens = pgTable('setup_tokens', {

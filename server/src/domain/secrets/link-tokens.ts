@@ -3,12 +3,33 @@ import type { Queryable } from '../../db/open.ts';
 import { passwordResets, setupTokens } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
-/** A new reset link kills every older one of the same user. */
-export async function createPasswordReset(db: Queryable, userId: string, ttlMinutes = 30): Promise<string> {
+/** How often one person can be mailed a reset link, whoever asks and from wherever. */
+export const RESET_THROTTLE = { minSeconds: 60, perHour: 5 } as const;
+
+/**
+ * A new reset link kills the older one of the same user — unless one was mailed in the last minute,
+ * or five this hour: then nothing changes (the last link still works) and no token is returned.
+ * One upsert, so parallel requests cannot both pass the cap.
+ */
+export async function issuePasswordReset(db: Queryable, userId: string, ttlMinutes = 30): Promise<string | undefined> {
   const token = randomToken();
-  await db.delete(passwordResets).where(eq(passwordResets.userId, userId));
-  await db.insert(passwordResets).values({ userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMinutes * 60_000) });
-  return token;
+  const windowOpen = sql`${passwordResets.windowStartedAt} > now() - interval '1 hour'`;
+  const [row] = await db
+    .insert(passwordResets)
+    .values({ userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMinutes * 60_000) })
+    .onConflictDoUpdate({
+      target: passwordResets.userId,
+      set: {
+        tokenHash: sql`excluded.token_hash`,
+        expiresAt: sql`excluded.expires_at`,
+        createdAt: sql`now()`,
+        requests: sql`case when ${windowOpen} then ${passwordResets.requests} + 1 else 1 end`,
+        windowStartedAt: sql`case when ${windowOpen} then ${passwordResets.windowStartedAt} else now() end`,
+      },
+      setWhere: sql`${passwordResets.createdAt} <= now() - make_interval(secs => ${RESET_THROTTLE.minSeconds}) and (not ${windowOpen} or ${passwordResets.requests} < ${RESET_THROTTLE.perHour})`,
+    })
+    .returning({ id: passwordResets.id });
+  return row ? token : undefined;
 }
 
 export async function findPasswordReset(db: Queryable, token: string) {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents, mfaFactors, passwordResets, sshKeys, users } from '../../db/schema/index.ts';
 import { hashToken } from '../../domain/secrets/tokens.ts';
 import { assignApp, createApp } from '../../domain/apps/app-store.ts';
@@ -20,6 +20,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const NEW_PASSWORD = 'brand-New-password-77';
+
+/** As if the person's last reset link had been mailed `minutes` ago. */
+async function ageResetLink(email: string, minutes: number) {
+  const [user] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  await t.database.db
+    .update(passwordResets)
+    .set({ createdAt: sql`${passwordResets.createdAt} - make_interval(mins => ${minutes})`, windowStartedAt: sql`${passwordResets.windowStartedAt} - make_interval(mins => ${minutes})` })
+    .where(eq(passwordResets.userId, user.id));
+}
 
 describe('Reset User Password', () => {
   it('answers the same whether or not the address has an account, and mails only a real one', async () => {
@@ -43,6 +52,7 @@ describe('Reset User Password', () => {
     expect((await mailsTo(t, 'remy@home.test')).map((m) => m.template)).toEqual(['recovery_email_confirm']);
     const confirm = await linkTokenFrom(t, 'remy@home.test', '/confirm-recovery-email');
     expect((await t.client().post('/api/auth/recovery-email/confirm', { token: confirm })).statusCode).toBe(200);
+    await ageResetLink('remy@acme.test', 2);
     await t.client().post('/api/auth/password-reset', { email: 'remy@acme.test' });
     const token = await linkTokenFrom(t, 'remy@home.test', '/reset-password');
     // The newest link, the same one the company mailbox got.
@@ -63,6 +73,7 @@ describe('Reset User Password', () => {
     await seedUser(t, { email: 'twice@acme.test', orgs: [acme] });
     await t.client().post('/api/auth/password-reset', { email: 'twice@acme.test' });
     const first = await linkTokenFrom(t, 'twice@acme.test', '/reset-password');
+    await ageResetLink('twice@acme.test', 2);
     await t.client().post('/api/auth/password-reset', { email: 'twice@acme.test' });
     const second = await linkTokenFrom(t, 'twice@acme.test', '/reset-password');
     const rows = await t.database.db.select().from(passwordResets);
@@ -70,6 +81,51 @@ describe('Reset User Password', () => {
     expect(rows.some((r) => r.tokenHash === hashToken(second))).toBe(true);
     expect((await t.client().post('/api/auth/password-reset/check', { token: first })).json().error.code).toBe('token.invalid');
     expect((await t.client().post('/api/auth/password-reset/check', { token: second })).json()).toMatchObject({ email: 'twice@acme.test', policy: { minLength: 12 } });
+  });
+
+  it('mails one person at most one link a minute and five an hour, however many ask; the last link keeps working', async () => {
+    await seedUser(t, { email: 'bombed@acme.test', orgs: [acme] });
+    const ask = () => t.client().post('/api/auth/password-reset', { email: 'bombed@acme.test' });
+    const links = async () => (await mailsTo(t, 'bombed@acme.test')).length;
+    const again = await Promise.all(Array.from({ length: 5 }, ask));
+    expect(again.map((r) => r.statusCode)).toEqual([202, 202, 202, 202, 202]);
+    expect(await links()).toBe(1);
+    const first = await linkTokenFrom(t, 'bombed@acme.test', '/reset-password');
+    expect((await t.client().post('/api/auth/password-reset/check', { token: first })).statusCode).toBe(200);
+    const throttled = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'password.reset_requested'), eq(auditEvents.outcome, 'failure')));
+    expect(throttled.filter((e) => (e.details as { reason?: string }).reason === 'throttled')).toHaveLength(4);
+
+    for (let n = 2; n <= 5; n++) {
+      await ageResetLink('bombed@acme.test', 2);
+      await ask();
+      expect(await links()).toBe(n);
+    }
+    await ageResetLink('bombed@acme.test', 2);
+    await ask();
+    expect(await links()).toBe(5);
+    const fifth = await linkTokenFrom(t, 'bombed@acme.test', '/reset-password');
+    expect((await t.client().post('/api/auth/password-reset/check', { token: fifth })).statusCode).toBe(200);
+    // An hour after the first of them, links go out again.
+    await ageResetLink('bombed@acme.test', 60);
+    await ask();
+    expect(await links()).toBe(6);
+  });
+
+  it('answers before it looks the address up: a slow database does not hold the answer back', async () => {
+    await seedUser(t, { email: 'slow@acme.test', orgs: [acme] });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Holds the users table (PostgreSQL) or the whole embedded database (PGlite) until released.
+    const holding = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table users in access exclusive mode`);
+      await held;
+    });
+    const answer = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', headers: { origin: PUBLIC_URL, 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'slow@acme.test' }) });
+    expect(answer.statusCode).toBe(202);
+    release();
+    await holding;
+    await t.afterReply.settled();
+    expect((await mailsTo(t, 'slow@acme.test')).map((m) => m.template)).toEqual(['password_reset']);
   });
 
   it('sets the new password, ends every session, clears the lockout, and works once', async () => {

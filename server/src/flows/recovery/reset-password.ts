@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import { checkPasswordResetInput, completePasswordResetInput, requestPasswordResetInput } from '../../../../contract/recovery.ts';
-import { consumePasswordReset, createPasswordReset, findPasswordReset } from '../../domain/secrets/link-tokens.ts';
+import { consumePasswordReset, findPasswordReset, issuePasswordReset } from '../../domain/secrets/link-tokens.ts';
 import { findUserByEmail, findUserById, listMemberships } from '../../domain/users/user-store.ts';
 import { claimUnprovenAccount } from '../../domain/users/claim-account.ts';
 import { passwordPolicyForUser, setNewPassword } from '../../domain/credentials/set-password.ts';
@@ -14,11 +14,13 @@ export const RESET_TTL_MINUTES = 30;
 const invalidLink = () => new AppError('token.invalid', 'This reset link is not valid any more. Ask for a new one.');
 
 /**
- * Same answer and same work whether or not the address has an account; the mail is queued. It
- * goes to the company address and to the person's confirmed recovery e-mail, which is what the
- * recovery e-mail is for: a way back in when the company mailbox sits behind the forgotten password.
- * An account whose address was never proven gets it at that address only: its recovery e-mail was
- * set by whoever held the account, who may not be the address's owner (see claim-account.ts).
+ * The answer does not wait for this (see password-reset-routes.ts), so it cannot tell whether the
+ * address has an account. The link goes to the company address and to the person's confirmed
+ * recovery e-mail, which is what the recovery e-mail is for: a way back in when the company mailbox
+ * sits behind the forgotten password. An account whose address was never proven gets it at that
+ * address only: its recovery e-mail was set by whoever held the account, who may not be the
+ * address's owner (see claim-account.ts). However many ask, one person gets at most the links
+ * RESET_THROTTLE allows; past it the last link stays valid.
  */
 export async function requestPasswordReset(input: unknown, deps: FlowDeps): Promise<void> {
   const { email } = requestPasswordResetInput.parse(input);
@@ -33,14 +35,19 @@ export async function requestPasswordReset(input: unknown, deps: FlowDeps): Prom
     await recordAudit(deps.db, deps.ctx, { event: 'password.reset_requested', outcome: 'failure', details: { reason: user ? 'suspended' : 'unknown' } });
     return;
   }
-  await deps.db.transaction(async (tx) => {
-    const token = await createPasswordReset(tx, user.id, RESET_TTL_MINUTES);
+  const mailed = await deps.db.transaction(async (tx) => {
+    const token = await issuePasswordReset(tx, user.id, RESET_TTL_MINUTES);
+    if (!token) {
+      await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'failure', targetUserId: user.id, details: { reason: 'throttled' } });
+      return false;
+    }
     for (const to of [user.email, ...(user.recoveryEmail && user.emailVerifiedAt ? [user.recoveryEmail] : [])]) {
       await enqueueMail(tx, { to, template: 'password_reset', lang: mailLanguage(user, deps), vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
     }
     await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'success', targetUserId: user.id });
+    return true;
   });
-  deps.mailQueued();
+  if (mailed) deps.mailQueued();
 }
 
 export async function checkPasswordReset(input: unknown, deps: FlowDeps) {

@@ -27,7 +27,7 @@ class SameOriginClient extends TestClient {
 
 beforeAll(async () => {
   t = await createListeningTestApp();
-  t.client = () => new SameOriginClient(t.app);
+  t.client = () => new SameOriginClient(t.app, t.afterReply);
   acme = await seedOrg(t, 'Acme');
   const other = await seedOrg(t, 'Other');
   await seedUser(t, { email: 'boss@acme.test', orgs: [acme], role: 'admin' });

@@ -5,12 +5,16 @@ import { checkPasswordReset, completePasswordReset, requestPasswordReset } from 
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { limit } from '../plugins/rate-limit.ts';
 
-/** Reset User Password. Tokens travel in JSON bodies, never in API URLs. */
+/**
+ * Reset User Password. Tokens travel in JSON bodies, never in API URLs. A request is answered before
+ * the account is looked up: the answer says and takes the same whether or not there is one.
+ */
 export async function passwordResetRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/auth/password-reset', { schema: { body: requestPasswordResetInput }, config: limit(20) }, async (req, res) => {
-    await requestPasswordReset(req.body, flowDeps(deps, req));
+    const fd = flowDeps(deps, req);
+    deps.afterReply.run(res, 'password reset request', () => requestPasswordReset(req.body, fd));
     return res.status(202).send({ message: 'If this address has an account, we sent a link to reset the password.' });
   });
 

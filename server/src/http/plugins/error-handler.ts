@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
+import { loggableError } from '../../logger.ts';
 
 type Body = { error: { code: string; message: string; fields?: { path: string; message: string }[]; rules?: string[] } };
 
@@ -9,7 +10,7 @@ type Body = { error: { code: string; message: string; fields?: { path: string; m
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     const { status, body } = toResponse(err);
-    if (status >= 500) req.log.error({ err: loggable(err) }, 'request failed');
+    if (status >= 500) req.log.error({ err: loggableError(err) }, 'request failed');
     else req.log.info({ code: body.error.code, status }, 'request refused');
     if (status === 429 && 'headers' in err && err.headers) reply.headers(err.headers as Record<string, string>);
     if (req.routeOptions.config?.browserPage && isNavigation(req.headers)) return void reply.redirect(`/sso/error?code=${encodeURIComponent(body.error.code)}`, 303);
@@ -56,13 +57,3 @@ const invalid = (fields: { path: string; message: string; check?: string }[]) =>
   status: 400,
   body: { error: { code: 'request.invalid', message: fields.map((f) => `${f.path || 'body'}: ${f.message}`).join('; ') || 'The request is invalid.', fields } },
 });
-
-/**
- * What of an unexpected error reaches the log: names, messages and the stack, but never query
- * parameters (a failed INSERT would otherwise log password hashes or token hashes).
- */
-function loggable(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const message = err.message.split('\nparams:')[0];
-  return { type: err.name, message, stack: err.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n'), cause: err.cause ? loggable(err.cause) : undefined };
-}
