@@ -3,6 +3,7 @@ import type { ClientCache } from './client-cache.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
 import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
+import { findActivePerson } from '../../domain/users/find-active-person.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter, writePending } from './adapter.ts';
 import { cookieKeys } from './cookie-keys.ts';
@@ -49,6 +50,12 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     const [orgA, orgB] = await Promise.all([orgOfClient(a), orgOfClient(b)]);
     return orgA !== undefined && orgA === orgB;
   };
+  /** A person's token describes them only while the application is still theirs (as findAccount below). */
+  const stillTheirs = async (token: { clientId?: string; accountId?: string }) => {
+    if (!token.accountId) return true;
+    const app = token.clientId ? await appOfClient(token.clientId) : undefined;
+    return app !== undefined && (await findActivePerson(deps.db, app, token.accountId)) !== undefined;
+  };
 
   const resolveClient = async (clientId: string) => {
     const client = await clients.get(clientId);
@@ -94,8 +101,13 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
-      // A resource server may introspect tokens of its own organization's applications, nothing more.
-      introspection: { enabled: true, allowedPolicy: async (_ctx, caller, token) => token.clientId === caller.clientId || (caller.clientAuthMethod !== 'none' && (await sameOrg(caller.clientId, token.clientId))) },
+      // A resource server may introspect tokens of its own organization's applications, nothing more;
+      // a person's token is inactive once they lost the application (suspended, unassigned, removed).
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx, caller, token) =>
+          (token.clientId === caller.clientId || (caller.clientAuthMethod !== 'none' && (await sameOrg(caller.clientId, token.clientId)))) && (await stillTheirs(token)),
+      },
       revocation: { enabled: true },
       clientCredentials: { enabled: true },
       userinfo: { enabled: true },

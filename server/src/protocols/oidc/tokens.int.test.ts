@@ -51,14 +51,18 @@ describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
     const { config, tokens } = await signedInTokens({}, bob);
     await t.database.db.update(memberships).set({ suspendedAt: new Date() }).where(eq(memberships.userId, bob.id));
     await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect((await client.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
   });
 
-  it('stops refreshing and answering userinfo once the application is taken away', async () => {
+  it('stops refreshing, answering userinfo and introspecting as active once the application is taken away', async () => {
     const cleo = await seedUser(t, { email: 'cleo@acme.test', orgs: [acme] });
     const { app, config, tokens } = await signedInTokens({}, cleo);
     const fresh = await client.refreshTokenGrant(config, tokens.refresh_token!);
     expect((await client.fetchUserInfo(config, fresh.access_token, cleo.id)).email).toBe('cleo@acme.test');
+    expect((await client.tokenIntrospection(config, fresh.access_token)).active).toBe(true);
     expect(await removeAppAssignment(t.database.db, app.id, { userId: cleo.id })).toBe(true);
+    // A resource server asking about the access token hears it is over, before it expires.
+    expect(await client.tokenIntrospection(config, fresh.access_token)).toEqual({ active: false });
     await expect(client.fetchUserInfo(config, fresh.access_token, cleo.id)).rejects.toMatchObject({ status: 401, cause: [expect.objectContaining({ parameters: expect.objectContaining({ error: 'invalid_token' }) })] });
     await expect(client.refreshTokenGrant(config, fresh.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
