@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, httpUrl, nameField } from './fields.ts';
+import { httpUrl, multilineText, nameField } from './fields.ts';
 import { pageSchema } from './list-query.ts';
 
 /** Icons are small images, stored inline; SVG is refused (it can carry script). */
@@ -25,8 +25,8 @@ export const createBookmarkAppInput = z.object({
   type: z.literal('bookmark').default('bookmark'),
   name: nameField.trim().min(1),
   url: httpUrl,
-  description: cleanText(500).default(''),
-  details: cleanText(5000).default(''),
+  description: multilineText(500).default(''),
+  details: multilineText(5000).default(''),
   icon: icon.optional(),
 });
 
@@ -65,8 +65,8 @@ export const updateBookmarkAppInput = z
   .strictObject({
     name: nameField.trim().min(1).optional(),
     url: httpUrl.optional(),
-    description: cleanText(500).optional(),
-    details: cleanText(5000).optional(),
+    description: multilineText(500).optional(),
+    details: multilineText(5000).optional(),
     icon: icon.nullable().optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'names nothing to change');

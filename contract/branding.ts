@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { cleanText } from './fields.ts';
+import { lineText } from './fields.ts';
 
 /** An organization's look: the name people see, a small logo (no SVG: it can carry script) and an accent colour. */
 export const LOGO_MAX_CHARS = 150_000;
 export const brandingSchema = z.object({
-  displayName: cleanText(100).trim().optional(),
+  displayName: lineText(100).trim().optional(),
   logo: z
     .string()
     .max(LOGO_MAX_CHARS)

@@ -13,7 +13,18 @@ export const passwordField = cleanText(PASSWORD_MAX_BYTES)
   .min(1)
   // TextEncoder, not Buffer: the same schema validates forms in the browser.
   .refine((s) => new TextEncoder().encode(s).length <= PASSWORD_MAX_BYTES, `must be at most ${PASSWORD_MAX_BYTES} bytes`);
-export const nameField = cleanText(100);
+/**
+ * Text people read beside other text (names, titles, descriptions) has no control characters and
+ * no bidirectional embeddings, overrides or isolates: those let a value hide or reorder what is shown
+ * after it ("Trojan Source"), and break the log lines, CSV rows and LDAP entries it ends up in.
+ */
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
+/** Several lines are fine (descriptions, details). */
+export const multilineText = (max: number) => cleanText(max).refine((s) => !UNSAFE_IN_TEXT.test(s), 'contains control or text-direction characters');
+/** One line: a name, a title, a label. */
+export const lineText = (max: number) => multilineText(max).refine((s) => !LINE_BREAKS.test(s), 'must be on one line');
+export const nameField = lineText(100);
 export const tokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');
 export const slugField = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'is not a valid organization slug');
 export const usernameField = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'may hold letters, digits, dot, dash and underscore');

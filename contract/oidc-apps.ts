@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, distinctBy, LOOPBACK_HOSTS, nameField } from './fields.ts';
+import { multilineText, distinctBy, LOOPBACK_HOSTS, nameField } from './fields.ts';
 import { appMfaPolicySchema } from './apps.ts';
 import { updateOf } from './patch-schema.ts';
 
@@ -50,8 +50,8 @@ export type OidcSettingsInput = z.input<typeof oidcSettingsInput>;
 /** POST /api/admin/apps/oidc */
 export const createOidcAppInput = oidcSettingsInput.extend({
   name: nameField.trim().min(1),
-  description: cleanText(500).default(''),
-  details: cleanText(5000).default(''),
+  description: multilineText(500).default(''),
+  details: multilineText(5000).default(''),
   mfaPolicy: appMfaPolicySchema.default({ mode: 'none' }),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appMfaPolicySchema } from './apps.ts';
-import { cleanText, distinctBy, httpUrl, httpsOrLoopbackUrl, nameField } from './fields.ts';
+import { multilineText, distinctBy, httpUrl, httpsOrLoopbackUrl, nameField } from './fields.ts';
 
 /**
  * SAML service providers of an organization (Admin API, /api/admin/apps/saml…). Everything here
@@ -62,8 +62,8 @@ export type SamlSpSettings = z.infer<typeof samlSpSettingsSchema>;
 
 const appFields = {
   name: nameField.trim().min(1),
-  description: cleanText(500).default(''),
-  details: cleanText(5000).default(''),
+  description: multilineText(500).default(''),
+  details: multilineText(5000).default(''),
   mfaPolicy: appMfaPolicySchema.default({ mode: 'none' }),
 };
 
@@ -94,8 +94,8 @@ export type ImportSamlAppInput = z.infer<typeof importSamlAppInput>;
 /** POST /api/admin/apps/saml/:id — any subset of the settings. */
 export const updateSamlAppInput = z.object({
   name: appFields.name.optional(),
-  description: cleanText(500).optional(),
-  details: cleanText(5000).optional(),
+  description: multilineText(500).optional(),
+  details: multilineText(5000).optional(),
   mfaPolicy: appMfaPolicySchema.optional(),
   entityId: entityId.optional(),
   acsUrls: z.array(acsUrl).min(1).max(10).superRefine(distinctBy(String)).optional(),

@@ -52,6 +52,17 @@ describe('Profile', () => {
     expect((await c.post('/api/me/profile/details', { firstName: 'A', alternateEmail: 'not-an-email' })).statusCode).toBe(400);
   });
 
+  it('refuses a name that would break a line or turn the text around it, keeping the one it had', async () => {
+    const c = await signedIn('plain@acme.test');
+    expect((await c.post('/api/me/profile/details', { firstName: 'Ada', lastName: 'Plain' })).statusCode).toBe(200);
+    for (const [firstName, message] of [['Ada\nAdmin: yes', 'must be on one line'], ['Ada\u202Enimda', 'contains control or text-direction characters']]) {
+      const res = await c.post('/api/me/profile/details', { firstName, lastName: 'Plain' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual([expect.objectContaining({ path: 'firstName', message })]);
+    }
+    expect((await c.get('/api/me/profile')).json().details.firstName).toBe('Ada');
+  });
+
   it('refuses a username taken in the same organization', async () => {
     const a = await signedIn('one@acme.test');
     const b = await signedIn('two@acme.test');

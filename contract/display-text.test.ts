@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { lineText, multilineText, passwordField } from './fields.ts';
+import { profileDetailsInput } from './profile.ts';
+
+const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: string) => schema.safeParse(v).success;
+
+describe('text people read', () => {
+  it('takes names in any script, with accents, apostrophes and the marks right-to-left names use', () => {
+    for (const name of ['Ada Lovelace', "O'Brien-Núñez", 'Łukasz Żółć', 'محمد علي', 'דוד\u200F כהן', '山田 太郎', 'Zoë 🎉']) expect(ok(lineText(100), name)).toBe(true);
+  });
+
+  it('refuses line breaks and tabs in one-line text, but not in a description', () => {
+    for (const v of ['Ada\nLovelace', 'Ada\r\nLovelace', 'Ada\tLovelace', 'Ada\u2028Lovelace']) {
+      expect(ok(lineText(100), v)).toBe(false);
+    }
+    expect(ok(multilineText(500), 'First line.\nSecond line.\r\n\tIndented.')).toBe(true);
+  });
+
+  it('refuses other control characters and text-direction overrides everywhere', () => {
+    // U+202E reverses what follows: "Invoice\u202Efdp.exe" reads as "Invoiceexe.pdf".
+    for (const v of ['Invoice\u202Efdp.exe', 'a\u2066b\u2069', 'a\u202Ab', 'bell\u0007', 'esc\u001B[31m', 'c1\u0085', 'del\u007F']) {
+      expect(ok(lineText(100), v)).toBe(false);
+      expect(ok(multilineText(500), v)).toBe(false);
+    }
+  });
+
+  it('says which rule a value broke', () => {
+    const r = profileDetailsInput.safeParse({ firstName: 'Ada\nx' });
+    expect(r.error?.issues[0]).toMatchObject({ path: ['firstName'], message: 'must be on one line' });
+  });
+
+  it('leaves passwords alone: any character a password manager produces still signs in', () => {
+    expect(ok(passwordField, 'tab\there\u202Eand more')).toBe(true);
+  });
+});
