@@ -141,6 +141,25 @@ describe('OpenID Connect single sign-on', () => {
     await context.close();
   });
 
+  it('Back from the application after signing in does not ask for a sign-in again', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(wiki.rp.loginUri);
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.has('returnTo'));
+    await signInThroughPage(page, { email: people.ada.email, password: PASSWORD });
+    expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
+    await page.goBack();
+    // The finished request cannot be answered twice: the page says so and leads to the portal, no sign-in form.
+    await page.waitForURL(`${env.url}/sso/error?code=sso.interaction_not_found`);
+    expect(await page.getByLabel(/^Email/).count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the User Portal' }).click();
+    await page.waitForURL(`${env.url}/`);
+    await page.getByText('Team Wiki').first().waitFor();
+    // A new sign-in from the application passes straight through the session it left.
+    await page.goto(wiki.rp.loginUri);
+    expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
+    await context.close();
+  });
+
   it('a sign-in request that expired while the person was away ends on a page that says so, in their language', async () => {
     const { page, context } = await signedInToPortal(env, people.ada.email);
     await page.goto(`${env.url}/api/oidc/interaction/expiredInteraction0`);

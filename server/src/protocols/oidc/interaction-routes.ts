@@ -11,6 +11,7 @@ import { nextInteractionStep, type InteractionAsk } from '../../flows/sso/oidc-i
 import { flowDeps, requestContext, signedInFlowDeps, type HttpDeps } from '../../http/deps.ts';
 import { findSignedIn, requireSignedIn } from '../../http/plugins/authenticate.ts';
 import type { ProviderHolder } from './provider-holder.ts';
+import { loginPath } from '../login-path.ts';
 
 const params = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -78,7 +79,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const back = encodeURIComponent(here(details.uid));
     switch (next.kind) {
       case 'sign_in':
-        return reply.redirect(`/login?returnTo=${back}`, 303);
+        return reply.redirect(loginPath(here(details.uid), signedIn !== undefined), 303);
       case 'denied':
         return reply.redirect(`/sso/denied?interaction=${details.uid}`, 303);
       case 'step_up':

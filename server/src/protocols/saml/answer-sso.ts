@@ -12,6 +12,7 @@ import { requestContext, signedInFlowDeps, type HttpDeps } from '../../http/deps
 import { findSignedIn } from '../../http/plugins/authenticate.ts';
 import { issueNoPassiveResponse, issueSamlResponse } from './issue-response.ts';
 import { sendAutoPost } from './auto-post-page.ts';
+import { loginPath } from '../login-path.ts';
 
 export type SsoTarget = {
   app: AppRow;
@@ -41,7 +42,7 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
   const returnTo = encodeURIComponent(target.continuePath);
   const initiated = target.requestId ? 'sp' : 'idp';
   if (target.isPassive && target.requestId && (access.kind === 'sign_in' || access.kind === 'step_up')) return answerNoPassive(req, reply, deps, target, target.requestId);
-  if (access.kind === 'sign_in') return reply.redirect(`/login?returnTo=${returnTo}`, 303);
+  if (access.kind === 'sign_in') return reply.redirect(loginPath(target.continuePath, signedIn !== undefined), 303);
   if (access.kind === 'step_up') return reply.redirect(`/sso/step-up?returnTo=${returnTo}`, 303);
   if (access.kind === 'denied') {
     await recordAudit(deps.db, requestContext(req, signedIn?.user.id), { event: 'saml.sso', outcome: 'failure', orgId: app.orgId, targetUserId: signedIn?.user.id, details: { appId: app.id, initiated, reason: access.reason } });

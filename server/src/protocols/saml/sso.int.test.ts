@@ -139,6 +139,7 @@ describe('SAML SSO, ForceAuthn (SAML core §3.4.1)', () => {
     expect(res.statusCode).toBe(303);
     const location = new URL(res.headers.location as string, 'http://x');
     expect(location.pathname).toBe('/login');
+    expect(location.searchParams.get('reauth')).toBe('1');
     const back = location.searchParams.get('returnTo')!;
     expect(back).toMatch(/^\/saml\/apps\/.+\/continue\?request=_/);
     // Going straight back with the old session does not answer it.

@@ -48,10 +48,13 @@ export function LoginPage({ portal }: Props) {
   const [error, setError] = useState<unknown>();
   const shown: Shown = answered ?? resumableStep(current.data, portal) ?? { step: 'email' };
 
+  // The server marks a sign-in it needs although the browser has a session (prompt=login, another organization).
+  const reauth = params.get('reauth') === '1';
+
   useEffect(() => {
-    // Already signed in: straight to the portal, unless a returnTo asks to sign in again (OIDC prompt=login).
-    if (session.data && !returnTo) window.location.replace(portal === 'admin' ? '/admin' : '/');
-  }, [session.data, portal, returnTo]);
+    // Already signed in: on to where the sign-in was for (Back into a finished one lands here), or the portal.
+    if (session.data && !reauth) window.location.replace(sameOriginPath(returnTo, portal === 'admin' ? '/admin' : '/'));
+  }, [session.data, portal, returnTo, reauth]);
 
   /** Runs one answer; moves to the next step, or shows the error and maybe starts over. */
   async function answer(call: () => Promise<SignInStep>): Promise<boolean> {
