@@ -60,14 +60,17 @@ export const adminAppSchema = z.object({
 export type AdminApp = z.infer<typeof adminAppSchema>;
 export const adminAppPageSchema = pageSchema(adminAppSchema);
 
-/** POST /api/admin/apps/bookmark/:id — a field left out keeps its value; `icon: null` removes the icon. */
+/** POST /api/admin/apps/:id/icon — any type of application; `null` removes the icon. */
+export const setAppIconInput = z.strictObject({ icon: icon.nullable() });
+export const appIconSchema = z.object({ icon: z.string().nullable() });
+
+/** POST /api/admin/apps/bookmark/:id — a field left out keeps its value (the icon has its own endpoint). */
 export const updateBookmarkAppInput = z
   .strictObject({
     name: nameField.trim().min(1).optional(),
     url: httpUrl.optional(),
     description: multilineText(500).optional(),
     details: multilineText(5000).optional(),
-    icon: icon.nullable().optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'names nothing to change');
 

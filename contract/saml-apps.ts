@@ -116,6 +116,7 @@ export const samlAppSchema = z.object({
   name: z.string(),
   description: z.string(),
   details: z.string(),
+  icon: z.string().nullable(),
   mfaPolicy: appMfaPolicySchema,
   createdAt: z.string(),
   ...samlSpSettingsSchema.shape,

@@ -11,6 +11,9 @@ import type { FlowDeps } from '../server/src/flows/deps.ts';
 import type { Org } from '../server/src/domain/orgs/org-store.ts';
 import { defaultArgon2Params } from '../server/src/domain/credentials/password-hash.ts';
 
+/** A 1×1 PNG. */
+const WIKI_ICON_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 let env: E2E;
 let acme: Org;
 const rps: TestRp[] = [];
@@ -116,6 +119,15 @@ describe('OpenID Connect single sign-on', () => {
     expect(await getOidcApp({ orgId: acme.id, adminId: null }, clientId, deps())).toMatchObject({ mfaPolicy: { mode: 'none' }, description: 'Where the team writes things down' });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // Its icon, for the tile: a wrong file is refused on the page, an image saved as soon as chosen.
+    const iconCard = page.getByRole('region', { name: 'Icon' });
+    await iconCard.locator('input[type="file"]').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await iconCard.getByText('Choose a PNG, JPEG, GIF or WebP image.').waitFor();
+    await iconCard.locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(WIKI_ICON_PNG, 'base64') });
+    await page.getByText('Icon saved.').waitFor();
+    expect((await getOidcApp({ orgId: acme.id, adminId: null }, clientId, deps())).icon).toBe(`data:image/png;base64,${WIKI_ICON_PNG}`);
+    await iconCard.getByRole('button', { name: 'Remove icon' }).waitFor();
+
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByRole('button', { name: 'Rotate now' }).click();
     const rotated = page.getByRole('dialog', { name: 'New client secret' });
@@ -133,6 +145,9 @@ describe('OpenID Connect single sign-on', () => {
 
   it('signs a portal user into the application from its tile; the application shows their claims', async () => {
     const { page, context } = await signedInToPortal(env, people.ada.email);
+    // The tile shows the icon its administrator gave it.
+    await page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
+    expect(await page.getByTestId('app-tile').filter({ hasText: 'Team Wiki' }).locator('img').getAttribute('src')).toBe(`data:image/png;base64,${WIKI_ICON_PNG}`);
     const tab = await launchTile(page, context, 'Team Wiki');
     const claims = await claimsShown(tab, wiki.rp);
     expect(claims.email).toBe('ada@acme.test');

@@ -21,6 +21,8 @@ export const appDetailQueries = {
 
 export const appDetailApi = {
   updateBookmark: (id: string, input: UpdateBookmarkAppInput) => api.post<BookmarkApp>(`/api/admin/apps/bookmark/${path(id)}`, input),
+  /** Any type of application: a data: URL of the image, or null to remove it. */
+  setIcon: (id: string, icon: string | null) => api.post<{ icon: string | null }>(`/api/admin/apps/${path(id)}/icon`, { icon }),
   /** Any type of application; its assignments (and an OIDC client's tokens) go with it. */
   remove: (id: string) => api.delete<void>(`/api/admin/apps/${path(id)}`),
   unassign: (id: string, a: Pick<AppAssignment, 'kind' | 'id'>) => api.delete<void>(`/api/admin/apps/${path(id)}/assignments/${a.kind === 'user' ? 'users' : 'groups'}/${path(a.id)}`),

@@ -34,6 +34,7 @@ export function toSamlAppView(app: AppRow): SamlApp {
     name: app.name,
     description: app.description,
     details: app.details,
+    icon: app.icon,
     mfaPolicy: app.mfaPolicy as AppMfaPolicy,
     createdAt: app.createdAt.toISOString(),
     ...settings,

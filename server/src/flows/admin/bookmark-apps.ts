@@ -20,13 +20,7 @@ export async function getBookmarkApp(admin: AdminContext, appId: string, deps: F
   return describeBookmarkApp(await requireBookmarkApp(deps, admin.orgId, appId));
 }
 
-/** The audit row names what changed; an icon (up to 200 kB of image) is summarised, not copied. */
-const auditable = (v: Partial<Pick<AppRow, 'name' | 'url' | 'description' | 'details' | 'icon'>>) => ({
-  ...v,
-  ...(v.icon !== undefined ? { icon: v.icon === null ? null : 'image' } : {}),
-});
-
-/** Changes a bookmark's name, URL, texts or icon; old and new values audited in the same transaction. */
+/** Changes a bookmark's name, URL or texts; old and new values audited in the same transaction. */
 export async function updateBookmarkApp(admin: AdminContext, appId: string, input: unknown, deps: FlowDeps): Promise<BookmarkApp> {
   const patch = updateBookmarkAppInput.parse(input);
   const before = await requireBookmarkApp(deps, admin.orgId, appId);
@@ -35,7 +29,7 @@ export async function updateBookmarkApp(admin: AdminContext, appId: string, inpu
   const updated = await deps.db.transaction(async (tx) => {
     const row = await updateApp(tx, admin.orgId, before.id, changes);
     if (!row) throw new AppError('app.not_found', 'No such bookmark application.');
-    await recordAudit(tx, { ...deps.ctx, actorUserId: admin.adminId }, { event: 'app.updated', outcome: 'success', orgId: admin.orgId, details: { appId: row.id, type: 'bookmark', old: auditable(old), new: auditable(changes) } });
+    await recordAudit(tx, { ...deps.ctx, actorUserId: admin.adminId }, { event: 'app.updated', outcome: 'success', orgId: admin.orgId, details: { appId: row.id, type: 'bookmark', old, new: changes } });
     return row;
   });
   return describeBookmarkApp(updated);

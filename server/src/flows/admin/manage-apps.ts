@@ -1,6 +1,6 @@
-import type { AppAssignment } from '../../../../contract/apps.ts';
+import { setAppIconInput, type AppAssignment } from '../../../../contract/apps.ts';
 import { AppError } from '../../errors.ts';
-import { findOrgApp, type AppRow } from '../../domain/apps/app-store.ts';
+import { findOrgApp, updateApp, type AppRow } from '../../domain/apps/app-store.ts';
 import { listAppAssignments, removeAppAssignment, type AssignmentTarget } from '../../domain/apps/app-assignments.ts';
 import { deleteOrgApp } from '../../domain/apps/delete-app.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -42,4 +42,19 @@ export async function deleteApp(admin: AdminContext, appId: string, deps: FlowDe
     const { app, assignments } = deleted;
     await recordAudit(tx, { ...deps.ctx, actorUserId: admin.adminId }, { event: 'app.deleted', outcome: 'success', orgId: admin.orgId, details: { appId: app.id, name: app.name, type: app.type, assignments } });
   });
+}
+
+/**
+ * The image on the application's tile (and its consent question), for any type of application.
+ * The audit row says whether there is one; it never copies the image (up to 200 kB).
+ */
+export async function setAppIcon(admin: AdminContext, appId: string, input: unknown, deps: FlowDeps): Promise<{ icon: string | null }> {
+  const { icon } = setAppIconInput.parse(input);
+  const app = await requireOrgApp(deps, admin.orgId, appId);
+  const summary = (v: string | null) => (v === null ? null : 'image');
+  await deps.db.transaction(async (tx) => {
+    await updateApp(tx, admin.orgId, app.id, { icon });
+    await recordAudit(tx, { ...deps.ctx, actorUserId: admin.adminId }, { event: 'app.updated', outcome: 'success', orgId: admin.orgId, details: { appId: app.id, type: app.type, old: { icon: summary(app.icon) }, new: { icon: summary(icon) } } });
+  });
+  return { icon };
 }

@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appAssignmentListSchema, appAssignmentParams } from '../../../../contract/apps.ts';
-import { deleteApp, getAppAssignments, unassignApp } from '../../flows/admin/manage-apps.ts';
+import { appAssignmentListSchema, appAssignmentParams, appIconSchema, ICON_MAX_CHARS, setAppIconInput } from '../../../../contract/apps.ts';
+import { bodyLimitFor } from '../body-limit.ts';
+import { deleteApp, getAppAssignments, setAppIcon, unassignApp } from '../../flows/admin/manage-apps.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
 /**
- * Who an application is assigned to and taking it away, and deleting an application of any type.
+ * What every type of application has: who it is assigned to and taking it away, its icon, and
+ * deleting it.
  * (Creating and assigning live in app-routes.ts.) Another organization's application answers 404.
  */
 export async function adminAppAssignmentRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
@@ -29,6 +31,11 @@ export async function adminAppAssignmentRoutes(app: FastifyInstance, deps: HttpD
     const { id, kind, targetId } = req.params;
     await unassignApp(a.ctx, id, kind === 'users' ? { userId: targetId } : { groupId: targetId }, a.deps);
     return res.status(204).send();
+  });
+
+  r.post('/api/admin/apps/:id/icon', { bodyLimit: bodyLimitFor(ICON_MAX_CHARS), schema: { params: idParams, body: setAppIconInput, response: { 200: appIconSchema } } }, async (req) => {
+    const a = await admin(req);
+    return setAppIcon(a.ctx, req.params.id, req.body, a.deps);
   });
 
   r.delete('/api/admin/apps/:id', { schema: { params: idParams } }, async (req, res) => {

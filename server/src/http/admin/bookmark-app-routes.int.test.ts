@@ -83,20 +83,18 @@ describe('application names', () => {
 });
 
 describe('editing a bookmark application', () => {
-  it('reads it back and changes its name, URL, texts and icon, audited with old and new values', async () => {
+  it('reads it back and changes its name, URL and texts, audited with old and new values', async () => {
     const { id } = await createBookmark();
     expect((await admin.get(`/api/admin/apps/bookmark/${id}`)).json()).toMatchObject({ id, type: 'bookmark', name: 'Handbook', url: 'https://handbook.example/', icon: PNG });
 
-    const res = await admin.post(`/api/admin/apps/bookmark/${id}`, { name: 'Staff handbook', url: 'https://hr.example/handbook', description: 'Rules', details: 'Ask Lee', icon: null });
+    const res = await admin.post(`/api/admin/apps/bookmark/${id}`, { name: 'Staff handbook', url: 'https://hr.example/handbook', description: 'Rules', details: 'Ask Lee' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Staff handbook', url: 'https://hr.example/handbook', description: 'Rules', details: 'Ask Lee', icon: null });
-    expect(await rowOf(id)).toMatchObject({ name: 'Staff handbook', url: 'https://hr.example/handbook', icon: null });
+    expect(res.json()).toMatchObject({ name: 'Staff handbook', url: 'https://hr.example/handbook', description: 'Rules', details: 'Ask Lee', icon: PNG });
+    expect(await rowOf(id)).toMatchObject({ name: 'Staff handbook', url: 'https://hr.example/handbook', icon: PNG });
 
     const audit = await lastAudit('app.updated');
     expect(audit.actorUserId).toBe(bossId);
-    expect(audit.details).toMatchObject({ appId: id, old: { name: 'Handbook', url: 'https://handbook.example/', icon: 'image' }, new: { name: 'Staff handbook', icon: null } });
-    // The audit row summarises the icon; it never copies the image.
-    expect(JSON.stringify(audit.details)).not.toContain('base64');
+    expect(audit.details).toMatchObject({ appId: id, old: { name: 'Handbook', url: 'https://handbook.example/' }, new: { name: 'Staff handbook' } });
   });
 
   it('changes only the fields it names', async () => {
@@ -108,7 +106,7 @@ describe('editing a bookmark application', () => {
   it('refuses bad input with 400 and changes nothing', async () => {
     const { id } = await createBookmark('Intranet');
     const before = await rowOf(id);
-    for (const body of [{ url: 'javascript:alert(1)' }, { name: '' }, { icon: 'data:image/svg+xml;base64,PHN2Zz4=' }, { description: 'a\u0000b' }, {}, { name: 'x', type: 'oidc' }]) {
+    for (const body of [{ url: 'javascript:alert(1)' }, { name: '' }, { icon: null }, { description: 'Ok', icon: PNG }, { description: 'a\u0000b' }, {}, { name: 'x', type: 'oidc' }]) {
       const res = await admin.post(`/api/admin/apps/bookmark/${id}`, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
@@ -128,5 +126,44 @@ describe('editing a bookmark application', () => {
     expect((await member.post(`/api/admin/apps/bookmark/${id}`, { name: 'Mine now' })).statusCode).toBe(403);
     expect((await t.client().post(`/api/admin/apps/bookmark/${id}`, { name: 'Mine now' })).statusCode).toBe(401);
     expect(await rowOf(id)).toEqual(before);
+  });
+});
+
+describe('the icon of any application', () => {
+  it('sets and removes the icon of a bookmark and of an OIDC application alike; the audit row never copies the image', async () => {
+    const { id: bookmarkId } = await createBookmark('Icons');
+    for (const id of [bookmarkId, oidcAppId]) {
+      const set = await admin.post(`/api/admin/apps/${id}/icon`, { icon: PNG });
+      expect(set.statusCode).toBe(200);
+      expect(set.json()).toEqual({ icon: PNG });
+      expect((await rowOf(id)).icon).toBe(PNG);
+      expect((await lastAudit('app.updated')).details).toMatchObject({ appId: id, new: { icon: 'image' } });
+      expect((await admin.post(`/api/admin/apps/${id}/icon`, { icon: null })).json()).toEqual({ icon: null });
+      expect((await rowOf(id)).icon).toBeNull();
+      const audit = await lastAudit('app.updated');
+      expect(audit.details).toMatchObject({ appId: id, old: { icon: 'image' }, new: { icon: null } });
+      expect(JSON.stringify(audit.details)).not.toContain('base64');
+    }
+    expect((await admin.get(`/api/admin/apps/oidc/${oidcAppId}`)).json().icon).toBeNull();
+  });
+
+  it('takes an icon past the default body limit up to the cap, and refuses SVG, other data or a missing icon, changing nothing', async () => {
+    const { id } = await createBookmark('Big icons');
+    const big = `data:image/png;base64,${'A'.repeat(150_000)}`;
+    expect((await admin.post(`/api/admin/apps/${id}/icon`, { icon: big })).statusCode).toBe(200);
+    for (const body of [{ icon: 'data:image/svg+xml;base64,PHN2Zz4=' }, { icon: 'https://evil.example/x.png' }, { icon: `data:image/png;base64,${'A'.repeat(200_001)}` }, {}, { icon: PNG, name: 'x' }]) {
+      const res = await admin.post(`/api/admin/apps/${id}/icon`, body);
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+    }
+    expect((await rowOf(id)).icon).toBe(big);
+  });
+
+  it('answers 404 for another organization’s application and 403 to members, changing nothing', async () => {
+    const { id } = await createBookmark('Guarded');
+    const foreign = await outsider.post(`/api/admin/apps/${id}/icon`, { icon: null });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe('app.not_found');
+    expect((await member.post(`/api/admin/apps/${id}/icon`, { icon: null })).statusCode).toBe(403);
+    expect((await rowOf(id)).icon).toBe(PNG);
   });
 });

@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { appDetailQueries } from '../../api/bookmark-apps.ts';
 import { AppAssignmentsCard } from './AppAssignmentsCard.tsx';
+import { AppIconCard } from './AppIconCard.tsx';
 import { AppPageFrame } from './AppPageFrame.tsx';
 import { BookmarkAppSettingsForm } from './BookmarkAppSettingsForm.tsx';
 import { DeleteAppCard } from './DeleteAppCard.tsx';
 
-/** One bookmark application: its settings, who it is assigned to, and deleting it. */
+/** One bookmark application: its settings, its icon, who it is assigned to, and deleting it. */
 export function BookmarkAppPage() {
   const { id = '' } = useParams();
   const app = useQuery(appDetailQueries.bookmark(id));
@@ -15,6 +16,7 @@ export function BookmarkAppPage() {
       {(data) => (
         <>
           <BookmarkAppSettingsForm key={data.id} app={data} />
+          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} />
           <AppAssignmentsCard appId={data.id} appName={data.name} />
           <DeleteAppCard appId={data.id} appName={data.name} />
         </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { issuerOf, oidcAppQueries } from '../../api/oidc-apps.ts';
 import { Section } from '../../components/Section.tsx';
 import { AppAssignmentsCard } from './AppAssignmentsCard.tsx';
+import { AppIconCard } from './AppIconCard.tsx';
 import { AppPageFrame } from './AppPageFrame.tsx';
 import { DeleteAppCard } from './DeleteAppCard.tsx';
 import { CopyField } from './CopyField.tsx';
@@ -27,6 +28,7 @@ export function OidcAppPage() {
           </Section>
           {(data.settings.kind === 'web' || data.settings.kind === 'machine') && <OidcSecretCard app={data} />}
           <OidcAppSettingsForm key={data.id} app={data} />
+          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} />
           <AppAssignmentsCard appId={data.id} appName={data.name} />
           <DeleteAppCard appId={data.id} appName={data.name} />
         </>

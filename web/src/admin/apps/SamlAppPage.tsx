@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { samlAppQueries } from '../../api/saml-apps.ts';
 import { Section } from '../../components/Section.tsx';
 import { AppAssignmentsCard } from './AppAssignmentsCard.tsx';
+import { AppIconCard } from './AppIconCard.tsx';
 import { AppPageFrame } from './AppPageFrame.tsx';
 import { DeleteAppCard } from './DeleteAppCard.tsx';
 import { SamlAppSettingsForm } from './SamlAppSettingsForm.tsx';
@@ -22,6 +23,7 @@ export function SamlAppPage() {
             <SamlIdpDetails />
           </Section>
           <SamlAppSettingsForm key={data.id} app={data} />
+          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} />
           <AppAssignmentsCard appId={data.id} appName={data.name} />
           <DeleteAppCard appId={data.id} appName={data.name} />
         </>

@@ -75,6 +75,7 @@ describe('the SAML application forms', () => {
       name: 'Expenses',
       description: 'Claims',
       details: 'Use your badge number.',
+      icon: null,
       mfaPolicy: { mode: 'recent', withinMinutes: 30 },
       createdAt: '2025-01-01T00:00:00.000Z',
       entityId: 'https://expenses.acme.test/sp',
