@@ -56,6 +56,7 @@ const table: Record<string, Row> = {
   'DELETE /api/admin/apps/:id': {},
   'GET /api/admin/apps/:id/assignments': {},
   'POST /api/admin/apps/:id/assignments': { body: (ids) => ({ userId: ids.user }) },
+  'POST /api/admin/apps/:id/icon': { body: () => ({ icon: null }) },
   'DELETE /api/admin/apps/:id/assignments/:kind/:targetId': { params: { kind: () => 'users', targetId: (ids) => ids.user } },
   'GET /api/admin/apps/bookmark/:id': {},
   'POST /api/admin/apps/bookmark/:id': { body: () => ({ name: 'Hijacked' }) },
