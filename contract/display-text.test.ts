@@ -24,6 +24,15 @@ describe('text people read', () => {
     }
   });
 
+  it('trims one-line text before looking for line breaks: a pasted name’s trailing newline is no error', () => {
+    expect(lineText(100).parse(' Ada Lovelace\n')).toBe('Ada Lovelace');
+    expect(lineText(100).parse('\tAda ')).toBe('Ada');
+  });
+
+  it('gives one reason per field: a NUL is not also reported as a control character', () => {
+    expect(lineText(100).safeParse('Ada\u0000').error?.issues.map((i) => i.message)).toEqual(['contains characters that are not allowed']);
+  });
+
   it('says which rule a value broke', () => {
     const r = profileDetailsInput.safeParse({ firstName: 'Ada\nx' });
     expect(r.error?.issues[0]).toMatchObject({ path: ['firstName'], message: 'must be on one line' });

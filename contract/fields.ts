@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_BYTES } from './password-policy.ts';
 
+/** The sentences the text checks below give; the web app turns them into its own words. */
+export const TEXT_MESSAGES = {
+  notAllowed: 'contains characters that are not allowed',
+  hidden: 'contains control or text-direction characters',
+  oneLine: 'must be on one line',
+} as const;
+
 // NUL bytes and lone surrogates are refused before anything expensive sees the value (PostgreSQL
-// refuses a NUL in text: unchecked, it would surface as a server error).
+// refuses a NUL in text: unchecked, it would surface as a server error). The checks after it are
+// skipped then: one reason per field.
 const isCleanText = (s: string) => !s.includes('\u0000') && s.isWellFormed();
-const cleanText = (max: number) => z.string().max(max).refine(isCleanText, 'contains characters that are not allowed');
+const clean = (schema: z.ZodString) => schema.refine(isCleanText, { message: TEXT_MESSAGES.notAllowed, abort: true });
+const cleanText = (max: number) => clean(z.string().max(max));
 /** What a list is searched or filtered by, from the query string: trimmed, bounded, clean. */
-export const searchText = (max: number) => z.string().trim().max(max).refine(isCleanText, 'contains characters that are not allowed');
+export const searchText = (max: number) => clean(z.string().trim().max(max));
 
 export const emailField = cleanText(254).min(3);
 export const passwordField = cleanText(PASSWORD_MAX_BYTES)
@@ -20,10 +29,11 @@ export const passwordField = cleanText(PASSWORD_MAX_BYTES)
  */
 const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
+const readable = (schema: z.ZodString) => schema.refine((s) => !UNSAFE_IN_TEXT.test(s), TEXT_MESSAGES.hidden);
 /** Several lines are fine (descriptions, details). */
-export const multilineText = (max: number) => cleanText(max).refine((s) => !UNSAFE_IN_TEXT.test(s), 'contains control or text-direction characters');
-/** One line: a name, a title, a label. */
-export const lineText = (max: number) => multilineText(max).refine((s) => !LINE_BREAKS.test(s), 'must be on one line');
+export const multilineText = (max: number) => readable(cleanText(max));
+/** One line: a name, a title, a label. Trimmed first: a pasted name's trailing newline is not an error. */
+export const lineText = (max: number) => readable(clean(z.string().trim().max(max))).refine((s) => !LINE_BREAKS.test(s), TEXT_MESSAGES.oneLine);
 export const nameField = lineText(100);
 export const tokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');
 export const slugField = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'is not a valid organization slug');

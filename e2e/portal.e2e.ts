@@ -68,6 +68,10 @@ describe('User Portal', () => {
     await nav(page, 'Profile');
     expect(await page.getByLabel('Company Email').isEditable()).toBe(false);
     const details = page.getByRole('region', { name: 'Profile Details' });
+    // A pasted name hiding a text-direction override is refused, and the field says why.
+    await details.getByLabel('Last Name').fill('Brooks\u202Eeel');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await details.getByText('This contains invisible control or text-direction characters. Type it rather than pasting it.').waitFor();
     await details.getByLabel('Last Name').fill('Brooks-Lee');
     await details.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();

@@ -12,7 +12,7 @@ export function markServerFields(form: { setErrors(errors: Record<string, string
 }
 
 /** The `validation.*` key for a field the server refused; input it did not send back, so "required" reads as too short. */
-export const serverFieldKey = (f: { check?: string }) => validationKey({ code: f.check ?? 'custom', input: 'x' });
+export const serverFieldKey = (f: { check?: string; message?: string }) => validationKey({ code: f.check ?? 'custom', input: 'x', message: f.message });
 
 /**
  * For forms kept in plain state: the sentence for `path` when the server refused it, else

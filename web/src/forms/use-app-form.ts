@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { isValidationKey } from './validation-key.ts';
+import { isValidationKey, validationKey } from './validation-key.ts';
 
 /**
  * Mantine's useForm validated by a zod schema, with field errors in the reader's language: the
- * resolver yields `validation.*` keys (English contract messages become the generic key), and
+ * resolver yields `validation.*` keys (an English contract message becomes its key, or the generic one), and
  * getInputProps hands the inputs the translated sentence.
  */
 export function useAppForm<Values extends Record<string, unknown>>(schema: z.ZodType, initialValues: Values) {
@@ -17,7 +17,7 @@ export function useAppForm<Values extends Record<string, unknown>>(schema: z.Zod
     initialValues,
     validate: (values) => {
       const errors = resolve(values);
-      for (const path of Object.keys(errors)) if (!isValidationKey(errors[path])) errors[path] = 'validation.invalid';
+      for (const path of Object.keys(errors)) if (!isValidationKey(errors[path])) errors[path] = validationKey({ code: 'custom', message: String(errors[path]) });
       return errors;
     },
     enhanceGetInputProps: ({ inputProps }) => ({ error: translateError(inputProps.error, t) }),

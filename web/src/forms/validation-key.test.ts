@@ -13,6 +13,11 @@ describe('validationKey', () => {
     expect(validationKey({ code: 'invalid_format', format: 'email', input: 'nope' })).toBe('validation.email');
     expect(validationKey({ code: 'custom', input: 'x' })).toBe('validation.invalid');
   });
+  it('names the text rule a value broke, from the contract’s own sentence', () => {
+    expect(validationKey({ code: 'custom', message: 'must be on one line' })).toBe('validation.oneLine');
+    expect(validationKey({ code: 'custom', message: 'contains control or text-direction characters' })).toBe('validation.hiddenCharacters');
+    expect(validationKey({ code: 'custom', message: 'something else entirely' })).toBe('validation.invalid');
+  });
   it('maps the issues zod really raises', () => {
     const result = z.object({ email: z.email(), name: z.string().min(1) }).safeParse({ email: 'nope', name: '' }, { error: (iss) => validationKey(iss) });
     expect(result.error?.issues.map((i) => i.message)).toEqual(['validation.email', 'validation.required']);

@@ -1,3 +1,5 @@
+import { TEXT_MESSAGES } from '../../../contract/fields.ts';
+
 /** The parts of a zod issue that decide which sentence a person sees. */
 export type IssueLike = { code: string; input?: unknown; format?: string; message?: string };
 
@@ -11,8 +13,15 @@ export function validationKey(issue: IssueLike): string {
   if (issue.code === 'too_small') return 'validation.tooShort';
   if (issue.code === 'too_big') return 'validation.tooLong';
   if (issue.code === 'invalid_format' && issue.format === 'email') return 'validation.email';
-  return 'validation.invalid';
+  return (issue.message && CONTRACT_MESSAGE_KEYS.get(issue.message)) ?? 'validation.invalid';
 }
+
+/** The contract's checks whose reason a person can act on: its English sentence → our key. */
+const CONTRACT_MESSAGE_KEYS = new Map<string, string>([
+  [TEXT_MESSAGES.notAllowed, 'validation.hiddenCharacters'],
+  [TEXT_MESSAGES.hidden, 'validation.hiddenCharacters'],
+  [TEXT_MESSAGES.oneLine, 'validation.oneLine'],
+]);
 
 /** Messages set by a schema itself are keys when the web wrote them, English sentences when the contract did. */
 export function isValidationKey(message: unknown): message is string {
