@@ -45,7 +45,16 @@ describe('Reset User Password', () => {
     // The token leaves the address bar at once (no leak through history, screenshots or referrers).
     expect(page.url()).toBe(`${env.url}/reset-password`);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // What only the server checks is not ticked ahead of it; its refusal stays with the password refused.
+    const serverRule = page.getByTestId('rule-server');
+    await page.getByLabel(/^New password/).fill('password1234');
+    await page.getByLabel(/^Confirm password/).fill('password1234');
+    expect(await serverRule.textContent()).toContain('Not a common or recently used password (checked when you send it)');
+    expect(await serverRule.textContent()).not.toContain('✓');
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await serverRule.getByText('This password is too common.').waitFor();
     await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
+    await serverRule.getByText('Not a common or recently used password (checked when you send it)').waitFor();
     await page.getByLabel(/^Confirm password/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Reset password' }).click();
     await page.getByRole('link', { name: 'Sign in' }).click();

@@ -1,14 +1,26 @@
+import { useEffect, useState } from 'react';
 import { List, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { checkPasswordRules, type PasswordPolicy } from '../../../contract/password-policy.ts';
 
+const NONE: string[] = [];
+
 type Props = { policy: PasswordPolicy; password: string; failedOnServer?: string[] };
 
-/** The organization's requirements, ticked live as the person types (the same rules the server enforces). */
-export function PasswordChecklist({ policy, password, failedOnServer = [] }: Props) {
+/**
+ * The organization's requirements, ticked live as the person types (the same rules the server
+ * enforces). Whether a password is common or was used before only the server knows, when the form
+ * is sent: that line is never ticked ahead of it, and its refusal holds for the password refused only.
+ */
+export function PasswordChecklist({ policy, password, failedOnServer = NONE }: Props) {
   const { t } = useTranslation();
   const rules = checkPasswordRules(policy, password);
-  const serverOk = !failedOnServer.some((r) => r === 'common' || r === 'history');
+  // The password the server's latest refusal was about (each refusal is a new array; the password is
+  // read as it was then, not followed): once it is edited, that refusal no longer applies.
+  const [refused, setRefused] = useState<string>();
+  useEffect(() => setRefused(failedOnServer.length > 0 ? password : undefined), [failedOnServer]);
+  const failed = refused === password ? failedOnServer : [];
+  const serverFailure = failed.includes('common') ? t('rules.common') : failed.includes('history') ? t('rules.history') : undefined;
   return (
     <List spacing={4} size="sm" aria-live="polite" listStyleType="none">
       {rules.map((r) => (
@@ -19,9 +31,9 @@ export function PasswordChecklist({ policy, password, failedOnServer = [] }: Pro
           </Text>
         </List.Item>
       ))}
-      <List.Item data-testid="rule-server" data-ok={String(serverOk)} icon={<Mark ok={serverOk && password.length > 0} />}>
-        <Text size="sm" c={serverOk ? 'dimmed' : 'red.7'}>
-          {failedOnServer.includes('common') ? t('rules.common') : failedOnServer.includes('history') ? t('rules.history') : t('rules.server')}
+      <List.Item data-testid="rule-server" data-failed={String(serverFailure !== undefined)} icon={<Mark ok={false} />}>
+        <Text size="sm" c={serverFailure ? 'red.7' : 'dimmed'}>
+          {serverFailure ?? t('rules.server')}
         </Text>
       </List.Item>
     </List>
