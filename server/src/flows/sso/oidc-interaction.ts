@@ -12,8 +12,8 @@ export type InteractionAsk = {
   prompt: 'login' | 'consent' | string;
   reasons: string[];
   clientId: string;
-  /** Unix seconds: when the authorization request arrived. */
-  startedAt: number;
+  /** When the authorization request arrived (to the millisecond). */
+  requestedAt: Date;
   maxAge?: number;
   acrValues: string[];
   /** Scopes the client asked for that no grant holds yet (consent prompt). */
@@ -39,7 +39,7 @@ export async function nextInteractionStep(session: Session | undefined, ask: Int
   // prompt=login wants a sign-in made after the request; max_age one made within that many seconds.
   const authTime = session ? Math.floor(session.authTime.getTime() / 1000) : 0;
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const staleForPrompt = ask.reasons.includes('login_prompt') && authTime < ask.startedAt;
+  const staleForPrompt = ask.reasons.includes('login_prompt') && (!session || session.authTime < ask.requestedAt);
   const staleForMaxAge = ask.maxAge !== undefined && nowSeconds - authTime > ask.maxAge;
   if (!session || (ask.prompt === 'login' && (staleForPrompt || staleForMaxAge))) return { kind: 'sign_in' };
 

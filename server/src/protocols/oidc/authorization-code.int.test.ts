@@ -125,6 +125,22 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     expect(Date.now() / 1000 - tokens.claims()!.auth_time!).toBeLessThan(30);
   });
 
+  it('honours prompt=login for a sign-in made just before the request, in the same second', async () => {
+    const app = await seedOidcApp(t, acme, {}, ada.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const first = await authorize(config, t.url, who);
+    // Early in a second, so that the request below arrives within the same one.
+    while (Date.now() % 1000 > 300) await new Promise((r) => setTimeout(r, 20));
+    await t.database.db.update(sessions).set({ authTime: new Date(Date.now() - 1) }).where(eq(sessions.userId, ada.id));
+    const again = await authorize(config, t.url, undefined, { browser: first.browser, params: { prompt: 'login' } });
+    expect(again.stoppedAt).toMatch(/\/login\?returnTo=[^&]+&reauth=1$/);
+    // A value the client sends for the stamp changes nothing.
+    const forged = await authorize(config, t.url, undefined, { browser: first.browser, params: { prompt: 'login', tessera_requested_at: '1' } });
+    expect(forged.stoppedAt).toMatch(/\/login\?returnTo=/);
+    const fresh = await authorize(config, t.url, who, { browser: first.browser, params: { prompt: 'login' } });
+    expect(fresh.stoppedAt).toBeUndefined();
+  });
+
   it('requires PKCE from a confidential client too', async () => {
     const app = await seedOidcApp(t, acme, {}, ada.id);
     const url = new URL(`${t.url}/oidc/auth`);

@@ -12,6 +12,7 @@ import { flowDeps, requestContext, signedInFlowDeps, type HttpDeps } from '../..
 import { findSignedIn, requireSignedIn } from '../../http/plugins/authenticate.ts';
 import type { ProviderHolder } from './provider-holder.ts';
 import { loginPath } from '../login-path.ts';
+import { requestedAtOf } from './requested-at.ts';
 
 const params = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -43,7 +44,7 @@ function askOf(details: Details): InteractionAsk {
     prompt: details.prompt.name,
     reasons: details.prompt.reasons,
     clientId: String(p.client_id),
-    startedAt: details.iat,
+    requestedAt: requestedAtOf(p, details.iat),
     maxAge: p.max_age === undefined ? undefined : Number(p.max_age),
     acrValues: String(p.acr_values ?? '').split(' ').filter(Boolean),
     missingScopes: missing,

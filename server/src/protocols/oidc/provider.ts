@@ -12,6 +12,7 @@ import { tesseraSessionCheck } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
 import { endTesseraSessionOnLogout } from './end-session.ts';
 import { providerFetch } from './provider-fetch.ts';
+import { REQUESTED_AT_PARAM, stampRequestedAt } from './requested-at.ts';
 
 export const OIDC_PATH = '/oidc';
 
@@ -80,6 +81,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     scopes: ['openid', 'offline_access', 'email', 'profile', 'phone', 'address', 'groups'],
     claims: CLAIMS,
     acrValues: ['pwd', 'mfa'],
+    extraParams: { [REQUESTED_AT_PARAM]: stampRequestedAt },
     /**
      * Every grant (a refresh too) and userinfo ask for the account: a person no longer active, no
      * longer a member, suspended in the application's organization, or no longer assigned the
