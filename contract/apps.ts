@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { httpUrl, multilineText, nameField } from './fields.ts';
 import { pageSchema } from './list-query.ts';
+import { imageDataUrl } from './image-data-url.ts';
 
-/** Icons are small images, stored inline; SVG is refused (it can carry script). */
+/** Icons are small images, stored inline (see image-data-url.ts). */
 export const ICON_MAX_CHARS = 200_000;
-const icon = z
-  .string()
-  .max(ICON_MAX_CHARS)
-  .regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG, GIF or WebP image');
+const icon = imageDataUrl(ICON_MAX_CHARS, ['png', 'jpeg', 'gif', 'webp']);
 
 /**
  * When an application asks for a second factor beyond the portal's sign-in: never, whenever the

@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { lineText } from './fields.ts';
+import { imageDataUrl } from './image-data-url.ts';
 
 /** An organization's look: the name people see, a small logo (no SVG: it can carry script) and an accent colour. */
 export const LOGO_MAX_CHARS = 150_000;
 export const brandingSchema = z.object({
   displayName: lineText(100).trim().optional(),
-  logo: z
-    .string()
-    .max(LOGO_MAX_CHARS)
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG or WebP image')
-    .nullable()
-    .optional(),
+  logo: imageDataUrl(LOGO_MAX_CHARS, ['png', 'jpeg', 'webp']).nullable().optional(),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1c7ed6').optional(),
 });
 export type Branding = z.infer<typeof brandingSchema>;

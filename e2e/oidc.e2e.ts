@@ -123,6 +123,10 @@ describe('OpenID Connect single sign-on', () => {
     const iconCard = page.getByRole('region', { name: 'Icon' });
     await iconCard.locator('input[type="file"]').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
     await iconCard.getByText('Choose a PNG, JPEG, GIF or WebP image.').waitFor();
+    // A text file named .png is no image either.
+    await iconCard.locator('input[type="file"]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('hello world, not an image\n') });
+    await iconCard.getByText('Choose a PNG, JPEG, GIF or WebP image.').waitFor();
+    expect((await getOidcApp({ orgId: acme.id, adminId: null }, clientId, deps())).icon).toBeNull();
     await iconCard.locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(WIKI_ICON_PNG, 'base64') });
     await page.getByText('Icon saved.').waitFor();
     expect((await getOidcApp({ orgId: acme.id, adminId: null }, clientId, deps())).icon).toBe(`data:image/png;base64,${WIKI_ICON_PNG}`);

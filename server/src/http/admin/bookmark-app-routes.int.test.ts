@@ -12,7 +12,7 @@ let acmeId: string;
 let bossId: string;
 let oidcAppId: string;
 
-const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const lastAudit = async (event: string) =>
   (await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, event), eq(auditEvents.orgId, acmeId))).orderBy(desc(auditEvents.at)).limit(1))[0];
 const rowOf = async (id: string) => (await t.database.db.select().from(apps).where(eq(apps.id, id)))[0];
@@ -40,7 +40,7 @@ const createBookmark = async (name = 'Handbook') =>
 
 describe('creating a bookmark application', () => {
   it('takes an icon up to the schema’s cap, past the default body limit, and refuses a bigger one by the schema', async () => {
-    const big = `data:image/png;base64,${'A'.repeat(150_000)}`;
+    const big = `data:image/png;base64,iVBORw0KGgo${'A'.repeat(150_000)}`;
     const res = await admin.post('/api/admin/apps', { name: 'Big icon', url: 'https://big.example/', icon: big });
     expect(res.statusCode).toBe(201);
     expect((await rowOf(res.json().id)).icon).toBe(big);
@@ -147,11 +147,11 @@ describe('the icon of any application', () => {
     expect((await admin.get(`/api/admin/apps/oidc/${oidcAppId}`)).json().icon).toBeNull();
   });
 
-  it('takes an icon past the default body limit up to the cap, and refuses SVG, other data or a missing icon, changing nothing', async () => {
+  it('takes an icon past the default body limit up to the cap, and refuses SVG, a file that is not the image it claims to be, other data or a missing icon, changing nothing', async () => {
     const { id } = await createBookmark('Big icons');
-    const big = `data:image/png;base64,${'A'.repeat(150_000)}`;
+    const big = `data:image/png;base64,iVBORw0KGgo${'A'.repeat(150_000)}`;
     expect((await admin.post(`/api/admin/apps/${id}/icon`, { icon: big })).statusCode).toBe(200);
-    for (const body of [{ icon: 'data:image/svg+xml;base64,PHN2Zz4=' }, { icon: 'https://evil.example/x.png' }, { icon: `data:image/png;base64,${'A'.repeat(200_001)}` }, {}, { icon: PNG, name: 'x' }]) {
+    for (const body of [{ icon: 'data:image/svg+xml;base64,PHN2Zz4=' }, { icon: 'https://evil.example/x.png' }, { icon: `data:image/png;base64,${btoa('hello world, not an image')}` }, { icon: PNG.replace('image/png', 'image/gif') }, { icon: `data:image/png;base64,${'A'.repeat(200_001)}` }, {}, { icon: PNG, name: 'x' }]) {
       const res = await admin.post(`/api/admin/apps/${id}/icon`, body);
       expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
     }
