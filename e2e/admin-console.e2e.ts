@@ -244,6 +244,19 @@ describe('Admin Portal', () => {
     await context.close();
   });
 
+  it('keeps the header on one line on a phone: the account menu stays inside it, above the page', async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${env.url}/admin/applications`);
+    await page.getByRole('heading', { level: 1, name: 'Applications' }).waitFor();
+    const header = (await page.getByRole('banner').boundingBox())!;
+    const account = (await page.getByRole('button', { name: /Account menu/ }).boundingBox())!;
+    expect(account.y).toBeGreaterThanOrEqual(header.y);
+    expect(account.y + account.height).toBeLessThanOrEqual(header.y + header.height);
+    expect(account.x + account.width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
   it('invites a CSV of people with a report per row, and opens a member page', async () => {
     const { page, context } = await env.newPage();
     await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });

@@ -28,12 +28,14 @@ export function AppFrame({ title, portal, sections, children }: Props) {
       {(session) => (
         <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
           <AppShell.Header>
-            <Group h="100%" px="md" justify="space-between">
-              <Group>
+            {/* One line at any width: on a phone the title is cut short and the organization name
+                left out, rather than wrapping below the header and under the account button. */}
+            <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+              <Group wrap="nowrap" gap="sm" miw={0} style={{ flex: 1 }}>
                 <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('portal.navigation')} />
-                <Title order={2} size="h4">{title}</Title>
+                <Title order={2} size="h4" lineClamp={1}>{title}</Title>
                 <BrandMark org={session.organization.slug} showName={false} />
-                <Text c="dimmed" data-testid="org-name">{session.organization.name}</Text>
+                <Text c="dimmed" data-testid="org-name" truncate visibleFrom="sm">{session.organization.name}</Text>
               </Group>
               <AccountMenu session={session} portal={portal} loginPath={loginPath} />
             </Group>
