@@ -18,7 +18,8 @@ export function SsoErrorPage() {
     <AuthCard title={t('sso.errorTitle')}>
       <Stack gap="md">
         <Text data-testid="sso-error">{known ? reason : t('sso.errorHelp')}</Text>
-        {known && <Text size="sm" c="dimmed">{t('sso.errorHelp')}</Text>}
+        {/* The known reasons say what to do already; what is left is who to tell. */}
+        {known && <Text size="sm" c="dimmed">{t('sso.errorAdvice')}</Text>}
         <Button component={Link} to="/">
           {t('sso.backToPortal')}
         </Button>
