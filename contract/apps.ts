@@ -21,7 +21,7 @@ export type AppMfaPolicy = z.infer<typeof appMfaPolicySchema>;
 /** POST /api/admin/apps — a bookmark application (OIDC and SAML have their own inputs). */
 export const createBookmarkAppInput = z.object({
   type: z.literal('bookmark').default('bookmark'),
-  name: nameField.trim().min(1),
+  name: nameField.min(1),
   url: httpUrl,
   description: multilineText(500).default(''),
   details: multilineText(5000).default(''),
@@ -65,7 +65,7 @@ export const appIconSchema = z.object({ icon: z.string().nullable() });
 /** POST /api/admin/apps/bookmark/:id — a field left out keeps its value (the icon has its own endpoint). */
 export const updateBookmarkAppInput = z
   .strictObject({
-    name: nameField.trim().min(1).optional(),
+    name: nameField.min(1).optional(),
     url: httpUrl.optional(),
     description: multilineText(500).optional(),
     details: multilineText(5000).optional(),
@@ -106,7 +106,7 @@ export type GroupMember = z.infer<typeof groupMemberSchema>;
 export const groupMemberPageSchema = pageSchema(groupMemberSchema);
 
 /** POST /api/admin/groups */
-export const createGroupInput = z.object({ name: nameField.trim().min(1) });
+export const createGroupInput = z.object({ name: nameField.min(1) });
 /** POST /api/admin/groups/:id/members */
 export const addGroupMemberInput = z.object({ userId: z.uuid() });
 /** POST /api/admin/apps/:id/assignments */

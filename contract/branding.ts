@@ -5,7 +5,7 @@ import { imageDataUrl } from './image-data-url.ts';
 /** An organization's look: the name people see, a small logo (no SVG: it can carry script) and an accent colour. */
 export const LOGO_MAX_CHARS = 150_000;
 export const brandingSchema = z.object({
-  displayName: lineText(100).trim().optional(),
+  displayName: lineText(100).optional(),
   logo: imageDataUrl(LOGO_MAX_CHARS, ['png', 'jpeg', 'webp']).nullable().optional(),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1c7ed6').optional(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineText, multilineText, passwordField } from './fields.ts';
+import { lineText, multilineText, nameField, passwordField } from './fields.ts';
 import { profileDetailsInput } from './profile.ts';
 
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: string) => schema.safeParse(v).success;
@@ -27,6 +27,8 @@ describe('text people read', () => {
   it('trims one-line text before looking for line breaks: a pasted name’s trailing newline is no error', () => {
     expect(lineText(100).parse(' Ada Lovelace\n')).toBe('Ada Lovelace');
     expect(lineText(100).parse('\tAda ')).toBe('Ada');
+    // So a required name of spaces only is empty, and refused.
+    expect(nameField.min(1).safeParse('   ').success).toBe(false);
   });
 
   it('gives one reason per field: a NUL is not also reported as a control character', () => {

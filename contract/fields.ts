@@ -34,6 +34,7 @@ const readable = (schema: z.ZodString) => schema.refine((s) => !UNSAFE_IN_TEXT.t
 export const multilineText = (max: number) => readable(cleanText(max));
 /** One line: a name, a title, a label. Trimmed first: a pasted name's trailing newline is not an error. */
 export const lineText = (max: number) => readable(clean(z.string().trim().max(max))).refine((s) => !LINE_BREAKS.test(s), TEXT_MESSAGES.oneLine);
+/** Trimmed (lineText): `.min(1)` after it refuses a name of spaces only. */
 export const nameField = lineText(100);
 export const tokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');
 export const slugField = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'is not a valid organization slug');

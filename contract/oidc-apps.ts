@@ -49,7 +49,7 @@ export type OidcSettingsInput = z.input<typeof oidcSettingsInput>;
 
 /** POST /api/admin/apps/oidc */
 export const createOidcAppInput = oidcSettingsInput.extend({
-  name: nameField.trim().min(1),
+  name: nameField.min(1),
   description: multilineText(500).default(''),
   details: multilineText(5000).default(''),
   mfaPolicy: appMfaPolicySchema.default({ mode: 'none' }),

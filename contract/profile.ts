@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanText, emailField, lineText, tokenField } from './fields.ts';
 
 // Lenient but bounded: real numbers and addresses vary too much across countries to be stricter.
-const text = (max = 100) => lineText(max).trim().default('');
+const text = (max = 100) => lineText(max).default('');
 const phone = cleanText(32).trim().regex(/^[+0-9 ().\-/x]*$/, 'may hold digits, spaces and + ( ) - . / x').default('');
 const postalCode = cleanText(12).trim().regex(/^[A-Za-z0-9 -]*$/, 'may hold letters, digits, spaces and dashes').default('');
 const optionalEmail = z.union([z.literal(''), emailField.pipe(z.email('is not a valid e-mail address'))]).default('');

@@ -61,7 +61,7 @@ export const samlSpSettingsSchema = z.object({
 export type SamlSpSettings = z.infer<typeof samlSpSettingsSchema>;
 
 const appFields = {
-  name: nameField.trim().min(1),
+  name: nameField.min(1),
   description: multilineText(500).default(''),
   details: multilineText(5000).default(''),
   mfaPolicy: appMfaPolicySchema.default({ mode: 'none' }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nameField } from './fields.ts';
 
 /** POST /api/me/ssh-keys — a public key pasted, uploaded, or generated in the browser. */
-export const addSshKeyInput = z.object({ name: nameField.trim().min(1), publicKey: z.string().min(1).max(16_384) });
+export const addSshKeyInput = z.object({ name: nameField.min(1), publicKey: z.string().min(1).max(16_384) });
 export const sshKeySchema = z.object({
   id: z.string(),
   name: z.string(),

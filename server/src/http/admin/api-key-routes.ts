@@ -35,7 +35,7 @@ export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): P
     return { ...page, items: page.items.map(present) };
   });
 
-  r.post('/api/admin/api-keys', { schema: { body: z.object({ name: nameField.trim().min(1) }) } }, async (req, res) => {
+  r.post('/api/admin/api-keys', { schema: { body: z.object({ name: nameField.min(1) }) } }, async (req, res) => {
     const { orgId, actorId } = await person(req, { recent: true });
     const { key, row } = await createApiKey(deps.db, orgId, req.body.name, actorId);
     await recordAudit(deps.db, requestContext(req, actorId), { event: 'api_key.created', outcome: 'success', orgId, details: { apiKeyId: row.id } });
