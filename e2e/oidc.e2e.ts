@@ -160,7 +160,7 @@ describe('OpenID Connect single sign-on', () => {
     await context.close();
   });
 
-  it('Back from the application after signing in does not ask for a sign-in again', async () => {
+  it('Back from the application after signing in does not ask for a sign-in again; the application asking for one (prompt=login) does', async () => {
     const { page, context } = await env.newPage();
     await page.goto(wiki.rp.loginUri);
     await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.has('returnTo'));
@@ -175,6 +175,11 @@ describe('OpenID Connect single sign-on', () => {
     await page.getByText('Team Wiki').first().waitFor();
     // A new sign-in from the application passes straight through the session it left.
     await page.goto(wiki.rp.loginUri);
+    expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
+    // Unless it asks for a fresh one (prompt=login): then User Login shows its form to the signed-in person.
+    await page.goto(`${wiki.rp.loginUri}?prompt=login`);
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('reauth') === '1');
+    await signInThroughPage(page, { email: people.ada.email, password: PASSWORD });
     expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
     await context.close();
   });

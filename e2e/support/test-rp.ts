@@ -64,6 +64,8 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
         pending.set(state, { verifier, nonce });
         const to = client.buildAuthorizationUrl(await configuration(), {
           ...(options.formPost ? { response_mode: 'form_post' } : {}),
+          // `/login?prompt=login`: the application asks for a fresh sign-in.
+          ...(url.searchParams.get('prompt') ? { prompt: url.searchParams.get('prompt')! } : {}),
           redirect_uri: callbackUri,
           scope,
           code_challenge: await client.calculatePKCECodeChallenge(verifier),
