@@ -190,6 +190,9 @@ describe('OpenID Connect single sign-on', () => {
     await page.waitForURL(`${env.url}/sso/error?code=sso.interaction_not_found`);
     await page.getByRole('heading', { name: 'This sign-in request cannot continue' }).waitFor();
     await page.getByText('This sign-in request has expired. Go back to the application and start again.').waitFor();
+    // What to do is said once; the line under it says who to tell.
+    expect(await page.getByText(/Go back to the application/).count()).toBe(1);
+    await page.getByText('If this keeps happening, tell your administrator.').waitFor();
     await page.getByRole('link', { name: 'Back to the User Portal' }).click();
     await page.waitForURL(`${env.url}/`);
     await context.close();
