@@ -333,7 +333,9 @@ describe('OpenID Connect single sign-on', () => {
     expect(await page.getByRole('link', { name: 'Return to the application' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const secret = await setUpAuthenticatorApp(page);
-    await page.keyboard.press('Escape');
+    // Wait for the recovery codes the set-up ends on; an Escape sent while Submit is still
+    // pending closed nothing and left the dialog over the page.
+    await page.getByRole('button', { name: 'I have saved my codes' }).click();
     await page.getByRole('link', { name: 'Return to the application' }).click();
     await page.waitForURL(/\/sso\/step-up/);
     await typeCode(page, totpCode(secret, 30));
