@@ -63,4 +63,5 @@ function patchOf(schema: z.ZodType): z.ZodType {
   if (!(inner instanceof z.ZodObject)) return inner;
   return z.strictObject(Object.fromEntries(Object.entries(inner.shape).map(([key, field]) => [key, patchOf(field as z.ZodType).optional()])));
 }
-export const orgPoliciesPatchSchema = patchOf(orgPoliciesSchema) as z.ZodType<{ [K in keyof OrgPolicies]?: Partial<OrgPolicies[K]> }>;
+export type OrgPoliciesPatch = { [K in keyof OrgPolicies]?: Partial<OrgPolicies[K]> };
+export const orgPoliciesPatchSchema = patchOf(orgPoliciesSchema) as z.ZodType<OrgPoliciesPatch>;

@@ -327,8 +327,11 @@ describe('Admin Portal', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();
     await page.unroute('**/api/admin/policies');
+    // The save sent what this administrator changed, not the whole form: the other's change stands.
+    expect(parseOrgPolicies((await findOrgById(db, acme.id))!.policies).lockout.maxFailures).toBe(current.lockout.maxFailures + 1);
     await page.reload();
     await expect.poll(() => reminders.inputValue()).toBe('21, 3');
+    expect(await page.getByLabel('Failed attempts before lockout').inputValue()).toBe(String(current.lockout.maxFailures + 1));
 
     // A number out of range, or a field cleared, stays as typed, says so, and nothing is saved.
     const minLength = page.getByLabel('Minimum length');

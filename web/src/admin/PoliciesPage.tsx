@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries, type Policies } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ReminderDaysField } from './policies/ReminderDaysField.tsx';
+import { policyChanges } from './policies/policy-changes.ts';
 
 /** Password, lockout, MFA, sessions and profile self-edit: effective at once, audited old → new. */
 export function PoliciesPage() {
@@ -13,6 +14,8 @@ export function PoliciesPage() {
   const loaded = useQuery(adminQueries.policies());
   const queryClient = useQueryClient();
   const [p, setP] = useState<Policies | undefined>();
+  // The policies as the form was filled (or last saved): a save sends only what differs from them.
+  const [base, setBase] = useState<Policies | undefined>();
   const [error, setError] = useState<unknown>();
   const [remindersValid, setRemindersValid] = useState(true);
   const [typed, setTyped] = useState<Record<string, string | number>>({});
@@ -21,7 +24,10 @@ export function PoliciesPage() {
   // The form starts from the first answer only: a refetch landing while the administrator types
   // (window focus, a stale cache) must not throw their edits away.
   useEffect(() => {
-    if (loaded.data) setP((current) => current ?? loaded.data);
+    if (loaded.data) {
+      setP((current) => current ?? loaded.data);
+      setBase((current) => current ?? loaded.data);
+    }
   }, [loaded.data]);
   if (!p) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={300} />;
 
@@ -60,9 +66,11 @@ export function PoliciesPage() {
     // The field already says what is wrong; nothing is sent until it is right.
     if (!remindersValid || outOfRange.length > 0) return;
     try {
-      const saved = await adminApi.savePolicies(p!);
+      const saved = await adminApi.savePolicies(policyChanges(base!, p!));
       queryClient.setQueryData(adminKeys.policies(), saved);
+      // What the server now holds, another administrator's changes included.
       setP(saved);
+      setBase(saved);
       setTyped({});
       setSavedCount((n) => n + 1);
       notifications.show({ color: 'teal', message: t('common.saved') });

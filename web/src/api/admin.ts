@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { AdminUser } from '../../../contract/admin-users.ts';
 import type { AdminApp, Group, GroupMember } from '../../../contract/apps.ts';
 import type { ApiKey } from '../../../contract/admin-lists.ts';
-import type { OrgPolicies } from '../../../contract/org-policies.ts';
+import type { OrgPolicies, OrgPoliciesPatch } from '../../../contract/org-policies.ts';
 import type { Invitation } from '../../../contract/invitations.ts';
 import type { AuditEventView } from '../../../contract/audit.ts';
 import { api } from './client.ts';
@@ -53,7 +53,7 @@ export const adminApi = {
   addGroupMember: (groupId: string, userId: string) => api.post<void>(`/api/admin/groups/${groupId}/members`, { userId }),
   createApp: (body: { name: string; url: string; description: string; details: string; icon?: string }) => api.post<AdminApp>('/api/admin/apps', body),
   assignApp: (appId: string, target: { groupId: string } | { userId: string }) => api.post<void>(`/api/admin/apps/${appId}/assignments`, target),
-  savePolicies: (policies: Partial<Policies>) => api.post<Policies>('/api/admin/policies', policies),
+  savePolicies: (changes: OrgPoliciesPatch) => api.post<Policies>('/api/admin/policies', changes),
   createApiKey: (name: string) => api.post<ApiKey & { key: string }>('/api/admin/api-keys', { name }),
   revokeApiKey: (id: string) => api.delete<void>(`/api/admin/api-keys/${id}`),
   userAction: (id: string, action: 'suspend' | 'reactivate' | 'unlock' | 'require-password-change' | 'sign-out') => api.post<void>(`/api/admin/users/${id}/${action}`),
