@@ -1,5 +1,6 @@
 import { pgTable, uuid, text, timestamp, integer, bigint, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
+import { sessions } from './auth.ts';
 
 /** A user's second factors: authenticator apps (TOTP) and WebAuthn authenticators (keys, passkeys). */
 export const mfaFactors = pgTable(
@@ -11,6 +12,11 @@ export const mfaFactors = pgTable(
     name: text('name').notNull(),
     /** null until the first correct code (TOTP) — an unconfirmed factor never signs anyone in. */
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /**
+     * An unconfirmed authenticator app belongs to the portal session that started it: no other
+     * session (nor a sign-in, which keeps its own in the flow) may show or confirm its secret.
+     */
+    setupSessionId: uuid('setup_session_id').references(() => sessions.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     /** TOTP: the secret sealed with the master key (AES-256-GCM); never returned after set-up. */

@@ -28,15 +28,32 @@ export async function findConfirmedFactor(db: Queryable, userId: string, id: str
   return row;
 }
 
-/** One pending authenticator-app set-up at a time; starting again replaces it. */
-export async function createPendingTotp(db: Queryable, userId: string, sealedSecret: string, name: string): Promise<Factor> {
-  await db.delete(mfaFactors).where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.type, 'totp'), isNull(mfaFactors.confirmedAt)));
-  const [row] = await db.insert(mfaFactors).values({ userId, type: 'totp', name, totpSecretSealed: sealedSecret }).returning();
+const pendingTotpOf = (userId: string) => and(eq(mfaFactors.userId, userId), eq(mfaFactors.type, 'totp'), isNull(mfaFactors.confirmedAt));
+
+/** One pending authenticator-app set-up per person, bound to the session that started it; starting again replaces it. */
+export async function createPendingTotp(db: Queryable, input: { userId: string; sessionId: string; sealedSecret: string; name: string }): Promise<Factor> {
+  await db.delete(mfaFactors).where(pendingTotpOf(input.userId));
+  const [row] = await db.insert(mfaFactors).values({ userId: input.userId, type: 'totp', name: input.name, totpSecretSealed: input.sealedSecret, setupSessionId: input.sessionId }).returning();
   return row;
 }
 
-export async function findPendingTotp(db: Queryable, userId: string): Promise<Factor | undefined> {
-  const [row] = await db.select().from(mfaFactors).where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.type, 'totp'), isNull(mfaFactors.confirmedAt)));
+export async function findPendingTotp(db: Queryable, userId: string, sessionId: string): Promise<Factor | undefined> {
+  const [row] = await db.select().from(mfaFactors).where(and(pendingTotpOf(userId), eq(mfaFactors.setupSessionId, sessionId)));
+  return row;
+}
+
+/** Once an authenticator app is confirmed, no other set-up of one may finish. */
+export async function dropPendingTotp(db: Queryable, userId: string): Promise<void> {
+  await db.delete(mfaFactors).where(pendingTotpOf(userId));
+}
+
+/** An authenticator app confirmed in one step, for a sign-in that kept the secret in its own state. */
+export async function addConfirmedTotp(db: Queryable, input: { userId: string; name: string; sealedSecret: string; step: number }): Promise<Factor> {
+  const now = new Date();
+  const [row] = await db
+    .insert(mfaFactors)
+    .values({ userId: input.userId, type: 'totp', name: input.name, totpSecretSealed: input.sealedSecret, totpLastStep: input.step, confirmedAt: now, lastUsedAt: now })
+    .returning();
   return row;
 }
 
@@ -44,10 +61,10 @@ export async function findPendingTotp(db: Queryable, userId: string): Promise<Fa
  * Replay protection in one statement: the step is recorded only if it is newer than every step
  * accepted before, so a code (or an older one) is never accepted twice, even by parallel requests.
  */
-export async function acceptTotpStep(db: Queryable, factorId: string, step: number, confirm = false): Promise<boolean> {
+export async function acceptTotpStep(db: Queryable, factorId: string, step: number, confirm?: { name?: string }): Promise<boolean> {
   const rows = await db
     .update(mfaFactors)
-    .set({ totpLastStep: step, lastUsedAt: new Date(), ...(confirm ? { confirmedAt: new Date() } : {}) })
+    .set({ totpLastStep: step, lastUsedAt: new Date(), ...(confirm ? { confirmedAt: new Date(), setupSessionId: null, ...(confirm.name ? { name: confirm.name } : {}) } : {}) })
     .where(and(eq(mfaFactors.id, factorId), or(isNull(mfaFactors.totpLastStep), lt(mfaFactors.totpLastStep, step))))
     .returning({ id: mfaFactors.id });
   return rows.length === 1;
@@ -82,14 +99,19 @@ export async function recordWebauthnUse(db: Queryable, factor: Factor, newCount:
   return rows.length === 1;
 }
 
-export async function renameFactor(db: Queryable, userId: string, id: string, name: string): Promise<boolean> {
-  const rows = await db.update(mfaFactors).set({ name }).where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.id, id))).returning({ id: mfaFactors.id });
-  return rows.length === 1;
+/** Only a confirmed factor has a name worth keeping; returns the factor as it was. */
+export async function renameFactor(db: Queryable, userId: string, id: string, name: string): Promise<Factor | undefined> {
+  const before = await findConfirmedFactor(db, userId, id);
+  if (!before) return undefined;
+  await db.update(mfaFactors).set({ name }).where(eq(mfaFactors.id, id));
+  return before;
 }
 
-export async function deleteFactor(db: Queryable, userId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(mfaFactors).where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.id, id))).returning({ id: mfaFactors.id });
-  return rows.length === 1;
+/** Recovery codes stand in for a factor: with the last factor gone, they go too. Returns the removed factor. */
+export async function deleteFactor(db: Queryable, userId: string, id: string): Promise<Factor | undefined> {
+  const [row] = await db.delete(mfaFactors).where(and(eq(mfaFactors.userId, userId), eq(mfaFactors.id, id), isNotNull(mfaFactors.confirmedAt))).returning();
+  if (row && (await listConfirmedFactors(db, userId)).length === 0) await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  return row;
 }
 
 /** An administrator's "reset MFA": every factor and recovery code goes. */

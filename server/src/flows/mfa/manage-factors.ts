@@ -15,7 +15,7 @@ import { createFlow, deleteFlow, loadFlow } from '../../domain/flows/flow-store.
 import { listMemberships, type User } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
-import { enqueueMail } from '../../mail/outbox.ts';
+import { recordFactorChange } from './factor-changed.ts';
 import type { FlowDeps } from '../deps.ts';
 import { confirmTotpEnrollment, startTotpEnrollment } from './totp-enrollment.ts';
 import { assertMethodAllowed } from './assert-method-allowed.ts';
@@ -37,14 +37,14 @@ export async function beginTotpSetup(me: Me, deps: FlowDeps) {
   requireRecentAuthentication(me);
   const org = (await findOrgById(deps.db, me.session.orgId))!;
   assertMethodAllowed(org.policies.mfa.methods, 'totp');
-  return startTotpEnrollment(deps, me.user, org.name);
+  return startTotpEnrollment(deps, me.user, org.name, me.session.id);
 }
 
 export async function finishTotpSetup(me: Me, input: unknown, deps: FlowDeps) {
   requireRecentAuthentication(me);
   const { code, name } = confirmTotpInput.parse(input);
-  const result = await confirmTotpEnrollment(deps, me.user.id, code, name);
-  await auditAndNotify(me, deps, 'mfa.enrolled', { type: 'totp' });
+  const result = await confirmTotpEnrollment(deps, me.user, code, { sessionId: me.session.id }, name);
+  await auditAndNotify(me, deps, 'mfa.enrolled', { type: 'totp', name: result.factor.name });
   return { recoveryCodes: result.recoveryCodes ?? [] };
 }
 
@@ -68,16 +68,23 @@ export async function finishWebauthnSetup(me: Me, input: unknown, challengeId: s
   }
   const credential = await verifyWebauthnRegistration(deps.publicUrl, response, flow.state.challenge);
   const first = (await listConfirmedFactors(deps.db, me.user.id)).length === 0;
-  const factor = await addWebauthnFactor(deps.db, { userId: me.user.id, name, ...credential });
   const recoveryCodes = first ? generateRecoveryCodes() : [];
-  if (first) await replaceRecoveryCodes(deps.db, me.user.id, recoveryCodes);
-  await auditAndNotify(me, deps, 'mfa.enrolled', { type: 'webauthn', passkey: credential.discoverable });
+  const factor = await deps.db.transaction(async (tx) => {
+    const added = await addWebauthnFactor(tx, { userId: me.user.id, name, ...credential });
+    if (first) await replaceRecoveryCodes(tx, me.user.id, recoveryCodes);
+    return added;
+  });
+  await auditAndNotify(me, deps, 'mfa.enrolled', { type: 'webauthn', passkey: credential.discoverable, name });
   return { factor: summarizeFactor(factor), recoveryCodes };
 }
 
+/** A name is what the person recognises a method by when removing it, so changing it is audited too. */
 export async function renameMyFactor(me: Me, id: string, input: unknown, deps: FlowDeps) {
   const { name } = renameFactorInput.parse(input);
-  if (!(await renameFactor(deps.db, me.user.id, id, name))) throw new AppError('mfa.factor_not_found', 'No such sign-in method.');
+  const before = await renameFactor(deps.db, me.user.id, id, name);
+  if (!before) throw new AppError('mfa.factor_not_found', 'No such sign-in method.');
+  if (before.name === name) return;
+  await recordAudit(deps.db, { ...deps.ctx, actorUserId: me.user.id }, { event: 'mfa.renamed', outcome: 'success', orgId: me.session.orgId, targetUserId: me.user.id, details: { type: before.type, from: before.name, to: name } });
 }
 
 /** Removing the last factor is refused where any of the person's organizations requires MFA. */
@@ -87,8 +94,9 @@ export async function removeMyFactor(me: Me, id: string, deps: FlowDeps) {
   if (!factors.some((f) => f.id === id)) throw new AppError('mfa.factor_not_found', 'No such sign-in method.');
   const required = (await listMemberships(deps.db, me.user.id)).some((m) => m.policies.mfa.mode === 'required');
   if (required && factors.length === 1) throw new AppError('mfa.last_factor_required', 'Your organization requires multi-factor authentication: add another method before removing this one.');
-  await deleteFactor(deps.db, me.user.id, id);
-  await auditAndNotify(me, deps, 'mfa.removed', { factorId: id });
+  const removed = await deps.db.transaction((tx) => deleteFactor(tx, me.user.id, id));
+  if (!removed) throw new AppError('mfa.factor_not_found', 'No such sign-in method.');
+  await auditAndNotify(me, deps, 'mfa.removed', { factorId: id, type: removed.type, name: removed.name, last: factors.length === 1 });
 }
 
 export async function regenerateMyRecoveryCodes(me: Me, deps: FlowDeps) {
@@ -100,8 +108,6 @@ export async function regenerateMyRecoveryCodes(me: Me, deps: FlowDeps) {
   return { recoveryCodes };
 }
 
-async function auditAndNotify(me: Me, deps: FlowDeps, event: string, details: Record<string, unknown>) {
-  await recordAudit(deps.db, { ...deps.ctx, actorUserId: me.user.id }, { event, outcome: 'success', orgId: me.session.orgId, targetUserId: me.user.id, details });
-  await enqueueMail(deps.db, { to: me.user.email, template: 'mfa_changed', lang: me.user.language, vars: {}, orgId: me.session.orgId });
-  deps.mailQueued();
+function auditAndNotify(me: Me, deps: FlowDeps, event: string, details: Record<string, unknown>) {
+  return recordFactorChange(deps, { user: me.user, orgId: me.session.orgId, event, details });
 }

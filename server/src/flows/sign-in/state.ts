@@ -15,6 +15,8 @@ export const signInStateSchema = z.object({
   mfaAt: z.string().optional(),
   /** The current WebAuthn challenge; replaced by each options request, cleared once used. */
   challenge: z.object({ value: z.string(), expiresAt: z.number() }).optional(),
+  /** An authenticator app being set up in this sign-in: its secret, sealed, shown only to this flow. */
+  totpSetupSealed: z.string().optional(),
   /** Codes made at a first factor's set-up, sealed with the master key until acknowledged. */
   recoveryCodesSealed: z.string().optional(),
   passwordless: z.boolean().default(false),

@@ -7,10 +7,10 @@ import { addWebauthnFactor, listConfirmedFactors, replaceRecoveryCodes } from '.
 import { generateRecoveryCodes } from '../../../domain/mfa/recovery-codes.ts';
 import { findOrgById } from '../../../domain/orgs/org-store.ts';
 import { findUserById } from '../../../domain/users/user-store.ts';
-import { recordAudit } from '../../../domain/audit/record-audit.ts';
+import { recordFactorChange } from '../../mfa/factor-changed.ts';
 import { factorsOf, orgOf, userOf } from '../../request-memo.ts';
 import { assertMethodAllowed } from '../../mfa/assert-method-allowed.ts';
-import { confirmTotpEnrollment, pendingTotpEnrollment, startTotpEnrollment } from '../../mfa/totp-enrollment.ts';
+import { confirmTotpEnrollment, describeSealedTotp, newTotpSecret } from '../../mfa/totp-enrollment.ts';
 import { verifyWebauthnRegistration } from '../../mfa/webauthn.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
 import type { FlowDeps } from '../../deps.ts';
@@ -40,7 +40,7 @@ export const requireMfaSetup: FlowStep<SignInState, FlowDeps, SignInStep> = {
   async check(s, deps) {
     if (!(await mustSetUpMfa(s, deps))) return { kind: 'continue' };
     const [user, org] = await Promise.all([findUserById(deps.db, s.userId!), findOrgById(deps.db, s.orgId!)]);
-    const totp = await pendingTotpEnrollment(deps, user!, org!.name);
+    const totp = s.totpSetupSealed ? await describeSealedTotp(deps, user!, org!.name, s.totpSetupSealed) : undefined;
     return { kind: 'prompt', prompt: { step: 'mfa_setup', email: s.email, portal: s.portal, methods: org!.policies.mfa.methods, ...(totp ? { totp } : {}) } };
   },
 
@@ -50,28 +50,34 @@ export const requireMfaSetup: FlowStep<SignInState, FlowDeps, SignInStep> = {
     const user = (await findUserById(deps.db, userId))!;
     const allowed = (await orgOf(deps, state.orgId!))!.policies.mfa.methods;
     assertMethodAllowed(allowed, answer.action === 'register_webauthn' ? 'webauthn' : 'totp');
-    if (answer.action === 'start_totp') {
-      const org = await findOrgById(deps.db, state.orgId!);
-      await startTotpEnrollment(deps, user, org!.name);
-      return { ...state };
-    }
+    if (answer.action === 'start_totp') return { ...state, totpSetupSealed: await newTotpSecret(deps, user) };
     let codes: string[] | undefined;
     let amr: string;
+    let enrolled: Record<string, unknown>;
     if (answer.action === 'confirm_totp') {
-      codes = (await confirmTotpEnrollment(deps, userId, answer.code)).recoveryCodes;
+      if (!state.totpSetupSealed) throw new AppError('mfa.no_pending_setup', 'Start the authenticator app set-up first.');
+      const { factor, recoveryCodes } = await confirmTotpEnrollment(deps, user, answer.code, { sealedSecret: state.totpSetupSealed });
+      codes = recoveryCodes;
       amr = 'otp';
+      enrolled = { type: 'totp', name: factor.name, via: 'sign_in' };
     } else {
       const credential = await verifyWebauthnRegistration(deps.publicUrl, answer.response, state.challenge);
-      await addWebauthnFactor(deps.db, { userId, name: answer.name, ...credential });
+      if ((await listConfirmedFactors(deps.db, userId)).length > 0) throw new AppError('mfa.already_enrolled', 'A factor is already set up.');
       codes = generateRecoveryCodes();
-      await replaceRecoveryCodes(deps.db, userId, codes);
+      await deps.db.transaction(async (tx) => {
+        await addWebauthnFactor(tx, { userId, name: answer.name, ...credential });
+        await replaceRecoveryCodes(tx, userId, codes!);
+      });
       amr = 'hwk';
+      enrolled = { type: 'webauthn', passkey: credential.discoverable, name: answer.name, via: 'sign_in' };
     }
-    await recordAudit(deps.db, { ...deps.ctx, actorUserId: userId }, { event: 'mfa.enrolled', outcome: 'success', orgId: state.orgId, targetUserId: userId, details: { type: answer.action === 'confirm_totp' ? 'totp' : 'webauthn', via: 'sign_in' } });
+    // This step only runs for a person without factors: a first factor always comes with codes.
     if (!codes) throw new AppError('mfa.already_enrolled', 'A factor is already set up.');
+    await recordFactorChange(deps, { user, orgId: state.orgId!, event: 'mfa.enrolled', details: enrolled });
     return {
       ...state,
       challenge: undefined,
+      totpSetupSealed: undefined,
       mfaAt: new Date().toISOString(),
       amr: [...new Set([...state.amr, amr, 'mfa'])],
       recoveryCodesSealed: deps.masterKey.encrypt(JSON.stringify(codes), `recovery-codes:${userId}`),
