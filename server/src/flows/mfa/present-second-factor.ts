@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { verifyStepInput } from '../../../../contract/mfa.ts';
-import { consumeRecoveryCode, findFactorByCredentialId, recordWebauthnUse, rememberLastMethod } from '../../domain/mfa/factor-store.ts';
-import { listMemberships } from '../../domain/users/user-store.ts';
+import { consumeRecoveryCode, findFactorByCredentialId, listConfirmedFactors, recordWebauthnUse, rememberLastMethod } from '../../domain/mfa/factor-store.ts';
+import { findUserById, listMemberships } from '../../domain/users/user-store.ts';
+import { announceLock } from '../lockout/announce-lock.ts';
 import { lockoutKey, recordFailure, getLockState, clearFailures } from '../../domain/lockout/lockout-store.ts';
 import { strictestLockout } from '../../domain/policies/org-policies.ts';
 import { recordAudit, recordAuditForMemberships } from '../../domain/audit/record-audit.ts';
@@ -43,7 +44,8 @@ export async function presentSecondFactor(
     ok = await verifyTotpCode(deps, userId, answer.code);
     amr = ['otp'];
   } else if (answer.method === 'recovery_code') {
-    ok = await consumeRecoveryCode(deps.db, userId, answer.code);
+    // Codes stand in for a factor; without one (removed since) they prove nothing.
+    ok = (await listConfirmedFactors(deps.db, userId)).length > 0 && (await consumeRecoveryCode(deps.db, userId, answer.code));
     amr = ['otp'];
   } else {
     const factor = await findFactorByCredentialId(deps.db, answer.response.id);
@@ -59,6 +61,10 @@ export async function presentSecondFactor(
     const memberships = await listMemberships(deps.db, userId);
     const result = await recordFailure(deps.db, key, strictestLockout(memberships.map((m) => m.policies.lockout)));
     await recordAuditForMemberships(deps.db, deps.ctx, memberships.map((m) => m.orgId), { event: p.event, outcome: 'failure', targetUserId: userId, details: { method: answer.method } });
+    if (result.lockedNow) {
+      const user = await findUserById(deps.db, userId);
+      if (user) await announceLock(deps, user, memberships.map((m) => m.orgId));
+    }
     if (result.locked) throw new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
     throw new AppError('mfa.code_invalid', answer.method === 'webauthn' ? 'The security key could not be verified. Try again.' : 'That code is not right. Try again.');
   }

@@ -6,7 +6,7 @@ import { strictestLockout } from '../../../domain/policies/org-policies.ts';
 import { instanceLockoutPolicy } from '../../../domain/lockout/instance-lockout-policy.ts';
 import { findUserByCanonicalEmail, listMemberships, replacePasswordHash, type Membership, type User } from '../../../domain/users/user-store.ts';
 import { recordAuditForMemberships } from '../../../domain/audit/record-audit.ts';
-import { enqueueMail } from '../../../mail/outbox.ts';
+import { announceLock } from '../../lockout/announce-lock.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
 import type { FlowDeps } from '../../deps.ts';
 import type { SignInState } from '../state.ts';
@@ -54,11 +54,7 @@ async function onFailure(user: User | undefined, memberships: Membership[], deps
   const reason = !user ? 'unknown' : user.status !== 'active' || memberships.every((m) => m.suspended) ? 'suspended' : 'password';
   const orgIds = memberships.map((m) => m.orgId);
   await recordAuditForMemberships(deps.db, deps.ctx, orgIds, { event: 'sign_in.password', outcome: 'failure', targetUserId: user?.id, details: { reason } });
-  if (result.lockedNow && user) {
-    await recordAuditForMemberships(deps.db, deps.ctx, orgIds, { event: 'account.locked', outcome: 'success', targetUserId: user.id });
-    await enqueueMail(deps.db, { to: user.email, template: 'account_locked', lang: user.language, vars: { resetUrl: `${deps.publicUrl}/reset-password` } });
-    deps.mailQueued();
-  }
+  if (result.lockedNow && user) await announceLock(deps, user, orgIds);
   throw result.locked ? locked() : invalid();
 }
 
