@@ -56,6 +56,7 @@ export const errorCodes = {
   'mfa.challenge_missing': 409,
   'mfa.method_not_allowed': 403,
   'mfa.reset_shared_account': 409,
+  'mfa.reset_self': 409,
   'saml.request_invalid': 400,
   'saml.unknown_sp': 400,
   'saml.acs_url_not_registered': 400,

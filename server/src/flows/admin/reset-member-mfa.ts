@@ -28,6 +28,8 @@ export async function resetFactors(deps: FlowDeps, user: User, orgIds: string[],
  * (`tessera user reset-mfa`), and the person can sign in with a recovery code.
  */
 export async function resetMemberMfa(deps: FlowDeps, a: AdminContext, userId: string): Promise<void> {
+  // Their own factors go through the Security page, which keeps the last-factor rule.
+  if (a.adminId === userId) throw new AppError('mfa.reset_self', 'Manage your own sign-in methods from the Security section of your portal.');
   const user = await requireMember(deps, a.orgId, userId);
   if (await isSharedAccount(deps, a.orgId, user.id)) {
     throw new AppError('mfa.reset_shared_account', 'This person also belongs to another organization, whose sign-ins their factors protect too. They can sign in with a recovery code, or the instance operator can reset their factors.');

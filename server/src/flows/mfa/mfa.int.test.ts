@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, type TestApp, type TestClient } from '../../../test/harness.ts';
-import { auditEvents, memberships, mfaFactors, recoveryCodes } from '../../db/schema/index.ts';
+import { auditEvents, memberships, mfaFactors, recoveryCodes, sessions, users } from '../../db/schema/index.ts';
+import { hashRecoveryCode } from '../../domain/mfa/recovery-codes.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -110,6 +111,10 @@ describe('authenticator app (TOTP)', () => {
     for (let i = 0; i < 4; i++) codes.push((await c.post('/api/auth/sign-in/verify', { method: 'totp', code: String(100000 + i) })).statusCode);
     expect(codes).toEqual([401, 401, 401, 423]);
     expect((await t.client().signIn('lockmfa@acme.test', STRONG_PASSWORD)).statusCode).toBe(423);
+    // Locked by a code as by a password: the organization sees it, the person is told once.
+    const [person] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'lockmfa@acme.test'));
+    expect(await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'account.locked'), eq(auditEvents.targetUserId, person.id)))).toMatchObject([{ orgId: acme.id }]);
+    expect((await mailsTo(t, 'lockmfa@acme.test')).filter((m) => m.template === 'account_locked')).toHaveLength(1);
   });
 
   it('keeps counting wrong codes across sign-ins: knowing the password does not reset the count', async () => {
@@ -157,6 +162,22 @@ describe('recovery codes', () => {
     expect((await d.post('/api/auth/sign-in/verify', { method: 'recovery_code', code: fresh[1] })).json().step).toBe('done');
   });
 
+  it('go with the last factor: removed, they no longer stand in for anything', async () => {
+    const { c, codes } = await enrolTotp('last-one@acme.test');
+    const [factor] = (await c.get('/api/me/mfa')).json().factors;
+    expect((await c.delete(`/api/me/mfa/factors/${factor.id}`, {})).statusCode).toBe(204);
+    expect((await c.get('/api/me/mfa')).json()).toMatchObject({ factors: [], recoveryCodesLeft: 0 });
+    const [person] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'last-one@acme.test'));
+    expect(await t.database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, person.id))).toHaveLength(0);
+    const [removed] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.removed'), eq(auditEvents.targetUserId, person.id)));
+    expect(removed.details).toMatchObject({ type: 'totp', name: 'Authenticator app', last: true });
+    // Even a code that survived somehow proves nothing for a step-up without a factor behind it.
+    await t.database.db.insert(recoveryCodes).values({ userId: person.id, codeHash: hashRecoveryCode(codes[0]) });
+    const stepUp = await c.post('/api/me/step-up', { answer: { method: 'recovery_code', code: codes[0] } });
+    expect(stepUp.statusCode).toBe(401);
+    expect(await t.database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, person.id))).toHaveLength(1);
+  });
+
   it('a code used by thirty parallel requests works exactly once', async () => {
     const { codes } = await enrolTotp('parallel-codes@acme.test');
     const clients = await Promise.all(Array.from({ length: 5 }, () => toVerifyStep('parallel-codes@acme.test')));
@@ -182,6 +203,50 @@ describe('required MFA', () => {
     const done = await c.post('/api/auth/sign-in/recovery-codes', { saved: true });
     expect(done.json().step).toBe('done');
     expect((await c.get('/api/session')).json().amr).toEqual(['pwd', 'otp', 'mfa']);
+    // A factor added during a sign-in is news to its owner like one added on the Security page.
+    expect((await mailsTo(t, 'new@strict.test')).map((m) => m.template)).toContain('mfa_changed');
+    const [person] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'new@strict.test'));
+    const [enrolled] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.enrolled'), eq(auditEvents.targetUserId, person.id)));
+    expect(enrolled).toMatchObject({ orgId: strict.id, details: { type: 'totp', via: 'sign_in' } });
+  });
+
+  it('keeps each set-up to where it started: a sign-in never shows or confirms the secret of the Security page, nor does another session', async () => {
+    const grace = await seedOrg(t, 'Two Doors', { mfa: { mode: 'required', graceSignIns: 1 } });
+    await seedUser(t, { email: 'doors@two.test', orgs: [grace] });
+    const portal = t.client();
+    expect((await portal.signIn('doors@two.test', STRONG_PASSWORD)).json().step).toBe('done');
+    const mine = (await portal.post('/api/me/mfa/totp', {})).json().secret as string;
+
+    const signIn = t.client();
+    const step = (await signIn.signIn('doors@two.test', STRONG_PASSWORD)).json();
+    expect(step.step).toBe('mfa_setup');
+    expect(step.totp).toBeUndefined();
+    const stolen = await signIn.post('/api/auth/sign-in/mfa-setup', { action: 'confirm_totp', code: oathtool(mine) });
+    expect(stolen.json().error.code).toBe('mfa.no_pending_setup');
+    const theirs = (await signIn.post('/api/auth/sign-in/mfa-setup', { action: 'start_totp' })).json().totp.secret as string;
+    expect(theirs).not.toBe(mine);
+
+    const otherTab = t.client();
+    await t.database.db.update(users).set({ mfaGraceUsed: 0 }).where(eq(users.emailCanonical, 'doors@two.test'));
+    expect((await otherTab.signIn('doors@two.test', STRONG_PASSWORD)).json().step).toBe('done');
+    expect((await otherTab.post('/api/me/mfa/totp/confirm', { code: oathtool(mine) })).json().error.code).toBe('mfa.no_pending_setup');
+    expect((await portal.post('/api/me/mfa/totp/confirm', { code: oathtool(theirs) })).statusCode).toBe(401);
+
+    expect((await portal.post('/api/me/mfa/totp/confirm', { code: oathtool(mine) })).statusCode).toBe(200);
+    // One authenticator app per person: the sign-in's set-up cannot finish a second one.
+    expect((await signIn.post('/api/auth/sign-in/mfa-setup', { action: 'confirm_totp', code: oathtool(theirs) })).statusCode).toBe(409);
+    expect((await portal.get('/api/me/mfa')).json().factors).toHaveLength(1);
+  });
+
+  it('renames only a confirmed factor, and audits the new name', async () => {
+    const { c } = await enrolTotp('rename@acme.test');
+    const [factor] = (await c.get('/api/me/mfa')).json().factors;
+    expect((await c.post(`/api/me/mfa/factors/${factor.id}/name`, { name: 'Work phone' })).statusCode).toBe(204);
+    const [person] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'rename@acme.test'));
+    const [renamed] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.renamed'), eq(auditEvents.targetUserId, person.id)));
+    expect(renamed.details).toEqual({ type: 'totp', from: 'Authenticator app', to: 'Work phone' });
+    const [pending] = await t.database.db.insert(mfaFactors).values({ userId: person.id, type: 'totp', name: 'Half set up' }).returning();
+    expect((await c.post(`/api/me/mfa/factors/${pending.id}/name`, { name: 'Sneaky' })).statusCode).toBe(404);
   });
 
   it('allows the configured grace sign-ins, then requires set-up', async () => {
@@ -226,6 +291,20 @@ describe('administrator', () => {
     const member = t.client();
     await member.signIn('unconfirmed@acme.test', STRONG_PASSWORD);
     expect((await member.post(`/api/admin/users/${users!.id}/mfa/reset`, {})).statusCode).toBe(403);
+  });
+
+  it('resets only from a recent sign-in, and never their own factors (the Security page keeps the last-factor rule)', async () => {
+    const boss = await seedUser(t, { email: 'boss3@acme.test', orgs: [acme], role: 'admin' });
+    await enrolTotp('reset-later@acme.test');
+    const target = (await t.database.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.emailCanonical, 'reset-later@acme.test') }))!;
+    const admin = t.client();
+    await admin.signIn('boss3@acme.test', STRONG_PASSWORD, { portal: 'admin' });
+    expect((await admin.post(`/api/admin/users/${boss.id}/mfa/reset`, {})).json().error.code).toBe('mfa.reset_self');
+    await t.database.db.update(sessions).set({ authTime: new Date(Date.now() - 20 * 60_000) }).where(eq(sessions.userId, boss.id));
+    const stale = await admin.post(`/api/admin/users/${target.id}/mfa/reset`, {});
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().error.code).toBe('auth.reauthenticate');
+    expect(await t.database.db.select().from(mfaFactors).where(eq(mfaFactors.userId, target.id))).toHaveLength(1);
   });
 
   it('cannot strip the factors of a person who also belongs to another organization', async () => {

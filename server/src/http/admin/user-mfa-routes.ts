@@ -7,7 +7,8 @@ import { findMembership, findUserById } from '../../domain/users/user-store.ts';
 import { listConfirmedFactors, summarizeFactor } from '../../domain/mfa/factor-store.ts';
 import { resetMemberMfa } from '../../flows/admin/reset-member-mfa.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
-import { requireAdmin } from '../plugins/authenticate.ts';
+import { requireAdmin, requireSignedIn } from '../plugins/authenticate.ts';
+import { requireRecentAuthentication } from '../../flows/account/require-recent-authentication.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -29,6 +30,9 @@ export async function adminUserMfaRoutes(app: FastifyInstance, deps: HttpDeps): 
 
   r.post('/api/admin/users/:id/mfa/reset', { schema: { params: idParams } }, async (req, res) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
+    // Removing someone's factors is the first step of taking their account over: from a person,
+    // only right after they proved who they are (an API key has no session left open to abuse).
+    if (actorId) requireRecentAuthentication(await requireSignedIn(req, deps));
     await resetMemberMfa(flowDeps(deps, req, actorId), { orgId, adminId: actorId }, req.params.id);
     return res.status(204).send();
   });
