@@ -3,9 +3,12 @@ import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
 import { signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../server/src/db/schema/index.ts';
 import { addVirtualAuthenticator, setUpAuthenticatorApp, totpCode, typeCode } from './support/authenticator.ts';
 
 let env: E2E;
+let rita: { id: string };
 
 beforeAll(async () => {
   env = await startE2E();
@@ -15,6 +18,7 @@ beforeAll(async () => {
   await env.seedUser({ email: 'kai@acme.test', orgs: [acme] });
   await env.seedUser({ email: 'uma@acme.test', orgs: [acme] });
   await env.seedUser({ email: 'new@strict.test', orgs: [strict] });
+  rita = await env.seedUser({ email: 'rita@acme.test', orgs: [acme] });
 });
 afterAll(() => env?.close());
 
@@ -133,6 +137,38 @@ describe('multi-factor authentication', () => {
     await page.getByRole('button', { name: 'I have saved my codes' }).click();
     await page.waitForURL(`${env.url}/`);
     await page.getByTestId('org-name').filter({ hasText: 'Strict Inc' }).waitFor();
+    await context.close();
+  });
+
+  it('offers to sign in again when a change needs a fresh sign-in, and comes back to finish it', async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/login`, email: 'rita@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    // The sign-in was twenty minutes ago: setting up a factor needs a newer one.
+    await env.tessera.database.db.update(sessions).set({ authTime: new Date(Date.now() - 20 * 60_000) }).where(eq(sessions.userId, rita.id));
+    await page.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('button', { name: 'I Have An App' }).click();
+    const alert = page.getByRole('dialog').getByRole('alert');
+    await alert.getByText('For your security, sign in again to continue.').waitFor();
+    await alert.getByRole('link', { name: 'Sign in again' }).click();
+    await page.getByText('User Login', { exact: true }).waitFor();
+    await signInThroughPage(page, { email: 'rita@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/security`);
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await setUpAuthenticatorApp(page);
+    expect(await readRecoveryCodes(page)).toHaveLength(10);
+    await context.close();
+  });
+
+  it('says a passkey prompt was cancelled or timed out, not that something went wrong', async () => {
+    const { page, context } = await env.newPage();
+    // An authenticator that holds no passkey for this site: the browser refuses (NotAllowedError).
+    await addVirtualAuthenticator(context, page);
+    await page.goto(`${env.url}/login`);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('alert').getByText(/cancelled or timed out/).waitFor();
+    expect((await context.request.get(`${env.url}/api/session`)).status()).toBe(401);
     await context.close();
   });
 });

@@ -12,7 +12,7 @@ type Props = { step: Extract<SignInStep, { step: 'mfa_setup' }>; answer(call: ()
 export function MfaSetupStep({ step, answer }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<'totp' | 'webauthn' | undefined>(step.totp ? 'totp' : undefined);
-  const [keyName, setKeyName] = useState('Security key');
+  const [keyName, setKeyName] = useState(() => t('security.defaultKeyName'));
 
   if (choice === 'totp') {
     return (
@@ -25,12 +25,12 @@ export function MfaSetupStep({ step, answer }: Props) {
     );
   }
   if (choice === 'webauthn') {
-    const register = () =>
-      answer(async () => signInApi.mfaSetup({ action: 'register_webauthn', name: keyName, response: await webauthn.register(await signInApi.webauthnOptions()) }));
+    const name = keyName.trim() || t('security.defaultKeyName');
+    const register = () => answer(async () => signInApi.mfaSetup({ action: 'register_webauthn', name, response: await webauthn.register(await signInApi.webauthnOptions()) }));
     return (
       <Stack gap="md">
         <Text fw={600}>{t('login.methodWebauthn')}</Text>
-        <TextInput label={t('security.keyName')} value={keyName} onChange={(e) => setKeyName(e.currentTarget.value)} required />
+        <TextInput label={t('security.keyName')} value={keyName} maxLength={100} onChange={(e) => setKeyName(e.currentTarget.value)} required />
         <Button onClick={register}>{t('security.registerKey')}</Button>
         <Button variant="subtle" onClick={() => setChoice(undefined)}>
           {t('common.back')}
