@@ -73,6 +73,24 @@ describe('multi-factor authentication', () => {
     await page.getByLabel(/^Recovery code/).fill(codes[0]);
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(`${env.url}/`);
+
+    // New codes kill the old ones: asked first, and shown until the person says they kept them.
+    await page.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
+    const section = page.getByRole('region', { name: 'Multi-Factor Authentication' });
+    await section.getByText('9 recovery codes left').waitFor();
+    page.once('dialog', (d) => void d.dismiss());
+    await section.getByRole('button', { name: 'Make new recovery codes' }).click();
+    expect((await (await context.request.get(`${env.url}/api/me/mfa`)).json()).recoveryCodesLeft).toBe(9);
+    expect(await page.getByTestId('recovery-codes').count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
+    await section.getByRole('button', { name: 'Make new recovery codes' }).click();
+    const fresh = await readRecoveryCodes(page);
+    expect(fresh.some((c) => codes.includes(c))).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    await page.getByTestId('recovery-codes').waitFor();
+    await page.getByRole('button', { name: 'I have saved my codes' }).click();
+    await section.getByText('10 recovery codes left').waitFor();
     await context.close();
   });
 

@@ -86,7 +86,7 @@ export function MfaSection() {
           )}
           <Group>
             {!hasTotp && mfa.data.policy.methods.includes('totp') && <Button variant="default" onClick={() => setTotp('starting')}>{t('security.addTotp')}</Button>}
-            {mfa.data.factors.length > 0 && <Button variant="default" onClick={() => run(() => meApi.regenerateCodes()).then((r) => r && setCodes(r.recoveryCodes)).then(refresh)}>{t('security.newCodes')}</Button>}
+            {mfa.data.factors.length > 0 && <Button variant="default" onClick={() => window.confirm(t('security.confirmNewCodes')) && run(() => meApi.regenerateCodes()).then((r) => r && setCodes(r.recoveryCodes)).then(refresh)}>{t('security.newCodes')}</Button>}
           </Group>
           {mfa.data.factors.length > 0 && <Text size="sm">{t('security.codesLeft', { count: mfa.data.recoveryCodesLeft })}</Text>}
           {mfa.data.policy.methods.includes('webauthn') && <Stack gap="xs" maw={420}>
@@ -106,7 +106,8 @@ export function MfaSection() {
         )}
         <ErrorAlert error={error} />
       </Modal>
-      <Modal opened={Boolean(codes)} onClose={() => setCodes(undefined)} title={t('login.codesTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {/* Shown once: only "I have saved my codes" closes it, not a stray Escape or click beside it. */}
+      <Modal opened={Boolean(codes)} onClose={() => undefined} title={t('login.codesTitle')} withCloseButton={false} closeOnEscape={false} closeOnClickOutside={false}>
         {codes && <RecoveryCodes codes={codes} onSaved={() => setCodes(undefined)} titled={false} />}
       </Modal>
     </Section>
