@@ -55,6 +55,8 @@ export const invitations = pgTable(
     username: text('username'),
     tokenHash: text('token_hash').notNull().unique(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The language the administrator chose for the mail; a resent link goes out in it again. */
+    language: text('language', { enum: ['en', 'fr'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),

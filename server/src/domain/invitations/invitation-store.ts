@@ -1,9 +1,9 @@
-import { and, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
 import { invitationSorts, type ListInvitationsQuery } from '../../../../contract/admin-lists.ts';
 import type { Page } from '../../../../contract/list-query.ts';
-import { invitations } from '../../db/schema/index.ts';
+import { invitations, users } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 import { canonicalizeEmail } from '../users/canonical-email.ts';
 
@@ -20,6 +20,7 @@ export type NewInvitation = {
   lastName?: string;
   username?: string | null;
   invitedBy?: string | null;
+  language?: 'en' | 'fr';
 };
 
 /** A new invitation to the same address in the same organization replaces the pending one. */
@@ -42,6 +43,7 @@ export async function createInvitation(db: Queryable, input: NewInvitation): Pro
       username: input.username ?? null,
       tokenHash: hashToken(token),
       invitedBy: input.invitedBy ?? null,
+      language: input.language ?? null,
       expiresAt: expiry(),
     })
     .returning();
@@ -78,6 +80,17 @@ export async function revokeInvitation(db: Queryable, orgId: string, id: string)
     .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id });
   return rows.length === 1;
+}
+
+/**
+ * A person who became a member another way (added by an administrator or the CLI) has no use for
+ * the link any more: the invitation counts as accepted rather than staying "pending" for ever.
+ */
+export async function closeInvitationsOf(db: Queryable, orgId: string, userId: string): Promise<void> {
+  await db
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.emailCanonical, sql`(select ${users.emailCanonical} from ${users} where ${users.id} = ${userId})`), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
 }
 
 /** Atomic single use: of many parallel acceptances exactly one gets the row back. */

@@ -8,6 +8,7 @@ import { parseBranding } from '../orgs/org-store.ts';
 import type { Branding } from '../../../../contract/branding.ts';
 import type { Language } from '../../../../contract/language.ts';
 import { canonicalizeEmail } from './canonical-email.ts';
+import { closeInvitationsOf } from '../invitations/invitation-store.ts';
 
 export type User = typeof users.$inferSelect;
 export type Membership = { orgId: string; slug: string; name: string; role: 'member' | 'admin'; username: string | null; suspended: boolean; policies: OrgPolicies; branding: Branding };
@@ -67,6 +68,7 @@ export async function addMembership(
       .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] })
       .returning();
     if (rows.length === 0) throw new AppError('user.already_member', 'This person is already a member of the organization.');
+    await closeInvitationsOf(db, input.orgId, input.userId);
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (isUniqueViolation(err)) throw new AppError('user.username_taken', 'This username is already taken in the organization.');

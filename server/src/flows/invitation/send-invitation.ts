@@ -35,7 +35,11 @@ export async function resendInvitation(orgId: string, invitationId: string, deps
   const invitation = await deps.db.transaction(async (tx) => {
     const reissued = await reissueInvitation(tx, orgId, invitationId);
     if (!reissued) throw new AppError('token.invalid', 'This invitation was already accepted or revoked.', { status: 404 });
-    await mailInvitation(tx, reissued.invitation, reissued.token, org, undefined, undefined, deps);
+    // The same mail again: from whoever invited, in the invitee's language or the one first chosen.
+    const { invitation } = reissued;
+    const inviter = invitation.invitedBy ? await findUserById(tx, invitation.invitedBy) : undefined;
+    const invitee = await findUserByEmail(tx, invitation.email);
+    await mailInvitation(tx, invitation, reissued.token, org, inviter && `${inviter.firstName} ${inviter.lastName}`.trim(), invitee?.language ?? invitation.language ?? undefined, deps);
     await recordAudit(tx, deps.ctx, { event: 'invitation.resent', outcome: 'success', orgId, details: { invitationId } });
     return reissued.invitation;
   });
