@@ -10,6 +10,11 @@ export const invitationInfoSchema = z.object({
   organization: z.object({ slug: z.string(), name: z.string() }),
   /** The address already has a Tessera account: sign in, then join (no second password). */
   accountExists: z.boolean(),
+  /**
+   * That account belongs to no organization it could sign in to (removed from its only one): the
+   * link alone joins, and the person then signs in as usual.
+   */
+  joinsBeforeSignIn: z.boolean(),
   policy: passwordPolicySchema,
 });
 /** POST /api/auth/invitations/accept — `password` for a new account; none when signed in as the invitee. */

@@ -4,11 +4,12 @@ import { signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 
 let env: E2E;
+let acme: Awaited<ReturnType<E2E['seedOrg']>>;
 const NEW_PASSWORD = 'my-First-password-2026';
 
 beforeAll(async () => {
   env = await startE2E();
-  const acme = await env.seedOrg('Acme Corp', { password: { minLength: 14, requireDigit: true } });
+  acme = await env.seedOrg('Acme Corp', { password: { minLength: 14, requireDigit: true } });
   await env.seedUser({ email: 'admin@acme.test', orgs: [acme], role: 'admin' });
 });
 afterAll(() => env?.close());
@@ -61,6 +62,28 @@ describe('invitation → account creation → sign-in → log out', () => {
     const reuse = await context.newPage();
     await reuse.goto(link);
     await reuse.getByText(/not valid/i).waitFor();
+    await context.close();
+    await admin.context.close();
+  });
+
+  it('lets a person removed from their only organization join again from a new invitation, then sign in', async () => {
+    const person = await env.seedUser({ email: 'olga@acme.test', orgs: [acme] });
+    const admin = await env.newPage();
+    await signInThroughPage(admin.page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await admin.page.waitForURL(`${env.url}/admin`);
+    const headers = { origin: env.url };
+    expect((await admin.context.request.delete(`${env.url}/api/admin/users/${person.id}`, { data: {}, headers })).status()).toBe(204);
+    expect((await admin.context.request.post(`${env.url}/api/admin/invitations`, { data: { email: 'olga@acme.test' }, headers })).status()).toBe(201);
+    const link = linkIn(await env.waitForMail('olga@acme.test', /Acme Corp/), '/invite');
+
+    const { page, context } = await env.newPage();
+    await page.goto(link);
+    await page.getByText('You already have a Tessera account. Join Acme Corp, then sign in with your password.').waitFor();
+    await page.getByRole('button', { name: 'Join Acme Corp' }).click();
+    await page.getByText('You joined the organization. Sign in with your password to continue.').waitFor();
+    await signInThroughPage(page, { email: 'olga@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
+    await page.getByTestId('org-name').filter({ hasText: 'Acme Corp' }).waitFor();
     await context.close();
     await admin.context.close();
   });

@@ -20,7 +20,13 @@ export async function checkInvitation(input: unknown, deps: FlowDeps) {
   const org = (await findOrgById(deps.db, invitation.orgId))!;
   const user = await findUserByEmail(deps.db, invitation.email);
   const policy = await policyForInvitee(deps, org.policies.password, user?.id);
-  return { email: invitation.email, organization: { slug: org.slug, name: org.name }, accountExists: Boolean(user), policy };
+  const joinsBeforeSignIn = Boolean(user) && !(await canSignInSomewhere(deps, user!.id));
+  return { email: invitation.email, organization: { slug: org.slug, name: org.name }, accountExists: Boolean(user), joinsBeforeSignIn, policy };
+}
+
+/** Sign-in admits only to an organization where the person is an active member. */
+async function canSignInSomewhere(deps: FlowDeps, userId: string): Promise<boolean> {
+  return (await listMemberships(deps.db, userId)).some((m) => !m.suspended);
 }
 
 async function policyForInvitee(deps: FlowDeps, orgPolicy: PasswordPolicy, userId?: string): Promise<PasswordPolicy> {
@@ -37,6 +43,17 @@ export async function acceptInvitation(input: unknown, session: Session | undefi
   const invitation = await findPendingInvitationByToken(deps.db, token);
   if (!invitation) throw invalidLink();
   const existing = await findUserByEmail(deps.db, invitation.email);
+
+  if (existing && !session && !(await canSignInSomewhere(deps, existing.id))) {
+    // Signing in first is impossible for them. The link proves the address, as it does for a new
+    // account; the account's own password (and factors) still guard the sign-in that follows.
+    await deps.db.transaction(async (tx) => {
+      if (!(await markInvitationAccepted(tx, token))) throw invalidLink();
+      await addMembership(tx, { orgId: invitation.orgId, userId: existing.id, role: invitation.role, username: invitation.username });
+      await recordAudit(tx, { ...deps.ctx, actorUserId: existing.id }, { event: 'invitation.accepted', outcome: 'success', orgId: invitation.orgId, targetUserId: existing.id, details: { beforeSignIn: true } });
+    });
+    return { redirectTo: '/login?notice=joined' };
+  }
 
   if (existing) {
     if (!session) throw new AppError('auth.required', 'Sign in to accept this invitation.');

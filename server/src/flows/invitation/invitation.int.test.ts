@@ -48,7 +48,7 @@ describe('invitation and account creation', () => {
     await seedUser(t, { email: 'both@globex.test', orgs: [globex] });
     const { token } = await invite('both@globex.test', { role: 'admin' });
     const c = t.client();
-    expect((await c.post('/api/auth/invitations/check', { token })).json().accountExists).toBe(true);
+    expect((await c.post('/api/auth/invitations/check', { token })).json()).toMatchObject({ accountExists: true, joinsBeforeSignIn: false });
     const anonymous = await c.post('/api/auth/invitations/accept', { token });
     expect(anonymous.statusCode).toBe(401);
 
@@ -76,6 +76,40 @@ describe('invitation and account creation', () => {
     expect((await t.client().post('/api/auth/invitations/check', { token: second })).json().error.code).toBe('token.invalid');
     const list = (await acmeAdmin.get('/api/admin/invitations')).json().items;
     expect(list.find((i: { id: string }) => i.id === first.id).status).toBe('revoked');
+  });
+
+  it('resends in the language first chosen, from the administrator who invited', async () => {
+    const first = await invite('fr-resend@acme.test', { language: 'fr' });
+    const [original] = await mailsTo(t, 'fr-resend@acme.test');
+    expect((await acmeAdmin.post(`/api/admin/invitations/${first.id}/resend`, {})).statusCode).toBe(200);
+    const [again] = await mailsTo(t, 'fr-resend@acme.test');
+    expect(again.id).not.toBe(original.id);
+    expect(again.subject).toBe(original.subject);
+    expect(again.text).toContain('Grace Hopper');
+    expect(again.text).toMatch(/invit[ée]/);
+    expect(again.text).not.toContain('invited you');
+  });
+
+  it('lets a person removed from their only organization join again by the link, then sign in', async () => {
+    const person = await seedUser(t, { email: 'comeback@acme.test', orgs: [acme] });
+    expect((await acmeAdmin.delete(`/api/admin/users/${person.id}`, {})).statusCode).toBe(204);
+    expect((await t.client().signIn('comeback@acme.test', STRONG_PASSWORD)).json().error.code).toBe('sign_in.no_organization');
+    const { token } = await invite('comeback@acme.test');
+    const c = t.client();
+    expect((await c.post('/api/auth/invitations/check', { token })).json()).toMatchObject({ accountExists: true, joinsBeforeSignIn: true });
+    const joined = await c.post('/api/auth/invitations/accept', { token });
+    expect(joined.json()).toEqual({ redirectTo: '/login?notice=joined' });
+    // Joined, not signed in: the account's password still guards the way in.
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    expect((await c.signIn('comeback@acme.test', STRONG_PASSWORD)).json().step).toBe('done');
+    expect((await t.client().post('/api/auth/invitations/accept', { token })).json().error.code).toBe('token.invalid');
+  });
+
+  it('counts an invitation as accepted once the person became a member another way', async () => {
+    const { id } = await invite('direct@acme.test');
+    expect((await acmeAdmin.post('/api/admin/users', { email: 'direct@acme.test', password: 'a-Long-enough-passw0rd' })).statusCode).toBe(201);
+    const list = (await acmeAdmin.get('/api/admin/invitations')).json().items;
+    expect(list.find((i: { id: string }) => i.id === id).status).toBe('accepted');
   });
 
   it('refuses an expired invitation', async () => {

@@ -55,7 +55,7 @@ export function InvitePage() {
   if (info.data.accountExists) {
     return (
       <AuthCard title={t('invite.title', { org })}>
-        <JoinWithAccount token={token} org={org} signedIn={Boolean(session.data)} onJoined={done} />
+        <JoinWithAccount token={token} org={org} signedIn={Boolean(session.data)} joinsBeforeSignIn={info.data.joinsBeforeSignIn} onJoined={done} />
       </AuthCard>
     );
   }

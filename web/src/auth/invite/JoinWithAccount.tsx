@@ -6,10 +6,13 @@ import { invitationApi } from '../../api/invitations.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 
-type Props = { token: string; org: string; signedIn: boolean; onJoined(): void };
+type Props = { token: string; org: string; signedIn: boolean; joinsBeforeSignIn: boolean; onJoined(): void };
 
-/** The address already has an account: sign in first (and come back here), then Join. */
-export function JoinWithAccount({ token, org, signedIn, onJoined }: Props) {
+/**
+ * The address already has an account: sign in first (and come back here), then Join — or, for an
+ * account with no organization to sign in to, Join first and sign in after.
+ */
+export function JoinWithAccount({ token, org, signedIn, joinsBeforeSignIn, onJoined }: Props) {
   const { t } = useTranslation();
   const accept = useMutation({
     mutationFn: () => invitationApi.accept(token),
@@ -19,7 +22,7 @@ export function JoinWithAccount({ token, org, signedIn, onJoined }: Props) {
     },
   });
 
-  if (!signedIn) {
+  if (!signedIn && !joinsBeforeSignIn) {
     return (
       <Stack>
         <Text>{t('invite.exists', { org })}</Text>
@@ -31,6 +34,7 @@ export function JoinWithAccount({ token, org, signedIn, onJoined }: Props) {
   }
   return (
     <Stack>
+      {!signedIn && <Text>{t('invite.existsJoin', { org })}</Text>}
       <ErrorAlert error={accept.error} />
       <Button onClick={() => accept.mutate()} loading={accept.isPending || accept.isSuccess}>
         {t('invite.join', { org })}

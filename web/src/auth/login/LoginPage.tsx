@@ -35,12 +35,16 @@ function reloadedHere(): boolean {
  * User Login and Administrator Portal Login. The server runs the flow; this page only draws the
  * step it returns and sends the answer.
  */
+/** What other pages may ask User Login to say, by name. */
+const NOTICES = { password_changed: 'login.passwordChangedNotice', joined: 'login.joinedNotice' } as const;
+
 export function LoginPage({ portal }: Props) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const returnTo = params.get('returnTo') ?? undefined;
   // Only known notices are shown: the URL cannot put words of its own on this page.
-  const notice = params.get('notice') === 'password_changed' ? t('login.passwordChangedNotice') : undefined;
+  const noticeKey = params.get('notice') ?? '';
+  const notice = Object.hasOwn(NOTICES, noticeKey) ? t(NOTICES[noticeKey as keyof typeof NOTICES]) : undefined;
   const session = useQuery(sessionQuery);
   const [resume] = useState(reloadedHere);
   const current = useQuery({ ...signInQueries.current(), enabled: resume });
