@@ -266,6 +266,8 @@ describe('Admin Portal', () => {
     await bulk.getByRole('button', { name: 'Send invitations' }).click();
     await bulk.getByText('1 invited, 1 not invited.').waitFor();
     expect(await bulk.getByTestId('bulk-row').count()).toBe(2);
+    // The bad row by its line in the file (the header is line 1), as the spreadsheet numbers it.
+    expect(await bulk.getByTestId('bulk-row').nth(1).locator('td').first().textContent()).toBe('3');
     await env.waitForMail('csv1@acme.test', /Acme Corp/);
 
     await page.getByRole('link', { name: 'Lou Locked' }).click();

@@ -251,20 +251,35 @@ describe('groups, member page and bulk invitations', () => {
     expect(res.statusCode).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ invited: 2, failed: 4 });
+    // Rows by their line in the file, the header being line 1, as a spreadsheet shows them.
     expect(report.rows.map((r: { row: number; ok: boolean; code?: string }) => [r.row, r.ok, r.code])).toEqual([
-      [1, true, undefined],
-      [2, false, 'user.email_invalid'],
-      [3, true, undefined],
-      [4, false, 'user.already_member'],
+      [2, true, undefined],
+      [3, false, 'user.email_invalid'],
+      [4, true, undefined],
+      [5, false, 'user.already_member'],
       // The same address or username twice in one file: the first row stands, with its name.
-      [5, false, 'invitation.duplicate_row'],
       [6, false, 'invitation.duplicate_row'],
+      [7, false, 'invitation.duplicate_row'],
     ]);
-    expect(report.rows[4].message).toBe('Row 1 of this file already has this address.');
+    expect(report.rows[4].message).toBe('Row 2 of this file already has this address.');
     const first = (await admin.get('/api/admin/users?status=invited&limit=100')).json().items.find((i: { email: string }) => i.email === 'bulk1@acme.test');
     expect(first).toMatchObject({ firstName: 'Bea' });
     const pending = (await admin.get('/api/admin/invitations')).json().items.filter((i: { status: string }) => i.status === 'pending').map((i: { email: string; role: string }) => [i.email, i.role]);
     expect(pending).toEqual(expect.arrayContaining([['bulk1@acme.test', 'member'], ['bulk2@acme.test', 'admin']]));
+  });
+});
+
+describe('bulk invitation files as spreadsheets save them', () => {
+  it('reads semicolons, numbers rows by their line past blank lines, and lets a corrected copy of a failed row through', async () => {
+    const csv = 'email;firstName;lastName;role\n\nsemi1@acme.test;Anne;Dupont, fils;boss\n\nsemi1@acme.test;Anne;Dupont, fils;member\nsemi2@acme.test;Luc;Martin;member\n';
+    const report = (await admin.post('/api/admin/invitations/bulk', { csv })).json();
+    expect(report.rows.map((r: { row: number; ok: boolean; code?: string }) => [r.row, r.ok, r.code])).toEqual([
+      [3, false, 'request.invalid'],
+      [5, true, undefined],
+      [6, true, undefined],
+    ]);
+    const invited = (await admin.get('/api/admin/users?status=invited&limit=100')).json().items.find((i: { email: string }) => i.email === 'semi1@acme.test');
+    expect(invited).toMatchObject({ firstName: 'Anne', lastName: 'Dupont, fils' });
   });
 });
 
