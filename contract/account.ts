@@ -15,8 +15,9 @@ export const changePasswordInput = z.object({
 /** GET /api/me/sessions */
 export const mySessionSchema = z.object({
   id: z.string(),
-  browser: z.string(),
-  os: z.string(),
+  /** null: not recognised from the User-Agent. */
+  browser: z.string().nullable(),
+  os: z.string().nullable(),
   ip: z.string(),
   createdAt: z.string(),
   lastSeenAt: z.string(),

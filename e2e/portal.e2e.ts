@@ -17,6 +17,7 @@ beforeAll(async () => {
   const locked = await env.seedOrg('Locked Co', { profile: { details: false, personal: false, employment: false } });
   const cheyenne = await env.seedUser({ email: 'cbrooks@acme.test', orgs: [acme], firstName: 'Cheyenne', lastName: 'Brooks' });
   await env.seedUser({ email: 'ro@locked.test', orgs: [locked], firstName: 'Read', lastName: 'Only' });
+  await env.seedUser({ email: 'dora@acme.test', orgs: [acme], firstName: 'Dora', lastName: 'Duval' });
   const db = env.tessera.database.db;
   const wiki = await createApp(db, acme.id, { type: 'bookmark', name: 'Team Wiki', url: `${env.url}/healthz`, description: 'What the team knows', details: 'Sign in with your company e-mail.' });
   await assignApp(db, wiki.id, { userId: cheyenne.id });
@@ -135,6 +136,22 @@ describe('User Portal', () => {
     expect(await agent.getByRole('button').count()).toBe(0);
     expect(await agent.getByRole('link').count()).toBe(0);
     await context.close();
+  });
+
+  it('names a session from a program it cannot recognise as unknown, in the reader\'s language', async () => {
+    const odd = await env.browser.newContext({ userAgent: 'Printer/1.0', locale: 'en-US' });
+    const oddPage = await odd.newPage();
+    await signInThroughPage(oddPage, { url: `${env.url}/login`, email: 'dora@acme.test', password: PASSWORD });
+    await oddPage.waitForURL(`${env.url}/`);
+    const { page, context } = await signedInToPortal(env, 'dora@acme.test');
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    await page.goto(`${env.url}/security`);
+    const sessions = page.getByRole('region', { name: 'Sessions et appareils' });
+    await sessions.getByText('Navigateur inconnu · Système inconnu').waitFor();
+    await sessions.getByText('Chrome · Linux').waitFor();
+    await context.close();
+    await odd.close();
   });
 
   it('lists my sessions and signs out another one', async () => {

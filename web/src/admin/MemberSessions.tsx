@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberSession } from '../../../contract/admin-users.ts';
 import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
+import { deviceName } from '../lib/device-name.ts';
 
 /** The member's sessions in this organization, with "sign out everywhere". */
 export function MemberSessions({ userId }: { userId: string }) {
@@ -24,7 +25,7 @@ export function MemberSessions({ userId }: { userId: string }) {
         <Table>
           <Table.Tbody>
             {sessions.data.items.map((s) => (
-              <Table.Tr key={s.id} data-testid="member-session"><Table.Td>{s.browser} · {s.os}</Table.Td><Table.Td>{s.ip}</Table.Td><Table.Td>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td></Table.Tr>
+              <Table.Tr key={s.id} data-testid="member-session"><Table.Td>{deviceName(t, s)}</Table.Td><Table.Td>{s.ip}</Table.Td><Table.Td>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td></Table.Tr>
             ))}
           </Table.Tbody>
         </Table>

@@ -1,5 +1,8 @@
-/** "Chrome", "macOS" and friends from a User-Agent string: enough to recognise one's own devices. */
-export function describeUserAgent(ua: string): { browser: string; os: string } {
+/**
+ * "Chrome", "macOS" and friends from a User-Agent string: enough to recognise one's own devices.
+ * null where it cannot tell: the page says "unknown" in the reader's language.
+ */
+export function describeUserAgent(ua: string): { browser: string | null; os: string | null } {
   const browser =
     /Edg\//.test(ua) ? 'Edge'
     : /OPR\/|Opera/.test(ua) ? 'Opera'
@@ -7,7 +10,7 @@ export function describeUserAgent(ua: string): { browser: string; os: string } {
     : /Chrom(e|ium)\//.test(ua) ? 'Chrome'
     : /Safari\//.test(ua) && /Version\//.test(ua) ? 'Safari'
     : /curl\//.test(ua) ? 'curl'
-    : 'Unknown browser';
+    : null;
   const os =
     /Windows NT/.test(ua) ? 'Windows'
     : /iPhone|iPad|iPod/.test(ua) ? 'iOS'
@@ -15,6 +18,6 @@ export function describeUserAgent(ua: string): { browser: string; os: string } {
     : /Android/.test(ua) ? 'Android'
     : /CrOS/.test(ua) ? 'ChromeOS'
     : /Linux/.test(ua) ? 'Linux'
-    : 'Unknown system';
+    : null;
   return { browser, os };
 }

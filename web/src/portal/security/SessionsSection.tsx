@@ -6,6 +6,7 @@ import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StackingTable } from '../../components/StackingTable.tsx';
+import { deviceName } from '../../lib/device-name.ts';
 
 /** My active sessions, this one marked; sign out any other, or all of them. */
 export function SessionsSection() {
@@ -41,11 +42,11 @@ export function SessionsSection() {
           <Table.Tbody>
             {sessions.data?.items.map((s) => (
               <Table.Tr key={s.id} data-testid="session-row">
-                <Table.Td>{s.browser} · {s.os} {s.current && <Badge ml="xs">{t('security.thisSession')}</Badge>}</Table.Td>
+                <Table.Td>{deviceName(t, s)} {s.current && <Badge ml="xs">{t('security.thisSession')}</Badge>}</Table.Td>
                 <Table.Td data-label={label('security.ip')}>{s.ip}</Table.Td>
                 <Table.Td data-label={label('security.signedIn')}>{new Date(s.createdAt).toLocaleString(i18n.language)}</Table.Td>
                 <Table.Td data-label={label('security.lastSeen')}>{new Date(s.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>
-                <Table.Td>{!s.current && <Button size="xs" variant="light" color="red" onClick={() => end(s.id)} aria-label={t('security.signOutSession', { device: `${s.browser} ${s.os}` })}>{t('security.signOut')}</Button>}</Table.Td>
+                <Table.Td>{!s.current && <Button size="xs" variant="light" color="red" onClick={() => end(s.id)} aria-label={t('security.signOutSession', { device: deviceName(t, s) })}>{t('security.signOut')}</Button>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
