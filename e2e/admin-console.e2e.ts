@@ -257,6 +257,27 @@ describe('Admin Portal', () => {
     await context.close();
   });
 
+  it('fits the invite form and a long group name on a phone', async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    const longName = 'Département-Recherche-et-Développement-Île-de-France-Équipe-Infrastructure-et-Sécurité-Nord';
+    expect((await context.request.post(`${env.url}/api/admin/groups`, { data: { name: longName }, headers: { origin: env.url } })).status()).toBe(201);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${env.url}/admin`);
+    const invite = page.getByRole('region', { name: 'Invite a user' });
+    const email = (await invite.getByLabel(/^Email/).boundingBox())!;
+    const first = (await invite.getByLabel(/^First name/).boundingBox())!;
+    // One field above another, each wide enough to read what was typed.
+    expect(email.width).toBeGreaterThan(250);
+    expect(first.y).toBeGreaterThan(email.y + email.height - 1);
+    await page.goto(`${env.url}/admin/groups`);
+    const card = page.getByRole('region', { name: longName });
+    const title = (await card.getByRole('heading', { name: longName }).boundingBox())!;
+    const box = (await card.boundingBox())!;
+    expect(title.x + title.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
   it('invites a CSV of people with a report per row, and opens a member page', async () => {
     const { page, context } = await env.newPage();
     await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });

@@ -77,7 +77,8 @@ function GroupCard({ group }: { group: Group }) {
     <Card withBorder component="section" aria-labelledby={`group-${group.id}`}>
       <Stack gap="xs">
         <Row justify="space-between">
-          <Title order={2} size="h4" id={`group-${group.id}`}>{group.name}</Title>
+          {/* A long name without spaces wraps anywhere rather than running out of the card on a phone. */}
+          <Title order={2} size="h4" id={`group-${group.id}`} style={{ overflowWrap: 'anywhere', minWidth: 0, flex: '1 1 12rem' }}>{group.name}</Title>
           <Row gap="xs">
             <Button size="xs" variant="subtle" onClick={() => { const name = window.prompt(t('adminGroups.rename'), group.name); if (name) void change(() => api.post(`/api/admin/groups/${group.id}`, { name })); }}>{t('adminGroups.rename')}</Button>
             <Button size="xs" variant="light" color="red" onClick={() => window.confirm(t('adminGroups.confirmDelete', { name: group.name })) && change(() => api.delete(`/api/admin/groups/${group.id}`))}>{t('adminGroups.delete')}</Button>

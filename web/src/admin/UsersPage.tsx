@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { BulkInvite } from './BulkInvite.tsx';
 import { UserList } from './UserList.tsx';
 import { CreateUserForm } from './users/CreateUserForm.tsx';
@@ -70,12 +70,13 @@ export function UsersPage() {
       <Card withBorder component="section" aria-labelledby="invite-title">
         <Stack component="form" onSubmit={sendInvite}>
           <Title order={2} size="h4" id="invite-title">{t('adminUsers.invite')}</Title>
-          <Group align="end" grow>
+          {/* Four fields side by side on a wide screen, two on a tablet, one above another on a phone. */}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <TextInput label={t('common.email')} type="email" required error={serverFieldError(error, 'email', t)} value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />
             <TextInput label={t('setup.firstName')} maxLength={100} error={serverFieldError(error, 'firstName', t)} value={invite.firstName} onChange={(e) => setInvite({ ...invite, firstName: e.currentTarget.value })} />
             <TextInput label={t('setup.lastName')} maxLength={100} error={serverFieldError(error, 'lastName', t)} value={invite.lastName} onChange={(e) => setInvite({ ...invite, lastName: e.currentTarget.value })} />
             <Select label={t('adminUsers.role')} data={[{ value: 'member', label: t('adminUsers.member') }, { value: 'admin', label: t('adminUsers.admin') }]} value={invite.role} onChange={(v) => setInvite({ ...invite, role: (v ?? 'member') as 'member' | 'admin' })} allowDeselect={false} />
-          </Group>
+          </SimpleGrid>
           <Group><Button type="submit" loading={sending}>{t('adminUsers.sendInvite')}</Button></Group>
         </Stack>
       </Card>
