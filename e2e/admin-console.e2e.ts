@@ -3,12 +3,14 @@ import type { Page } from 'playwright-core';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
 import { signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { auditEvents } from '../server/src/db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents, memberships } from '../server/src/db/schema/index.ts';
 import { findOrgById, updateOrgPolicies } from '../server/src/domain/orgs/org-store.ts';
 import { parseOrgPolicies } from '../server/src/domain/policies/org-policies.ts';
 
 let env: E2E;
 let acmeId: string;
+let acmeOrg: Awaited<ReturnType<E2E['seedOrg']>>;
 let acme: Awaited<ReturnType<E2E['seedOrg']>>;
 let louId: string;
 const NEW_PASSWORD = 'my-First-password-2026';
@@ -18,6 +20,7 @@ beforeAll(async () => {
   acme = await env.seedOrg('Acme Corp', { lockout: { maxFailures: 2, durationMinutes: 0 } });
   await env.seedUser({ email: 'admin@acme.test', orgs: [acme], role: 'admin', firstName: 'Grace', lastName: 'Hopper' });
   acmeId = acme.id;
+  acmeOrg = acme;
   louId = (await env.seedUser({ email: 'lou@acme.test', orgs: [acme], firstName: 'Lou', lastName: 'Locked' })).id;
   // Has an account already (one organization only, so the login page keeps Acme's branding): "Create user" invites them instead.
   await env.seedUser({ email: 'kim@elsewhere.test', orgs: [] });
@@ -323,6 +326,20 @@ describe('Admin Portal', () => {
     expect(await rows.first().textContent()).toContain('lou@acme.test');
     await page.getByLabel('Until', { exact: true }).fill(local(minute - 120_000));
     await page.getByText('Until comes before From.').waitFor();
+    await context.close();
+  });
+
+  it('finds a former member by who acted, to see what they did before they left', async () => {
+    const db = env.tessera.database.db;
+    const former = await env.seedUser({ email: 'former@acme.test', orgs: [acmeOrg], firstName: 'Fern', lastName: 'Former' });
+    await db.insert(auditEvents).values({ orgId: acmeId, actorUserId: former.id, event: 'test.before_leaving', outcome: 'success' });
+    await db.delete(memberships).where(and(eq(memberships.orgId, acmeId), eq(memberships.userId, former.id)));
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    await nav(page, 'Audit log');
+    await page.getByRole('combobox', { name: 'Done by' }).fill('former@');
+    await page.getByRole('option', { name: 'former@acme.test' }).click();
+    await page.getByTestId('audit-row').filter({ hasText: 'test.before_leaving' }).waitFor();
+    await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
     await context.close();
   });
 

@@ -43,8 +43,8 @@ export function AuditPage() {
       <Group align="end" role="search" aria-label={t('adminAudit.filters')}>
         <TextInput label={t('adminAudit.event')} description={t('adminAudit.eventHelp')} placeholder="sign_in" value={event} onChange={(e) => setEvent(e.currentTarget.value)} />
         <Select label={t('adminAudit.outcome')} clearable data={[{ value: 'success', label: t('adminAudit.success') }, { value: 'failure', label: t('adminAudit.failure') }]} value={outcome} onChange={setOutcome} />
-        <UserPicker label={t('adminAudit.actor')} placeholder={t('adminAudit.byEmail')} value={actor} onChange={setActor} />
-        <UserPicker label={t('adminAudit.target')} placeholder={t('adminAudit.byEmail')} value={target} onChange={setTarget} />
+        <UserPicker label={t('adminAudit.actor')} placeholder={t('adminAudit.byEmail')} value={actor} onChange={setActor} among="auditActors" />
+        <UserPicker label={t('adminAudit.target')} placeholder={t('adminAudit.byEmail')} value={target} onChange={setTarget} among="auditTargets" />
         <TextInput type="datetime-local" label={t('adminAudit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="datetime-local" label={t('adminAudit.to')} value={to} error={backwards ? t('adminAudit.backwards') : undefined} onChange={(e) => setTo(e.currentTarget.value)} />
         <Anchor href={auditCsvUrl(filters)} download>{t('adminAudit.csv')}</Anchor>

@@ -11,13 +11,15 @@ type Props = {
   value: string | null;
   onChange: (userId: string | null) => void;
   placeholder?: string;
+  /** Whom to offer: the organization's members (default), or people named in its audit log that way. */
+  among?: 'members' | 'auditActors' | 'auditTargets';
 };
 
 /**
  * Picks one member of the organization by typing part of their e-mail or name: the server searches
  * (the users list API), so it finds anyone however many members there are, not only a first page.
  */
-export function UserPicker({ label, value, onChange, placeholder }: Props) {
+export function UserPicker({ label, value, onChange, placeholder, among = 'members' }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
@@ -27,8 +29,13 @@ export function UserPicker({ label, value, onChange, placeholder }: Props) {
     setPicked(null);
     setSearch('');
   }
-  const users = useQuery({ ...adminQueries.users(q), placeholderData: (previous) => previous });
-  const found: Option[] = (users.data?.items ?? []).filter((u) => u.status !== 'invited').map((u) => ({ value: u.id, label: u.email }));
+  const members = useQuery({ ...adminQueries.users(q), placeholderData: (previous) => previous, enabled: among === 'members' });
+  const named = useQuery({ ...adminQueries.auditPeople(among === 'auditTargets' ? 'target' : 'actor', q), placeholderData: (previous) => previous, enabled: among !== 'members' });
+  const users = among === 'members' ? members : named;
+  const found: Option[] =
+    among === 'members'
+      ? (members.data?.items ?? []).filter((u) => u.status !== 'invited').map((u) => ({ value: u.id, label: u.email }))
+      : (named.data?.items ?? []).map((u) => ({ value: u.id, label: u.email }));
   // The chosen person stays an option (and keeps their label) whatever is typed next.
   const data = picked && value === picked.value && !found.some((o) => o.value === picked.value) ? [picked, ...found] : found;
   return (

@@ -34,6 +34,12 @@ export const adminQueries = {
       queryKey: adminKeys.users(q, status, groupId),
       queryFn: () => api.get<{ items: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${status ? `&status=${status}` : ''}${groupId ? `&groupId=${groupId}` : ''}`),
     }),
+  /** People named in this organization's audit log as who acted or whom it concerned, former members too. */
+  auditPeople: (as: 'actor' | 'target', q: string) =>
+    queryOptions({
+      queryKey: [...adminKeys.all, 'audit-people', as, q] as const,
+      queryFn: () => api.get<{ items: { id: string; email: string }[] }>(`/api/admin/audit/people?as=${as}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+    }),
   /** For pickers: the first 200 groups by name (the Groups page pages through all of them). */
   groups: () => queryOptions({ queryKey: adminKeys.groups(), queryFn: () => api.get<{ items: Group[] }>('/api/admin/groups?limit=200') }),
   groupPages: () => pagedQuery<Group>(adminKeys.groupPages(), '/api/admin/groups', { limit: 20 }),

@@ -102,5 +102,6 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent').notNull().default(''),
     details: jsonb('details').notNull().default({}),
   },
-  (t) => [index('audit_events_org_at').on(t.orgId, t.at)],
+  // By person too: the log filtered by who acted or whom it concerned, and the search for them.
+  (t) => [index('audit_events_org_at').on(t.orgId, t.at), index('audit_events_org_actor').on(t.orgId, t.actorUserId), index('audit_events_org_target').on(t.orgId, t.targetUserId)],
 );

@@ -1,4 +1,4 @@
-import { and, eq, gte, like, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
@@ -62,4 +62,24 @@ export async function* eachAuditEvent(db: Queryable, orgId: string, filters: Aud
     yield* page.items;
     cursor = page.nextCursor ? decodeListCursor(page.nextCursor) : undefined;
   } while (cursor);
+}
+
+/**
+ * Who acted (or was acted on) in this organization's log, matched on e-mail or name: former
+ * members are as findable as current ones, since what a person did here is often looked up after they left.
+ */
+export async function searchAuditPeople(db: Queryable, orgId: string, as: 'actor' | 'target', q: string): Promise<{ id: string; email: string }[]> {
+  const column = as === 'actor' ? auditEvents.actorUserId : auditEvents.targetUserId;
+  const pattern = `%${escapeLike(q.toLowerCase())}%`;
+  return db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        q ? or(like(users.emailCanonical, pattern), like(sql`lower(${users.firstName} || ' ' || ${users.lastName})`, pattern)) : undefined,
+        exists(db.select({ one: sql`1` }).from(auditEvents).where(and(eq(auditEvents.orgId, orgId), eq(column, users.id)))),
+      ),
+    )
+    .orderBy(asc(users.email))
+    .limit(20);
 }

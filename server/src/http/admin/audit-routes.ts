@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditEventPageSchema, exportAuditQuery, listAuditQuery } from '../../../../contract/audit.ts';
-import { eachAuditEvent, listAuditEvents } from '../../domain/audit/list-audit-events.ts';
+import { auditPeopleQuery, auditPeopleSchema, auditEventPageSchema, exportAuditQuery, listAuditQuery } from '../../../../contract/audit.ts';
+import { eachAuditEvent, listAuditEvents, searchAuditPeople } from '../../domain/audit/list-audit-events.ts';
 import { auditCsvLines } from '../../domain/audit/audit-csv.ts';
 import type { HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
@@ -14,6 +14,11 @@ export async function adminAuditRoutes(app: FastifyInstance, deps: HttpDeps): Pr
   r.get('/api/admin/audit', { schema: { querystring: listAuditQuery, response: { 200: auditEventPageSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
     return listAuditEvents(deps.db, orgId, req.query);
+  });
+
+  r.get('/api/admin/audit/people', { schema: { querystring: auditPeopleQuery, response: { 200: auditPeopleSchema } } }, async (req) => {
+    const { orgId } = await requireAdmin(req, deps);
+    return { items: await searchAuditPeople(deps.db, orgId, req.query.as, req.query.q) };
   });
 
   // Streamed: every matching row, read in keyset chunks, never the whole log in memory.

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_org_actor" ON "audit_events" USING btree ("org_id","actor_user_id");--> statement-breakpoint
+CREATE INDEX "audit_events_org_target" ON "audit_events" USING btree ("org_id","target_user_id");
