@@ -25,6 +25,10 @@ describe('list query', () => {
     const time = encodeListCursor({ sort: '-created', key: '2030-01-01T00:00:00.123456Z', id: ID });
     expect(q.safeParse({ cursor: time }).success).toBe(true);
     expect(q.safeParse({ cursor: encodeListCursor({ sort: '-created', key: '2030-01-01', id: ID }) }).success).toBe(false);
+    for (const key of ['2030-13-01T00:00:00.000000Z', '2030-02-30T00:00:00.000000Z', '2031-02-29T00:00:00.000000Z', '2030-01-01T24:00:00.000000Z', '2030-01-01T23:60:00.000000Z', '0000-01-01T00:00:00.000000Z']) {
+      expect(q.safeParse({ cursor: encodeListCursor({ sort: '-created', key, id: ID }) }).success, key).toBe(false);
+    }
+    expect(q.safeParse({ cursor: encodeListCursor({ sort: '-created', key: '2028-02-29T23:59:59.999999Z', id: ID }) }).success).toBe(true);
     expect(q.safeParse({ sort: 'email' }).success).toBe(false);
     expect(q.safeParse({ limit: 201 }).success).toBe(false);
   });

@@ -18,8 +18,23 @@ export type ListCursor = { sort: string; key: string; id: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How the server writes a time key: UTC with PostgreSQL's microseconds, so no two rows collapse. */
-const TIME_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const TIME_KEY = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
 const MAX_CURSOR = 800;
+
+/**
+ * A time key must also be a real instant: a tampered cursor with month 13 or 30 February matches the
+ * pattern, and PostgreSQL's `::timestamptz` would then fail the whole query with a 500.
+ */
+function isTimeKey(key: string): boolean {
+  const m = TIME_KEY.exec(key);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  // Year 0 does not exist in PostgreSQL; Date.UTC would also map years 0–99 onto 1900–1999.
+  if (y < 1) return false;
+  const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+  t.setUTCFullYear(y);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === s;
+}
 
 /** base64url(JSON [sort, key, id]); readable by nobody but this module, by convention. */
 export function encodeListCursor(c: ListCursor): string {
@@ -70,7 +85,7 @@ export function listQuery<const S extends Sorts, F extends z.ZodRawShape = {}>(
       const { cursor, sort } = q;
       if (!cursor) return;
       const kind = sorts[sort.replace(/^-/, '')];
-      if (cursor.sort !== sort || (kind === 'time' && !TIME_KEY.test(cursor.key))) {
+      if (cursor.sort !== sort || (kind === 'time' && !isTimeKey(cursor.key))) {
         ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'belongs to another sort order or list' });
       }
     });

@@ -156,6 +156,10 @@ describe('admin lists: keyset pagination', () => {
       'bm90LWpzb24',
       encodeListCursor({ sort: 'name', key: 'x', id: 'not-a-uuid' }).replace(/.$/, ''),
       encodeListCursor({ sort: '-created', key: 'yesterday', id: otherGroupId }),
+      // Shaped like a time key but no real instant: PostgreSQL would fail the query itself.
+      encodeListCursor({ sort: '-created', key: '2030-13-01T00:00:00.000000Z', id: otherGroupId }),
+      encodeListCursor({ sort: '-created', key: '2031-02-29T00:00:00.000000Z', id: otherGroupId }),
+      encodeListCursor({ sort: '-created', key: '0000-01-01T00:00:00.000000Z', id: otherGroupId }),
       'x'.repeat(2000),
     ];
     for (const url of [...bad.map((c) => `/api/admin/groups?sort=-created&cursor=${c}`), `/api/admin/groups?sort=created&cursor=${byName}`, `/api/admin/audit?cursor=${byName}`]) {
