@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
 import { sessions, users, memberships } from '../../db/schema/index.ts';
+import { runHousekeeping } from '../../jobs/housekeeping.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -58,6 +59,62 @@ describe('session lifetime', () => {
     const wrong = await t.client().signIn('policy@acme.test', 'a-wrong-password');
     expect(suspended.statusCode).toBe(401);
     expect(suspended.json()).toEqual(wrong.json());
+  });
+});
+
+describe('a session policy tightened after sign-in', () => {
+  let strict: Awaited<ReturnType<typeof seedOrg>>;
+  let admin: ReturnType<TestApp['client']>;
+
+  beforeAll(async () => {
+    strict = await seedOrg(t, 'Strict', { session: { idleMinutes: 30, absoluteHours: 12 } });
+    await seedUser(t, { email: 'admin@strict.test', orgs: [strict], role: 'admin' });
+    admin = t.client();
+    await admin.signIn('admin@strict.test', STRONG_PASSWORD, { portal: 'admin' });
+  });
+
+  async function memberSignedIn(email: string) {
+    const user = await seedUser(t, { email, orgs: [strict] });
+    const c = t.client();
+    await c.signIn(email, STRONG_PASSWORD);
+    expect((await c.get('/api/session')).statusCode).toBe(200);
+    return { c, user };
+  }
+  const setPolicy = async (session: Record<string, number>) => expect((await admin.post('/api/admin/policies', { session })).statusCode).toBe(200);
+  const age = (userId: string, values: Partial<typeof sessions.$inferInsert>) => t.database.db.update(sessions).set(values).where(eq(sessions.userId, userId));
+
+  it('ends sessions already open that are idle for longer than the new idle timeout', async () => {
+    const { c, user } = await memberSignedIn('idle@strict.test');
+    await age(user.id, { lastSeenAt: new Date(Date.now() - 11 * 60_000) });
+    await setPolicy({ idleMinutes: 10, absoluteHours: 12 });
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+  });
+
+  it('ends sessions already open that are older than the new lifetime, even while in use', async () => {
+    const { c, user } = await memberSignedIn('old@strict.test');
+    await age(user.id, { createdAt: new Date(Date.now() - 2 * 3_600_000) });
+    await setPolicy({ idleMinutes: 30, absoluteHours: 1 });
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+  });
+
+  it('never stretches a session past what it was opened with when the policy is loosened', async () => {
+    await setPolicy({ idleMinutes: 30, absoluteHours: 12 });
+    const { c, user } = await memberSignedIn('loose@strict.test');
+    await setPolicy({ idleMinutes: 600, absoluteHours: 48 });
+    await age(user.id, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+  });
+
+  it('lets housekeeping end them too, and leaves them out of the sessions list meanwhile', async () => {
+    await setPolicy({ idleMinutes: 30, absoluteHours: 12 });
+    const { user } = await memberSignedIn('untouched@strict.test');
+    await age(user.id, { lastSeenAt: new Date(Date.now() - 11 * 60_000) });
+    await setPolicy({ idleMinutes: 10, absoluteHours: 12 });
+    const listed = (await admin.get(`/api/admin/users/${user.id}/sessions`)).json();
+    expect(listed.items).toHaveLength(0);
+    await runHousekeeping(t.database.db);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
 });
 

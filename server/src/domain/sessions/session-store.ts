@@ -1,10 +1,11 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { param, prepared } from '../../db/prepared.ts';
 import type { Db, Queryable } from '../../db/open.ts';
-import { memberships, sessions, users } from '../../db/schema/index.ts';
+import { memberships, orgs, sessions, users } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
 import { revokeUserOidcGrants } from '../oidc/oidc-payload-store.ts';
 import { announceSignedOut, type EndedSession } from './signed-out.ts';
+import { DEFAULT_SESSION_POLICY, isSessionLive, parseSessionPolicy, type SessionPolicy } from './session-deadline.ts';
 
 /** Who ends a session that ran out: nobody, from nowhere (what audit rows about it say). */
 export const EXPIRY = { ip: '', userAgent: 'session expiry' };
@@ -62,38 +63,32 @@ export async function createSession(db: Queryable, input: NewSession): Promise<{
 }
 
 /**
- * The live session for a cookie value, or undefined when unknown, past its absolute lifetime or idle
- * too long. Touches last-seen at most once a minute to keep reads cheap.
- */
-const sessionByToken = prepared('session_by_token', (db) => db.select().from(sessions).where(eq(sessions.tokenHash, param('tokenHash'))));
-
-export async function findLiveSession(db: Queryable, token: string, now = new Date()): Promise<Session | undefined> {
-  const [row] = await sessionByToken(db, { tokenHash: hashToken(token) });
-  return row && (await stillLive(db, row, now)) ? row : undefined;
-}
-
-/**
- * As findLiveSession, with the person and their membership of the session's organization read in the
- * same statement: every signed-in request asks for all three.
+ * The live session for a cookie value, with the person and their membership of the session's
+ * organization read in the same statement (every signed-in request asks for all three), or
+ * undefined when unknown, past its absolute lifetime or idle too long. The organization's current
+ * session policy comes along in that statement too: a policy tightened after sign-in binds
+ * sessions already open, at no extra round trip. Touches last-seen at most once a minute.
  */
 const sessionWithPersonByToken = prepared('session_with_person_by_token', (db) =>
   db
-    .select({ session: sessions, user: users, membership: memberships })
+    .select({ session: sessions, user: users, membership: memberships, sessionPolicy: sql<unknown>`${orgs.policies} -> 'session'` })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, sessions.orgId))
     .leftJoin(memberships, and(eq(memberships.orgId, sessions.orgId), eq(memberships.userId, sessions.userId)))
     .where(eq(sessions.tokenHash, param('tokenHash'))),
 );
 
 export async function findLiveSessionWithPerson(db: Queryable, token: string, now = new Date()) {
   const [row] = await sessionWithPersonByToken(db, { tokenHash: hashToken(token) });
-  return row && (await stillLive(db, row.session, now)) ? row : undefined;
+  if (!row) return undefined;
+  const { sessionPolicy, ...found } = row;
+  return (await stillLive(db, row.session, parseSessionPolicy(sessionPolicy), now)) ? found : undefined;
 }
 
 /** Ends a session found past its time (and the single sign-on it started), or notes that it was seen. */
-async function stillLive(db: Queryable, row: Session, now: Date): Promise<boolean> {
-  const idleDeadline = row.lastSeenAt.getTime() + row.idleMinutes * 60_000;
-  if (row.expiresAt <= now || idleDeadline <= now.getTime()) {
+async function stillLive(db: Queryable, row: Session, policy: SessionPolicy, now: Date): Promise<boolean> {
+  if (!isSessionLive(row, policy, now)) {
     await db.delete(sessions).where(eq(sessions.id, row.id));
     await announceSignedOut(row, EXPIRY);
     return false;
@@ -134,18 +129,34 @@ export async function deleteUserSessions(db: Queryable, userId: string, exceptSe
   return db.delete(sessions).where(where).returning(ENDED);
 }
 
-/** The sessions it ended (past their lifetime or idle too long), for what they had started to end too. */
+/**
+ * The sessions it ended (past their lifetime or idle too long, by the stricter of their own values and
+ * their organization's policy now, as isSessionLive), for what they had started to end too.
+ */
 export async function deleteExpiredSessions(db: Queryable): Promise<EndedSession[]> {
+  // A stored field that is missing or not a number takes its default, as parseSessionPolicy.
+  const field = (name: keyof SessionPolicy) =>
+    sql`coalesce(case when jsonb_typeof(${orgs.policies} -> 'session' -> ${name}) = 'number' then (${orgs.policies} -> 'session' ->> ${name})::float8 end, ${DEFAULT_SESSION_POLICY[name]}::float8)`;
   return db
     .delete(sessions)
-    .where(sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now()`)
+    .where(
+      sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now() or exists (
+        select 1 from ${orgs} where ${orgs.id} = ${sessions.orgId} and (
+          ${sessions.createdAt} + interval '1 hour' * ${field('absoluteHours')} <= now()
+          or ${sessions.lastSeenAt} + interval '1 minute' * ${field('idleMinutes')} <= now()))`,
+    )
     .returning(ENDED);
 }
 
 export async function listUserSessions(db: Queryable, userId: string): Promise<Session[]> {
-  const rows = await db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastSeenAt));
-  const now = Date.now();
-  return rows.filter((r) => r.expiresAt.getTime() > now && r.lastSeenAt.getTime() + r.idleMinutes * 60_000 > now);
+  const rows = await db
+    .select({ session: sessions, sessionPolicy: sql<unknown>`${orgs.policies} -> 'session'` })
+    .from(sessions)
+    .innerJoin(orgs, eq(orgs.id, sessions.orgId))
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastSeenAt));
+  const now = new Date();
+  return rows.filter((r) => isSessionLive(r.session, parseSessionPolicy(r.sessionPolicy), now)).map((r) => r.session);
 }
 
 /** Only the owner's own sessions can be ended this way; another user's id answers "not found" (false). As deleteSession otherwise. */
