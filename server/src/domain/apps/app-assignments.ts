@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
-import { appAssignments, groups, users } from '../../db/schema/index.ts';
+import { appAssignments, apps, groups, users } from '../../db/schema/index.ts';
 import type { AppAssignment } from '../../../../contract/apps.ts';
 
 export type AssignmentTarget = { userId: string } | { groupId: string };
@@ -27,4 +27,11 @@ export async function removeAppAssignment(db: Queryable, appId: string, target: 
   const which = 'userId' in target ? eq(appAssignments.userId, target.userId) : eq(appAssignments.groupId, target.groupId);
   const removed = await db.delete(appAssignments).where(and(eq(appAssignments.appId, appId), which)).returning({ id: appAssignments.id });
   return removed.length > 0;
+}
+
+/** Ends every direct assignment of one person to one organization's applications; returns the application ids. */
+export async function removeUserOrgAssignments(db: Queryable, orgId: string, userId: string): Promise<string[]> {
+  const orgApps = db.select({ id: apps.id }).from(apps).where(eq(apps.orgId, orgId));
+  const removed = await db.delete(appAssignments).where(and(eq(appAssignments.userId, userId), inArray(appAssignments.appId, orgApps))).returning({ appId: appAssignments.appId });
+  return removed.map((r) => r.appId);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
@@ -74,6 +74,13 @@ export async function deleteGroup(db: Queryable, orgId: string, id: string): Pro
 export async function removeGroupMember(db: Queryable, groupId: string, userId: string): Promise<boolean> {
   const rows = await db.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))).returning({ id: groupMembers.userId });
   return rows.length === 1;
+}
+
+/** Takes one person out of every group of one organization; returns the group ids. */
+export async function removeUserFromOrgGroups(db: Queryable, orgId: string, userId: string): Promise<string[]> {
+  const orgGroups = db.select({ id: groups.id }).from(groups).where(eq(groups.orgId, orgId));
+  const removed = await db.delete(groupMembers).where(and(eq(groupMembers.userId, userId), inArray(groupMembers.groupId, orgGroups))).returning({ groupId: groupMembers.groupId });
+  return removed.map((r) => r.groupId);
 }
 
 /** The names of the person's groups in one organization (the `groups` claim, SAML group attribute). */

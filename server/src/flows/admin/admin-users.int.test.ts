@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
-import { findUserByEmail, listMemberships } from '../../domain/users/user-store.ts';
+import { addMembership, findUserByEmail, listMemberships } from '../../domain/users/user-store.ts';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.ts';
 
@@ -343,5 +343,29 @@ describe('creating members directly', () => {
     expect(created.details).toMatchObject({ via: 'admin' });
     expect((await t.client().signIn('direct@acme.test', 'a-Direct-password-2026-long')).statusCode).toBe(200);
     expect((await member.post('/api/admin/users', { email: 'x@acme.test' })).statusCode).toBe(403);
+  });
+});
+
+describe('removing a member', () => {
+  it("takes away their groups and direct applications here, so coming back restores nothing; other organizations' stay", async () => {
+    const person = await seedUser(t, { email: 'leaver@acme.test', orgs: [acme, other], firstName: 'Leo', lastName: 'Leaver' });
+    const group = (await admin.post('/api/admin/groups', { name: 'Leavers' })).json();
+    expect((await admin.post(`/api/admin/groups/${group.id}/members`, { userId: person.id })).statusCode).toBe(204);
+    const app = (await admin.post('/api/admin/apps', { name: 'Leavers wiki', url: 'https://wiki.example/' })).json();
+    expect((await admin.post(`/api/admin/apps/${app.id}/assignments`, { userId: person.id })).statusCode).toBe(204);
+    const theirGroup = (await outsider.post('/api/admin/groups', { name: 'Stayers' })).json();
+    await outsider.post(`/api/admin/groups/${theirGroup.id}/members`, { userId: person.id });
+    const theirApp = (await outsider.post('/api/admin/apps', { name: 'Stayers wiki', url: 'https://wiki.example/' })).json();
+    await outsider.post(`/api/admin/apps/${theirApp.id}/assignments`, { userId: person.id });
+
+    expect((await admin.delete(`/api/admin/users/${person.id}`, {})).statusCode).toBe(204);
+    const [removed] = (await admin.get(`/api/admin/audit?event=membership.removed`)).json().items;
+    expect(removed).toMatchObject({ targetUserId: person.id, details: { groupIds: [group.id], appIds: [app.id] } });
+
+    await addMembership(t.database.db, { orgId: acme.id, userId: person.id, role: 'member' });
+    expect((await admin.get(`/api/admin/users/${person.id}`)).json()).toMatchObject({ groups: [], apps: [] });
+    expect((await admin.get(`/api/admin/groups/${group.id}/members`)).json().items).toEqual([]);
+    expect((await admin.get(`/api/admin/apps/${app.id}/assignments`)).json().items).toEqual([]);
+    expect((await outsider.get(`/api/admin/users/${person.id}`)).json()).toMatchObject({ groups: [{ name: 'Stayers' }], apps: [{ name: 'Stayers wiki' }] });
   });
 });

@@ -6,6 +6,8 @@ import type { Tx } from '../../db/open.ts';
 import { findMembership, findUserById, isUniqueViolation, listMemberships, type User } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
+import { removeUserFromOrgGroups } from '../../domain/groups/group-store.ts';
+import { removeUserOrgAssignments } from '../../domain/apps/app-assignments.ts';
 import type { FlowDeps } from '../deps.ts';
 
 export type AdminContext = { orgId: string; adminId: string | null };
@@ -76,7 +78,12 @@ export const removeMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
     const m = await findMembership(tx, a.orgId, userId);
     if (m?.role === 'admin') await assertAnotherAdmin(tx, a.orgId, userId);
     await endOrgSessions(tx, a.orgId, userId, ended);
+    // What the membership gave goes with it: left behind, a later invitation back would silently
+    // restore the old groups and applications (and the access rules they carry).
+    const groupIds = await removeUserFromOrgGroups(tx, a.orgId, userId);
+    const appIds = await removeUserOrgAssignments(tx, a.orgId, userId);
     await tx.delete(memberships).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
+    return { groupIds, appIds };
   });
 
 /** Also a member of another organization, which sees the same name and personal details. */
