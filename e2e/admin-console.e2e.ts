@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
 import { signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { and, eq } from 'drizzle-orm';
-import { auditEvents, memberships } from '../server/src/db/schema/index.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { apiKeys, apps, auditEvents, memberships } from '../server/src/db/schema/index.ts';
 import { findOrgById, updateOrgPolicies } from '../server/src/domain/orgs/org-store.ts';
 import { parseOrgPolicies } from '../server/src/domain/policies/org-policies.ts';
 
@@ -416,6 +416,52 @@ describe('Admin Portal', () => {
     expect(await page.getByLabel('Name shown').count()).toBe(0);
     release();
     await expect.poll(() => page.getByLabel('Name shown').inputValue()).toBe('ACME Identity');
+    await context.close();
+  });
+  it('creates exactly one API key, group or application when its create button is double-clicked', async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    // Each create answers slowly, so that the second click of a double click lands while it is pending.
+    const posts: Record<string, number> = {};
+    for (const path of ['/api/admin/api-keys', '/api/admin/groups', '/api/admin/apps', '/api/admin/apps/oidc']) {
+      await page.route(`**${path}`, async (route) => {
+        if (route.request().method() === 'POST') {
+          posts[path] = (posts[path] ?? 0) + 1;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        await route.continue();
+      });
+    }
+
+    await nav(page, 'API keys');
+    await page.getByLabel('Key name').fill('Double CI');
+    await page.getByRole('button', { name: 'Create key' }).dblclick();
+    await page.getByTestId('new-api-key').waitFor();
+    await page.getByRole('cell', { name: 'Double CI' }).waitFor();
+
+    await nav(page, 'Groups');
+    await page.getByLabel('Group name').fill('Double group');
+    await page.getByRole('button', { name: 'Create group' }).dblclick();
+    await page.getByRole('region', { name: 'Double group' }).waitFor();
+
+    await nav(page, 'Applications');
+    const bookmark = page.getByRole('region', { name: 'New bookmark application' });
+    await bookmark.getByLabel(/^Name/).fill('Double bookmark');
+    await bookmark.getByLabel(/^URL/).fill(`${env.url}/healthz`);
+    await bookmark.getByRole('button', { name: 'Create application' }).dblclick();
+    await page.getByTestId('admin-app-row').filter({ hasText: 'Double bookmark' }).waitFor();
+    await page.getByText('OpenID Connect', { exact: true }).click();
+    const oidc = page.getByRole('region', { name: 'New OpenID Connect application' });
+    await oidc.getByLabel(/^Name/).fill('Double OIDC');
+    await oidc.getByLabel('Redirect URI 1', { exact: true }).fill('https://double.acme.test/callback');
+    await oidc.getByRole('button', { name: 'Create application' }).dblclick();
+    const ready = page.getByRole('dialog', { name: 'Double OIDC is ready' });
+    await ready.waitFor();
+    await ready.getByRole('button', { name: 'I have copied what I need' }).click();
+
+    expect(posts).toEqual({ '/api/admin/api-keys': 1, '/api/admin/groups': 1, '/api/admin/apps': 1, '/api/admin/apps/oidc': 1 });
+    const db = env.tessera.database.db;
+    expect(await db.$count(apiKeys, and(eq(apiKeys.orgId, acmeId), eq(apiKeys.name, 'Double CI')))).toBe(1);
+    expect(await db.$count(apps, and(eq(apps.orgId, acmeId), inArray(apps.name, ['Double bookmark', 'Double OIDC'])))).toBe(2);
     await context.close();
   });
   // Last: a second organization changes what the login page shows, which the tests above rely on.

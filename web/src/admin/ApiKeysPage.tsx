@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { serverFieldError } from '../forms/server-fields.ts';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { loadedItems } from '../api/paged-query.ts';
+import { useSingleSubmit } from '../forms/use-single-submit.ts';
 
 /** Organization API keys: the key is shown once, then only its prefix. */
 export function ApiKeysPage() {
@@ -18,16 +19,19 @@ export function ApiKeysPage() {
   const [shown, setShown] = useState<string | undefined>();
   const [error, setError] = useState<unknown>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.apiKeys() });
-  async function create(e: React.FormEvent) {
+  const submit = useSingleSubmit();
+  function create(e: React.FormEvent) {
     e.preventDefault();
-    setError(undefined);
-    try {
-      setShown((await adminApi.createApiKey(name)).key);
-      setName('');
-      await refresh();
-    } catch (err) {
-      setError(err);
-    }
+    void submit.run(async () => {
+      setError(undefined);
+      try {
+        setShown((await adminApi.createApiKey(name)).key);
+        setName('');
+        await refresh();
+      } catch (err) {
+        setError(err);
+      }
+    });
   }
   return (
     <Stack>
@@ -36,7 +40,7 @@ export function ApiKeysPage() {
       {shown && <Alert color="teal" title={t('adminKeys.once')}><Code data-testid="new-api-key">{shown}</Code></Alert>}
       <Group component="form" onSubmit={create} align="end">
         <TextInput label={t('adminKeys.name')} required maxLength={100} error={serverFieldError(error, 'name', t)} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Button type="submit">{t('adminKeys.create')}</Button>
+        <Button type="submit" loading={submit.pending}>{t('adminKeys.create')}</Button>
       </Group>
       {keys.isPending ? <Skeleton h={80} /> : list.length ? (
         <Table>

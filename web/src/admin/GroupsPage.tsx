@@ -10,6 +10,7 @@ import { LoadMore } from '../components/LoadMore.tsx';
 import { UserPicker } from './UserPicker.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { serverFieldError } from '../forms/server-fields.ts';
+import { useSingleSubmit } from '../forms/use-single-submit.ts';
 
 /** Groups are what applications are assigned to; both the groups and each group's members are paged. */
 export function GroupsPage() {
@@ -19,16 +20,19 @@ export function GroupsPage() {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>();
-  async function create(e: React.FormEvent) {
+  const submit = useSingleSubmit();
+  function create(e: React.FormEvent) {
     e.preventDefault();
-    setError(undefined);
-    try {
-      await adminApi.createGroup(name);
-      setName('');
-      await queryClient.invalidateQueries({ queryKey: adminKeys.groups() });
-    } catch (err) {
-      setError(err);
-    }
+    void submit.run(async () => {
+      setError(undefined);
+      try {
+        await adminApi.createGroup(name);
+        setName('');
+        await queryClient.invalidateQueries({ queryKey: adminKeys.groups() });
+      } catch (err) {
+        setError(err);
+      }
+    });
   }
   return (
     <Stack>
@@ -36,7 +40,7 @@ export function GroupsPage() {
       <ErrorAlert error={error} />
       <Row component="form" onSubmit={create} align="end">
         <TextInput label={t('adminGroups.name')} required maxLength={100} error={serverFieldError(error, 'name', t)} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Button type="submit">{t('adminGroups.create')}</Button>
+        <Button type="submit" loading={submit.pending}>{t('adminGroups.create')}</Button>
       </Row>
       <ErrorAlert error={groups.error} />
       {groups.isPending ? <Skeleton h={80} /> : list.map((g) => <GroupCard key={g.id} group={g} />)}

@@ -7,6 +7,7 @@ import { adminApi, adminKeys } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { serverFieldError } from '../../forms/server-fields.ts';
 import { readDataUrl } from './read-data-url.ts';
+import { useSingleSubmit } from '../../forms/use-single-submit.ts';
 
 /** A bookmark: a name, a URL the tile opens, and an optional icon. */
 export function BookmarkAppForm() {
@@ -15,18 +16,21 @@ export function BookmarkAppForm() {
   const [form, setForm] = useState({ name: '', url: '', description: '', details: '' });
   const [icon, setIcon] = useState<File | null>(null);
   const [error, setError] = useState<unknown>();
-  async function create(e: React.FormEvent) {
+  const submit = useSingleSubmit();
+  function create(e: React.FormEvent) {
     e.preventDefault();
-    setError(undefined);
-    try {
-      await adminApi.createApp({ ...form, icon: icon ? await readDataUrl(icon) : undefined });
-      setForm({ name: '', url: '', description: '', details: '' });
-      setIcon(null);
-      await queryClient.invalidateQueries({ queryKey: adminKeys.apps() });
-      notifications.show({ color: 'teal', message: t('common.saved'), closeButtonProps: { 'aria-label': t('common.close') } });
-    } catch (err) {
-      setError(err);
-    }
+    void submit.run(async () => {
+      setError(undefined);
+      try {
+        await adminApi.createApp({ ...form, icon: icon ? await readDataUrl(icon) : undefined });
+        setForm({ name: '', url: '', description: '', details: '' });
+        setIcon(null);
+        await queryClient.invalidateQueries({ queryKey: adminKeys.apps() });
+        notifications.show({ color: 'teal', message: t('common.saved'), closeButtonProps: { 'aria-label': t('common.close') } });
+      } catch (err) {
+        setError(err);
+      }
+    });
   }
   return (
     <Stack component="form" onSubmit={create}>
@@ -39,7 +43,7 @@ export function BookmarkAppForm() {
       <Textarea label={t('adminApps.details')} maxLength={5000} error={serverFieldError(error, 'details', t)} value={form.details} onChange={(e) => setForm({ ...form, details: e.currentTarget.value })} />
       <FileInput label={t('adminApps.icon')} accept="image/png,image/jpeg,image/gif,image/webp" value={icon} onChange={setIcon} clearable />
       <Group>
-        <Button type="submit">{t('adminApps.create')}</Button>
+        <Button type="submit" loading={submit.pending}>{t('adminApps.create')}</Button>
       </Group>
     </Stack>
   );
