@@ -76,6 +76,16 @@ export async function addMembership(
   }
 }
 
+/** Whether a member of the organization already has this username (any case, as the unique index compares). */
+export async function isUsernameTaken(db: Queryable, orgId: string, username: string): Promise<boolean> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), sql`lower(${memberships.username}) = lower(${username})`))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export function isUniqueViolation(err: unknown): boolean {
   for (let e: any = err; e; e = e.cause) if (e.code === '23505') return true;
   return false;

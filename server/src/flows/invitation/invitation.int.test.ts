@@ -156,6 +156,32 @@ describe('invitation and account creation', () => {
   });
 });
 
+describe('a username already taken in the organization', () => {
+  it('is refused when the invitation is sent (any case), not when the invitee accepts; another organization may use it', async () => {
+    const member = await seedUser(t, { email: 'taken@acme.test', orgs: [acme] });
+    expect((await acmeAdmin.post(`/api/admin/users/${member.id}`, { username: 'grace.h' })).statusCode).toBe(204);
+    const res = await acmeAdmin.post('/api/admin/invitations', { email: 'newcomer@acme.test', username: 'Grace.H' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toEqual({ code: 'user.username_taken', message: 'This username is already taken in the organization.' });
+    expect(await mailsTo(t, 'newcomer@acme.test')).toHaveLength(0);
+    expect(await t.database.db.select().from(invitations).where(eq(invitations.emailCanonical, 'newcomer@acme.test'))).toHaveLength(0);
+
+    const globexAdmin = t.client();
+    await globexAdmin.signIn('admin@globex.test', STRONG_PASSWORD, { portal: 'admin' });
+    expect((await globexAdmin.post('/api/admin/invitations', { email: 'newcomer@globex.test', username: 'grace.h' })).statusCode).toBe(201);
+  });
+
+  it('fails its own row of a bulk invitation, and the other rows still go out', async () => {
+    const csv = 'email,firstName,lastName,role,username\nbulk-a@acme.test,Al,A,member,al\nbulk-b@acme.test,Bo,B,member,GRACE.H\n';
+    const res = await acmeAdmin.post('/api/admin/invitations/bulk', { csv });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ invited: 1, failed: 1 });
+    expect(res.json().rows[1]).toMatchObject({ row: 2, email: 'bulk-b@acme.test', ok: false, code: 'user.username_taken', message: 'This username is already taken in the organization.' });
+    expect(await mailsTo(t, 'bulk-b@acme.test')).toHaveLength(0);
+    expect(await mailsTo(t, 'bulk-a@acme.test')).toHaveLength(1);
+  });
+});
+
 describe('invitation list', () => {
   it('filters by status and pages with a cursor', async () => {
     for (let i = 0; i < 3; i++) await invite(`page${i}@acme.test`);

@@ -3,7 +3,7 @@ import { createInvitationInput } from '../../../../contract/invitations.ts';
 import { createInvitation, reissueInvitation, INVITATION_TTL_DAYS, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
 import { findOrgById, type Org } from '../../domain/orgs/org-store.ts';
 import type { Queryable } from '../../db/open.ts';
-import { findMembership, findUserByEmail, findUserById } from '../../domain/users/user-store.ts';
+import { findMembership, findUserByEmail, findUserById, isUsernameTaken } from '../../domain/users/user-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import type { FlowDeps } from '../deps.ts';
@@ -16,6 +16,11 @@ export async function sendInvitation(orgId: string, input: unknown, deps: FlowDe
   const existing = await findUserByEmail(deps.db, data.email);
   if (existing && (await findMembership(deps.db, orgId, existing.id))) {
     throw new AppError('user.already_member', 'This person is already a member of the organization.');
+  }
+  // Refused now rather than when the invitee accepts, which would fail on the unique index after
+  // they had chosen a password, with nothing they could do about it.
+  if (data.username && (await isUsernameTaken(deps.db, orgId, data.username))) {
+    throw new AppError('user.username_taken', 'This username is already taken in the organization.');
   }
   const org = (await findOrgById(deps.db, orgId))!;
   const inviter = deps.ctx.actorUserId ? await findUserById(deps.db, deps.ctx.actorUserId) : undefined;
