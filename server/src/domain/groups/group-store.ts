@@ -66,9 +66,10 @@ export async function renameGroup(db: Queryable, orgId: string, id: string, name
   }
 }
 
-export async function deleteGroup(db: Queryable, orgId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, id))).returning({ id: groups.id });
-  return rows.length === 1;
+/** The deleted group's name (for the audit row, the group being gone), or undefined when there was none. */
+export async function deleteGroup(db: Queryable, orgId: string, id: string): Promise<{ name: string } | undefined> {
+  const [row] = await db.delete(groups).where(and(eq(groups.orgId, orgId), eq(groups.id, id))).returning({ name: groups.name });
+  return row;
 }
 
 export async function removeGroupMember(db: Queryable, groupId: string, userId: string): Promise<boolean> {

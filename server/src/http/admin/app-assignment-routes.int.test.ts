@@ -71,6 +71,20 @@ describe('application assignments', () => {
     expect((await admin.delete(`/api/admin/apps/${id}/assignments/groups/${groupId}`)).statusCode).toBe(404);
   });
 
+  it('audits an assignment to a person with whom it concerns, and a group created or deleted by its name', async () => {
+    const { id } = (await admin.post('/api/admin/apps', { name: 'Audited wiki', url: 'https://app.example/' })).json();
+    expect((await admin.post(`/api/admin/apps/${id}/assignments`, { userId: adaId })).statusCode).toBe(204);
+    expect(await lastAudit('app.assigned')).toMatchObject({ targetUserId: adaId, details: { appId: id, userId: adaId } });
+    expect((await admin.post(`/api/admin/apps/${id}/assignments`, { groupId })).statusCode).toBe(204);
+    expect(await lastAudit('app.assigned')).toMatchObject({ targetUserId: null, details: { appId: id, groupId } });
+
+    const group = (await admin.post('/api/admin/groups', { name: 'Short-lived' })).json();
+    expect(await lastAudit('group.created')).toMatchObject({ details: { groupId: group.id, name: 'Short-lived' } });
+    expect((await admin.delete(`/api/admin/groups/${group.id}`)).statusCode).toBe(204);
+    expect(await lastAudit('group.deleted')).toMatchObject({ details: { groupId: group.id, name: 'Short-lived' } });
+    expect((await admin.delete(`/api/admin/groups/${group.id}`)).statusCode).toBe(404);
+  });
+
   it('refuses bad input with 400, answers another organization 404 and members 403, changing nothing', async () => {
     const id = await assignedBookmark('Payroll');
     expect((await admin.delete(`/api/admin/apps/${id}/assignments/teams/${groupId}`)).statusCode).toBe(400);

@@ -47,8 +47,11 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     if (!(await findOrgApp(deps.db, orgId, req.params.id))) throw new AppError('app.not_found', 'No such application.');
     if ('userId' in req.body) await memberOf(orgId, req.body.userId);
     else if (!(await findOrgGroup(deps.db, orgId, req.body.groupId))) throw new AppError('group.not_found', 'No such group.');
-    await assignApp(deps.db, req.params.id, req.body);
-    await recordAudit(deps.db, requestContext(req, actorId), { event: 'app.assigned', outcome: 'success', orgId: orgId, details: { appId: req.params.id, ...req.body } });
+    const targetUserId = 'userId' in req.body ? req.body.userId : null;
+    await deps.db.transaction(async (tx) => {
+      await assignApp(tx, req.params.id, req.body);
+      await recordAudit(tx, requestContext(req, actorId), { event: 'app.assigned', outcome: 'success', orgId: orgId, targetUserId, details: { appId: req.params.id, ...req.body } });
+    });
     return res.status(204).send();
   });
 
@@ -62,7 +65,7 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     const { orgId, actorId } = await requireAdmin(req, deps);
     const group = await deps.db.transaction(async (tx) => {
       const row = await createGroup(tx, orgId, req.body.name);
-      await recordAudit(tx, requestContext(req, actorId), { event: 'group.created', outcome: 'success', orgId: orgId, details: { groupId: row.id } });
+      await recordAudit(tx, requestContext(req, actorId), { event: 'group.created', outcome: 'success', orgId: orgId, details: { groupId: row.id, name: row.name } });
       return row;
     });
     return res.status(201).send({ ...group, createdAt: group.createdAt.toISOString() });
@@ -77,8 +80,11 @@ export async function adminAppRoutes(app: FastifyInstance, deps: HttpDeps): Prom
 
   r.delete('/api/admin/groups/:id', { schema: { params: idParams } }, async (req, res) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
-    if (!(await deleteGroup(deps.db, orgId, req.params.id))) throw new AppError('group.not_found', 'No such group.');
-    await recordAudit(deps.db, requestContext(req, actorId), { event: 'group.deleted', outcome: 'success', orgId, details: { groupId: req.params.id } });
+    await deps.db.transaction(async (tx) => {
+      const deleted = await deleteGroup(tx, orgId, req.params.id);
+      if (!deleted) throw new AppError('group.not_found', 'No such group.');
+      await recordAudit(tx, requestContext(req, actorId), { event: 'group.deleted', outcome: 'success', orgId, details: { groupId: req.params.id, name: deleted.name } });
+    });
     return res.status(204).send();
   });
 
