@@ -5,8 +5,30 @@ import { profileDetailsInput } from './profile.ts';
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: string) => schema.safeParse(v).success;
 
 describe('text people read', () => {
-  it('takes names in any script, with accents, apostrophes and the marks right-to-left names use', () => {
-    for (const name of ['Ada Lovelace', "O'Brien-Núñez", 'Łukasz Żółć', 'محمد علي', 'דוד\u200F כהן', '山田 太郎', 'Zoë 🎉']) expect(ok(lineText(100), name)).toBe(true);
+  it('takes names in any script, with accents, apostrophes, the joiners Persian and Indic names use, and emoji', () => {
+    // ZWNJ in a Persian surname, ZWJ in a Devanagari conjunct and in emoji sequences.
+    for (const name of ['Ada Lovelace', "O'Brien-Núñez", 'Łukasz Żółć', 'محمد علي', 'דוד כהן', '山田 太郎', 'Zoë 🎉', 'حسین\u200Cزاده', 'क्\u200Dष', 'Ada 👩🏽\u200D💻', '👨\u200D👩\u200D👧']) {
+      expect(ok(lineText(100), name), name).toBe(true);
+    }
+  });
+
+  it('refuses invisible format characters in one-line text, saying so', () => {
+    // Each would make a second "Admins" that reads exactly like the first; a joiner between Latin letters too.
+    for (const v of ['Admins\u200B', 'Ad\uFEFFmins', 'Ad\u2060mins', 'Ad\u200Cmins', 'Ad\u200Dmins', 'Admins\u200E', 'דוד\u200F כהן', 'Ad\u00ADmins', 'x\u061Cy', 'a\u{E0041}']) {
+      expect(lineText(100).safeParse(v).error?.issues.map((i) => i.message), JSON.stringify(v)).toEqual(['contains invisible characters (such as a zero-width space)']);
+    }
+    // A byte-order mark pasted in front is whitespace to trim(), and goes with it.
+    expect(lineText(100).parse('\uFEFFAdmins')).toBe('Admins');
+    // A text-direction override keeps its own (single) reason.
+    expect(lineText(100).safeParse('a\u202Eb').error?.issues.map((i) => i.message)).toEqual(['contains control or text-direction characters']);
+  });
+
+  it('normalizes one-line text to NFC, so one name typed two ways is one name', () => {
+    const decomposed = 'Cafe\u0301 Zoe\u0308';
+    expect(lineText(100).parse(decomposed)).toBe('Caf\u00E9 Zo\u00EB');
+    expect(nameField.parse(` ${decomposed} `)).toBe('Café Zoë'.normalize('NFC'));
+    // The limit counts the normalized text.
+    expect(lineText(4).safeParse('Cafe\u0301').success).toBe(true);
   });
 
   it('refuses line breaks and tabs in one-line text, but not in a description', () => {

@@ -6,6 +6,7 @@ export const TEXT_MESSAGES = {
   notAllowed: 'contains characters that are not allowed',
   hidden: 'contains control or text-direction characters',
   oneLine: 'must be on one line',
+  invisible: 'contains invisible characters (such as a zero-width space)',
 } as const;
 
 // NUL bytes and lone surrogates are refused before anything expensive sees the value (PostgreSQL
@@ -30,10 +31,30 @@ export const passwordField = cleanText(PASSWORD_MAX_BYTES)
 const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
 const readable = (schema: z.ZodString) => schema.refine((s) => !UNSAFE_IN_TEXT.test(s), TEXT_MESSAGES.hidden);
+/**
+ * Invisible format characters (Unicode category Cf: zero-width spaces and joiners, word joiner,
+ * byte-order mark, soft hyphen, direction marks) make two names that read the same differ — a
+ * second "Admins" group, an application tile posing as another. The bidirectional controls among
+ * them are reported as `hidden` above. Kept: the joiners the scripts that need them place between
+ * two letters (Persian ZWNJ, Indic conjuncts), and ZWJ inside an emoji sequence.
+ */
+const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Nko', 'Mongolian', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Myanmar', 'Khmer']
+  .map((script) => `\\p{scx=${script}}`)
+  .join('');
+const JOINER_IN_WORD = new RegExp(`(?<=[${JOINING_SCRIPTS}])[\\u200C\\u200D](?=[${JOINING_SCRIPTS}])`, 'gu');
+const JOINER_IN_EMOJI = /(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D(?=\p{Extended_Pictographic})/gu;
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const hasInvisible = (s: string) => /\p{Cf}/u.test(s.replace(JOINER_IN_WORD, '').replace(JOINER_IN_EMOJI, '').replace(BIDI_CONTROLS, ''));
+const visible = (schema: z.ZodString) => schema.refine((s) => !hasInvisible(s), TEXT_MESSAGES.invisible);
 /** Several lines are fine (descriptions, details). */
 export const multilineText = (max: number) => readable(cleanText(max));
-/** One line: a name, a title, a label. Trimmed first: a pasted name's trailing newline is not an error. */
-export const lineText = (max: number) => readable(clean(z.string().trim().max(max))).refine((s) => !LINE_BREAKS.test(s), TEXT_MESSAGES.oneLine);
+/**
+ * One line: a name, a title, a label. Trimmed first: a pasted name's trailing newline is not an
+ * error. NFC, so that "é" typed on one keyboard and pasted from another are one name, to the
+ * uniqueness checks and to whoever searches for it.
+ */
+export const lineText = (max: number) =>
+  visible(readable(clean(z.string().trim().normalize('NFC').max(max)))).refine((s) => !LINE_BREAKS.test(s), TEXT_MESSAGES.oneLine);
 /** Trimmed (lineText): `.min(1)` after it refuses a name of spaces only. */
 export const nameField = lineText(100);
 export const tokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link token');

@@ -72,6 +72,10 @@ describe('Admin Portal', () => {
     await a.getByLabel('Group name').fill('   ');
     await a.getByRole('button', { name: 'Create group' }).click();
     await a.getByText('This value is too short.').waitFor();
+    // A zero-width space would make a second "Engineering" that reads like the first.
+    await a.getByLabel('Group name').fill('Engineering\u200B');
+    await a.getByRole('button', { name: 'Create group' }).click();
+    await a.getByText('This contains invisible characters, such as a zero-width space.', { exact: false }).waitFor();
     await a.getByLabel('Group name').fill('');
     await nav(a, 'Applications');
     const form = a.getByRole('region', { name: 'New bookmark application' });

@@ -21,6 +21,7 @@ const CONTRACT_MESSAGE_KEYS = new Map<string, string>([
   [TEXT_MESSAGES.notAllowed, 'validation.hiddenCharacters'],
   [TEXT_MESSAGES.hidden, 'validation.hiddenCharacters'],
   [TEXT_MESSAGES.oneLine, 'validation.oneLine'],
+  [TEXT_MESSAGES.invisible, 'validation.invisibleCharacters'],
 ]);
 
 /** Messages set by a schema itself are keys when the web wrote them, English sentences when the contract did. */

@@ -225,6 +225,21 @@ describe('groups, member page and bulk invitations', () => {
     expect((await admin.get('/api/admin/groups')).json().items.map((g: { name: string }) => g.name)).not.toContain('Operations');
   });
 
+  it('refuses names holding invisible characters, and takes a name typed decomposed as the same name', async () => {
+    for (const name of ['Admins\u200B', 'Ad\u2060mins', 'Ad\uFEFFmins']) {
+      const res = await admin.post('/api/admin/groups', { name });
+      expect(res.statusCode, JSON.stringify(name)).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'request.invalid', fields: [{ path: 'name', message: 'contains invisible characters (such as a zero-width space)' }] });
+    }
+    expect((await admin.post('/api/admin/apps', { name: 'Wiki\u200D', url: 'https://wiki.example/' })).json().error.fields[0].path).toBe('name');
+    expect((await admin.post(`/api/admin/users/${adaId}`, { firstName: 'A\u200Bda' })).statusCode).toBe(400);
+
+    const created = (await admin.post('/api/admin/groups', { name: 'Cafe\u0301' })).json();
+    expect(created.name).toBe('Caf\u00E9');
+    expect((await admin.post('/api/admin/groups', { name: 'Caf\u00E9' })).json().error.code).toBe('group.name_taken');
+    expect((await admin.delete(`/api/admin/groups/${created.id}`, {})).statusCode).toBe(204);
+  });
+
   it("shows a member's groups, applications, factors and recent events", async () => {
     const group = (await admin.post('/api/admin/groups', { name: 'Readers' })).json();
     await admin.post(`/api/admin/groups/${group.id}/members`, { userId: adaId });
