@@ -384,3 +384,29 @@ describe('removing a member', () => {
     expect((await outsider.get(`/api/admin/users/${person.id}`)).json()).toMatchObject({ groups: [{ name: 'Stayers' }], apps: [{ name: 'Stayers wiki' }] });
   });
 });
+
+describe("acting on a person another organization also has", () => {
+  it('logs a required password change and an unlock in each of their organizations, without naming who acted there', async () => {
+    const person = await seedUser(t, { email: 'both@acme.test', orgs: [acme, other], firstName: 'Bo', lastName: 'Both' });
+    const solo = await seedUser(t, { email: 'solo@acme.test', orgs: [acme], firstName: 'Sol', lastName: 'Solo' });
+    for (let i = 0; i < 2; i++) await t.client().signIn('both@acme.test', 'a-wrong-password');
+    expect((await admin.get(`/api/admin/users/${person.id}/lockout`)).json().locked).toBe(true);
+
+    expect((await admin.post(`/api/admin/users/${person.id}/unlock`, {})).statusCode).toBe(204);
+    expect((await admin.get(`/api/admin/users/${person.id}/lockout`)).json().locked).toBe(false);
+    expect((await admin.post(`/api/admin/users/${person.id}/require-password-change`, {})).statusCode).toBe(204);
+    expect((await admin.post(`/api/admin/users/${solo.id}/unlock`, {})).statusCode).toBe(204);
+
+    for (const event of ['account.unlocked', 'user.password_change_required']) {
+      const here = (await admin.get(`/api/admin/audit?event=${event}&target=${person.id}`)).json().items;
+      expect(here).toHaveLength(1);
+      expect(here[0]).toMatchObject({ actorEmail: 'boss@acme.test', targetUserId: person.id });
+      const there = (await outsider.get(`/api/admin/audit?event=${event}`)).json().items;
+      expect(there).toHaveLength(1);
+      expect(there[0]).toMatchObject({ actorUserId: null, actorEmail: null, targetUserId: person.id, ip: '', details: { by: 'another_organization' } });
+    }
+    // One organization only: one row, and none without an organization.
+    const rows = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'account.unlocked'), eq(auditEvents.targetUserId, solo.id)));
+    expect(rows.map((r) => r.orgId)).toEqual([acme.id]);
+  });
+});

@@ -4,7 +4,8 @@ import { updateUserInput } from '../../../../contract/admin-users.ts';
 import { memberships, sessions, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/open.ts';
 import { findMembership, findUserById, isUniqueViolation, listMemberships, type User } from '../../domain/users/user-store.ts';
-import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { recordAudit, recordAuditForMemberships } from '../../domain/audit/record-audit.ts';
+import { clearFailures, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 import { removeUserFromOrgGroups } from '../../domain/groups/group-store.ts';
 import { removeUserOrgAssignments } from '../../domain/apps/app-assignments.ts';
@@ -65,9 +66,30 @@ export const reactivateMember = (deps: FlowDeps, a: AdminContext, userId: string
     await tx.update(memberships).set({ suspendedAt: null }).where(and(eq(memberships.orgId, a.orgId), eq(memberships.userId, userId)));
   });
 
+/**
+ * What acts on the person rather than on their membership here (their one password, their one
+ * lockout counter) reaches every organization they belong to, so each of those logs it too. They
+ * learn that an administrator of another of the person's organizations acted, not who, from where
+ * or which organization: the person's other memberships, and who runs them, are not theirs to know.
+ */
+async function auditInOtherOrgs(tx: Tx, a: AdminContext, userId: string, event: string): Promise<void> {
+  const others = (await listMemberships(tx, userId)).map((m) => m.orgId).filter((orgId) => orgId !== a.orgId);
+  if (others.length === 0) return;
+  await recordAuditForMemberships(tx, { ip: '', userAgent: '', actorUserId: null }, others, { event, outcome: 'success', targetUserId: userId, details: { by: 'another_organization' } });
+}
+
 export const requirePasswordChange = (deps: FlowDeps, a: AdminContext, userId: string) =>
   change(deps, a, userId, 'user.password_change_required', async (tx) => {
     await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId));
+    await auditInOtherOrgs(tx, a, userId, 'user.password_change_required');
+  });
+
+/** Clears the failures that locked the person's sign-in (counted for their address, in every organization). */
+export const unlockMember = (deps: FlowDeps, a: AdminContext, userId: string) =>
+  change(deps, a, userId, 'account.unlocked', async (tx) => {
+    const user = (await findUserById(tx, userId))!;
+    await clearFailures(tx, lockoutKey(user.emailCanonical));
+    await auditInOtherOrgs(tx, a, userId, 'account.unlocked');
   });
 
 export const signOutMember = (deps: FlowDeps, a: AdminContext, userId: string) =>

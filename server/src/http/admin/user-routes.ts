@@ -3,13 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminUserPageSchema, createUserInput, listUsersQuery, lockStateSchema, memberDetailSchema, memberSessionListSchema, updateUserInput } from '../../../../contract/admin-users.ts';
 import { runAddUserCommand } from '../../flows/provisioning/commands.ts';
-import { clearFailures, getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
+import { getLockState, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
 import { listOrgUsers } from '../../domain/users/list-org-users.ts';
 import { listUserSessions } from '../../domain/sessions/session-store.ts';
 import { describeUserAgent } from '../../domain/sessions/describe-user-agent.ts';
-import { recordAudit } from '../../domain/audit/record-audit.ts';
-import { reactivateMember, removeMember, requireMember, requirePasswordChange, signOutMember, suspendMember, updateMember } from '../../flows/admin/manage-members.ts';
+import { reactivateMember, removeMember, requireMember, requirePasswordChange, signOutMember, suspendMember, unlockMember, updateMember } from '../../flows/admin/manage-members.ts';
 import { describeMember } from '../../flows/admin/describe-member.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
@@ -55,7 +54,7 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return res.status(204).send();
   });
 
-  const actions = { suspend: suspendMember, reactivate: reactivateMember, 'require-password-change': requirePasswordChange, 'sign-out': signOutMember } as const;
+  const actions = { suspend: suspendMember, reactivate: reactivateMember, 'require-password-change': requirePasswordChange, 'sign-out': signOutMember, unlock: unlockMember } as const;
   for (const [name, run] of Object.entries(actions)) {
     r.post(`/api/admin/users/:id/${name}`, { schema: { params: idParams } }, async (req, res) => {
       const { a, d } = await admin(req);
@@ -83,13 +82,4 @@ export async function adminUserRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return getLockState(deps.db, lockoutKey(user.emailCanonical));
   });
 
-  r.post('/api/admin/users/:id/unlock', { schema: { params: idParams } }, async (req, res) => {
-    const { a, d } = await admin(req);
-    const user = await requireMember(d, a.orgId, req.params.id);
-    await deps.db.transaction(async (tx) => {
-      await clearFailures(tx, lockoutKey(user.emailCanonical));
-      await recordAudit(tx, d.ctx, { event: 'account.unlocked', outcome: 'success', orgId: a.orgId, targetUserId: user.id });
-    });
-    return res.status(204).send();
-  });
 }
