@@ -60,7 +60,7 @@ export function AuditPage() {
                   <Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td>
                   <Table.Td>{e.event}</Table.Td>
                   <Table.Td><Badge color={e.outcome === 'success' ? 'teal.9' : 'red.9'} variant="filled">{t(`adminAudit.${e.outcome}`)}</Badge></Table.Td>
-                  <Table.Td>{e.actorEmail ?? ''}</Table.Td>
+                  <Table.Td>{e.actorEmail ?? (e.details.by === 'another_organization' ? <Text size="sm" fs="italic">{t('adminAudit.anotherOrganization')}</Text> : '')}</Table.Td>
                   <Table.Td>{e.targetEmail ?? ''}</Table.Td>
                   <Table.Td>{e.ip}</Table.Td>
                 </Table.Tr>
