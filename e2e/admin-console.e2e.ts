@@ -336,7 +336,11 @@ describe('Admin Portal', () => {
   it('finds a former member by who acted, to see what they did before they left', async () => {
     const db = env.tessera.database.db;
     const former = await env.seedUser({ email: 'former@acme.test', orgs: [acmeOrg], firstName: 'Fern', lastName: 'Former' });
-    await db.insert(auditEvents).values({ orgId: acmeId, actorUserId: former.id, event: 'test.before_leaving', outcome: 'success' });
+    await db.insert(auditEvents).values([
+      { orgId: acmeId, actorUserId: former.id, event: 'test.before_leaving', outcome: 'success' },
+      // What another organization's administrator did to this person: told, without saying who.
+      { orgId: acmeId, targetUserId: former.id, event: 'test.from_elsewhere', outcome: 'success', details: { by: 'another_organization' } },
+    ]);
     await db.delete(memberships).where(and(eq(memberships.orgId, acmeId), eq(memberships.userId, former.id)));
     const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
     await nav(page, 'Audit log');
@@ -344,6 +348,10 @@ describe('Admin Portal', () => {
     await page.getByRole('option', { name: 'former@acme.test' }).click();
     await page.getByTestId('audit-row').filter({ hasText: 'test.before_leaving' }).waitFor();
     await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Concerning' }).fill('former@');
+    await page.getByRole('option', { name: 'former@acme.test' }).click();
+    await page.getByTestId('audit-row').filter({ hasText: 'test.from_elsewhere' }).getByText('An administrator of another organization').waitFor();
     await context.close();
   });
 
