@@ -40,5 +40,5 @@ export type AuditEventView = z.infer<typeof auditEventSchema>;
 export const auditEventPageSchema = pageSchema(auditEventSchema);
 
 /** GET /api/admin/audit/people?as=actor|target&q= — people named in this organization's log that way, former members too. */
-export const auditPeopleQuery = z.object({ as: z.enum(['actor', 'target']), q: searchText(100).default('') });
+export const auditPeopleQuery = z.object({ as: z.enum(['actor', 'target']).default('actor'), q: searchText(100).default('') });
 export const auditPeopleSchema = z.object({ items: z.array(z.object({ id: z.string(), email: z.string() })) });

@@ -176,7 +176,7 @@ describe('a username already taken in the organization', () => {
     const res = await acmeAdmin.post('/api/admin/invitations/bulk', { csv });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ invited: 1, failed: 1 });
-    expect(res.json().rows[1]).toMatchObject({ row: 2, email: 'bulk-b@acme.test', ok: false, code: 'user.username_taken', message: 'This username is already taken in the organization.' });
+    expect(res.json().rows[1]).toMatchObject({ row: 3, email: 'bulk-b@acme.test', ok: false, code: 'user.username_taken', message: 'This username is already taken in the organization.' });
     expect(await mailsTo(t, 'bulk-b@acme.test')).toHaveLength(0);
     expect(await mailsTo(t, 'bulk-a@acme.test')).toHaveLength(1);
   });

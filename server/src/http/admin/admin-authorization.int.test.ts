@@ -81,6 +81,7 @@ const table: Record<string, Row> = {
   'DELETE /api/admin/api-keys/:id': { keys: 'refused' },
   'GET /api/admin/audit': {},
   'GET /api/admin/audit.csv': {},
+  'GET /api/admin/audit/people': {},
   'GET /api/admin/policies': {},
   'POST /api/admin/policies': { body: () => ({ password: { minLength: 20 } }) },
   'GET /api/admin/branding': {},
