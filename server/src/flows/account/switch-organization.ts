@@ -2,6 +2,7 @@ import { AppError } from '../../errors.ts';
 import { switchSessionOrg, type Session } from '../../domain/sessions/session-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { membershipsOf } from '../request-memo.ts';
+import { orgEntryNeeds } from './org-entry.ts';
 import type { FlowDeps } from '../deps.ts';
 
 /**
@@ -12,9 +13,7 @@ import type { FlowDeps } from '../deps.ts';
 export async function switchOrganization(session: Session, userId: string, slug: string, deps: FlowDeps): Promise<void> {
   const target = (await membershipsOf(deps, userId)).find((m) => m.slug === slug);
   if (!target || target.suspended) throw new AppError('org.not_found', 'You are not a member of this organization.');
-  const mfa = target.policies.mfa;
-  const passwordless = !session.amr.includes('pwd');
-  if ((mfa.mode === 'required' && !session.mfaAt) || (passwordless && !mfa.passwordless)) {
+  if (orgEntryNeeds(session, target.policies) !== 'nothing') {
     throw new AppError('auth.reauthenticate', `${target.name} asks for more than this sign-in: sign in again to enter it.`);
   }
   await switchSessionOrg(deps.db, session.id, target.orgId);

@@ -1,6 +1,7 @@
 import { appMfaPolicyOf, appStanding, type AppRow } from '../../domain/apps/app-store.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
-import { userOf } from '../request-memo.ts';
+import { membershipsOf, userOf } from '../request-memo.ts';
+import { orgEntryNeeds } from '../account/org-entry.ts';
 import type { FlowDeps } from '../deps.ts';
 
 /**
@@ -8,7 +9,9 @@ import type { FlowDeps } from '../deps.ts';
  * authorization, SAML SSO, the portal tile): the protocol turns the answer into its own redirect.
  * - `sign_in`: no live session — User Login first, then back.
  * - `denied`: not an active member of the application's organization, or not assigned to it.
- * - `step_up`: the application (or the client's request) wants a second factor the session lacks.
+ * - `sign_in` too when the session belongs to another organization whose rules it does not meet.
+ * - `step_up`: the application, its organization (entered from another one) or the client's request
+ *   wants a second factor the session lacks.
  */
 export type AppAccess =
   | { kind: 'allowed'; userId: string; session: Session }
@@ -29,6 +32,14 @@ export async function checkAppAccess(session: Session | undefined, app: AppRow, 
   // application's own organization is what counts, and it must not be suspended.
   const standing = await appStanding(deps.db, app, user.id);
   if (standing !== 'assigned') return { kind: 'denied', reason: standing };
+
+  // Signed in to another of their organizations: this one's own rules apply on entering it.
+  if (app.orgId !== session.orgId) {
+    const membership = (await membershipsOf(deps, user.id)).find((m) => m.orgId === app.orgId);
+    const needs = membership ? orgEntryNeeds(session, membership.policies) : 'sign_in';
+    if (needs === 'sign_in') return { kind: 'sign_in' };
+    if (needs === 'mfa') return { kind: 'step_up', withinMinutes: null };
+  }
 
   const policy = appMfaPolicyOf(app);
   const mfaAt = session.mfaAt?.getTime() ?? null;

@@ -66,6 +66,27 @@ describe('step-up for an application that requires MFA', () => {
     expect(tokens.claims()!.acr).toBe('mfa');
   });
 
+  it("applies the application's organization's MFA rule to a session signed in to another organization", async () => {
+    const strict = await seedOrg(t, `Strict ${++n}`, { mfa: { mode: 'required' } });
+    const email = `both${n}@acme.test`;
+    const user = await seedUser(t, { email, orgs: [acme, strict] });
+    const app = await seedOidcApp(t, strict, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const browser = new HttpBrowser(t.url);
+    expect((await browser.signIn(email, STRONG_PASSWORD)).step).toBe('choose_org');
+    expect((await (await browser.fetch('/api/auth/sign-in/organization', { method: 'POST', json: { slug: 'acme' } })).json()).step).toBe('done');
+    // Password only, in Acme: the strict organization's application is not entered on that.
+    const a = await authorize(config, t.url, undefined, { browser });
+    expect(a.stoppedAt).toMatch(/\/sso\/step-up\?returnTo=/);
+    // With a factor presented in this session, it is.
+    const secret = await enrollTotp(browser);
+    expect((await browser.fetch('/api/me/step-up', { method: 'POST', json: { answer: { method: 'totp', code: nextCode(secret) } } })).status).toBe(204);
+    const b = await authorize(config, t.url, undefined, { browser });
+    expect(b.stoppedAt).toBeUndefined();
+    const tokens = await client.authorizationCodeGrant(config, b.callback, { pkceCodeVerifier: b.verifier, expectedState: b.state });
+    expect(tokens.claims()!.amr).toEqual(expect.arrayContaining(['otp', 'mfa']));
+  });
+
   it('asks for MFA when the client requests acr_values=mfa', async () => {
     const { user, who } = await person();
     const app = await seedOidcApp(t, acme, {}, user.id);

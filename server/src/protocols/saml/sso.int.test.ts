@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, seedOrg, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { memberships } from '../../db/schema/index.ts';
 import { ACS_URL, SP_ENTITY_ID, decodeResponse, makeSp, makeSpKeys, postFields, postToIdp, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
 
 let t: TestApp;
@@ -173,6 +174,22 @@ describe('SAML SSO and the application\'s MFA policy', () => {
     expect(res.body).not.toContain('SAMLResponse');
     const launch = await strict.user.get(`/saml/apps/${id}/launch`);
     expect(launch.headers.location).toBe(`/sso/step-up?returnTo=${encodeURIComponent(`/saml/apps/${id}/launch`)}`);
+  });
+});
+
+describe("SAML SSO and the application's organization's rules", () => {
+  it("asks a session signed in to another organization for the factor this one requires", async () => {
+    const world = await seedSamlWorld(t, 'Required Here');
+    const { id } = await world.createApp({});
+    expect((await world.admin.post('/api/admin/policies', { mfa: { mode: 'required', graceSignIns: 5 } })).statusCode).toBe(200);
+    const elsewhere = await seedOrg(t, 'Relaxed There');
+    const person = (await t.database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.emailCanonical, world.userEmail) }))!;
+    await t.database.db.insert(memberships).values({ orgId: elsewhere.id, userId: person.id });
+    const browser = t.client();
+    expect((await browser.signIn(world.userEmail, STRONG_PASSWORD, { org: elsewhere.slug })).json().step).toBe('done');
+    const launch = await browser.get(`/saml/apps/${id}/launch`);
+    expect(launch.headers.location).toBe(`/sso/step-up?returnTo=${encodeURIComponent(`/saml/apps/${id}/launch`)}`);
+    expect(launch.body).not.toContain('SAMLResponse');
   });
 });
 
