@@ -149,6 +149,24 @@ describe('the Tessera session is the truth', () => {
   });
 });
 
+describe('logout requested by a page the person did not confirm', () => {
+  it('leaves the Tessera session of a browser with no single sign-on session alone', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, { postLogoutRedirectUris: ['https://rp.example/bye'] }, user.id);
+    const browser = new HttpBrowser(t.url);
+    await browser.signIn(who.email, who.password);
+    // A link on any page: the provider has no session here to ask about, and posts by itself.
+    const end = await browser.fetch(`/oidc/session/end?client_id=${app.clientId}&post_logout_redirect_uri=${encodeURIComponent('https://rp.example/bye')}`);
+    const html = await end.text();
+    expect(html).not.toContain('Sign out of Tessera?');
+    const action = /action="([^"]+)"/.exec(html)![1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1];
+    await browser.fetch(new URL(action.replaceAll('&amp;', '&'), t.url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }).toString() });
+    expect((await browser.fetch('/api/session')).status).toBe(200);
+    expect(await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'sign_out'), eq(auditEvents.targetUserId, user.id)))).toHaveLength(0);
+  });
+});
+
 describe("the provider's own pages", () => {
   it("speak the portal's language on this browser, else the browser's", async () => {
     const { app, config, tokens, browser } = await signedIntoApp();
