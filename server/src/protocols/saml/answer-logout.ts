@@ -7,13 +7,13 @@ import { findSignedIn } from '../../http/plugins/authenticate.ts';
 import { clearCookie } from '../../http/plugins/cookies.ts';
 import type { LogoutRequest } from './parse-logout-request.ts';
 import { startLogoutChain } from './logout-chain.ts';
-import { forgetSamlSessionApp } from '../../domain/saml/saml-session-apps.ts';
+import { forgetSamlSessionApp, samlAppsOfSession } from '../../domain/saml/saml-session-apps.ts';
 import { sendLogoutResponse } from './send-logout-response.ts';
 
 /**
  * SP-initiated single logout (SAML profiles §4.4): the browser's Tessera session ends when it is
  * the session the request names — the same person (NameID) and, when given, the same SessionIndex
- * — and so does every other SAML application that session signed into (the browser is taken
+ * — and that session signed into the SP that asks; then so does every other SAML application that session signed into (the browser is taken
  * through them first, logout-chain.ts); then the SP gets a signed LogoutResponse at its SLO URL.
  * Another person's session in this browser is left alone. An SP without an SLO URL sends the
  * person to User Login.
@@ -21,9 +21,13 @@ import { sendLogoutResponse } from './send-logout-response.ts';
 export async function answerLogout(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, orgSlug: string, request: LogoutRequest) {
   const { app, settings } = request;
   const signedIn = await findSignedIn(req, deps);
+  // Only an SP this session signed into may end it: an SP that does not sign its requests (or a
+  // page posing as one) cannot sign a person out by naming them. The session may be in another of
+  // the person's organizations, entered from there.
+  const tookPart = signedIn !== undefined && (await samlAppsOfSession(deps.db, signedIn.session.id)).some((a) => a.id === app.id);
   const isNamed =
     signedIn !== undefined &&
-    signedIn.session.orgId === app.orgId &&
+    tookPart &&
     nameIdOf(deps.masterKey, app, settings, signedIn.user) === request.nameId &&
     (request.sessionIndexes.length === 0 || request.sessionIndexes.includes(sessionIndexOf(signedIn.session.id, app.id)));
   let chain: string | undefined;

@@ -103,6 +103,19 @@ describe('SAML single logout, SP-initiated (SAML profiles §4.4)', () => {
   });
 });
 
+describe('SAML single logout asked by an SP the session never signed into', () => {
+  it('leaves the session alone, however exactly the request names the person', async () => {
+    const quiet = 'https://quiet.example.test';
+    await world.createApp({ entityId: quiet, acsUrls: [`${quiet}/acs`], sloUrl: `${quiet}/slo`, nameIdFormat: 'email' });
+    const profile = await signedInAtSp();
+    // An SP that signs nothing (or a page posing as one): only its say-so names the person.
+    const forger = makeSp(world, { issuer: quiet, callbackUrl: `${quiet}/acs`, logoutUrl: `${PUBLIC_URL}/saml/${world.orgSlug}/slo`, logoutCallbackUrl: `${quiet}/slo` });
+    const url = new URL(await forger.getLogoutUrlAsync({ ...profile, nameID: world.userEmail, nameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', sessionIndex: undefined }, '', {}));
+    await world.user.get(url.pathname + url.search);
+    expect(await isSignedIn()).toBe(true);
+  });
+});
+
 describe('SAML single logout, IdP-initiated when the person logs out of the portal (SAML profiles §4.4.3)', () => {
   /** A fresh browser signed in to Tessera and, through it, to the SP (IdP-initiated from the tile). */
   async function browserAtSp() {
