@@ -86,6 +86,8 @@ export const samlRequests = pgTable(
     relayState: text('relay_state'),
     /** ForceAuthn="true": only a sign-in made after `createdAt` answers it (SAML core §3.4.1). */
     forceAuthn: boolean('force_authn').notNull().default(false),
+    /** Its RequestedAuthnContext asked for MFA: answered only once the session has a second factor. */
+    requireMfa: boolean('require_mfa').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -8,9 +8,9 @@ import { samlRequests } from '../../db/schema/index.ts';
  */
 export const SAML_REQUEST_TTL_MS = 15 * 60_000;
 
-export type PendingSamlRequest = { appId: string; requestId: string; acsUrl: string; relayState: string | null; forceAuthn: boolean };
+export type PendingSamlRequest = { appId: string; requestId: string; acsUrl: string; relayState: string | null; forceAuthn: boolean; requireMfa: boolean };
 type Recorded = PendingSamlRequest & { createdAt: Date };
-const pendingOf = (row: typeof samlRequests.$inferSelect): Recorded => ({ appId: row.appId, requestId: row.requestId, acsUrl: row.acsUrl, relayState: row.relayState, forceAuthn: row.forceAuthn, createdAt: row.createdAt });
+const pendingOf = (row: typeof samlRequests.$inferSelect): Recorded => ({ appId: row.appId, requestId: row.requestId, acsUrl: row.acsUrl, relayState: row.relayState, forceAuthn: row.forceAuthn, requireMfa: row.requireMfa, createdAt: row.createdAt });
 
 /** False when this SP already sent this request ID: a replay (the primary key refuses it atomically). */
 export async function recordSamlRequest(db: Queryable, req: PendingSamlRequest, now = new Date()): Promise<boolean> {

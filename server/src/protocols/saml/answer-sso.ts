@@ -10,7 +10,8 @@ import { checkAppAccess } from '../../flows/sso/check-app-access.ts';
 import { userOf } from '../../flows/request-memo.ts';
 import { requestContext, signedInFlowDeps, type HttpDeps } from '../../http/deps.ts';
 import { findSignedIn } from '../../http/plugins/authenticate.ts';
-import { issueNoPassiveResponse, issueSamlResponse } from './issue-response.ts';
+import { issueSamlResponse, issueStatusResponse } from './issue-response.ts';
+import type { ResponderStatus } from './render-response.ts';
 import { sendAutoPost } from './auto-post-page.ts';
 import { loginPath } from '../login-path.ts';
 
@@ -27,6 +28,8 @@ export type SsoTarget = {
   isPassive?: boolean;
   /** ForceAuthn="true": a session signed in before this moment must sign in again. */
   signedInAfter?: Date;
+  /** RequestedAuthnContext asked for MFA: a step-up first, as for an application that requires it. */
+  requireMfa?: boolean;
 };
 
 /**
@@ -38,13 +41,15 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
   const signedIn = await findSignedIn(req, deps);
   const fd = signedInFlowDeps(deps, req, signedIn);
   const stale = target.signedInAfter && signedIn && signedIn.session.authTime < target.signedInAfter;
-  const access = stale ? ({ kind: 'sign_in' } as const) : await checkAppAccess(signedIn?.session, app, fd);
+  const access = stale ? ({ kind: 'sign_in' } as const) : await checkAppAccess(signedIn?.session, app, fd, { requireMfa: target.requireMfa });
   const returnTo = encodeURIComponent(target.continuePath);
   const initiated = target.requestId ? 'sp' : 'idp';
-  if (target.isPassive && target.requestId && (access.kind === 'sign_in' || access.kind === 'step_up')) return answerNoPassive(req, reply, deps, target, target.requestId);
+  if (target.isPassive && target.requestId && (access.kind === 'sign_in' || access.kind === 'step_up')) return answerWithStatus(req, reply, deps, target, target.requestId, 'NoPassive');
   if (access.kind === 'sign_in') return reply.redirect(loginPath(target.continuePath, signedIn !== undefined), 303);
   if (access.kind === 'step_up') return reply.redirect(`/sso/step-up?returnTo=${returnTo}`, 303);
   if (access.kind === 'denied') {
+    // Nobody to show a page to: the SP hears the refusal itself (SAML core §3.2.2.2).
+    if (target.isPassive && target.requestId) return answerWithStatus(req, reply, deps, target, target.requestId, 'RequestDenied', signedIn?.user.id);
     await recordAudit(deps.db, requestContext(req, signedIn?.user.id), { event: 'saml.sso', outcome: 'failure', orgId: app.orgId, targetUserId: signedIn?.user.id, details: { appId: app.id, initiated, reason: access.reason } });
     return reply.redirect(`/sso/denied?app=${app.id}`, 303);
   }
@@ -68,11 +73,13 @@ export async function answerSso(req: FastifyRequest, reply: FastifyReply, deps: 
   return sendAutoPost(reply, issued.acsUrl, { SAMLResponse: issued.samlResponse, RelayState: target.relayState });
 }
 
-async function answerNoPassive(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, target: SsoTarget, requestId: string) {
+/** A signed status Response to the SP's request, without an assertion; audited as a failure. */
+export async function answerWithStatus(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps, target: Pick<SsoTarget, 'app' | 'settings' | 'acsUrl' | 'relayState'>, requestId: string, status: ResponderStatus, userId?: string) {
   const { app } = target;
   const org = await findOrgById(deps.db, app.orgId);
   if (!org || !(await claimSamlRequest(deps.db, app.id, requestId))) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
-  const issued = await issueNoPassiveResponse(deps.db, deps.masterKey, { publicUrl: deps.config.publicUrl, orgSlug: org.slug, app, settings: target.settings, acsUrl: target.acsUrl, inResponseTo: requestId });
-  await recordAudit(deps.db, requestContext(req), { event: 'saml.sso', outcome: 'failure', orgId: app.orgId, details: { appId: app.id, initiated: 'sp', requestId, reason: 'no_passive', responseId: issued.responseId } });
+  const issued = await issueStatusResponse(deps.db, deps.masterKey, { publicUrl: deps.config.publicUrl, orgSlug: org.slug, app, settings: target.settings, acsUrl: target.acsUrl, inResponseTo: requestId, status });
+  const reason = { NoPassive: 'no_passive', RequestDenied: 'denied', InvalidNameIDPolicy: 'name_id_policy', NoAuthnContext: 'authn_context' }[status];
+  await recordAudit(deps.db, requestContext(req, userId), { event: 'saml.sso', outcome: 'failure', orgId: app.orgId, targetUserId: userId ?? null, details: { appId: app.id, initiated: 'sp', requestId, reason, responseId: issued.responseId } });
   return sendAutoPost(reply, issued.acsUrl, { SAMLResponse: issued.samlResponse, RelayState: target.relayState });
 }

@@ -7,7 +7,7 @@ import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
 import { buildSamlSubject, sessionIndexOf } from '../../domain/saml/assertion-subject.ts';
 import type { StoredSaml } from '../../domain/saml/saml-app-store.ts';
 import { buildIdp, buildSp, idpUrls } from './saml-entities.ts';
-import { newSamlId, renderResponse, renderStatusResponse } from './render-response.ts';
+import { newSamlId, renderResponse, renderStatusResponse, type ResponderStatus } from './render-response.ts';
 
 export type IssueInput = {
   publicUrl: string;
@@ -23,7 +23,7 @@ export type IssueInput = {
 
 export type IssuedResponse = { acsUrl: string; samlResponse: string; responseId: string; nameIdFormat: string };
 
-const PASSWORD_CLASS = 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport';
+export const PASSWORD_CLASS = 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport';
 const UNSPECIFIED_CLASS = 'urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified';
 /** The REFEDS MFA profile: how service providers (Shibboleth, SimpleSAMLphp, many SaaS) learn a second factor was presented. */
 export const MFA_CLASS = 'https://refeds.org/profile/mfa';
@@ -65,16 +65,17 @@ export async function issueSamlResponse(db: Queryable, masterKey: MasterKey, inp
 }
 
 /**
- * SAML core §3.4.1: an AuthnRequest with IsPassive="true" must not lead to any interaction; when
- * the person would have to sign in (or step up), the SP gets a signed Responder/NoPassive status.
+ * A signed Response with a status and no assertion: Responder/NoPassive when an IsPassive request
+ * would need the person to sign in or step up (SAML core §3.4.1), RequestDenied when they may not
+ * use the application, InvalidNameIDPolicy for a NameID format the application does not use.
  */
-export async function issueNoPassiveResponse(db: Queryable, masterKey: MasterKey, input: Omit<IssueInput, 'user' | 'session' | 'inResponseTo'> & { inResponseTo: string }, now = new Date()): Promise<IssuedResponse> {
+export async function issueStatusResponse(db: Queryable, masterKey: MasterKey, input: Omit<IssueInput, 'user' | 'session' | 'inResponseTo'> & { inResponseTo: string; status: ResponderStatus }, now = new Date()): Promise<IssuedResponse> {
   const key = await ensureSamlIdpKey(db, masterKey, input.app.orgId);
   const idp = buildIdp(input.publicUrl, input.orgSlug, key);
   // No assertion to sign: the response itself is signed.
   const sp = buildSp({ ...input.settings, wantAssertionsSigned: false, wantResponseSigned: true }, input.acsUrl);
   const responseId = newSamlId();
-  const xml = renderStatusResponse({ responseId, issuer: idpUrls(input.publicUrl, input.orgSlug).entityId, destination: input.acsUrl, inResponseTo: input.inResponseTo, now, status: 'NoPassive' });
+  const xml = renderStatusResponse({ responseId, issuer: idpUrls(input.publicUrl, input.orgSlug).entityId, destination: input.acsUrl, inResponseTo: input.inResponseTo, now, status: input.status });
   const result = await idp.createLoginResponse(sp, { extract: {} }, 'post', {}, { customTagReplacement: () => ({ id: responseId, context: xml }) });
   return { acsUrl: input.acsUrl, samlResponse: result.context, responseId, nameIdFormat: input.settings.nameIdFormat };
 }

@@ -57,7 +57,9 @@ export function renderResponse(f: ResponseFields): string {
   );
 }
 
-export type StatusFields = { responseId: string; issuer: string; destination: string; inResponseTo: string; now: Date; status: 'NoPassive' };
+/** Second-level status codes (SAML core §3.2.2.2) under Responder: the IdP will not answer as asked. */
+export type ResponderStatus = 'NoPassive' | 'RequestDenied' | 'InvalidNameIDPolicy' | 'NoAuthnContext';
+export type StatusFields = { responseId: string; issuer: string; destination: string; inResponseTo: string; now: Date; status: ResponderStatus };
 
 /** A Response that carries only a status (SAML core §3.2.2.2), e.g. Responder/NoPassive. */
 export function renderStatusResponse(f: StatusFields): string {

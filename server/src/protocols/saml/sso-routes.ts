@@ -17,7 +17,7 @@ import { answerLogout } from './answer-logout.ts';
 import { parseLogoutRequest } from './parse-logout-request.ts';
 import { parseLogoutResponse } from './parse-logout-response.ts';
 import { answerLogoutResponse, continueLogoutChain } from './logout-chain.ts';
-import { answerSso } from './answer-sso.ts';
+import { answerSso, answerWithStatus } from './answer-sso.ts';
 import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_PATH } from './auto-post-page.ts';
 import { MAX_ENCODED_MESSAGE } from './xml-guards.ts';
 
@@ -68,7 +68,7 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     let parsed;
     try {
       parsed = await parseAuthnRequest(deps.db, org.id, idpUrls(deps.config.publicUrl, org.slug).ssoUrl, msg);
-      if (!(await recordSamlRequest(deps.db, { appId: parsed.app.id, requestId: parsed.requestId, acsUrl: parsed.acsUrl, relayState: parsed.relayState, forceAuthn: parsed.forceAuthn }, receivedAt))) {
+      if (!(await recordSamlRequest(deps.db, { appId: parsed.app.id, requestId: parsed.requestId, acsUrl: parsed.acsUrl, relayState: parsed.relayState, forceAuthn: parsed.forceAuthn, requireMfa: parsed.requireMfa }, receivedAt))) {
         throw new AppError('saml.request_replayed', 'This sign-in request was already used. Start again from the application.');
       }
     } catch (err) {
@@ -77,10 +77,11 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
       }
       throw err;
     }
+    if (parsed.unsupportedNameIdFormat) return answerWithStatus(req, reply, deps, parsed, parsed.requestId, 'InvalidNameIDPolicy');
     // A cross-site POST carries no SameSite=Lax session cookie: a signed-in person would be asked to
     // sign in again. The answer comes from a same-site GET of the continue page, which carries it.
     if (msg.binding === 'post') return reply.redirect(continuePathOf(parsed.app.id, parsed.requestId, parsed.isPassive), 303);
-    return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId), signedInAfter: parsed.forceAuthn ? receivedAt : undefined });
+    return answerSso(req, reply, deps, { ...parsed, requestId: parsed.requestId, continuePath: continuePathOf(parsed.app.id, parsed.requestId), signedInAfter: parsed.forceAuthn ? receivedAt : undefined, requireMfa: parsed.requireMfa });
   }
 
   r.get('/saml/:orgSlug/sso', { config: { browserPage: true }, schema: { hide: true, params: orgParams, querystring: message } }, async (req, reply) => {
@@ -123,7 +124,7 @@ export async function samlSsoRoutes(app: FastifyInstance, deps: HttpDeps): Promi
     const pending = target?.type === 'saml' ? await findPendingSamlRequest(deps.db, target.id, req.query.request) : undefined;
     if (!target || !pending) throw new AppError('saml.request_expired', 'This sign-in request was already answered or has expired. Start again from the application.');
     // passive=1 only ever makes the answer stricter (NoPassive rather than User Login).
-    return answerSso(req, reply, deps, { app: target, settings: samlSettingsOf(target), acsUrl: pending.acsUrl, relayState: pending.relayState, requestId: pending.requestId, continuePath: req.url, isPassive: req.query.passive === '1', signedInAfter: pending.forceAuthn ? pending.createdAt : undefined });
+    return answerSso(req, reply, deps, { app: target, settings: samlSettingsOf(target), acsUrl: pending.acsUrl, relayState: pending.relayState, requestId: pending.requestId, continuePath: req.url, isPassive: req.query.passive === '1', signedInAfter: pending.forceAuthn ? pending.createdAt : undefined, requireMfa: pending.requireMfa });
   });
 
   /** IdP-initiated, from the portal tile: to the SP's first registered ACS URL, no InResponseTo. */

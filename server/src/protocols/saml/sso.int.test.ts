@@ -177,6 +177,47 @@ describe('SAML SSO and the application\'s MFA policy', () => {
   });
 });
 
+describe('SAML SSO, what the AuthnRequest asks for (SAML core §3.4.1)', () => {
+  it('steps up first when RequestedAuthnContext asks for MFA, and comes back to the same request', async () => {
+    const world = await seedSamlWorld(t, 'Asks For MFA');
+    const { id } = await world.createApp({});
+    const sp = makeSp(world, { authnContext: ['https://refeds.org/profile/mfa'], racComparison: 'exact' });
+    const res = await world.user.get(await redirectPath(sp));
+    expect(res.statusCode).toBe(303);
+    const location = new URL(res.headers.location as string, 'http://x');
+    expect(location.pathname).toBe('/sso/step-up');
+    expect(location.searchParams.get('returnTo')).toMatch(new RegExp(`^/saml/apps/${id}/continue\\?request=_`));
+    // Coming back without the factor asks again: the request itself remembers what it asked for.
+    const again = await world.user.get(location.searchParams.get('returnTo')!);
+    expect(new URL(again.headers.location as string, 'http://x').pathname).toBe('/sso/step-up');
+    // "At most a password" asks nothing more.
+    const relaxed = makeSp(world, { authnContext: ['urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport'], racComparison: 'maximum' });
+    expect(readAutoPost(await world.user.get(await redirectPath(relaxed))).SAMLResponse).toBeTruthy();
+  });
+
+  it('answers InvalidNameIDPolicy for a NameID format the application does not send', async () => {
+    const world = await seedSamlWorld(t, 'Name Policy');
+    await world.createApp({ nameIdFormat: 'persistent' });
+    const sp = makeSp(world, { identifierFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient' });
+    const xml = decodeResponse(readAutoPost(await world.user.get(await redirectPath(sp))).SAMLResponse);
+    expect(xml).toContain('urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy');
+    expect(xml).not.toContain('Assertion');
+    const asked = makeSp(world, { identifierFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' });
+    const { profile } = await asked.validatePostResponseAsync({ SAMLResponse: readAutoPost(await world.user.get(await redirectPath(asked))).SAMLResponse });
+    expect(profile?.nameIDFormat).toBe('urn:oasis:names:tc:SAML:2.0:nameid-format:persistent');
+  });
+
+  it('tells the SP of a passive request that the person may not use it (RequestDenied), with no page', async () => {
+    const world = await seedSamlWorld(t, 'Not Yours');
+    const created = await world.admin.post('/api/admin/apps/saml', { name: 'Unassigned', entityId: SP_ENTITY_ID, acsUrls: [ACS_URL] });
+    expect(created.statusCode).toBe(201);
+    const sp = makeSp(world, { passive: true });
+    const xml = decodeResponse(readAutoPost(await world.user.get(await redirectPath(sp))).SAMLResponse);
+    expect(xml).toContain('urn:oasis:names:tc:SAML:2.0:status:RequestDenied');
+    expect(xml).not.toContain('Assertion');
+  });
+});
+
 describe("SAML SSO and the application's organization's rules", () => {
   it("asks a session signed in to another organization for the factor this one requires", async () => {
     const world = await seedSamlWorld(t, 'Required Here');
