@@ -43,6 +43,11 @@ export type SamlAttribute = z.infer<typeof samlAttributeSchema>;
 export const samlSpSettingsSchema = z.object({
   entityId,
   acsUrls: z.array(acsUrl).min(1).max(10).superRefine(distinctBy(String)),
+  /**
+   * The metadata's `index` of each ACS URL, in the same order, for AuthnRequests that name one by
+   * AssertionConsumerServiceIndex; absent (entered by hand, or the URLs changed since): the position.
+   */
+  acsIndexes: z.array(z.number().int().min(0).max(65535)).max(10).optional(),
   nameIdFormat: samlNameIdFormatSchema.default('email'),
   wantAssertionsSigned: z.boolean().default(true),
   wantResponseSigned: z.boolean().default(false),

@@ -79,7 +79,10 @@ export async function createSamlApp(db: Db, masterKey: MasterKey, orgId: string,
 export async function updateSamlApp(db: Db, orgId: string, app: AppRow, patch: UpdateSamlAppInput): Promise<AppRow> {
   const { name, description, details, mfaPolicy, ...settingsPatch } = patch;
   const current = samlSettingsOf(app);
-  const merged = storedSamlSchema.parse({ ...current, ...Object.fromEntries(Object.entries(settingsPatch).filter(([, v]) => v !== undefined)) });
+  // ACS URLs changed by hand: the metadata's indexes no longer describe them (the same list sent back keeps them).
+  const urlsChanged = settingsPatch.acsUrls !== undefined && settingsPatch.acsUrls.join('\n') !== current.acsUrls.join('\n');
+  const base = urlsChanged ? { ...current, acsIndexes: undefined } : current;
+  const merged = storedSamlSchema.parse({ ...base, ...Object.fromEntries(Object.entries(settingsPatch).filter(([, v]) => v !== undefined)) });
   if (merged.signsRequests && !merged.spCertificate) throw new AppError('request.invalid', 'spCertificate: is required when the SP signs its requests');
   return db.transaction(async (tx) => {
     if (merged.entityId !== current.entityId) await lockAndCheckEntityId(tx, orgId, merged.entityId, app.id);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { createTestApp, seedOrg, type TestApp } from '../../../test/harness.ts';
+import { deflateRawSync } from 'node:zlib';
+import { createTestApp, PUBLIC_URL, seedOrg, type TestApp } from '../../../test/harness.ts';
 import { createMasterKey } from '../../domain/secrets/master-key.ts';
 import { auditEvents, signingKeys } from '../../db/schema/index.ts';
 import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
@@ -102,6 +103,31 @@ describe('Admin API: SAML applications', () => {
     await world.admin.post(`/api/admin/apps/${res.json().id}/assignments`, { userId: member.id });
     const post = readAutoPost(await world.user.get(await redirectPath(sp)));
     expect((await sp.validatePostResponseAsync({ SAMLResponse: post.SAMLResponse })).profile?.mail).toBe(world.userEmail);
+  });
+
+  it('keeps every HTTP-POST ACS of the metadata with its index, the default first, and answers a request that names one by index', async () => {
+    const entity = 'https://indexed.example.test';
+    const metadataXml = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entity}"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
+      `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${entity}/acs-b" index="5"/>` +
+      `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${entity}/acs-redirect" index="1"/>` +
+      `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${entity}/acs-a" index="2" isDefault="true"/>` +
+      `</md:SPSSODescriptor></md:EntityDescriptor>`;
+    const res = await world.admin.post('/api/admin/apps/saml/import', { name: 'Indexed', metadataXml });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ acsUrls: [`${entity}/acs-a`, `${entity}/acs-b`], acsIndexes: [2, 5] });
+    const member = (await t.database.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.email, world.userEmail) }))!;
+    await world.admin.post(`/api/admin/apps/${res.json().id}/assignments`, { userId: member.id });
+    const ask = async (attrs: string) => {
+      const xml = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomBytes(8).toString('hex')}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${PUBLIC_URL}/saml/${world.orgSlug}/sso"${attrs}><saml:Issuer>${entity}</saml:Issuer></samlp:AuthnRequest>`;
+      return world.user.get(`/saml/${world.orgSlug}/sso?SAMLRequest=${encodeURIComponent(deflateRawSync(xml).toString('base64'))}`);
+    };
+    expect(readAutoPost(await ask(' AssertionConsumerServiceIndex="5"')).action).toBe(`${entity}/acs-b`);
+    expect(readAutoPost(await ask(' AssertionConsumerServiceIndex="2"')).action).toBe(`${entity}/acs-a`);
+    expect(readAutoPost(await ask('')).action).toBe(`${entity}/acs-a`);
+    expect((await ask(' AssertionConsumerServiceIndex="1"')).statusCode).toBe(400);
+    // Saving the same URLs keeps the indexes; new ones by hand go by position.
+    expect((await world.admin.post(`/api/admin/apps/saml/${res.json().id}`, { acsUrls: [`${entity}/acs-a`, `${entity}/acs-b`] })).json().acsIndexes).toEqual([2, 5]);
+    expect((await world.admin.post(`/api/admin/apps/saml/${res.json().id}`, { acsUrls: [`${entity}/acs-c`] })).json().acsIndexes).toBeUndefined();
   });
 
   it('refuses metadata with a DTD, metadata that is not an SP, and oversized metadata', async () => {

@@ -56,7 +56,10 @@ function resolveAcsUrl(root: Element, settings: StoredSaml): string {
     return url;
   }
   if (index) {
-    const chosen = /^\d{1,2}$/.test(index) ? settings.acsUrls[Number(index)] : undefined;
+    // By the metadata's own index when it gave them, else by position (URLs entered by hand).
+    const indexes = settings.acsIndexes?.length === settings.acsUrls.length ? settings.acsIndexes : settings.acsUrls.map((_, i) => i);
+    const at = /^\d{1,5}$/.test(index) ? indexes.indexOf(Number(index)) : -1;
+    const chosen = at >= 0 ? settings.acsUrls[at] : undefined;
     if (!chosen) throw new AppError('saml.acs_url_not_registered', 'The assertion consumer service index is not registered for this application.');
     return chosen;
   }

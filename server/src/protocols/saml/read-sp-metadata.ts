@@ -23,6 +23,24 @@ export function normalizeCertificate(text: string): string {
 
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => typeof s === 'string' && s.trim() !== '');
 
+const POST_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
+
+/**
+ * Every HTTP-POST AssertionConsumerService with its index (SAML metadata §2.2.3), the default
+ * first — isDefault="true", else the lowest index — since a request naming neither gets that one.
+ */
+function postAcsServices(doc: Document): { acsUrls: string[]; acsIndexes: number[] } {
+  const sp = doc.getElementsByTagNameNS(METADATA, 'SPSSODescriptor')[0] as Element;
+  const found = Array.from(sp.getElementsByTagNameNS(METADATA, 'AssertionConsumerService'))
+    .filter((e) => e.getAttribute('Binding') === POST_BINDING && (e.getAttribute('Location') ?? '').trim() !== '')
+    .map((e, position) => {
+      const index = Number(e.getAttribute('index'));
+      return { url: e.getAttribute('Location')!.trim(), index: Number.isInteger(index) && index >= 0 ? index : position, isDefault: e.getAttribute('isDefault') === 'true' };
+    })
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.index - b.index);
+  return { acsUrls: found.map((s) => s.url), acsIndexes: found.map((s) => s.index) };
+}
+
 /**
  * An SP's settings from its metadata (SAML metadata §2.4.4). The text is bounded by the API schema,
  * refused if it declares a DTD, parsed strictly, and must be one EntityDescriptor with one
@@ -40,7 +58,7 @@ export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' |
     throw invalid('The metadata could not be read.');
   }
   const entityId = meta.getEntityID();
-  const acsUrls = list(meta.getAssertionConsumerService('post'));
+  const { acsUrls, acsIndexes } = postAcsServices(doc);
   if (!entityId) throw invalid('The metadata names no entity ID.');
   if (acsUrls.length === 0) throw invalid('The metadata has no assertion consumer service for the HTTP-POST binding.');
   const certs = list(meta.getX509Certificate('signing') as string | string[] | undefined);
@@ -60,6 +78,7 @@ export function readSpMetadata(xml: string): Omit<SamlSpSettings, 'attributes' |
   return {
     entityId,
     acsUrls,
+    acsIndexes,
     nameIdFormat,
     // Signing the assertion is harmless for an SP that does not ask for it and needed by many that
     // forget to say so; the administrator can turn it off.
