@@ -60,6 +60,11 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     const launches = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.sso'), eq(auditEvents.targetUserId, ada.id), sql`${auditEvents.details}->>'appId' = ${app.clientId}`));
     expect(launches).toHaveLength(1);
     expect(launches[0]).toMatchObject({ orgId: acme.id, outcome: 'success' });
+    // Again, straight through the provider session this time: another launch, audited once more.
+    const again = await authorize(config, t.url, undefined, { browser });
+    expect(again.stoppedAt).toBeUndefined();
+    const after = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.sso'), eq(auditEvents.targetUserId, ada.id), sql`${auditEvents.details}->>'appId' = ${app.clientId}`));
+    expect(after).toHaveLength(2);
   });
 
   it('signs the person in through User Login, then issues tokens whose claims come from the profile', async () => {
@@ -101,6 +106,8 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     // RFC 9700 §4.5: the reused code revokes what it issued.
     const introspected = await client.tokenIntrospection(config, tokens.access_token);
     expect(introspected.active).toBe(false);
+    const reused = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'oidc.token_reused'), sql`${auditEvents.details}->>'appId' = ${app.clientId}`));
+    expect(reused).toMatchObject([{ orgId: acme.id, details: { grantType: 'authorization_code' } }]);
   });
 
   it('refuses an expired code', async () => {

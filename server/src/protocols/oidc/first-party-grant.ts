@@ -1,6 +1,4 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { recordAudit } from '../../domain/audit/record-audit.ts';
-import type { Db } from '../../db/open.ts';
 import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 
 type Grant = InstanceType<KoaContextWithOIDC['oidc']['provider']['Grant']>;
@@ -13,9 +11,10 @@ const ALWAYS = new Set(['sub', 'sid', 'auth_time', 'acr', 'amr', 'iss']);
  * interaction let the person in, its access rules met — for an application whose consent the
  * organization gives (implicit; not a native one, which the provider always asks), the grant of
  * what the client asked for. The first launch of such an application then takes one interaction,
- * not two (the second only said "consent given"). It is audited as the launch it is.
+ * not two (the second only said "consent given"). The launch is audited when the code goes out
+ * (audit-provider-events.ts).
  */
-export function loadGrantFor(db: Db, settingsOf: (clientId: string) => Promise<{ settings: StoredOidcSettings; app: { orgId: string } } | undefined>) {
+export function loadGrantFor(settingsOf: (clientId: string) => Promise<{ settings: StoredOidcSettings; app: { orgId: string } } | undefined>) {
   return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
     const { oidc } = ctx;
     const clientId = oidc.client!.clientId;
@@ -30,7 +29,6 @@ export function loadGrantFor(db: Db, settingsOf: (clientId: string) => Promise<{
     const claims = [...oidc.requestParamClaims].filter((c) => !ALWAYS.has(c));
     if (claims.length) grant.addOIDCClaims(claims);
     await grant.save();
-    await recordAudit(db, { ip: ctx.ip, userAgent: String(ctx.get('user-agent') ?? ''), actorUserId: accountId }, { event: 'app.sso', outcome: 'success', orgId: client.app.orgId, targetUserId: accountId, details: { appId: clientId, protocol: 'oidc' } });
     return grant;
   };
 }

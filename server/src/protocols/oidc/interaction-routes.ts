@@ -93,7 +93,6 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
       }
       case 'consent': {
         const grantId = await grantMissing(provider, details, next.accountId);
-        await recordAudit(deps.db, requestContext(req, next.accountId), { event: 'app.sso', outcome: 'success', orgId: next.orgId, targetUserId: next.accountId, details: { appId: next.appId, protocol: 'oidc' } });
         const to = await finish(details, { consent: { grantId } }, { mergeWithLastSubmission: true });
         return reply.redirect(to, 303);
       }
@@ -118,6 +117,8 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const appId = String(details.params.client_id);
     const ask = askOf(details);
     if (!req.body.approve) {
+      const target = (await clients.get(appId))?.app;
+      if (target) await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.consent', outcome: 'failure', orgId: target.orgId, targetUserId: user.id, details: { appId, scopes: ask.missingScopes, reason: 'declined' } });
       const to = await finish(details, { error: 'access_denied', error_description: 'The person did not allow access.' }, { mergeWithLastSubmission: true });
       return { redirectTo: to };
     }

@@ -11,6 +11,7 @@ import { loadGrantFor } from './first-party-grant.ts';
 import { tesseraSessionCheck } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
 import { endTesseraSessionOnLogout } from './end-session.ts';
+import { auditProviderEvents } from './audit-provider-events.ts';
 import { providerFetch } from './provider-fetch.ts';
 import { REQUESTED_AT_PARAM, stampRequestedAt } from './requested-at.ts';
 
@@ -118,7 +119,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     },
     renderError: renderErrorPage,
     fetch: providerFetch(deps.config.outboundAllow),
-    loadExistingGrant: loadGrantFor(deps.db, (clientId) => clients.get(clientId)),
+    loadExistingGrant: loadGrantFor((clientId) => clients.get(clientId)),
     // Refresh tokens rotate on every use; a reused one revokes the whole grant (RFC 9700 §4.14.2).
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
@@ -148,5 +149,6 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     await writePending(deps.db);
   });
   provider.use(endTesseraSessionOnLogout(deps));
+  provider.use(auditProviderEvents(provider, deps, clients));
   return provider;
 }

@@ -403,8 +403,11 @@ describe('consent for applications the organization does not vouch for', () => {
     const allowed = await (await b.browser.fetch(`/api/oidc/interaction/${uid2}/consent`, { method: 'POST', json: { approve: true } })).json();
     const { url } = await b.browser.follow(allowed.redirectTo);
     expect(new URL(url).searchParams.get('code')).toBeTruthy();
-    const [consented] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.consent'), eq(auditEvents.targetUserId, user.id)));
-    expect(consented).toMatchObject({ orgId: acme.id, outcome: 'success', details: { appId: app.id } });
+    const answers = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.consent'), eq(auditEvents.targetUserId, user.id)));
+    // Both answers are on record: the Deny too.
+    expect(answers.map((e) => [e.outcome, (e.details as { appId: string }).appId]).sort()).toEqual([['failure', app.id], ['success', app.id]]);
+    // One launch: the code that went out after the consent.
+    expect(await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.sso'), eq(auditEvents.targetUserId, user.id)))).toHaveLength(1);
 
     // A new browser (a new provider session): the remembered consent means no question.
     const c = await authorize(config, t.url, who);

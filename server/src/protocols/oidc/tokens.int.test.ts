@@ -5,8 +5,8 @@ import { createListeningTestApp } from '../../../test/http-browser.ts';
 import { authorize, discover, fixtureDeps, seedOidcApp } from '../../../test/oidc-fixtures.ts';
 import { rotateOidcSecret } from '../../flows/admin/oidc-apps.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
-import { eq, sql } from 'drizzle-orm';
-import { memberships } from '../../db/schema/index.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditEvents, memberships } from '../../db/schema/index.ts';
 import { removeAppAssignment } from '../../domain/apps/app-assignments.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -32,7 +32,7 @@ async function signedInTokens(input: Record<string, unknown> = {}, person?: { id
 
 describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
   it('rotates on every use, and a reused old refresh token revokes the whole family', async () => {
-    const { config, tokens } = await signedInTokens();
+    const { app, config, tokens } = await signedInTokens();
     const first = tokens.refresh_token!;
     const second = await client.refreshTokenGrant(config, first);
     expect(second.refresh_token).toBeTruthy();
@@ -44,6 +44,9 @@ describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
     // Reuse detection: the newest tokens of that grant die too.
     await expect(client.refreshTokenGrant(config, third.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     expect((await client.tokenIntrospection(config, third.access_token)).active).toBe(false);
+    // The organization hears of the reuse (a stolen token, or a client bug), once.
+    const reused = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'oidc.token_reused'), sql`${auditEvents.details}->>'appId' = ${app.clientId}`));
+    expect(reused).toMatchObject([{ orgId: acme.id, outcome: 'failure', details: { grantType: 'refresh_token', grantRevoked: true } }]);
   });
 
   it('stops refreshing for a person suspended in the organization', async () => {
