@@ -22,6 +22,8 @@ const WORDING = {
     userLogin: 'User Login',
     errorTitle: 'Sign-in error',
     errorHeading: 'This sign-in request cannot continue',
+    signOutErrorTitle: 'Sign-out error',
+    signOutErrorHeading: 'This sign-out request cannot continue',
     errorFallback: 'The application sent a request Tessera cannot accept.',
     technicalDetails: 'Technical details',
     reasons: {
@@ -49,6 +51,8 @@ const WORDING = {
     userLogin: 'Connexion utilisateur',
     errorTitle: 'Erreur de connexion',
     errorHeading: 'Cette demande de connexion ne peut pas aboutir',
+    signOutErrorTitle: 'Erreur de déconnexion',
+    signOutErrorHeading: 'Cette demande de déconnexion ne peut pas aboutir',
     errorFallback: "L'application a envoyé une demande que Tessera ne peut pas accepter.",
     technicalDetails: 'Détails techniques (en anglais)',
     reasons: {
@@ -118,11 +122,13 @@ export async function renderErrorPage(ctx: KoaContextWithOIDC, out: { error: str
   // English and says exactly what failed, so it follows as the technical detail.
   const reason = Object.hasOwn(w.reasons, out.error) ? w.reasons[out.error] : w.errorFallback;
   const detail = out.error_description ? `${out.error}: ${out.error_description}` : out.error;
+  // A logout the application asked for fails as a sign-out, not as a sign-in.
+  const signingOut = ctx.oidc?.route === 'end_session' || ctx.oidc?.route === 'end_session_confirm';
   send(
     ctx,
     lang,
-    w.errorTitle,
-    `<h1>${w.errorHeading}</h1>
+    signingOut ? w.signOutErrorTitle : w.errorTitle,
+    `<h1>${signingOut ? w.signOutErrorHeading : w.errorHeading}</h1>
 <p>${escapeHtml(reason)}</p>
 <p><small>${w.technicalDetails}: <code>${escapeHtml(detail)}</code></small></p>
 <a class="button" href="/">${w.backToPortal}</a>`,

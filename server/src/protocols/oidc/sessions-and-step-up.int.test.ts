@@ -131,7 +131,9 @@ describe('the Tessera session is the truth', () => {
     const { user, config, tokens, browser } = await signedIntoApp();
 
     const evil = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://evil.example/' });
-    expect((await browser.fetch(evil.href)).status).toBe(400);
+    const refused = await browser.fetch(evil.href, { headers: { accept: 'text/html' } });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('This sign-out request cannot continue');
 
     const end = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'https://rp.example/bye' });
     const page = await browser.fetch(end.href);

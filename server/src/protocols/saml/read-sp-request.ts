@@ -37,6 +37,9 @@ function checkIssueInstant(root: Element, now: Date): void {
 }
 
 /** What every request from an SP shares once it passed the gate. */
+/** As long as the continue link and the stored request take (sso-routes.ts). */
+const MAX_REQUEST_ID = 256;
+
 export type SpRequest = { root: Element; app: AppRow; settings: StoredSaml; requestId: string; relayState: string | null };
 
 /**
@@ -64,5 +67,8 @@ export async function readSpRequest(db: Queryable, orgId: string, endpointUrl: s
   if (destination && destination !== endpointUrl) throw invalid('The SAML request was meant for another destination.');
   const relayState = msg.relayState ?? null;
   if (relayState !== null && relayState.length > MAX_RELAY_STATE) throw invalid('The RelayState is too long.');
-  return { root, app, settings, requestId: root.getAttribute('ID') ?? '', relayState };
+  // Kept and echoed (InResponseTo, the continue link): an ID longer than we keep is refused here, not later.
+  const requestId = root.getAttribute('ID') ?? '';
+  if (requestId.length > MAX_REQUEST_ID) throw invalid('The SAML request ID is too long.');
+  return { root, app, settings, requestId, relayState };
 }

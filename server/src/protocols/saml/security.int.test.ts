@@ -90,6 +90,10 @@ describe('SAML SSO refuses what it must and issues nothing', () => {
     expectRefused(await world.user.get(redirectUrl(world, authnRequest({ acs: 'https://evil.example/acs' }))), 400, 'saml.acs_url_not_registered');
   });
 
+  it('refuses a request ID longer than the request can be resumed by, before recording it', async () => {
+    expectRefused(await postXml(world.user, world, authnRequest({ id: `_${'a'.repeat(300)}` })), 400, 'saml.request_invalid');
+  });
+
   it('refuses a replayed request ID', async () => {
     const xml = authnRequest({ id: '_replay-me' });
     readAutoPost(await world.user.get(redirectUrl(world, xml)));
