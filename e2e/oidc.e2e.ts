@@ -320,6 +320,17 @@ describe('OpenID Connect single sign-on', () => {
     await page.goto(rp.loginUri);
     expect((await claimsShown(page, rp)).email).toBe('ada@acme.test');
     expect(visited.some((u) => u.includes('/sso/consent'))).toBe(false);
+
+    // Taken back from Security: the application asks again next time.
+    await page.goto(`${env.url}/security`);
+    const allowedApps = page.getByRole('region', { name: 'Applications you allowed' });
+    const row = allowedApps.getByTestId('consent-row').filter({ hasText: 'Survey Tool' });
+    await row.getByText('See your e-mail address', { exact: false }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Take back what Survey Tool may see' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.goto(rp.loginUri);
+    await page.waitForURL(/\/sso\/consent\//);
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import type { Profile, ProfileSection } from '../../../contract/profile.ts';
 import type { SshKey } from '../../../contract/ssh-keys.ts';
 import type { MySession } from '../../../contract/account.ts';
 import type { FactorInfo, TotpEnrollment } from '../../../contract/mfa.ts';
+import type { MyConsent } from '../../../contract/consents.ts';
 import type { PasswordPolicy } from '../../../contract/password-policy.ts';
 import type { Language } from '../../../contract/language.ts';
 import { api } from './client.ts';
@@ -18,6 +19,7 @@ export const meKeys = {
   sessions: () => [...meKeys.all, 'sessions'] as const,
   sshKeys: () => [...meKeys.all, 'ssh-keys'] as const,
   mfa: () => [...meKeys.all, 'mfa'] as const,
+  consents: () => [...meKeys.all, 'consents'] as const,
 };
 
 export type MyMfa = { factors: FactorInfo[]; recoveryCodesLeft: number; policy: { mode: 'off' | 'optional' | 'required'; passwordless: boolean; methods: ('totp' | 'webauthn')[] } };
@@ -31,6 +33,7 @@ export const meQueries = {
   sessions: () => queryOptions({ queryKey: meKeys.sessions(), queryFn: () => api.get<{ items: MySession[] }>('/api/me/sessions') }),
   sshKeys: () => queryOptions({ queryKey: meKeys.sshKeys(), queryFn: () => api.get<{ items: SshKey[] }>('/api/me/ssh-keys') }),
   mfa: () => queryOptions({ queryKey: meKeys.mfa(), queryFn: () => api.get<MyMfa>('/api/me/mfa') }),
+  consents: () => queryOptions({ queryKey: meKeys.consents(), queryFn: () => api.get<{ items: MyConsent[] }>('/api/me/consents') }),
 };
 
 export const meApi = {
@@ -50,4 +53,5 @@ export const meApi = {
   renameFactor: (id: string, name: string) => api.post<void>(`/api/me/mfa/factors/${id}/name`, { name }),
   removeFactor: (id: string) => api.delete<void>(`/api/me/mfa/factors/${id}`),
   regenerateCodes: () => api.post<{ recoveryCodes: string[] }>('/api/me/mfa/recovery-codes'),
+  withdrawConsent: (appId: string) => api.delete<void>(`/api/me/consents/${appId}`),
 };

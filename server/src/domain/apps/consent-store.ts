@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
-import { appConsents } from '../../db/schema/index.ts';
+import { appConsents, apps } from '../../db/schema/index.ts';
 
 /** Whether the person already agreed to share every one of these scopes with the application. */
 export async function hasConsent(db: Queryable, userId: string, appId: string, scopes: string[]): Promise<boolean> {
@@ -23,4 +23,14 @@ export async function recordConsent(db: Queryable, userId: string, appId: string
 export async function revokeConsent(db: Queryable, userId: string, appId: string): Promise<boolean> {
   const rows = await db.delete(appConsents).where(and(eq(appConsents.userId, userId), eq(appConsents.appId, appId))).returning({ appId: appConsents.appId });
   return rows.length === 1;
+}
+
+/** What the person allowed, newest first, with the application's name. */
+export async function listConsents(db: Queryable, userId: string): Promise<{ appId: string; orgId: string; name: string; scopes: string[]; grantedAt: Date }[]> {
+  return db
+    .select({ appId: appConsents.appId, orgId: apps.orgId, name: apps.name, scopes: appConsents.scopes, grantedAt: appConsents.grantedAt })
+    .from(appConsents)
+    .innerJoin(apps, eq(apps.id, appConsents.appId))
+    .where(eq(appConsents.userId, userId))
+    .orderBy(desc(appConsents.grantedAt));
 }

@@ -7,6 +7,8 @@ import { findAssignedApp, listAssignedApps, recordLaunch } from '../../domain/ap
 import { launchUrlOf } from '../../domain/apps/launch-url.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { buildDashboard, presentApp } from '../../flows/portal/dashboard.ts';
+import { listMyConsents, withdrawMyConsent } from '../../flows/portal/my-consents.ts';
+import { myConsentListSchema } from '../../../../contract/consents.ts';
 import { flowDeps, requestContext, type HttpDeps } from '../deps.ts';
 import { requireSignedIn } from '../plugins/authenticate.ts';
 
@@ -34,5 +36,16 @@ export async function myAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise
     await recordLaunch(deps.db, target.id, user.id);
     await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.launched', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { appId: target.id, type: target.type } });
     return { url };
+  });
+
+  r.get('/api/me/consents', { schema: { response: { 200: myConsentListSchema } } }, async (req) => {
+    const { user } = await requireSignedIn(req, deps);
+    return { items: await listMyConsents(user, flowDeps(deps, req, user.id)) };
+  });
+
+  r.delete('/api/me/consents/:appId', { schema: { params: z.object({ appId: z.uuid() }) } }, async (req, reply) => {
+    const { user } = await requireSignedIn(req, deps);
+    await withdrawMyConsent(user, req.params.appId, flowDeps(deps, req, user.id));
+    return reply.status(204).send();
   });
 }

@@ -417,6 +417,35 @@ describe('consent for applications the organization does not vouch for', () => {
   });
 });
 
+describe('withdrawing consent (Security → Applications you allowed)', () => {
+  it('lists what was allowed; taking it back ends the tokens and the application asks again', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, { consent: 'explicit', name: 'Survey box', grantTypes: ['authorization_code', 'refresh_token'] }, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const a = await authorize(config, t.url, who);
+    const uid = a.stoppedAt!.split('/sso/consent/')[1];
+    const allowed = await (await a.browser.fetch(`/api/oidc/interaction/${uid}/consent`, { method: 'POST', json: { approve: true } })).json();
+    const { url } = await a.browser.follow(allowed.redirectTo);
+    const tokens = await client.authorizationCodeGrant(config, new URL(url), { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    expect(tokens.refresh_token).toBeTruthy();
+
+    const listed = await (await a.browser.fetch('/api/me/consents')).json();
+    expect(listed.items).toEqual([expect.objectContaining({ appId: app.id, name: 'Survey box', scopes: expect.arrayContaining(['email']) })]);
+    const stranger = new HttpBrowser(t.url);
+    await stranger.signIn((await person()).who.email, STRONG_PASSWORD);
+    expect((await stranger.fetch(`/api/me/consents/${app.id}`, { method: 'DELETE', json: {} })).status).toBe(404);
+
+    expect((await a.browser.fetch(`/api/me/consents/${app.id}`, { method: 'DELETE', json: {} })).status).toBe(204);
+    expect((await (await a.browser.fetch('/api/me/consents')).json()).items).toEqual([]);
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect((await client.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+    const again = await authorize(config, t.url, undefined, { browser: a.browser });
+    expect(again.stoppedAt).toMatch(/\/sso\/consent\//);
+    const [withdrawn] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.consent_withdrawn'), eq(auditEvents.targetUserId, user.id)));
+    expect(withdrawn).toMatchObject({ orgId: acme.id, details: { appId: app.id } });
+  });
+});
+
 describe('public clients (single-page and native)', () => {
   it('complete the code flow with PKCE and no secret', async () => {
     const { user, who } = await person();

@@ -5,9 +5,10 @@ import { MfaSection } from './MfaSection.tsx';
 import { SshKeysSection } from './SshKeysSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { AgentSection } from './AgentSection.tsx';
+import { ConsentsSection } from './ConsentsSection.tsx';
 import { ContinueToApp } from './ContinueToApp.tsx';
 
-/** Password, Multi-Factor Authentication, SSH Keys, Sessions and devices, Agent. */
+/** Password, Multi-Factor Authentication, SSH Keys, Sessions and devices, Applications you allowed, Agent. */
 export function SecurityPage() {
   const { t } = useTranslation();
   return (
@@ -18,6 +19,7 @@ export function SecurityPage() {
       <MfaSection />
       <SshKeysSection />
       <SessionsSection />
+      <ConsentsSection />
       <AgentSection />
     </Stack>
   );
