@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
-import { sessions } from '../../db/schema/index.ts';
+import { apps, sessions } from '../../db/schema/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,8 +15,11 @@ async function signedInAgo(email: string, minutes: number, role: 'member' | 'adm
   const user = await seedUser(t, { email, orgs: [org], role });
   const c = t.client();
   await c.signIn(email, STRONG_PASSWORD, { portal: role === 'admin' ? 'admin' : 'user' });
-  await t.database.db.update(sessions).set({ authTime: new Date(Date.now() - minutes * 60_000) }).where(eq(sessions.userId, user.id));
-  return c;
+  const age = (ago: number) => t.database.db.update(sessions).set({ authTime: new Date(Date.now() - ago * 60_000) }).where(eq(sessions.userId, user.id));
+  // A web application of the organization, made while the sign-in was fresh, whose secret can be rotated.
+  const made = role === 'admin' ? await c.post('/api/admin/apps/oidc', { name: 'Payroll', kind: 'web', redirectUris: ['https://payroll.example/cb'] }) : undefined;
+  await age(minutes);
+  return Object.assign(c, { appId: made?.json().id as string | undefined });
 }
 
 describe('sensitive changes need a recent sign-in (SECURITY.md)', () => {
@@ -25,14 +28,38 @@ describe('sensitive changes need a recent sign-in (SECURITY.md)', () => {
     ['regenerating recovery codes', 'member', '/api/me/mfa/recovery-codes', {}],
     ['changing the recovery e-mail', 'member', '/api/me/recovery-email', { email: 'me@home.example' }],
     ['creating an API key', 'admin', '/api/admin/api-keys', { name: 'CI' }],
+    ['creating an OIDC application that gets a client secret', 'admin', '/api/admin/apps/oidc', { name: 'Wiki', kind: 'web', redirectUris: ['https://wiki.example/cb'] }],
+    ['rotating a client secret', 'admin', '/api/admin/apps/oidc/:app/secret', {}],
   ] as const)('refuses %s from a 20-minute-old sign-in, not from a fresh one', async (_what, role, url, body) => {
-    const stale = await signedInAgo(`stale-${url.replaceAll('/', '-')}@acme.test`, 20, role);
-    const refused = await stale.post(url, body);
+    const at = (c: { appId?: string }) => url.replace(':app', c.appId ?? '');
+    const stale = await signedInAgo(`stale-${url.replaceAll(/[/:]/g, '-')}@acme.test`, 20, role);
+    const refused = await stale.post(at(stale), body);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('auth.reauthenticate');
-    const fresh = await signedInAgo(`fresh-${url.replaceAll('/', '-')}@acme.test`, 1, role);
-    const allowed = await fresh.post(url, body);
+    const fresh = await signedInAgo(`fresh-${url.replaceAll(/[/:]/g, '-')}@acme.test`, 1, role);
+    const allowed = await fresh.post(at(fresh), body);
     // Past the recency rule (regenerating codes without any factor then fails for its own reason).
     expect(allowed.statusCode === 403 && allowed.json().error.code === 'auth.reauthenticate').toBe(false);
+  });
+});
+
+describe('client secrets and the recency rule', () => {
+  it('leaves a secret alone when refusing a stale rotation, and creates a single-page app (no secret) from any sign-in', async () => {
+    const stale = await signedInAgo('stale-spa@acme.test', 20, 'admin');
+    const [before] = await t.database.db.select({ protocol: apps.protocol }).from(apps).where(eq(apps.id, stale.appId!));
+    expect((await stale.post(`/api/admin/apps/oidc/${stale.appId}/secret`, {})).statusCode).toBe(403);
+    const [after] = await t.database.db.select({ protocol: apps.protocol }).from(apps).where(eq(apps.id, stale.appId!));
+    expect(after).toEqual(before);
+    const spa = await stale.post('/api/admin/apps/oidc', { name: 'Board', kind: 'spa', redirectUris: ['https://board.example/cb'] });
+    expect(spa.statusCode, spa.body).toBe(201);
+    expect(spa.json().clientSecret).toBeNull();
+  });
+
+  it('lets an API key, which has no sign-in to be recent, rotate a secret (automation does)', async () => {
+    const admin = await signedInAgo('key-maker@acme.test', 1, 'admin');
+    const key = (await admin.post('/api/admin/api-keys', { name: 'CI' })).json().key as string;
+    const rotated = await t.client().post(`/api/admin/apps/oidc/${admin.appId}/secret`, {}, { headers: { authorization: `Bearer ${key}` } });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    expect(rotated.json().clientSecret).toMatch(/^tcs_/);
   });
 });

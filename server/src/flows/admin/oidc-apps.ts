@@ -4,8 +4,13 @@ import { createApp, findOrgApp, updateApp, appMfaPolicyOf, type AppRow } from '.
 import { isConfidential, normalizeOidcSettings, oidcLaunchUrl, oidcSettingsOf, type StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { hashToken, randomToken } from '../../domain/secrets/tokens.ts';
+import type { Session } from '../../domain/sessions/session-store.ts';
 import type { FlowDeps } from '../deps.ts';
+import { requireRecentAuthentication } from '../account/require-recent-authentication.ts';
 import type { AdminContext } from './manage-members.ts';
+
+/** The administrator's session, absent for an API key (which has no sign-in to be recent). */
+export type OidcAdminContext = AdminContext & { session?: Session };
 
 export function describeOidcApp(app: AppRow, settings: StoredOidcSettings): OidcApp {
   const { secretHash, ...rest } = settings;
@@ -19,17 +24,21 @@ async function requireOidcApp(deps: FlowDeps, orgId: string, appId: string): Pro
   return { app, settings };
 }
 
-/** A new secret: 256 random bits, shown this once, stored as SHA-256 only. */
-const newSecret = () => {
+/**
+ * A new secret: 256 random bits, shown this once, stored as SHA-256 only. A client secret is a new
+ * way in, like an API key: a person gets one only from a recent sign-in, not from a session left open.
+ */
+const newSecret = (admin: OidcAdminContext) => {
+  if (admin.session) requireRecentAuthentication({ session: admin.session });
   const secret = `tcs_${randomToken()}`;
   return { secret, secretHash: hashToken(secret) };
 };
 
 /** Creates an OIDC application; a confidential one gets its client secret, returned only here. */
-export async function createOidcApp(admin: AdminContext, input: unknown, deps: FlowDeps): Promise<OidcApp & { clientSecret: string | null }> {
+export async function createOidcApp(admin: OidcAdminContext, input: unknown, deps: FlowDeps): Promise<OidcApp & { clientSecret: string | null }> {
   const { name, description, details, mfaPolicy, ...raw } = createOidcAppInput.parse(input);
   const settings = normalizeOidcSettings(raw);
-  const secret = isConfidential(settings.kind) ? newSecret() : undefined;
+  const secret = isConfidential(settings.kind) ? newSecret(admin) : undefined;
   const stored: StoredOidcSettings = { ...settings, ...(secret ? { secretHash: secret.secretHash } : {}) };
   const app = await deps.db.transaction(async (tx) => {
     const created = await createApp(tx, admin.orgId, { type: 'oidc', name, description, details, url: oidcLaunchUrl(stored) ?? null, protocol: stored, mfaPolicy });
@@ -55,10 +64,10 @@ export async function updateOidcApp(admin: AdminContext, appId: string, input: u
 }
 
 /** A new client secret; the old one stops working at once. */
-export async function rotateOidcSecret(admin: AdminContext, appId: string, deps: FlowDeps): Promise<{ clientSecret: string }> {
+export async function rotateOidcSecret(admin: OidcAdminContext, appId: string, deps: FlowDeps): Promise<{ clientSecret: string }> {
   const { app, settings } = await requireOidcApp(deps, admin.orgId, appId);
   if (!isConfidential(settings.kind)) throw new AppError('app.wrong_type', 'A single-page or native application has no client secret.');
-  const secret = newSecret();
+  const secret = newSecret(admin);
   await deps.db.transaction(async (tx) => {
     await updateApp(tx, admin.orgId, app.id, { protocol: { ...settings, secretHash: secret.secretHash } });
     await recordAudit(tx, { ...deps.ctx, actorUserId: admin.adminId }, { event: 'app.secret_rotated', outcome: 'success', orgId: admin.orgId, details: { appId: app.id } });

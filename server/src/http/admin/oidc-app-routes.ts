@@ -13,7 +13,7 @@ export async function adminOidcAppRoutes(app: FastifyInstance, deps: HttpDeps): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const admin = async (req: Parameters<typeof requireAdmin>[0]) => {
     const p = await requireAdmin(req, deps);
-    return { ctx: { orgId: p.orgId, adminId: p.actorId }, deps: flowDeps(deps, req, p.actorId) };
+    return { ctx: { orgId: p.orgId, adminId: p.actorId, session: p.session }, deps: flowDeps(deps, req, p.actorId) };
   };
 
   r.post('/api/admin/apps/oidc', { schema: { body: createOidcAppInput, response: { 201: oidcAppCreatedSchema } } }, async (req, res) => {

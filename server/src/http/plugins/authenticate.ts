@@ -30,7 +30,7 @@ export async function requireSignedIn(req: FastifyRequest, deps: HttpDeps): Prom
 }
 
 /** Who acts on the admin API: an administrator's browser session, or an organization API key. */
-export type AdminPrincipal = { orgId: string; actorId: string | null; apiKeyId?: string };
+export type AdminPrincipal = { orgId: string; actorId: string | null; apiKeyId?: string; session?: Session };
 
 /**
  * Admin API: an administrator of the session's active organization, or an API key of one
@@ -46,5 +46,5 @@ export async function requireAdmin(req: FastifyRequest, deps: HttpDeps): Promise
   }
   const signedIn = await requireSignedIn(req, deps);
   if (signedIn.role !== 'admin') throw new AppError('auth.forbidden', 'Only administrators of this organization can do this.');
-  return { orgId: signedIn.session.orgId, actorId: signedIn.user.id };
+  return { orgId: signedIn.session.orgId, actorId: signedIn.user.id, session: signedIn.session };
 }
