@@ -65,7 +65,7 @@ export async function buildApp(deps: HttpDeps, opts: { logger: Logger; webDist?:
   await installOpenApi(app, deps.config.publicUrl);
   for (const plugin of routes) await app.register(async (scope) => plugin(scope, deps));
   // The OpenID Connect issuer and its interactions share one provider per process.
-  const oidc = await createProviderHolder(deps);
+  const oidc = await createProviderHolder(deps, app.log);
   app.addHook('onClose', () => oidc.close());
   const samlBackChannel = startSamlBackChannelLogout(deps);
   app.addHook('onClose', () => samlBackChannel.stop());

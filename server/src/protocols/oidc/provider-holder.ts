@@ -1,4 +1,6 @@
 import type Provider from 'oidc-provider';
+import type { FastifyBaseLogger } from 'fastify';
+import { loggableError } from '../../logger.ts';
 import { ensureOidcKeys, loadOidcJwks } from '../../domain/signing-keys/oidc-keys.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcProvider } from './provider.ts';
@@ -12,7 +14,16 @@ import { endProviderSessions } from './end-provider-sessions.ts';
 type Served = { provider: Provider; callback: ReturnType<Provider['callback']>; clients: ClientCache };
 export type ProviderHolder = { current(): Promise<Served>; close(): Promise<void> };
 
-const serve = (provider: Provider, clients: ClientCache): Served => ({ provider, callback: provider.callback(), clients });
+type Log = Pick<FastifyBaseLogger, 'error'>;
+
+function serve(provider: Provider, clients: ClientCache, log: Log): Served {
+  // The provider answers its own failures with a bare "server_error" and logs nothing: without
+  // this, a 500 on /oidc leaves no trace of what failed.
+  provider.on('server_error', (ctx: { path?: string; oidc?: { route?: string } }, err: unknown) => {
+    log.error({ err: loggableError(err), route: ctx.oidc?.route, path: ctx.path }, 'OpenID Connect request failed');
+  });
+  return { provider, callback: provider.callback(), clients };
+}
 
 const KEY_CHECK_MS = 60_000;
 
@@ -22,7 +33,7 @@ const KEY_CHECK_MS = 60_000;
  * lives in the database, so a rebuilt instance carries on every interaction, code and token.
  * The client cache outlives rebuilds; it forgets an application when any process changes it.
  */
-export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHolder> {
+export async function createProviderHolder(deps: HttpDeps, log: Log): Promise<ProviderHolder> {
   await ensureOidcKeys(deps.db, deps.masterKey);
   const clients = createClientCache(async (clientId) => {
     const app = await findAppById(deps.db, clientId);
@@ -32,7 +43,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
   const stopLocal = onAppChanged((id) => clients.forget(id));
   const stopListening = await deps.listen(APP_CHANGED_CHANNEL, (id) => clients.forget(id || null), () => clients.forget(null));
   let jwks = await loadOidcJwks(deps.db, deps.masterKey);
-  let served = serve(createOidcProvider(deps, jwks, clients), clients);
+  let served = serve(createOidcProvider(deps, jwks, clients), clients, log);
   let checkedAt = Date.now();
   let checking: Promise<void> | undefined;
   const stopSignedOut = onSignedOut((ended) => endProviderSessions(served.provider, deps.db, ended, async (id) => (await clients.get(id))?.app.orgId));
@@ -41,7 +52,7 @@ export async function createProviderHolder(deps: HttpDeps): Promise<ProviderHold
     const next = await loadOidcJwks(deps.db, deps.masterKey);
     if (next.fingerprint !== jwks.fingerprint) {
       jwks = next;
-      served = serve(createOidcProvider(deps, jwks, clients), clients);
+      served = serve(createOidcProvider(deps, jwks, clients), clients, log);
     }
     checkedAt = Date.now();
   };

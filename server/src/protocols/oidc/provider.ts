@@ -14,6 +14,7 @@ import { endTesseraSessionOnLogout } from './end-session.ts';
 import { auditProviderEvents } from './audit-provider-events.ts';
 import { providerFetch } from './provider-fetch.ts';
 import { REQUESTED_AT_PARAM, stampRequestedAt } from './requested-at.ts';
+import { refuseNulParameters } from './refuse-nul.ts';
 
 export const OIDC_PATH = '/oidc';
 
@@ -148,6 +149,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     await next();
     await writePending(deps.db);
   });
+  provider.use(refuseNulParameters());
   provider.use(endTesseraSessionOnLogout(deps));
   provider.use(auditProviderEvents(provider, deps, clients));
   return provider;
