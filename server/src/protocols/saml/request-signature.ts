@@ -11,10 +11,21 @@ const SIGNATURE_ALGORITHMS: Record<string, string> = {
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha384': 'RSA-SHA384',
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'RSA-SHA512',
 };
+// Own keys only: `SigAlg=constructor` must not find Object.prototype's.
+const signatureAlgorithm = (uri: string): string | undefined => (Object.hasOwn(SIGNATURE_ALGORITHMS, uri) ? SIGNATURE_ALGORITHMS[uri] : undefined);
 const DIGEST_ALGORITHMS = new Set(['http://www.w3.org/2001/04/xmlenc#sha256', 'http://www.w3.org/2001/04/xmldsig-more#sha384', 'http://www.w3.org/2001/04/xmlenc#sha512']);
 const TRANSFORMS = new Set(['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#', 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments']);
 
 const refuse = (message: string) => new AppError('saml.signature_invalid', message);
+
+/** A parameter as the URL carried it, decoded; a broken %-escape (`Signature=%%%%`) is a malformed request, not a 500. */
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new AppError('saml.request_invalid', 'The signed request is not correctly URL-encoded.');
+  }
+}
 
 /**
  * HTTP-Redirect binding (SAML bindings §3.4.4.1): the signature covers the octet string
@@ -31,10 +42,10 @@ export function verifyRedirectSignature(rawQuery: string, certificatePem: string
   const sigAlg = params.get('SigAlg');
   const signature = params.get('Signature');
   if (!sigAlg || !signature) throw refuse('This service provider signs its requests; the request is not signed.');
-  const algorithm = SIGNATURE_ALGORITHMS[decodeURIComponent(sigAlg)];
+  const algorithm = signatureAlgorithm(decodeParam(sigAlg));
   if (!algorithm) throw refuse('The request is signed with an algorithm that is not accepted.');
   const signed = ['SAMLRequest', 'SAMLResponse', 'RelayState', 'SigAlg'].filter((n) => params.has(n)).map((n) => `${n}=${params.get(n)}`).join('&');
-  const ok = createVerify(algorithm).update(signed).verify(certificatePem, Buffer.from(decodeURIComponent(signature), 'base64'));
+  const ok = createVerify(algorithm).update(signed).verify(certificatePem, Buffer.from(decodeParam(signature), 'base64'));
   if (!ok) throw refuse('The request signature does not verify.');
 }
 
@@ -59,7 +70,7 @@ export function verifyEnvelopedSignature(xml: string, doc: Document, certificate
   const signature = signatures[0];
   const signedInfo = only(signature, DSIG, 'SignedInfo');
   const method = only(signedInfo, DSIG, 'SignatureMethod').getAttribute('Algorithm') ?? '';
-  if (!SIGNATURE_ALGORITHMS[method]) throw refuse('The request is signed with an algorithm that is not accepted.');
+  if (!signatureAlgorithm(method)) throw refuse('The request is signed with an algorithm that is not accepted.');
   const reference = only(signedInfo, DSIG, 'Reference');
   const rootId = root.getAttribute('ID');
   if (!rootId || reference.getAttribute('URI') !== `#${rootId}`) throw refuse('The request signature does not cover the request.');

@@ -172,6 +172,27 @@ describe('SAML signed requests', () => {
     expect(await t.database.db.select().from(samlRequests).where(eq(samlRequests.appId, signerAppId))).toHaveLength(0);
   });
 
+  it.each([
+    ['a Signature that is not URL-encoded', (q: URLSearchParams) => `Signature=%%%%&SigAlg=${encodeURIComponent(q.get('SigAlg')!)}`],
+    ['a SigAlg that is not URL-encoded', (q: URLSearchParams) => `SigAlg=%E0%A4%A&Signature=${encodeURIComponent(q.get('Signature')!)}`],
+  ])('answers %s with 400 and audits the refusal', async (_what, broken) => {
+    const sp = makeSp(signer, { privateKey: spKeys.privateKeyPem, signatureAlgorithm: 'sha256' });
+    const url = new URL(await redirectPath(sp), 'http://idp.test');
+    const samlRequest = `SAMLRequest=${encodeURIComponent(url.searchParams.get('SAMLRequest')!)}`;
+    const failures = () => t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'saml.sso'), eq(auditEvents.outcome, 'failure')));
+    const before = (await failures()).length;
+    expectRefused(await signer.user.get(`${url.pathname}?${samlRequest}&${broken(url.searchParams)}`), 400, 'saml.request_invalid');
+    const added = (await failures()).slice(before);
+    expect(added.map((r) => r.details)).toEqual([expect.objectContaining({ initiated: 'sp', binding: 'redirect', code: 'saml.request_invalid' })]);
+  });
+
+  it('refuses a SigAlg naming a property every object has', async () => {
+    const sp = makeSp(signer, { privateKey: spKeys.privateKeyPem, signatureAlgorithm: 'sha256' });
+    const path = await redirectPath(sp);
+    const sigAlg = /SigAlg=[^&]*/.exec(path)![0];
+    expectRefused(await signer.user.get(path.replace(sigAlg, 'SigAlg=constructor')), 400, 'saml.signature_invalid');
+  });
+
   it('refuses RSA-SHA1 signatures', async () => {
     const sp = makeSp(signer, { privateKey: spKeys.privateKeyPem, signatureAlgorithm: 'sha1' });
     expectRefused(await signer.user.get(await redirectPath(sp)), 400, 'saml.signature_invalid');

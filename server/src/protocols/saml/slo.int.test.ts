@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidateInResponseTo, type SAML } from '@node-saml/node-saml';
 import { createTestApp, PUBLIC_URL, STRONG_PASSWORD, type TestApp } from '../../../test/harness.ts';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { findUserByEmail } from '../../domain/users/user-store.ts';
-import { sessions } from '../../db/schema/index.ts';
+import { auditEvents, sessions } from '../../db/schema/index.ts';
 import { onSignedOut, type SignedOut } from '../../domain/sessions/signed-out.ts';
 import { decodeResponse, makeSp, makeSpKeys, readAutoPost, redirectPath, seedSamlWorld, type SamlWorld } from '../../../test/saml/saml-fixtures.ts';
 
@@ -99,6 +99,18 @@ describe('SAML single logout, SP-initiated (SAML profiles §4.4)', () => {
     const misdirected = await world.user.get(`/saml/${world.orgSlug}/slo${wrong.search}`);
     expect(misdirected.statusCode).toBe(400);
     expect(misdirected.body).toContain('saml.request_invalid');
+    expect(await isSignedIn()).toBe(true);
+  });
+
+  it('answers a logout request whose Signature is not URL-encoded with 400, audited, and keeps the session', async () => {
+    const profile = await signedInAtSp();
+    const path = await logoutPath(profile);
+    const failures = () => t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'saml.logout'), eq(auditEvents.outcome, 'failure')));
+    const before = (await failures()).length;
+    const res = await world.user.get(path.replace(/Signature=[^&]*/, 'Signature=%%%%'));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('saml.request_invalid');
+    expect((await failures()).slice(before).map((r) => r.details)).toEqual([{ code: 'saml.request_invalid' }]);
     expect(await isSignedIn()).toBe(true);
   });
 });
