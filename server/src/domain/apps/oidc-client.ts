@@ -11,6 +11,10 @@ export const storedOidcSettings = oidcSettingsInput.extend({
 export type StoredOidcSettings = z.infer<typeof storedOidcSettings>;
 type Kind = StoredOidcSettings['kind'];
 
+/** Where the OpenID Connect issuer lives under PUBLIC_URL; the issuer identifier is `${PUBLIC_URL}/oidc`. */
+export const OIDC_PATH = '/oidc';
+export const oidcIssuerOf = (publicUrl: string) => `${publicUrl}${OIDC_PATH}`;
+
 export const isConfidential = (kind: Kind) => kind === 'web' || kind === 'machine';
 
 /** The grant types a kind of application may use; the first list is the default. */

@@ -31,7 +31,7 @@ export async function myAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise
     const { user, session } = await requireSignedIn(req, deps);
     const target = await findAssignedApp(deps.db, session.orgId, user.id, req.params.id);
     if (!target) throw new AppError('app.not_found', 'This application is not assigned to you.');
-    const url = launchUrlOf(target);
+    const url = launchUrlOf(target, deps.config.publicUrl);
     if (!url) throw new AppError('app.not_found', 'This application has no address to open. Ask your administrator.');
     await recordLaunch(deps.db, target.id, user.id);
     await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.launched', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { appId: target.id, type: target.type } });

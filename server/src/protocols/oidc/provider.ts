@@ -1,7 +1,7 @@
 import Provider, { interactionPolicy, type Configuration } from 'oidc-provider';
 import type { ClientCache } from './client-cache.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
-import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
+import { oidcIssuerOf, type StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
 import { loadPersonClaims } from '../../flows/sso/person-claims.ts';
 import { findActivePerson } from '../../domain/users/find-active-person.ts';
 import type { HttpDeps } from '../../http/deps.ts';
@@ -16,7 +16,7 @@ import { providerFetch } from './provider-fetch.ts';
 import { REQUESTED_AT_PARAM, stampRequestedAt } from './requested-at.ts';
 import { refuseNulParameters } from './refuse-nul.ts';
 
-export const OIDC_PATH = '/oidc';
+export { OIDC_PATH } from '../../domain/apps/oidc-client.ts';
 
 /**
  * Claims by scope. How the person signed in (acr, amr, auth_time) rides on `openid`, so every ID
@@ -137,7 +137,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     },
   };
 
-  const provider = new Provider(`${deps.config.publicUrl}${OIDC_PATH}`, configuration);
+  const provider = new Provider(oidcIssuerOf(deps.config.publicUrl), configuration);
   // The forwarded headers it reads are set by oidc-routes.ts from PUBLIC_URL and the socket, never from the client.
   provider.proxy = true;
   // The client's secret is stored as its SHA-256 (shown once, never kept): compare hashes.
