@@ -128,7 +128,15 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     ttl: {
       AccessToken: (ctx, _token, client) => settingsOf(client?.clientId ?? ctx?.oidc?.client?.clientId)?.accessTokenTtlSeconds ?? 3600,
       ClientCredentials: (ctx, _token, client) => settingsOf(client?.clientId ?? ctx?.oidc?.client?.clientId)?.accessTokenTtlSeconds ?? 3600,
-      RefreshToken: (ctx, _token, client) => settingsOf(client?.clientId ?? ctx?.oidc?.client?.clientId)?.refreshTokenTtlSeconds ?? 14 * 86_400,
+      // A rotated token keeps what was left of the one it replaces: the lifetime counts from the first
+      // issue, so rotation (always on) cannot keep a grant alive for ever. oidc-provider's default does
+      // this for public browser clients only (others get a fresh 14 days); here it holds for every
+      // client, and an application's lifetime cut shorter since then applies at once.
+      RefreshToken: (ctx, _token, client) => {
+        const configured = settingsOf(client?.clientId ?? ctx?.oidc?.client?.clientId)?.refreshTokenTtlSeconds ?? 14 * 86_400;
+        const rotated = ctx?.oidc?.entities.RotatedRefreshToken;
+        return rotated ? Math.max(1, Math.min(rotated.remainingTTL, configured)) : configured;
+      },
       AuthorizationCode: 60,
       IdToken: 3600,
       Interaction: 15 * 60,

@@ -6,7 +6,7 @@ import { authorize, discover, fixtureDeps, seedOidcApp } from '../../../test/oid
 import { rotateOidcSecret } from '../../flows/admin/oidc-apps.ts';
 import type { Org } from '../../domain/orgs/org-store.ts';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditEvents, memberships } from '../../db/schema/index.ts';
+import { auditEvents, memberships, oidcPayloads } from '../../db/schema/index.ts';
 import { removeAppAssignment } from '../../domain/apps/app-assignments.ts';
 
 let t: Awaited<ReturnType<typeof createListeningTestApp>>;
@@ -47,6 +47,23 @@ describe('refresh tokens (RFC 6749 §6, RFC 9700 §4.14)', () => {
     // The organization hears of the reuse (a stolen token, or a client bug), once.
     const reused = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'oidc.token_reused'), sql`${auditEvents.details}->>'appId' = ${app.clientId}`));
     expect(reused).toMatchObject([{ orgId: acme.id, outcome: 'failure', details: { grantType: 'refresh_token', grantRevoked: true } }]);
+  });
+
+  it('keeps the lifetime of the first refresh token through rotations: it does not slide with each use', async () => {
+    const { config, tokens } = await signedInTokens({ refreshTokenTtlSeconds: 3600 });
+    const now = () => Math.floor(Date.now() / 1000);
+    const expOf = async (token: string) => (await client.tokenIntrospection(config, token)).exp!;
+    expect(await expOf(tokens.refresh_token!)).toBeGreaterThan(now() + 3590);
+    // As if the first token had been issued 40 minutes ago: 20 minutes of its hour are left.
+    const left = now() + 20 * 60;
+    await t.database.db
+      .update(oidcPayloads)
+      .set({ payload: sql`jsonb_set(${oidcPayloads.payload}, '{exp}', to_jsonb(${left}::int))`, expiresAt: new Date(left * 1000) })
+      .where(and(eq(oidcPayloads.model, 'RefreshToken'), eq(oidcPayloads.id, tokens.refresh_token!)));
+    const second = await client.refreshTokenGrant(config, tokens.refresh_token!);
+    expect(Math.abs((await expOf(second.refresh_token!)) - left)).toBeLessThanOrEqual(2);
+    const third = await client.refreshTokenGrant(config, second.refresh_token!);
+    expect(Math.abs((await expOf(third.refresh_token!)) - left)).toBeLessThanOrEqual(2);
   });
 
   it('stops refreshing for a person suspended in the organization', async () => {
