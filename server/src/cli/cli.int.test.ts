@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startTessera, type Running } from '../main.ts';
-import { auditEvents, orgs } from '../db/schema/index.ts';
+import { auditEvents, memberships, orgs } from '../db/schema/index.ts';
 import { findUserByEmail } from '../domain/users/user-store.ts';
 import { openDatabase } from '../db/open.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
@@ -146,6 +146,18 @@ describe('tessera CLI while the server runs on the embedded database', () => {
     const res = await tessera(['user', 'add', '--org', 'globex', '--email', 'ada@example.com', '--admin'], env);
     expect(res.code).toBe(0);
     expect(res.stdout).toBe('Added ada@example.com (existing account) to globex as admin.\n');
+  });
+
+  it('refuses a password for an address that already has an account, and adds no membership', async () => {
+    expect((await tessera(['org', 'add', '--name', 'Initech', '--slug', 'initech'], env)).code).toBe(0);
+    const before = await findUserByEmail(running.database.db, 'ada@example.com');
+    const res = await tessera(['user', 'add', '--org', 'initech', '--email', 'ada@example.com', '--password-stdin'], env, 'another-Horse-battery-7\n');
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toBe('Error: ada@example.com already has a Tessera account, and adding it to initech does not change its password. Run the command again without --password-stdin: the person signs in with the password they have.\n');
+    const [initech] = await running.database.db.select().from(orgs).where(eq(orgs.slug, 'initech'));
+    expect(await running.database.db.select().from(memberships).where(eq(memberships.orgId, initech.id))).toEqual([]);
+    expect((await findUserByEmail(running.database.db, 'ada@example.com'))?.passwordHash).toBe(before?.passwordHash);
   });
 
   it('resets a person\'s second factors through the running server, audited in each of their organizations', async () => {

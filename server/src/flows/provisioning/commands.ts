@@ -68,6 +68,11 @@ export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise
     return { message: `Invited ${invitation.email} to ${org.slug}.`, data: { invitationId: invitation.id } };
   }
   if (existing) {
+    // DESIGN.md: one identity, one password. A membership in one more organization leaves that
+    // password as it is, so a password given here would be silently dropped: refuse instead.
+    if (data.password) {
+      throw new AppError('request.invalid', `${existing.email} already has a Tessera account, and adding it to ${org.slug} does not change its password. Run the command again without --password-stdin: the person signs in with the password they have.`);
+    }
     await deps.db.transaction(async (tx) => {
       await addMembership(tx, { orgId: org.id, userId: existing.id, role, username: data.username });
       await recordAudit(tx, deps.ctx, { event: 'membership.added', outcome: 'success', orgId: org.id, targetUserId: existing.id, details: { role, via: data.via } });
