@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { startTessera, type Running } from '../main.ts';
-import { auditEvents, memberships, orgs } from '../db/schema/index.ts';
+import { auditEvents, mailOutbox, memberships, mfaFactors, orgs } from '../db/schema/index.ts';
 import { findUserByEmail } from '../domain/users/user-store.ts';
 import { openDatabase } from '../db/open.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
@@ -160,15 +160,27 @@ describe('tessera CLI while the server runs on the embedded database', () => {
     expect((await findUserByEmail(running.database.db, 'ada@example.com'))?.passwordHash).toBe(before?.passwordHash);
   });
 
-  it('resets a person\'s second factors through the running server, audited in each of their organizations', async () => {
+  it('says there is nothing to reset for a person without second factors, and neither audits nor mails it', async () => {
+    const ada = await findUserByEmail(running.database.db, 'ada@example.com');
     const res = await tessera(['user', 'reset-mfa', '--email', 'ada@example.com'], env);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^Removed 0 second factor\(s\) of ada@example\.com\./);
+    expect(res.stdout).toBe('ada@example.com has no second factors: there was nothing to reset, and no e-mail was sent.\n');
+    expect(await running.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.reset'), eq(auditEvents.targetUserId, ada!.id)))).toEqual([]);
+    expect(await running.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.to, 'ada@example.com'), eq(mailOutbox.template, 'mfa_reset')))).toEqual([]);
+  });
+
+  it('resets a person\'s second factors through the running server, audited in each of their organizations', async () => {
     const ada = await findUserByEmail(running.database.db, 'ada@example.com');
+    await running.database.db.insert(mfaFactors).values({ userId: ada!.id, type: 'totp', name: 'Phone', confirmedAt: new Date(), totpSecretSealed: 'sealed' });
+    const res = await tessera(['user', 'reset-mfa', '--email', 'ada@example.com'], env);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^Removed 1 second factor\(s\) of ada@example\.com\. They were told by e-mail/);
     const rows = await running.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'mfa.reset'), eq(auditEvents.targetUserId, ada!.id)));
     expect(rows.map((r) => r.orgId)).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ userAgent: 'tessera-cli', details: { via: 'cli' } });
+    expect(rows[0]).toMatchObject({ userAgent: 'tessera-cli', details: { via: 'cli', removed: 1 } });
+    expect(await running.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.to, 'ada@example.com'), eq(mailOutbox.template, 'mfa_reset')))).toHaveLength(1);
     const nobody = await tessera(['user', 'reset-mfa', '--email', 'nobody@example.com'], env);
     expect(nobody.code).not.toBe(0);
     expect(nobody.stderr).toContain('No account with the address nobody@example.com.');

@@ -8,16 +8,18 @@ import { isSharedAccount, requireMember, type AdminContext } from './manage-memb
 
 /**
  * Removes every second factor of a person, audited in each organization they belong to (the
- * factors guarded all of them), and tells them by e-mail.
+ * factors guarded all of them), and tells them by e-mail. With no factor to remove nothing
+ * happened: no audit row, and no mail telling them their sign-in methods were reset.
  */
 export async function resetFactors(deps: FlowDeps, user: User, orgIds: string[], via: 'admin' | 'cli'): Promise<number> {
   const removed = await deps.db.transaction(async (tx) => {
     const count = await deleteAllFactors(tx, user.id);
+    if (count === 0) return 0;
     await recordAuditForMemberships(tx, deps.ctx, orgIds, { event: 'mfa.reset', outcome: 'success', targetUserId: user.id, details: { removed: count, via } });
     await enqueueMail(tx, { to: user.email, template: 'mfa_reset', lang: user.language, vars: {}, orgId: orgIds[0] ?? null });
     return count;
   });
-  deps.mailQueued();
+  if (removed > 0) deps.mailQueued();
   return removed;
 }
 

@@ -113,5 +113,6 @@ export async function runResetMfaCommand(input: unknown, deps: FlowDeps): Promis
   if (!user) throw new AppError('user.not_found', `No account with the address ${data.email}.`);
   const orgIds = (await listMemberships(deps.db, user.id)).map((m) => m.orgId);
   const removed = await resetFactors(deps, user, orgIds, 'cli');
+  if (removed === 0) return { message: `${user.email} has no second factors: there was nothing to reset, and no e-mail was sent.`, data: { removed } };
   return { message: `Removed ${removed} second factor(s) of ${user.email}. They were told by e-mail, and set up a new one at their next sign-in where their organization requires it.`, data: { removed } };
 }
