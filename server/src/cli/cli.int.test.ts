@@ -81,6 +81,15 @@ describe('tessera CLI on a stopped embedded database', () => {
     }
   });
 
+  it('rotates the signing keys, saying the new ones are used when Tessera starts (no server runs)', async () => {
+    const res = await tessera(['keys', 'rotate'], env);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^New signing keys \(ES256, RS256\) are in use\./);
+    expect(res.stdout).toContain('Tessera is not running: it signs with them when it starts.');
+    expect(res.stdout).not.toContain('within a minute');
+  });
+
   it('refuses setup without a password when nobody can be asked', async () => {
     const res = await tessera(['setup', '--org-name', 'Other', '--admin-email', 'other@example.com'], env);
     expect(res.code).toBe(1);
@@ -194,6 +203,7 @@ describe('tessera CLI while the server runs on the embedded database', () => {
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^New signing keys \(ES256, RS256\) are in use\. 2 old key\(s\)/);
+    expect(res.stdout).toContain('The running server signs with them within a minute.');
     const [event] = await running.database.db.select().from(auditEvents).where(eq(auditEvents.event, 'oidc.keys_rotated'));
     expect(event).toMatchObject({ outcome: 'success', userAgent: 'tessera-cli' });
   });

@@ -28,7 +28,7 @@ async function run(command: Command): Promise<string | undefined> {
     case 'user reset-mfa':
       return `${(await (await import('./run-provisioning.ts')).runProvisioning('user-reset-mfa', { email: command.email }, config)).message}\n`;
     case 'keys rotate':
-      return `${(await (await import('./run-provisioning.ts')).runProvisioning('keys-rotate', {}, config)).message}\n`;
+      return (await import('./keys-rotate-command.ts')).keysRotateCommand(config);
   }
 }
 

@@ -99,7 +99,8 @@ export async function runRotateKeysCommand(_input: unknown, deps: FlowDeps): Pro
   const { retired } = await rotateOidcKeys(deps.db, deps.masterKey);
   await recordAudit(deps.db, deps.ctx, { event: 'oidc.keys_rotated', outcome: 'success', details: { retired } });
   return {
-    message: `New signing keys (ES256, RS256) are in use. ${retired} old key(s) stay in the JWKS for ${RETIRED_KEY_GRACE_HOURS} hours so tokens they signed still verify; running servers switch within a minute.`,
+    // Which servers sign with them, and when, is for the caller to say: only it knows whether one runs (cli/keys-rotate-command.ts).
+    message: `New signing keys (ES256, RS256) are in use. ${retired} old key(s) stay in the JWKS for ${RETIRED_KEY_GRACE_HOURS} hours so tokens they signed still verify.`,
     data: { retired },
   };
 }
