@@ -74,6 +74,9 @@ export type OidcApp = z.infer<typeof oidcAppSchema>;
 
 export const oidcAppCreatedSchema = oidcAppSchema.extend({ clientSecret: z.string().nullable() });
 
+/** An update's answer: `clientSecret` only when the update made the application confidential (shown this once). */
+export const oidcAppUpdatedSchema = oidcAppSchema.extend({ clientSecret: z.string().optional() });
+
 /** POST /api/oidc/interaction/:uid/consent — the person's answer on the consent screen. */
 export const consentAnswerInput = z.object({ approve: z.boolean() });
 /** GET /api/oidc/interaction/:uid/consent */

@@ -147,6 +147,45 @@ describe('OpenID Connect single sign-on', () => {
     await context.close();
   });
 
+  it('changing the kind of an application warns before its secret goes, and shows the new one once when it needs a secret again', async () => {
+    const app = await createOidcApp({ orgId: acme.id, adminId: null }, { name: 'Kanban', kind: 'web', redirectUris: ['https://kanban.acme.test/cb'] }, deps());
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    await page.goto(`${env.url}/admin/applications/oidc/${app.clientId}`);
+    await page.getByRole('heading', { level: 1, name: 'Kanban' }).waitFor();
+    const settings = page.getByRole('region', { name: 'Settings' });
+
+    // To single-page: asked first; Cancel keeps the secret.
+    await settings.getByRole('radio', { name: 'Single-page application' }).check();
+    await settings.getByRole('button', { name: 'Save' }).click();
+    const warning = page.getByRole('dialog', { name: 'Remove the client secret?' });
+    await warning.getByText("saving deletes this application's secret at once", { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await warning.getByRole('button', { name: 'Cancel' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await getOidcApp({ orgId: acme.id, adminId: null }, app.clientId, deps())).toMatchObject({ hasSecret: true, settings: { kind: 'web' } });
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await warning.getByRole('button', { name: 'Remove the secret and save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    expect(await getOidcApp({ orgId: acme.id, adminId: null }, app.clientId, deps())).toMatchObject({ hasSecret: false, settings: { kind: 'spa' } });
+    expect(await page.getByRole('region', { name: 'Client secret' }).count()).toBe(0);
+
+    // Back to web: no question, and the new secret shown once, the one the server now holds.
+    await settings.getByRole('radio', { name: 'Web application' }).check();
+    await settings.getByRole('button', { name: 'Save' }).click();
+    const issued = page.getByRole('dialog', { name: 'New client secret' });
+    const secret = await issued.getByLabel('Client secret', { exact: true }).inputValue();
+    expect(secret).toMatch(/^tcs_/);
+    await issued.getByText("you won't see it again", { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await issued.getByRole('button', { name: 'I have copied what I need' }).click();
+    await issued.waitFor({ state: 'detached' });
+    expect(await getOidcApp({ orgId: acme.id, adminId: null }, app.clientId, deps())).toMatchObject({ hasSecret: true, settings: { kind: 'web' } });
+    await page.getByRole('region', { name: 'Client secret' }).getByText('A client secret is set.', { exact: false }).waitFor();
+    await context.close();
+  });
+
   it('signs a portal user into the application from its tile; the application shows their claims', async () => {
     const { page, context } = await signedInToPortal(env, people.ada.email);
     // The tile shows the icon its administrator gave it.

@@ -42,7 +42,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { we
     database,
     config,
     afterReply,
-    client: () => new TestClient(app, afterReply),
+    client: () => new TestClient(app, afterReply, config.publicUrl),
     async close() {
       await app.close();
       await afterReply.settled();
@@ -61,13 +61,16 @@ export class TestClient {
   readonly ip = `127.${(clientCount >> 16) & 255}.${(clientCount >> 8) & 255}.${clientCount++ & 255 || 1}`;
   private readonly app: FastifyInstance;
   private readonly afterReply: AfterReply;
-  constructor(app: FastifyInstance, afterReply: AfterReply) {
+  /** The app's own PUBLIC_URL: a listening test app has its own port, and its pages their own origin. */
+  private readonly origin: string;
+  constructor(app: FastifyInstance, afterReply: AfterReply, origin = PUBLIC_URL) {
     this.app = app;
     this.afterReply = afterReply;
+    this.origin = origin;
   }
 
   async request(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, opts: Opts = {}): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { 'user-agent': 'tessera-tests', ...(method !== 'GET' ? { origin: PUBLIC_URL, 'content-type': 'application/json' } : {}) };
+    const headers: Record<string, string> = { 'user-agent': 'tessera-tests', ...(method !== 'GET' ? { origin: this.origin, 'content-type': 'application/json' } : {}) };
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers.cookie = cookie;
     const res = await this.app.inject({

@@ -55,6 +55,18 @@ describe('client secrets and the recency rule', () => {
     expect(spa.json().clientSecret).toBeNull();
   });
 
+  it('refuses making an application confidential (which issues a secret) from a stale sign-in, and changes nothing', async () => {
+    const stale = await signedInAgo('stale-switch@acme.test', 1, 'admin');
+    const spa = (await stale.post('/api/admin/apps/oidc', { name: 'Board', kind: 'spa', redirectUris: ['https://board.example/cb'] })).json().id as string;
+    await t.database.db.update(sessions).set({ authTime: new Date(Date.now() - 20 * 60_000) }).where(eq(sessions.userId, (await t.database.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.emailCanonical, 'stale-switch@acme.test') }))!.id));
+    const refused = await stale.post(`/api/admin/apps/oidc/${spa}`, { kind: 'web' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('auth.reauthenticate');
+    expect((await stale.get(`/api/admin/apps/oidc/${spa}`)).json()).toMatchObject({ hasSecret: false, settings: { kind: 'spa' } });
+    // A rename needs no recent sign-in: it issues nothing.
+    expect((await stale.post(`/api/admin/apps/oidc/${spa}`, { name: 'Board 2' })).statusCode).toBe(200);
+  });
+
   it('lets an API key, which has no sign-in to be recent, rotate a secret (automation does)', async () => {
     const admin = await signedInAgo('key-maker@acme.test', 1, 'admin');
     const key = (await admin.post('/api/admin/api-keys', { name: 'CI' })).json().key as string;

@@ -48,19 +48,27 @@ export async function createOidcApp(admin: OidcAdminContext, input: unknown, dep
   return { ...describeOidcApp(app, stored), clientSecret: secret?.secret ?? null };
 }
 
-export async function updateOidcApp(admin: AdminContext, appId: string, input: unknown, deps: FlowDeps): Promise<OidcApp> {
+/**
+ * Changes what the update names. The kind decides the secret: a public client (single-page,
+ * native) has none, so switching to one drops it; switching to a web or machine application issues
+ * a new one, returned this once, as at creation, so the application is never confidential without a way in.
+ */
+export async function updateOidcApp(admin: OidcAdminContext, appId: string, input: unknown, deps: FlowDeps): Promise<OidcApp & { clientSecret?: string }> {
   const { app, settings } = await requireOidcApp(deps, admin.orgId, appId);
   const { name, description, details, mfaPolicy, ...patch } = updateOidcAppInput.parse(input);
   const { secretHash, ...current } = settings;
   const next = normalizeOidcSettings({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as typeof current);
-  // A public client has no secret; a client made confidential gets one through rotation.
-  const stored: StoredOidcSettings = { ...next, ...(isConfidential(next.kind) && secretHash ? { secretHash } : {}) };
+  const confidential = isConfidential(next.kind);
+  const secret = confidential && !isConfidential(current.kind) ? newSecret(admin) : undefined;
+  const keptHash = confidential ? (secret?.secretHash ?? secretHash) : undefined;
+  const stored: StoredOidcSettings = { ...next, ...(keptHash ? { secretHash: keptHash } : {}) };
+  const secretChange = secret ? 'issued' : secretHash && !confidential ? 'removed' : undefined;
   const updated = await deps.db.transaction(async (tx) => {
     const row = await updateApp(tx, admin.orgId, app.id, { ...(name ? { name } : {}), ...(description !== undefined ? { description } : {}), ...(details !== undefined ? { details } : {}), ...(mfaPolicy ? { mfaPolicy } : {}), protocol: stored, url: oidcLaunchUrl(stored) ?? null });
-    await recordAudit(tx, { ...deps.ctx, actorUserId: admin.adminId }, { event: 'app.updated', outcome: 'success', orgId: admin.orgId, details: { appId: app.id, before: { ...current, mfaPolicy: app.mfaPolicy }, after: { ...next, mfaPolicy: row!.mfaPolicy } } });
+    await recordAudit(tx, { ...deps.ctx, actorUserId: admin.adminId }, { event: 'app.updated', outcome: 'success', orgId: admin.orgId, details: { appId: app.id, before: { ...current, mfaPolicy: app.mfaPolicy }, after: { ...next, mfaPolicy: row!.mfaPolicy }, ...(secretChange ? { secret: secretChange } : {}) } });
     return row!;
   });
-  return describeOidcApp(updated, stored);
+  return { ...describeOidcApp(updated, stored), ...(secret ? { clientSecret: secret.secret } : {}) };
 }
 
 /** A new client secret; the old one stops working at once. */

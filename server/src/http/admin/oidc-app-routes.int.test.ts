@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
+import * as client from 'openid-client';
+import { and, eq, sql } from 'drizzle-orm';
+import { seedOrg, seedUser, STRONG_PASSWORD, type TestClient } from '../../../test/harness.ts';
+import { createListeningTestApp } from '../../../test/http-browser.ts';
+import { discover } from '../../../test/oidc-fixtures.ts';
+import { auditEvents } from '../../db/schema/index.ts';
 
-let t: TestApp;
+let t: Awaited<ReturnType<typeof createListeningTestApp>>;
 let admin: TestClient;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createListeningTestApp();
   const acme = await seedOrg(t, 'Acme');
   await seedUser(t, { email: 'admin@acme.test', orgs: [acme], role: 'admin' });
   admin = t.client();
@@ -58,5 +63,36 @@ describe('OpenID Connect applications in the admin API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('request.invalid');
     expect((await admin.get(`/api/admin/apps/oidc/${id}`)).json()).toEqual(before);
+  });
+
+  it('issues a new secret, shown once, when a single-page application becomes a web application; the secret works', async () => {
+    const spa = await admin.post('/api/admin/apps/oidc', { ...full, name: 'Board', kind: 'spa', tokenEndpointAuthMethod: undefined });
+    expect(spa.json()).toMatchObject({ hasSecret: false, clientSecret: null });
+    const id = spa.json().id as string;
+    const web = await admin.post(`/api/admin/apps/oidc/${id}`, { kind: 'web', grantTypes: ['authorization_code', 'refresh_token', 'client_credentials'] });
+    expect(web.statusCode, web.body).toBe(200);
+    expect(web.json()).toMatchObject({ hasSecret: true, clientSecret: expect.stringMatching(/^tcs_/) });
+    // Shown this once: reading the application back never gives it.
+    expect((await admin.get(`/api/admin/apps/oidc/${id}`)).json()).not.toHaveProperty('clientSecret');
+    const granted = await client.clientCredentialsGrant(await discover(t.url, id, web.json().clientSecret));
+    expect(granted.access_token).toBeTruthy();
+    // Web to machine keeps the secret it has.
+    const machine = await admin.post(`/api/admin/apps/oidc/${id}`, { kind: 'machine', grantTypes: ['client_credentials'] });
+    expect(machine.json()).toMatchObject({ hasSecret: true });
+    expect(machine.json()).not.toHaveProperty('clientSecret');
+    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.updated'), sql`${auditEvents.details}->>'appId' = ${id}`, sql`${auditEvents.details}->>'secret' = 'issued'`));
+    expect(audit).toBeTruthy();
+  });
+
+  it('drops the secret when a web application becomes a single-page one, and says so in the audit log', async () => {
+    const created = await admin.post('/api/admin/apps/oidc', { ...full, name: 'Intranet' });
+    const id = created.json().id as string;
+    const spa = await admin.post(`/api/admin/apps/oidc/${id}`, { kind: 'spa' });
+    expect(spa.statusCode, spa.body).toBe(200);
+    expect(spa.json()).toMatchObject({ hasSecret: false });
+    expect(spa.json()).not.toHaveProperty('clientSecret');
+    await expect(client.clientCredentialsGrant(await discover(t.url, id, created.json().clientSecret))).rejects.toBeTruthy();
+    const rows = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.event, 'app.updated'), sql`${auditEvents.details}->>'appId' = ${id}`));
+    expect(rows.map((r) => (r.details as { secret?: string }).secret)).toEqual(['removed']);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createOidcAppInput, oidcAppCreatedSchema, oidcAppSchema, updateOidcAppInput } from '../../../../contract/oidc-apps.ts';
+import { createOidcAppInput, oidcAppCreatedSchema, oidcAppSchema, oidcAppUpdatedSchema, updateOidcAppInput } from '../../../../contract/oidc-apps.ts';
 import { createOidcApp, getOidcApp, rotateOidcSecret, updateOidcApp } from '../../flows/admin/oidc-apps.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireAdmin } from '../plugins/authenticate.ts';
@@ -26,7 +26,7 @@ export async function adminOidcAppRoutes(app: FastifyInstance, deps: HttpDeps): 
     return getOidcApp(a.ctx, req.params.id, a.deps);
   });
 
-  r.post('/api/admin/apps/oidc/:id', { schema: { params: idParams, body: updateOidcAppInput, response: { 200: oidcAppSchema } } }, async (req) => {
+  r.post('/api/admin/apps/oidc/:id', { schema: { params: idParams, body: updateOidcAppInput, response: { 200: oidcAppUpdatedSchema } } }, async (req) => {
     const a = await admin(req);
     return updateOidcApp(a.ctx, req.params.id, req.body, a.deps);
   });

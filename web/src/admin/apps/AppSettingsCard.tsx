@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { useAppForm } from '../../forms/use-app-form.ts';
@@ -16,6 +16,8 @@ type Props<V extends Record<string, unknown>, A> = {
   update(values: V): Promise<A>;
   /** The form's values from what the API read back after saving. */
   formOf(saved: A): V;
+  /** A change that loses something asks first: its warning, or undefined when saving can go ahead. */
+  confirm?(values: V): { title: string; text: string; action: string } | undefined;
   children: ReactNode;
 };
 
@@ -23,9 +25,10 @@ type Props<V extends Record<string, unknown>, A> = {
  * The settings card of an existing application, whatever its protocol: saves through the API,
  * puts the read-back into the cache and the form, says "Saved", and marks server field errors.
  */
-export function AppSettingsCard<V extends Record<string, unknown>, A>({ id, form, detailKey, update, formOf, children }: Props<V, A>) {
+export function AppSettingsCard<V extends Record<string, unknown>, A>({ id, form, detailKey, update, formOf, confirm, children }: Props<V, A>) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [pending, setPending] = useState<{ values: V; warning: NonNullable<ReturnType<NonNullable<Props<V, A>['confirm']>>> }>();
   const save = useMutation({
     mutationFn: update,
     onSuccess: async (saved) => {
@@ -36,9 +39,15 @@ export function AppSettingsCard<V extends Record<string, unknown>, A>({ id, form
       await queryClient.invalidateQueries({ queryKey: adminKeys.apps(), exact: true });
     },
     onError: (err) => markServerFields(form, err),
+    onSettled: () => setPending(undefined),
   });
+  const submit = (values: V) => {
+    const warning = confirm?.(values);
+    if (warning) setPending({ values, warning });
+    else save.mutate(values);
+  };
   return (
-    <form onSubmit={form.onSubmit((values: V) => save.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Section id={id} title={t('adminApps.settings')}>
         <ErrorAlert error={save.error} />
         {children}
@@ -48,6 +57,19 @@ export function AppSettingsCard<V extends Record<string, unknown>, A>({ id, form
           </Button>
         </Group>
       </Section>
+      <Modal opened={!!pending} onClose={() => setPending(undefined)} title={pending?.warning.title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Stack>
+          <Text size="sm">{pending?.warning.text}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPending(undefined)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={save.isPending} onClick={() => pending && save.mutate(pending.values)}>
+              {pending?.warning.action}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </form>
   );
 }
