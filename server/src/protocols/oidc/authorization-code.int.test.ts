@@ -31,6 +31,9 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     expect(meta.introspection_endpoint).toBeTruthy();
     expect(meta.revocation_endpoint).toBeTruthy();
     expect(meta.end_session_endpoint).toBeTruthy();
+    // Only what an application can be registered for.
+    expect(meta.response_types_supported).toEqual(['code']);
+    expect([...(meta.token_endpoint_auth_methods_supported ?? [])].sort()).toEqual(['client_secret_basic', 'client_secret_post', 'none']);
     const jwks = await (await fetch(meta.jwks_uri!)).json();
     expect(jwks.keys.map((k: { alg: string }) => k.alg).sort()).toEqual(['ES256', 'RS256']);
     expect(jwks.keys.every((k: Record<string, unknown>) => k.d === undefined)).toBe(true);

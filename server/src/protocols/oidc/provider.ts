@@ -100,6 +100,11 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     // The claims of the granted scopes go in the ID token as well as userinfo (oidc-provider keeps
     // them for userinfo by default): many applications read the ID token only, as with Okta or Entra.
     conformIdTokenClaims: false,
+    // What Tessera's applications can be registered for, and so what discovery promises: the code
+    // flow only (no implicit or hybrid responses), and shared secrets or PKCE alone (no JWT client
+    // assertions, which no application can be given keys for).
+    responseTypes: ['code'],
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
     interactions: { policy, url: (_ctx, interaction) => `/api/oidc/interaction/${interaction.uid}` },
     // SECURITY.md: PKCE with S256 for every client, confidential ones too.
     pkce: { required: () => true },
