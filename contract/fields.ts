@@ -7,6 +7,7 @@ export const TEXT_MESSAGES = {
   hidden: 'contains control or text-direction characters',
   oneLine: 'must be on one line',
   invisible: 'contains invisible characters (such as a zero-width space)',
+  redirectUri: 'must be an exact https:// address (http:// only on localhost), without wildcards or #fragment',
 } as const;
 
 // NUL bytes and lone surrogates are refused before anything expensive sees the value (PostgreSQL

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multilineText, distinctBy, LOOPBACK_HOSTS, nameField } from './fields.ts';
+import { TEXT_MESSAGES, multilineText, distinctBy, LOOPBACK_HOSTS, nameField } from './fields.ts';
 import { appMfaPolicySchema } from './apps.ts';
 import { updateOf } from './patch-schema.ts';
 
@@ -22,7 +22,7 @@ const redirectUri = z
     } catch {
       return false;
     }
-  }, 'must be an exact https:// address (http:// only on localhost), without wildcards or #fragment');
+  }, TEXT_MESSAGES.redirectUri);
 const httpsOrLoopback = redirectUri;
 
 export const oidcAppKinds = ['web', 'spa', 'native', 'machine'] as const;

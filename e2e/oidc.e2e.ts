@@ -80,7 +80,7 @@ describe('OpenID Connect single sign-on', () => {
     // A wildcard redirect URI is refused on its own row, before anything is sent.
     await form.getByLabel('Redirect URI 1', { exact: true }).fill('https://*.acme.test/callback');
     await form.getByRole('button', { name: 'Create application' }).click();
-    await form.getByText('This value is not valid.').waitFor();
+    await form.getByText('Enter the exact address: https://, or http:// on localhost only, with no * wildcard and no #fragment.').waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
     await form.getByLabel('Redirect URI 1', { exact: true }).fill(rp.callbackUri);
     expect(await seriousA11yViolations(page)).toEqual([]);

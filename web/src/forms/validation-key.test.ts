@@ -16,6 +16,7 @@ describe('validationKey', () => {
   it('names the text rule a value broke, from the contract’s own sentence', () => {
     expect(validationKey({ code: 'custom', message: 'must be on one line' })).toBe('validation.oneLine');
     expect(validationKey({ code: 'custom', message: 'contains control or text-direction characters' })).toBe('validation.hiddenCharacters');
+    expect(validationKey({ code: 'custom', message: 'must be an exact https:// address (http:// only on localhost), without wildcards or #fragment' })).toBe('validation.redirectUri');
     expect(validationKey({ code: 'custom', message: 'contains invisible characters (such as a zero-width space)' })).toBe('validation.invisibleCharacters');
     expect(validationKey({ code: 'custom', message: 'something else entirely' })).toBe('validation.invalid');
   });

@@ -22,6 +22,7 @@ const CONTRACT_MESSAGE_KEYS = new Map<string, string>([
   [TEXT_MESSAGES.hidden, 'validation.hiddenCharacters'],
   [TEXT_MESSAGES.oneLine, 'validation.oneLine'],
   [TEXT_MESSAGES.invisible, 'validation.invisibleCharacters'],
+  [TEXT_MESSAGES.redirectUri, 'validation.redirectUri'],
 ]);
 
 /** Messages set by a schema itself are keys when the web wrote them, English sentences when the contract did. */
