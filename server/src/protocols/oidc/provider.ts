@@ -8,7 +8,7 @@ import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter, writePending } from './adapter.ts';
 import { cookieKeys } from './cookie-keys.ts';
 import { loadGrantFor } from './first-party-grant.ts';
-import { tesseraSessionCheck } from './session-check.ts';
+import { tesseraSessionChecks } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
 import { endTesseraSessionOnLogout } from './end-session.ts';
 import { auditProviderEvents } from './audit-provider-events.ts';
@@ -69,7 +69,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
   };
 
   const policy = interactionPolicy.base();
-  policy.get('login')!.checks.add(tesseraSessionCheck(deps, clients));
+  for (const check of tesseraSessionChecks(deps, clients)) policy.get('login')!.checks.add(check);
 
   const cookieKey = deps.masterKey.derive('oidc-cookies').toString('base64url');
   const configuration: Configuration = {

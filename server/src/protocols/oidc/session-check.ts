@@ -34,24 +34,44 @@ export function koaFlowDeps(ctx: KoaContextWithOIDC, deps: HttpDeps, user?: User
 export const acrOf = (session: Session) => (session.mfaAt ? 'mfa' : 'pwd');
 export const wantsMfa = (ctx: KoaContextWithOIDC) => String(ctx.oidc.params?.acr_values ?? '').split(' ').includes('mfa');
 
+type Verdict = 'mirrors' | 'stale' | 'denied' | 'step_up';
+
 /**
- * The provider's own session may pass a person straight through only while it still mirrors a
- * live Tessera session: same person, same sign-in, same MFA state, and the application's access
- * rules still met. Logging out of Tessera, signing in again, suspension, an unassignment or a
- * step-up rule all send the request back through the interaction (or fail `prompt=none`).
+ * Whether the provider's own session may pass a person straight through: only while it still
+ * mirrors a live Tessera session (same person, same sign-in, same MFA state) and the application's
+ * access rules are still met. Worked out once per request, for the checks below.
  */
-export function tesseraSessionCheck(deps: HttpDeps, clients: ClientCache) {
-  return new Check('tessera_session', 'End-User authentication is required', 'login_required', async (ctx: KoaContextWithOIDC) => {
+async function verdictOf(ctx: KoaContextWithOIDC, deps: HttpDeps, clients: ClientCache): Promise<Verdict> {
+  const state = ctx.state as { tesseraVerdict?: Promise<Verdict> };
+  return (state.tesseraVerdict ??= (async (): Promise<Verdict> => {
     const { oidc } = ctx;
     const provided = oidc.session;
-    if (!provided?.accountId || oidc.result?.login) return Check.NO_NEED_TO_PROMPT;
     const signedIn = await tesseraSessionOf(ctx, deps);
-    if (!signedIn || signedIn.session.userId !== provided.accountId) return Check.REQUEST_PROMPT;
+    if (!signedIn || signedIn.session.userId !== provided?.accountId) return 'stale';
     const { session, user } = signedIn;
-    if (provided.loginTs !== Math.floor(session.authTime.getTime() / 1000) || provided.acr !== acrOf(session)) return Check.REQUEST_PROMPT;
+    if (provided.loginTs !== Math.floor(session.authTime.getTime() / 1000) || provided.acr !== acrOf(session)) return 'stale';
     const app = oidc.client && (await clients.get(oidc.client.clientId))?.app;
-    if (!app) return Check.REQUEST_PROMPT;
+    if (!app) return 'stale';
     const access = await checkAppAccess(session, app, koaFlowDeps(ctx, deps, user), { requireMfa: wantsMfa(ctx) });
-    return access.kind === 'allowed' ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
-  });
+    return access.kind === 'allowed' ? 'mirrors' : access.kind === 'denied' ? 'denied' : access.kind === 'step_up' ? 'step_up' : 'stale';
+  })());
+}
+
+/**
+ * Logging out of Tessera, signing in again, suspension, an unassignment or a step-up rule send the
+ * request back through the interaction. With `prompt=none` the application learns why, in the
+ * words of OIDC Core §3.1.2.6: `login_required` (no matching sign-in), `interaction_required` (a
+ * second factor is needed first), or `access_denied` (the person may not use it: RFC 6749 §4.1.2.1).
+ */
+export function tesseraSessionChecks(deps: HttpDeps, clients: ClientCache) {
+  const check = (name: string, error: string, description: string, asks: Verdict) =>
+    new Check(name, description, error, async (ctx: KoaContextWithOIDC) => {
+      if (!ctx.oidc.session?.accountId || ctx.oidc.result?.login) return Check.NO_NEED_TO_PROMPT;
+      return (await verdictOf(ctx, deps, clients)) === asks ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+    });
+  return [
+    check('tessera_session', 'login_required', 'End-User authentication is required', 'stale'),
+    check('tessera_access', 'access_denied', 'The End-User may not use this application', 'denied'),
+    check('tessera_step_up', 'interaction_required', 'A second factor is required first', 'step_up'),
+  ];
 }

@@ -125,6 +125,20 @@ describe('the Tessera session is the truth', () => {
     await t.database.db.update(memberships).set({ suspendedAt: new Date() }).where(eq(memberships.userId, user.id));
     const suspended = await authorize(config, t.url, undefined, { browser: first.browser, params: { prompt: 'none' } });
     expect(suspended.callback.searchParams.get('code')).toBeNull();
+    // Signed in, but no longer allowed: the application is told so, not asked to sign the person in.
+    expect(suspended.callback.searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('answers prompt=none with interaction_required when the application now wants a second factor', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const first = await authorize(config, t.url, who);
+    expect(first.stoppedAt).toBeUndefined();
+    const silent = await authorize(config, t.url, undefined, { browser: first.browser, params: { prompt: 'none', acr_values: 'mfa' } });
+    expect(silent.callback.searchParams.get('code')).toBeNull();
+    expect(silent.callback.searchParams.get('error')).toBe('interaction_required');
+    expect((await authorize(config, t.url, undefined, { browser: first.browser, params: { prompt: 'none' } })).callback.searchParams.get('code')).toBeTruthy();
   });
 
   it('RP-initiated logout asks, then ends the Tessera session and returns to the registered URI only', async () => {
