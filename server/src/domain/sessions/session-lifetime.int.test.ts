@@ -116,6 +116,30 @@ describe('a session policy tightened after sign-in', () => {
     await runHousekeeping(t.database.db);
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
+
+  it('re-verifies passkey-only sessions already open by a shortened re-verification time, not password ones', async () => {
+    await setPolicy({ idleMinutes: 600, absoluteHours: 12 });
+    const passkey = await memberSignedIn('passkey@strict.test');
+    const password = await memberSignedIn('password@strict.test');
+    const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000);
+    // As a passkey sign-in leaves it (open-session.ts): no password among the methods.
+    await age(passkey.user.id, { amr: ['hwk', 'user', 'mfa'], createdAt: threeHoursAgo });
+    await age(password.user.id, { createdAt: threeHoursAgo });
+    expect((await admin.post('/api/admin/policies', { mfa: { reverifyHours: 2 } })).statusCode).toBe(200);
+    expect((await password.c.get('/api/session')).statusCode).toBe(200);
+    const listed = (await admin.get(`/api/admin/users/${passkey.user.id}/sessions`)).json();
+    expect(listed.items).toHaveLength(0);
+    await runHousekeeping(t.database.db);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, passkey.user.id))).toHaveLength(0);
+    expect((await passkey.c.get('/api/session')).statusCode).toBe(401);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, password.user.id))).toHaveLength(1);
+  });
+
+  it('ends a passkey-only session past the re-verification time at its next request', async () => {
+    const passkey = await memberSignedIn('passkey2@strict.test');
+    await age(passkey.user.id, { amr: ['hwk', 'user', 'mfa'], createdAt: new Date(Date.now() - 3 * 3_600_000) });
+    expect((await passkey.c.get('/api/session')).statusCode).toBe(401);
+  });
 });
 
 describe('no enumeration by time', () => {

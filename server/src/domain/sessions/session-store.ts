@@ -66,12 +66,12 @@ export async function createSession(db: Queryable, input: NewSession): Promise<{
  * The live session for a cookie value, with the person and their membership of the session's
  * organization read in the same statement (every signed-in request asks for all three), or
  * undefined when unknown, past its absolute lifetime or idle too long. The organization's current
- * session policy comes along in that statement too: a policy tightened after sign-in binds
+ * session policy (and passwordless re-verification) comes along in that statement too: a policy tightened after sign-in binds
  * sessions already open, at no extra round trip. Touches last-seen at most once a minute.
  */
 const sessionWithPersonByToken = prepared('session_with_person_by_token', (db) =>
   db
-    .select({ session: sessions, user: users, membership: memberships, sessionPolicy: sql<unknown>`${orgs.policies} -> 'session'` })
+    .select({ session: sessions, user: users, membership: memberships, sessionPolicy: sql<unknown>`jsonb_build_object('session', ${orgs.policies} -> 'session', 'reverifyHours', ${orgs.policies} -> 'mfa' -> 'reverifyHours')` })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgs, eq(orgs.id, sessions.orgId))
@@ -135,22 +135,23 @@ export async function deleteUserSessions(db: Queryable, userId: string, exceptSe
  */
 export async function deleteExpiredSessions(db: Queryable): Promise<EndedSession[]> {
   // A stored field that is missing or not a number takes its default, as parseSessionPolicy.
-  const field = (name: keyof SessionPolicy) =>
-    sql`coalesce(case when jsonb_typeof(${orgs.policies} -> 'session' -> ${name}) = 'number' then (${orgs.policies} -> 'session' ->> ${name})::float8 end, ${DEFAULT_SESSION_POLICY[name]}::float8)`;
+  const field = (path: 'session' | 'mfa', name: keyof SessionPolicy) =>
+    sql`coalesce(case when jsonb_typeof(${orgs.policies} -> ${path} -> ${name}) = 'number' then (${orgs.policies} -> ${path} ->> ${name})::float8 end, ${DEFAULT_SESSION_POLICY[name]}::float8)`;
   return db
     .delete(sessions)
     .where(
       sql`${sessions.expiresAt} <= now() or ${sessions.lastSeenAt} + make_interval(mins => ${sessions.idleMinutes}) <= now() or exists (
         select 1 from ${orgs} where ${orgs.id} = ${sessions.orgId} and (
-          ${sessions.createdAt} + interval '1 hour' * ${field('absoluteHours')} <= now()
-          or ${sessions.lastSeenAt} + interval '1 minute' * ${field('idleMinutes')} <= now()))`,
+          ${sessions.createdAt} + interval '1 hour' * ${field('session', 'absoluteHours')} <= now()
+          or ${sessions.lastSeenAt} + interval '1 minute' * ${field('session', 'idleMinutes')} <= now()
+          or (not ('pwd' = any(${sessions.amr})) and ${sessions.createdAt} + interval '1 hour' * ${field('mfa', 'reverifyHours')} <= now())))`,
     )
     .returning(ENDED);
 }
 
 export async function listUserSessions(db: Queryable, userId: string): Promise<Session[]> {
   const rows = await db
-    .select({ session: sessions, sessionPolicy: sql<unknown>`${orgs.policies} -> 'session'` })
+    .select({ session: sessions, sessionPolicy: sql<unknown>`jsonb_build_object('session', ${orgs.policies} -> 'session', 'reverifyHours', ${orgs.policies} -> 'mfa' -> 'reverifyHours')` })
     .from(sessions)
     .innerJoin(orgs, eq(orgs.id, sessions.orgId))
     .where(eq(sessions.userId, userId))
