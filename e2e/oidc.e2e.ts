@@ -223,6 +223,18 @@ describe('OpenID Connect single sign-on', () => {
     await context.close();
   });
 
+  it("fills User Login's Email from the application's login_hint, which the person can still change", async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${wiki.rp.loginUri}?login_hint=${encodeURIComponent(people.ada.email)}`);
+    await page.waitForURL((u) => u.pathname === '/login');
+    await expect.poll(() => page.getByLabel(/^Email/).inputValue()).toBe(people.ada.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Login' }).click();
+    expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
+    await context.close();
+  });
+
   it('a sign-in request that expired while the person was away ends on a page that says so, in their language', async () => {
     const { page, context } = await signedInToPortal(env, people.ada.email);
     await page.goto(`${env.url}/api/oidc/interaction/expiredInteraction0`);

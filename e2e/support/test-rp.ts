@@ -66,6 +66,8 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
           ...(options.formPost ? { response_mode: 'form_post' } : {}),
           // `/login?prompt=login`: the application asks for a fresh sign-in.
           ...(url.searchParams.get('prompt') ? { prompt: url.searchParams.get('prompt')! } : {}),
+          // `/login?login_hint=…`: the application already knows who is signing in.
+          ...(url.searchParams.get('login_hint') ? { login_hint: url.searchParams.get('login_hint')! } : {}),
           redirect_uri: callbackUri,
           scope,
           code_challenge: await client.calculatePKCECodeChallenge(verifier),

@@ -89,6 +89,15 @@ describe('authorization code with PKCE (RFC 6749, RFC 7636) through openid-clien
     expect(info).toMatchObject({ email: who.email, email_verified: true, given_name: 'Ada', family_name: 'Lovelace', name: 'Ada Lovelace', groups: [] });
   });
 
+  it("passes the application's login_hint on to User Login when it is an address, and nothing else", async () => {
+    const app = await seedOidcApp(t, acme, {}, ada.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const hinted = await authorize(config, t.url, undefined, { params: { login_hint: 'ada@acme.test' } });
+    expect(new URL(hinted.stoppedAt!).searchParams.get('hint')).toBe('ada@acme.test');
+    const opaque = await authorize(config, t.url, undefined, { params: { login_hint: 'user-12345' } });
+    expect(new URL(opaque.stoppedAt!).searchParams.get('hint')).toBeNull();
+  });
+
   it('passes a signed-in person straight through on the next request (no second sign-in)', async () => {
     const app = await seedOidcApp(t, acme, {}, ada.id);
     const config = await discover(t.url, app.clientId, app.clientSecret);

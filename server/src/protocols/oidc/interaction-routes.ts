@@ -80,7 +80,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const back = encodeURIComponent(here(details.uid));
     switch (next.kind) {
       case 'sign_in':
-        return reply.redirect(loginPath(here(details.uid), signedIn !== undefined), 303);
+        return reply.redirect(loginPath(here(details.uid), signedIn !== undefined, details.params.login_hint), 303);
       case 'denied':
         return reply.redirect(`/sso/denied?interaction=${details.uid}`, 303);
       case 'step_up':

@@ -42,6 +42,8 @@ export function LoginPage({ portal }: Props) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const returnTo = params.get('returnTo') ?? undefined;
+  // The application's login_hint (the server passes on only an address): a suggestion the person can change.
+  const hint = params.get('hint')?.slice(0, 254) || undefined;
   // Only known notices are shown: the URL cannot put words of its own on this page.
   const noticeKey = params.get('notice') ?? '';
   const notice = Object.hasOwn(NOTICES, noticeKey) ? t(NOTICES[noticeKey as keyof typeof NOTICES]) : undefined;
@@ -102,7 +104,7 @@ export function LoginPage({ portal }: Props) {
           <Loader aria-label={t('common.loading')} />
         </Center>
       ) : shown.step === 'email' ? (
-        <EmailStep key={shown.email ?? ''} portal={portal} initialEmail={shown.email} onSubmit={(email) => answer(() => signInApi.start(email, portal, returnTo))} onPasskey={(run) => answer(run)} returnTo={returnTo} />
+        <EmailStep key={shown.email ?? ''} portal={portal} initialEmail={shown.email ?? hint} onSubmit={(email) => answer(() => signInApi.start(email, portal, returnTo))} onPasskey={(run) => answer(run)} returnTo={returnTo} />
       ) : shown.step === 'password' ? (
         <PasswordStep email={shown.email} onChange={() => restart(shown.email)} onSubmit={(password) => answer(() => signInApi.password(password))} />
       ) : shown.step === 'choose_org' ? (
