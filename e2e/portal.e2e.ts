@@ -150,6 +150,12 @@ describe('User Portal', () => {
     const sessions = page.getByRole('region', { name: 'Sessions et appareils' });
     await sessions.getByText('Navigateur inconnu · Système inconnu').waitFor();
     await sessions.getByText('Chrome · Linux').waitFor();
+    // What the server says of a malformed key is English: the French page says so before it.
+    const ssh = page.getByRole('region', { name: 'Clés SSH' });
+    await ssh.getByLabel('Nom').fill('Cassée');
+    await ssh.getByLabel('Clé publique').fill('ssh-ed25519 AAAAnotakey');
+    await ssh.getByRole('button', { name: 'Ajouter la clé' }).click();
+    await ssh.getByText(/Détails \(en anglais\) : .*(truncated|base64|length)/).waitFor();
     await context.close();
     await odd.close();
   });

@@ -14,7 +14,7 @@ function signInAgainHref(): string {
 
 /** One way to show a failed request: the text for its code, announced to screen readers. */
 export function ErrorAlert({ error }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!error) return null;
   const { text, detail } = describeError(error);
   // A change that needs a fresh sign-in says so, and offers it: the reader has no other way to get one.
@@ -24,8 +24,7 @@ export function ErrorAlert({ error }: Props) {
       {text}
       {detail && (
         <Text size="sm" mt={4} data-testid="error-detail">
-          {/* The server's specifics are in English: said so, rather than switching language mid-alert. */}
-          {i18n.language === 'en' ? detail : `${t('errors.detailInEnglish')} ${detail}`}
+          {detail}
         </Text>
       )}
       {reauth && (

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client.ts';
-import { errorText } from '../i18n/index.ts';
+import { englishDetail, errorText } from '../i18n/index.ts';
 import { CeremonyError } from '../lib/webauthn.ts';
 
 /**
@@ -12,6 +12,6 @@ const SPECIFIC = new Set(['saml.metadata_invalid', 'app.invalid', 'ssh_key.inval
 /** A failed request as the reader sees it: the sentence for its code, and the server's specifics where they help. */
 export function describeError(error: unknown): { text: string; detail?: string } {
   const text = errorText(error instanceof ApiError || error instanceof CeremonyError ? error.code : undefined);
-  const detail = error instanceof ApiError && SPECIFIC.has(error.code) && error.message !== text ? error.message : undefined;
+  const detail = error instanceof ApiError && SPECIFIC.has(error.code) && error.message !== text ? englishDetail(error.message) : undefined;
   return { text, detail };
 }

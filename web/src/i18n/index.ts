@@ -47,4 +47,9 @@ export function errorText(code: string | undefined): string {
   return (code && Object.hasOwn(table, code) && table[code]) || table.generic;
 }
 
+/** The server's own words, which are English: said so before them in another language, rather than switching mid-sentence. */
+export function englishDetail(detail: string): string {
+  return i18n.language === 'en' ? detail : `${(i18n.language === 'fr' ? fr : en).errors.detailInEnglish} ${detail}`;
+}
+
 export { i18n };
