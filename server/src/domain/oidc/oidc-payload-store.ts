@@ -36,5 +36,5 @@ export async function revokeClientOidcPayloads(db: Queryable, clientId: string):
 /** One person's grants to one client, and every code and token issued from them. */
 export async function revokeUserClientOidcGrants(db: Queryable, userId: string, clientId: string): Promise<void> {
   const grants = sql`select id from ${oidcPayloads} where model = 'Grant' and account_id = ${userId} and payload->>'clientId' = ${clientId}`;
-  await db.delete(oidcPayloads).where(or(sql`${oidcPayloads.grantId} in (${grants})`, and(eq(oidcPayloads.model, 'Grant'), eq(oidcPayloads.accountId, userId), sql`${oidcPayloads.payload}->>'clientId' = ${clientId}`)));
+  await db.delete(oidcPayloads).where(or(sql`${oidcPayloads.id} in (${grants})`, sql`${oidcPayloads.grantId} in (${grants})`));
 }

@@ -13,8 +13,8 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { ...sessionPolicySchema.pa
 export function parseSessionPolicy(raw: unknown): SessionPolicy {
   const { session, reverifyHours } = (raw ?? {}) as { session?: unknown; reverifyHours?: unknown };
   const parsed = sessionPolicySchema.safeParse(session ?? {});
-  const hours = typeof reverifyHours === 'number' && Number.isFinite(reverifyHours) && reverifyHours >= 1 ? reverifyHours : DEFAULT_SESSION_POLICY.reverifyHours;
-  return parsed.success ? { ...parsed.data, reverifyHours: hours } : DEFAULT_SESSION_POLICY;
+  const hours = mfaPolicySchema.shape.reverifyHours.safeParse(reverifyHours ?? undefined);
+  return parsed.success ? { ...parsed.data, reverifyHours: hours.success ? hours.data : DEFAULT_SESSION_POLICY.reverifyHours } : DEFAULT_SESSION_POLICY;
 }
 
 type Timed = Pick<typeof sessions.$inferSelect, 'createdAt' | 'lastSeenAt' | 'expiresAt' | 'idleMinutes' | 'amr'>;

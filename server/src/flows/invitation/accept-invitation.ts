@@ -2,8 +2,8 @@ import { AppError } from '../../errors.ts';
 import { acceptInvitationInput, checkInvitationInput } from '../../../../contract/invitations.ts';
 import { findPendingInvitationByToken, markInvitationAccepted } from '../../domain/invitations/invitation-store.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
-import { addMembership, createUser, findUserByEmail, listMemberships } from '../../domain/users/user-store.ts';
-import { strictestPasswordPolicy, type PasswordPolicy } from '../../../../contract/password-policy.ts';
+import { addMembership, createUser, findUserByEmail, listMemberships, type Membership } from '../../domain/users/user-store.ts';
+import { strictestPasswordPolicy } from '../../../../contract/password-policy.ts';
 import { checkNewPassword } from '../../domain/credentials/check-new-password.ts';
 import { hashPassword } from '../../domain/credentials/password-hash.ts';
 import { openSession } from '../../domain/sessions/open-session.ts';
@@ -19,20 +19,14 @@ export async function checkInvitation(input: unknown, deps: FlowDeps) {
   if (!invitation) throw invalidLink();
   const org = (await findOrgById(deps.db, invitation.orgId))!;
   const user = await findUserByEmail(deps.db, invitation.email);
-  const policy = await policyForInvitee(deps, org.policies.password, user?.id);
-  const joinsBeforeSignIn = Boolean(user) && !(await canSignInSomewhere(deps, user!.id));
+  const memberships = user ? await listMemberships(deps.db, user.id) : [];
+  const policy = strictestPasswordPolicy([org.policies.password, ...memberships.map((m) => m.policies.password)]);
+  const joinsBeforeSignIn = Boolean(user) && !canSignInSomewhere(memberships);
   return { email: invitation.email, organization: { slug: org.slug, name: org.name }, accountExists: Boolean(user), joinsBeforeSignIn, policy };
 }
 
 /** Sign-in admits only to an organization where the person is an active member. */
-async function canSignInSomewhere(deps: FlowDeps, userId: string): Promise<boolean> {
-  return (await listMemberships(deps.db, userId)).some((m) => !m.suspended);
-}
-
-async function policyForInvitee(deps: FlowDeps, orgPolicy: PasswordPolicy, userId?: string): Promise<PasswordPolicy> {
-  const others = userId ? (await listMemberships(deps.db, userId)).map((m) => m.policies.password) : [];
-  return strictestPasswordPolicy([orgPolicy, ...others]);
-}
+const canSignInSomewhere = (memberships: Membership[]) => memberships.some((m) => !m.suspended);
 
 /**
  * New address: the password creates the account and signs the person in. Existing account: the
@@ -44,7 +38,7 @@ export async function acceptInvitation(input: unknown, session: Session | undefi
   if (!invitation) throw invalidLink();
   const existing = await findUserByEmail(deps.db, invitation.email);
 
-  if (existing && !session && !(await canSignInSomewhere(deps, existing.id))) {
+  if (existing && !session && !canSignInSomewhere(await listMemberships(deps.db, existing.id))) {
     // Signing in first is impossible for them. The link proves the address, as it does for a new
     // account; the account's own password (and factors) still guard the sign-in that follows.
     await deps.db.transaction(async (tx) => {

@@ -12,9 +12,6 @@ import { TotpSetup } from '../../components/TotpSetup.tsx';
 import { webauthn } from '../../lib/webauthn.ts';
 import { Section } from '../../components/Section.tsx';
 
-/** As long as the server keeps a name (contract/fields.ts nameField): refused there only after the key was touched. */
-const NAME_MAX = 100;
-
 /** My factors: authenticator app, security keys and passkeys, recovery codes. */
 export function MfaSection() {
   const { t, i18n } = useTranslation();
@@ -90,7 +87,7 @@ export function MfaSection() {
           </Group>
           {mfa.data.factors.length > 0 && <Text size="sm">{t('security.codesLeft', { count: mfa.data.recoveryCodesLeft })}</Text>}
           {mfa.data.policy.methods.includes('webauthn') && <Stack gap="xs" maw={420}>
-            <TextInput label={t('security.keyName')} placeholder={t('security.defaultKeyName')} value={keyName} maxLength={NAME_MAX} onChange={(e) => setKeyName(e.currentTarget.value)} />
+            <TextInput label={t('security.keyName')} placeholder={t('security.defaultKeyName')} value={keyName} maxLength={100} onChange={(e) => setKeyName(e.currentTarget.value)} />
             <Group><Button variant="default" onClick={addKey}>{t('security.registerKey')}</Button></Group>
           </Stack>}
         </>
