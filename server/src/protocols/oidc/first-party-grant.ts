@@ -1,5 +1,6 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
+import { adoptedTesseraSession } from './session-check.ts';
 
 type Grant = InstanceType<KoaContextWithOIDC['oidc']['provider']['Grant']>;
 /** Claims every ID token carries anyway: the consent prompt never asks for them either. */
@@ -8,7 +9,8 @@ const ALWAYS = new Set(['sub', 'sid', 'auth_time', 'acr', 'amr', 'iss']);
 /**
  * oidc-provider's `loadExistingGrant`: the grant this authorization continues (the consent's, or
  * the one this browser's session holds for the client), else — only right after Tessera's own
- * interaction let the person in, its access rules met — for an application whose consent the
+ * interaction let the person in, or a silent request took on their Tessera session, its access
+ * rules met — for an application whose consent the
  * organization gives (implicit; not a native one, which the provider always asks), the grant of
  * what the client asked for. The first launch of such an application then takes one interaction,
  * not two (the second only said "consent given"). The launch is audited when the code goes out
@@ -21,7 +23,7 @@ export function loadGrantFor(settingsOf: (clientId: string) => Promise<{ setting
     const grantId = oidc.result?.consent?.grantId || oidc.session!.grantIdFor(clientId);
     if (grantId) return oidc.provider.Grant.find(grantId);
     const accountId = oidc.account?.accountId;
-    if (!oidc.result?.login || !accountId || oidc.client!.applicationType === 'native') return undefined;
+    if (!(oidc.result?.login || adoptedTesseraSession(ctx)) || !accountId || oidc.client!.applicationType === 'native') return undefined;
     const client = await settingsOf(clientId);
     if (client?.settings.consent !== 'implicit') return undefined;
     const grant = new oidc.provider.Grant({ accountId, clientId });

@@ -1,4 +1,4 @@
-import Provider, { interactionPolicy, type Configuration } from 'oidc-provider';
+import Provider, { interactionPolicy, type Configuration, type FindAccount } from 'oidc-provider';
 import type { ClientCache } from './client-cache.ts';
 import { hashToken, safeEqual } from '../../domain/secrets/tokens.ts';
 import { oidcIssuerOf, type StoredOidcSettings } from '../../domain/apps/oidc-client.ts';
@@ -8,7 +8,7 @@ import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter, writePending } from './adapter.ts';
 import { cookieKeys } from './cookie-keys.ts';
 import { loadGrantFor } from './first-party-grant.ts';
-import { tesseraSessionChecks } from './session-check.ts';
+import { adoptTesseraSession, tesseraSessionChecks } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
 import { endTesseraSessionOnLogout } from './end-session.ts';
 import { auditProviderEvents } from './audit-provider-events.ts';
@@ -68,8 +68,24 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     return client.metadata;
   };
 
+  /**
+   * Every grant (a refresh too) and userinfo ask for the account: a person no longer active, no
+   * longer a member, suspended in the application's organization, or no longer assigned the
+   * application gets nothing more. The same read brings the claims, so an ID token costs no second one.
+   */
+  const findAccount: FindAccount = async (ctx, sub) => {
+    const clientId = ctx?.oidc?.client?.clientId;
+    const app = clientId ? await appOfClient(clientId) : undefined;
+    const claims = app ? await loadPersonClaims(deps.db, app, sub) : undefined;
+    if (!claims) return undefined;
+    return { accountId: sub, claims: () => claims };
+  };
+  const loadExistingGrant = loadGrantFor((clientId) => clients.get(clientId));
+
   const policy = interactionPolicy.base();
   for (const check of tesseraSessionChecks(deps, clients)) policy.get('login')!.checks.add(check);
+  // Prompts are judged in order, their checks at once: the session is taken on before `login` looks at it.
+  policy.unshift(adoptTesseraSession(deps, clients, findAccount, loadExistingGrant));
 
   const cookieKey = deps.masterKey.derive('oidc-cookies').toString('base64url');
   const configuration: Configuration = {
@@ -84,19 +100,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     claims: CLAIMS,
     acrValues: ['pwd', 'mfa'],
     extraParams: { [REQUESTED_AT_PARAM]: stampRequestedAt },
-    /**
-     * Every grant (a refresh too) and userinfo ask for the account: a person no longer active, no
-     * longer a member, suspended in the application's organization, or no longer assigned the
-     * application gets nothing more. The same read
-     * brings the claims, so an ID token costs no second one.
-     */
-    async findAccount(ctx, sub) {
-      const clientId = ctx?.oidc?.client?.clientId;
-      const app = clientId ? await appOfClient(clientId) : undefined;
-      const claims = app ? await loadPersonClaims(deps.db, app, sub) : undefined;
-      if (!claims) return undefined;
-      return { accountId: sub, claims: () => claims };
-    },
+    findAccount,
     // The claims of the granted scopes go in the ID token as well as userinfo (oidc-provider keeps
     // them for userinfo by default): many applications read the ID token only, as with Okta or Entra.
     conformIdTokenClaims: false,
@@ -125,7 +129,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     },
     renderError: renderErrorPage,
     fetch: providerFetch(deps.config.outboundAllow),
-    loadExistingGrant: loadGrantFor((clientId) => clients.get(clientId)),
+    loadExistingGrant,
     // Refresh tokens rotate on every use; a reused one revokes the whole grant (RFC 9700 §4.14.2).
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),

@@ -1,4 +1,4 @@
-import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import { interactionPolicy, type FindAccount, type KoaContextWithOIDC } from 'oidc-provider';
 import { findLiveSessionWithPerson, type Session } from '../../domain/sessions/session-store.ts';
 import type { User } from '../../domain/users/user-store.ts';
 import { primeUser } from '../../flows/request-memo.ts';
@@ -8,7 +8,7 @@ import { cookieNames } from '../../http/plugins/cookies.ts';
 import type { HttpDeps } from '../../http/deps.ts';
 import type { ClientCache } from './client-cache.ts';
 
-const { Check } = interactionPolicy;
+const { Check, Prompt } = interactionPolicy;
 
 /** The Tessera session behind the browser's cookie, and its person, read inside oidc-provider's Koa context. */
 export async function tesseraSessionOf(ctx: KoaContextWithOIDC, deps: HttpDeps): Promise<{ session: Session; user: User } | undefined> {
@@ -74,4 +74,46 @@ export function tesseraSessionChecks(deps: HttpDeps, clients: ClientCache) {
     check('tessera_access', 'access_denied', 'The End-User may not use this application', 'denied'),
     check('tessera_step_up', 'interaction_required', 'A second factor is required first', 'step_up'),
   ];
+}
+
+type LoadGrant = (ctx: KoaContextWithOIDC) => Promise<InstanceType<KoaContextWithOIDC['oidc']['provider']['Grant']> | undefined>;
+const ADOPTED = Symbol('tessera session adopted');
+/** Whether this request's provider session was just made from the Tessera session (see below). */
+export const adoptedTesseraSession = (ctx: KoaContextWithOIDC) => (ctx.state as { [ADOPTED]?: boolean })[ADOPTED] === true;
+
+/**
+ * `prompt=none` from a browser signed in to Tessera but never sent to this issuer before (the
+ * person signed in at the portal, then an application tries silent sign-in): without a provider
+ * session oidc-provider answers login_required, though a visible request would pass straight
+ * through. This prompt, evaluated before `login`, makes the provider session from the Tessera one
+ * (the same person, sign-in time, amr and acr as the interaction would give), and then does what
+ * oidc-provider's loadAccount and loadGrant did earlier in the request with no session to go on.
+ * The `login` prompt's checks (above) then judge it as any other: no access → access_denied, a
+ * second factor wanted → interaction_required, consent not given → consent_required.
+ * It never asks for anything itself.
+ */
+export function adoptTesseraSession(deps: HttpDeps, clients: ClientCache, findAccount: FindAccount, loadGrant: LoadGrant) {
+  return new Prompt(
+    { name: 'tessera_adopt', requestable: false },
+    new Check('tessera_adopt', 'The Tessera session is taken on', async (ctx: KoaContextWithOIDC) => {
+      const { oidc } = ctx;
+      const provided = oidc.session;
+      if (!provided || provided.accountId || !oidc.prompts.has('none') || !oidc.client) return Check.NO_NEED_TO_PROMPT;
+      const signedIn = await tesseraSessionOf(ctx, deps);
+      if (!signedIn) return Check.NO_NEED_TO_PROMPT;
+      const { session } = signedIn;
+      provided.loginAccount({ accountId: session.userId, loginTs: Math.floor(session.authTime.getTime() / 1000), amr: session.amr, acr: acrOf(session) });
+      (ctx.state as { [ADOPTED]?: boolean })[ADOPTED] = true;
+      // Only for a person the application's rules let in: the rest are answered by the login checks.
+      if ((await verdictOf(ctx, deps, clients)) !== 'mirrors') return Check.NO_NEED_TO_PROMPT;
+      const account = await findAccount(ctx, session.userId);
+      if (!account) return Check.NO_NEED_TO_PROMPT;
+      oidc.entity('Account', account);
+      const grant = (await loadGrant(ctx)) ?? new oidc.provider.Grant({ accountId: session.userId, clientId: oidc.client.clientId });
+      provided.ensureClientContainer(oidc.client.clientId);
+      if (grant.jti) provided.grantIdFor(oidc.client.clientId, grant.jti);
+      oidc.entity('Grant', grant);
+      return Check.NO_NEED_TO_PROMPT;
+    }),
+  );
 }

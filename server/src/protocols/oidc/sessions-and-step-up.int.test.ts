@@ -109,6 +109,48 @@ describe('the Tessera session is the truth', () => {
     expect(a.callback.searchParams.get('error')).toBe('login_required');
   });
 
+  it('signs a person in silently (prompt=none) when they signed in at the portal and never at this application', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const browser = new HttpBrowser(t.url);
+    await browser.signIn(who.email, who.password);
+    const silent = await authorize(config, t.url, undefined, { browser, params: { prompt: 'none' } });
+    expect(silent.callback.searchParams.get('error')).toBeNull();
+    const tokens = await client.authorizationCodeGrant(config, silent.callback, { pkceCodeVerifier: silent.verifier, expectedState: silent.state });
+    const claims = tokens.claims()!;
+    expect(claims.sub).toBe(user.id);
+    expect(claims.email).toBe(who.email);
+    expect(claims.amr).toEqual(['pwd']);
+    // When they signed in at the portal, not when the application asked.
+    const [signedIn] = await t.database.db.select({ authTime: sessions.authTime }).from(sessions).where(eq(sessions.userId, user.id));
+    expect(claims.auth_time).toBe(Math.floor(signedIn.authTime.getTime() / 1000));
+    // The provider session it started is the one the next request passes through, and ends with the portal's Log out.
+    const again = await authorize(config, t.url, undefined, { browser, params: { prompt: 'none' } });
+    expect(again.callback.searchParams.get('code')).toBeTruthy();
+    await browser.fetch('/api/auth/logout', { method: 'POST', json: {} });
+    const after = await authorize(config, t.url, undefined, { browser, params: { prompt: 'none' } });
+    expect(after.callback.searchParams.get('error')).toBe('login_required');
+  });
+
+  it("answers a portal-only browser's silent request by the application's rules: access_denied, interaction_required, consent_required", async () => {
+    const { user, who } = await person();
+    const browser = new HttpBrowser(t.url);
+    await browser.signIn(who.email, who.password);
+    const silently = async (input: Record<string, unknown>, assign: boolean) => {
+      const app = await seedOidcApp(t, acme, input, assign ? user.id : undefined);
+      const a = await authorize(await discover(t.url, app.clientId, app.clientSecret), t.url, undefined, { browser, params: { prompt: 'none' } });
+      expect(a.callback.searchParams.get('code')).toBeNull();
+      return a.callback.searchParams.get('error');
+    };
+    expect(await silently({}, false)).toBe('access_denied');
+    expect(await silently({ mfaPolicy: { mode: 'mfa' } }, true)).toBe('interaction_required');
+    expect(await silently({ consent: 'explicit' }, true)).toBe('consent_required');
+    // Nothing was issued to any of them.
+    const issued = await t.database.db.select({ model: oidcPayloads.model }).from(oidcPayloads).where(and(eq(oidcPayloads.accountId, user.id)));
+    expect(issued.filter((r) => r.model !== 'Session')).toEqual([]);
+  });
+
   it('stops passing a person through once they log out of Tessera, or are suspended', async () => {
     const { user, who } = await person();
     const app = await seedOidcApp(t, acme, {}, user.id);
