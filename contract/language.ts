@@ -21,18 +21,29 @@ export function languageInCookies(cookies: string | undefined): string | undefin
     ?.slice(LANGUAGE_COOKIE.length + 1);
 }
 
-/**
- * One rule for the web app and the server: the language chosen on this browser, else the first of
- * the browser's preferred languages we speak (by primary subtag: fr-CA is fr), else English.
- */
-export function pickLanguage(chosen: string | null | undefined, preferred: readonly string[]): Language {
-  if (isLanguage(chosen)) return chosen;
-  for (const tag of preferred) {
+/** The first of these language tags we speak, by primary subtag (fr-CA is fr). */
+export function firstSpoken(tags: readonly string[]): Language | undefined {
+  for (const tag of tags) {
     const primary = tag.trim().toLowerCase().split('-')[0];
     if (isLanguage(primary)) return primary;
   }
-  return 'en';
+  return undefined;
 }
+
+/**
+ * One rule for the web app and the server: the language chosen on this browser, else the first of
+ * the preferred languages we speak (an application's `ui_locales`, then the browser's), else English.
+ */
+export function pickLanguage(chosen: string | null | undefined, preferred: readonly string[]): Language {
+  if (isLanguage(chosen)) return chosen;
+  return firstSpoken(preferred) ?? 'en';
+}
+
+/**
+ * A page URL's `?lang=`: the language an application asked its sign-in to be shown in (OIDC
+ * `ui_locales`), passed on by the server. A hint below this browser's own choice, above its defaults.
+ */
+export const LANGUAGE_PARAM = 'lang';
 
 /** An Accept-Language header as language tags, most preferred first; q=0 means "not this one". */
 export function acceptLanguageTags(header: string | undefined): string[] {

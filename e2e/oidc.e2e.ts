@@ -235,6 +235,27 @@ describe('OpenID Connect single sign-on', () => {
     await context.close();
   });
 
+  it("shows User Login in the language the application asks for (ui_locales), unless this browser chose one", async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${wiki.rp.loginUri}?ui_locales=${encodeURIComponent('de fr-CA')}`);
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.getByRole('heading', { name: 'Connexion utilisateur' }).waitFor();
+    await page.getByLabel(/^E-mail/).fill(people.ada.email);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Connexion' }).click();
+    expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
+    await context.close();
+
+    // A choice made on this browser wins over the application's hint.
+    const chosen = await env.newPage();
+    await chosen.context.addCookies([{ name: 'tessera_lang', value: 'en', url: env.url }]);
+    await chosen.page.goto(`${wiki.rp.loginUri}?ui_locales=fr`);
+    await chosen.page.waitForURL((u) => u.pathname === '/login');
+    await chosen.page.getByRole('heading', { name: 'User Login' }).waitFor();
+    await chosen.context.close();
+  });
+
   it('a sign-in request that expired while the person was away ends on a page that says so, in their language', async () => {
     const { page, context } = await signedInToPortal(env, people.ada.email);
     await page.goto(`${env.url}/api/oidc/interaction/expiredInteraction0`);

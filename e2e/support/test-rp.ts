@@ -68,6 +68,7 @@ export async function startTestRp(issuer: string, scope = 'openid email profile 
           ...(url.searchParams.get('prompt') ? { prompt: url.searchParams.get('prompt')! } : {}),
           // `/login?login_hint=…`: the application already knows who is signing in.
           ...(url.searchParams.get('login_hint') ? { login_hint: url.searchParams.get('login_hint')! } : {}),
+          ...(url.searchParams.get('ui_locales') ? { ui_locales: url.searchParams.get('ui_locales')! } : {}),
           redirect_uri: callbackUri,
           scope,
           code_challenge: await client.calculatePKCECodeChallenge(verifier),

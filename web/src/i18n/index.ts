@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import frJson from './fr.json' with { type: 'json' };
-import { LANGUAGE_COOKIE, LANGUAGES as CODES, languageInCookies, pickLanguage, type Language } from '../../../contract/language.ts';
+import { LANGUAGE_COOKIE, LANGUAGE_PARAM, LANGUAGES as CODES, languageInCookies, pickLanguage, type Language } from '../../../contract/language.ts';
 
 // Typed against the English catalog: a key missing from the French one fails the typecheck.
 const fr: typeof en = frJson;
@@ -17,7 +17,7 @@ const chosenOnThisBrowser = (): string | null => languageInCookies(document.cook
 
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: pickLanguage(chosenOnThisBrowser(), navigator.languages ?? [navigator.language]),
+  lng: pickLanguage(chosenOnThisBrowser(), [...new URLSearchParams(location.search).getAll(LANGUAGE_PARAM), ...(navigator.languages ?? [navigator.language])]),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });

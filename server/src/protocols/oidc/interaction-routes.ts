@@ -13,6 +13,7 @@ import { findSignedIn, requireSignedIn } from '../../http/plugins/authenticate.t
 import type { ProviderHolder } from './provider-holder.ts';
 import { loginPath } from '../login-path.ts';
 import { requestedAtOf } from './requested-at.ts';
+import { firstSpoken, LANGUAGE_PARAM } from '../../../../contract/language.ts';
 
 const params = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -78,15 +79,18 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const ask = askOf(details);
     const next = await nextInteractionStep(signedIn?.session, ask, (await clients.get(ask.clientId))?.app, signedInFlowDeps(deps, req, signedIn));
     const back = encodeURIComponent(here(details.uid));
+    // The pages speak the application's ui_locales (OIDC Core §3.1.2.1) unless this browser chose its own.
+    const spoken = firstSpoken(String(details.params.ui_locales ?? '').split(' '));
+    const page = (path: string) => (spoken ? `${path}${path.includes('?') ? '&' : '?'}${LANGUAGE_PARAM}=${spoken}` : path);
     switch (next.kind) {
       case 'sign_in':
-        return reply.redirect(loginPath(here(details.uid), signedIn !== undefined, details.params.login_hint), 303);
+        return reply.redirect(page(loginPath(here(details.uid), signedIn !== undefined, details.params.login_hint)), 303);
       case 'denied':
-        return reply.redirect(`/sso/denied?interaction=${details.uid}`, 303);
+        return reply.redirect(page(`/sso/denied?interaction=${details.uid}`), 303);
       case 'step_up':
-        return reply.redirect(`/sso/step-up?returnTo=${back}`, 303);
+        return reply.redirect(page(`/sso/step-up?returnTo=${back}`), 303);
       case 'ask_consent':
-        return reply.redirect(`/sso/consent/${details.uid}`, 303);
+        return reply.redirect(page(`/sso/consent/${details.uid}`), 303);
       case 'login': {
         const to = await finish(details, { login: { accountId: next.accountId, ts: next.ts, amr: next.amr, acr: next.acr } }, { mergeWithLastSubmission: false });
         return reply.redirect(to, 303);

@@ -16,6 +16,8 @@ import { providerFetch } from './provider-fetch.ts';
 import { REQUESTED_AT_PARAM, stampRequestedAt } from './requested-at.ts';
 import { refuseNulParameters } from './refuse-nul.ts';
 
+import { LANGUAGES } from '../../../../contract/language.ts';
+
 export { OIDC_PATH } from '../../domain/apps/oidc-client.ts';
 
 /**
@@ -99,6 +101,8 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     scopes: ['openid', 'offline_access', 'email', 'profile', 'phone', 'address', 'groups'],
     claims: CLAIMS,
     acrValues: ['pwd', 'mfa'],
+    // The sign-in pages speak these; an application's ui_locales picks among them (interaction-routes.ts).
+    discovery: { ui_locales_supported: [...LANGUAGES] },
     extraParams: { [REQUESTED_AT_PARAM]: stampRequestedAt },
     findAccount,
     // The claims of the granted scopes go in the ID token as well as userinfo (oidc-provider keeps

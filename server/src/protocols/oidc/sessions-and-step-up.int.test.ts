@@ -225,6 +225,22 @@ describe('logout requested by a page the person did not confirm', () => {
   });
 });
 
+describe('ui_locales', () => {
+  it("passes the first language of the application's ui_locales that Tessera speaks on to User Login, and discovery lists them", async () => {
+    const { user } = await person();
+    const app = await seedOidcApp(t, acme, {}, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    expect(config.serverMetadata().ui_locales_supported).toEqual(['en', 'fr']);
+    const french = await authorize(config, t.url, undefined, { params: { ui_locales: 'de fr-CA en' } });
+    const login = new URL(french.stoppedAt!);
+    expect(login.pathname).toBe('/login');
+    expect(login.searchParams.get('lang')).toBe('fr');
+    expect(login.searchParams.get('returnTo')).toMatch(/^\/api\/oidc\/interaction\//);
+    const none = await authorize(config, t.url, undefined, { params: { ui_locales: 'de ja' } });
+    expect(new URL(none.stoppedAt!).searchParams.has('lang')).toBe(false);
+  });
+});
+
 describe("the provider's own pages", () => {
   it("speak the portal's language on this browser, else the browser's", async () => {
     const { app, config, tokens, browser } = await signedIntoApp();
