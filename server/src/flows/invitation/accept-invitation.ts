@@ -57,6 +57,9 @@ export async function acceptInvitation(input: unknown, session: Session | undefi
       await addMembership(tx, { orgId: invitation.orgId, userId: existing.id, role: invitation.role, username: invitation.username });
       // The person came to join this organization: their session continues in it.
       await switchSessionOrg(tx, session.id, invitation.orgId);
+      // Not a proof of the address (email_verified_at stays null on an account an administrator
+      // made): its maker may know the password too, and a proven address would wake the recovery
+      // e-mail they set and spare their factors at the owner's first reset (see claim-account.ts).
       await recordAudit(tx, { ...deps.ctx, actorUserId: existing.id }, { event: 'invitation.accepted', outcome: 'success', orgId: invitation.orgId, targetUserId: existing.id });
     });
     return { redirectTo: '/' };

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, mailsTo, linkTokenFrom, type TestApp, type TestClient } from '../../../test/harness.ts';
-import { invitations } from '../../db/schema/index.ts';
+import { invitations, users } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -88,6 +88,36 @@ describe('invitation and account creation', () => {
     expect(again.text).toContain('Grace Hopper');
     expect(again.text).toMatch(/invit[ée]/);
     expect(again.text).not.toContain('invited you');
+  });
+
+  it('does not count as proof of the address of an account an administrator made: the maker may hold its password too', async () => {
+    // Globex's administrator makes an account for an Acme address, with a password they know and
+    // pass on, and keeps a way back: a recovery e-mail of their own (inert while the address is unproven).
+    const globexAdmin = t.client();
+    await globexAdmin.signIn('admin@globex.test', STRONG_PASSWORD, { portal: 'admin' });
+    expect((await globexAdmin.post('/api/admin/users', { email: 'made@acme.test', password: 'Maker-Knows-This-1' })).statusCode).toBe(201);
+    const maker = t.client();
+    await maker.signIn('made@acme.test', 'Maker-Knows-This-1');
+    expect((await maker.post('/api/me/recovery-email', { email: 'maker@evil.test' })).statusCode).toBe(202);
+    expect((await t.client().post('/api/auth/recovery-email/confirm', { token: await linkTokenFrom(t, 'maker@evil.test', '/confirm-recovery-email') })).statusCode).toBe(200);
+
+    // The owner reads Acme's invitation and signs in with the password they were given: link and password together.
+    const { token } = await invite('made@acme.test');
+    const owner = t.client();
+    await owner.signIn('made@acme.test', 'Maker-Knows-This-1');
+    expect((await owner.post('/api/auth/invitations/accept', { token })).statusCode).toBe(200);
+
+    // Still unproven: a reset link goes to the address only, never to the maker's recovery e-mail,
+    // and the owner's first reset still takes the account back.
+    const [user] = await t.database.db.select().from(users).where(eq(users.emailCanonical, 'made@acme.test'));
+    expect(user.emailVerifiedAt).toBeNull();
+    await t.client().post('/api/auth/password-reset', { email: 'made@acme.test' });
+    expect((await mailsTo(t, 'maker@evil.test')).map((m) => m.template)).toEqual(['recovery_email_confirm']);
+    const reset = await linkTokenFrom(t, 'made@acme.test', '/reset-password');
+    expect((await t.client().post('/api/auth/password-reset/complete', { token: reset, password: 'owners-Own-password-9' })).statusCode).toBe(204);
+    const [claimed] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(claimed).toMatchObject({ recoveryEmail: null });
+    expect(claimed.emailVerifiedAt).toBeInstanceOf(Date);
   });
 
   it('lets a person removed from their only organization join again by the link, then sign in', async () => {
