@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, type TestApp } from '../../../test/harness.ts';
-import { appAssignments, groupMembers, invitations, memberships, mfaFactors, recoveryCodes } from '../schema/index.ts';
+import { apiKeys, appAssignments, apps, groupMembers, groups, invitations, memberships, mfaFactors, orgs, recoveryCodes, sshKeys, users } from '../schema/index.ts';
 import { addGroupMember, createGroup } from '../../domain/groups/group-store.ts';
 import { assignApp, createApp } from '../../domain/apps/app-store.ts';
 import { createInvitation } from '../../domain/invitations/invitation-store.ts';
@@ -29,6 +29,71 @@ async function rerun(name: string) {
 }
 
 describe('data migrations', () => {
+  it('0029 writes names in NFC; where two names of an organization become one, the older keeps it and a later one gets a suffix', async () => {
+    // Written by hand: today's contract (lineText) would compose them before they reach a row.
+    const nfd = (s: string) => s.normalize('NFD');
+    const nfc = (s: string) => s.normalize('NFC');
+    const db = t.database.db;
+    const org = await seedOrg(t, 'Unicode');
+    const other = await seedOrg(t, 'Elsewhere');
+    const at = (minutes: number) => new Date(Date.UTC(2025, 0, 1, 0, minutes));
+    // Partly composed is a third way to write "Élysée": three groups that will be one name.
+    const partly = `E\u0301lys${nfc('é')}e`;
+    const [older, newer, first, second, third, apart, plain] = await db
+      .insert(groups)
+      .values([
+        { orgId: org.id, name: nfd('Café'), createdAt: at(1) },
+        { orgId: org.id, name: nfc('CAFÉ'), createdAt: at(2) },
+        { orgId: org.id, name: partly, createdAt: at(3) },
+        { orgId: org.id, name: nfd('Élysée'), createdAt: at(4) },
+        { orgId: org.id, name: nfc('Élysée'), createdAt: at(5) },
+        { orgId: other.id, name: nfd('Café'), createdAt: at(6) },
+        { orgId: org.id, name: 'Plain', createdAt: at(7) },
+      ])
+      .returning();
+    const [firstApp, secondApp] = await db
+      .insert(apps)
+      .values([
+        { orgId: org.id, type: 'bookmark' as const, name: nfc('Zoë Wiki'), url: 'https://wiki.example/', createdAt: at(1) },
+        { orgId: org.id, type: 'bookmark' as const, name: nfd('Zoë Wiki'), url: 'https://wiki.example/', createdAt: at(2) },
+      ])
+      .returning();
+    const person = await seedUser(t, { email: 'zoe@unicode.test', orgs: [org] });
+    await db.update(users).set({ firstName: nfd('Zoë'), lastName: nfd('Lefèvre'), personal: { city: nfd('Montréal'), homePhone: '+1 514' } }).where(eq(users.id, person.id));
+    await db.update(memberships).set({ employment: { jobTitle: nfd('Chargée de projet'), manager: 'Ada' } }).where(eq(memberships.userId, person.id));
+    await db.update(orgs).set({ name: nfd('Société Générale'), branding: { displayName: nfd('Société'), accentColor: '#1c7ed6' } }).where(eq(orgs.id, org.id));
+    const { invitation } = await createInvitation(db, { orgId: org.id, email: 'noel@unicode.test', role: 'member', firstName: nfd('Noël'), lastName: nfd('Müller') });
+    await db.insert(mfaFactors).values({ userId: person.id, type: 'totp', name: nfd('Téléphone'), confirmedAt: new Date() });
+    await db.insert(sshKeys).values({ userId: person.id, name: nfd('Portable à Zoë'), publicKey: 'ssh-ed25519 AAAA', fingerprint: 'SHA256:nfc-migration-test', type: 'ed25519', bits: 256 });
+    await db.insert(apiKeys).values({ orgId: org.id, name: nfd('Intégration'), tokenHash: 'nfc-migration-test', prefix: 'tsr_nfc' });
+
+    await rerun('0029_nfc_names');
+    const groupNames = async () => new Map((await db.select().from(groups).where(inArray(groups.id, [older, newer, first, second, third, apart, plain].map((g) => g.id)))).map((g) => [g.id, g.name]));
+    const after = await groupNames();
+    const suffixed = (name: string, id: string) => `${nfc(name)} (${id.slice(0, 8)})`;
+    expect(after.get(older.id)).toBe(nfc('Café'));
+    expect(after.get(newer.id)).toBe(suffixed('CAFÉ', newer.id));
+    expect([after.get(first.id), after.get(second.id), after.get(third.id)]).toEqual([nfc('Élysée'), suffixed('Élysée', second.id), suffixed('Élysée', third.id)]);
+    expect(after.get(apart.id)).toBe(nfc('Café'));
+    expect(after.get(plain.id)).toBe('Plain');
+    const appNames = new Map((await db.select().from(apps).where(inArray(apps.id, [firstApp.id, secondApp.id]))).map((a) => [a.id, a.name]));
+    expect(appNames.get(firstApp.id)).toBe(nfc('Zoë Wiki'));
+    expect(appNames.get(secondApp.id)).toBe(`${nfc('Zoë Wiki')} (${secondApp.id.slice(0, 8)})`);
+
+    const [user] = await db.select().from(users).where(eq(users.id, person.id));
+    expect(user).toMatchObject({ firstName: nfc('Zoë'), lastName: nfc('Lefèvre'), personal: { city: nfc('Montréal'), homePhone: '+1 514' } });
+    expect((await db.select().from(memberships).where(eq(memberships.userId, person.id)))[0].employment).toEqual({ jobTitle: nfc('Chargée de projet'), manager: 'Ada' });
+    expect((await db.select().from(orgs).where(eq(orgs.id, org.id)))[0]).toMatchObject({ name: nfc('Société Générale'), branding: { displayName: nfc('Société'), accentColor: '#1c7ed6' } });
+    expect((await db.select().from(invitations).where(eq(invitations.id, invitation.id)))[0]).toMatchObject({ firstName: nfc('Noël'), lastName: nfc('Müller') });
+    expect((await db.select().from(mfaFactors).where(eq(mfaFactors.userId, person.id)))[0].name).toBe(nfc('Téléphone'));
+    expect((await db.select().from(sshKeys).where(eq(sshKeys.userId, person.id)))[0].name).toBe(nfc('Portable à Zoë'));
+    expect((await db.select().from(apiKeys).where(eq(apiKeys.orgId, org.id)))[0].name).toBe(nfc('Intégration'));
+
+    // A second run finds nothing left to do: no suffix on a suffix.
+    await rerun('0029_nfc_names');
+    expect(await groupNames()).toEqual(after);
+  });
+
   it('0027 takes groups and direct assignments from whoever is no longer a member, and only from them', async () => {
     const org = await seedOrg(t, 'Orphans');
     const [stays, left] = [await seedUser(t, { email: 'stays@orphans.test', orgs: [org] }), await seedUser(t, { email: 'left@orphans.test', orgs: [org] })];
