@@ -72,10 +72,11 @@ async function startStock(poolFile: string, mint: number) {
 }
 
 export async function runGrantScenario(kind: GrantKind, opts: GrantOptions) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tessera-bench-grants-'));
   const server = await startBenchServer('oidc', { UV_THREADPOOL_SIZE: String(opts.threadpool) }, opts.postgresAdminUrl);
+  const dir = mkdtempSync(path.join(tmpdir(), 'tessera-bench-grants-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const poolSize = kind === 'refresh' ? opts.refreshGrants : undefined;
-  const stock = kind === 'code' ? undefined : await startStock(path.join(dir, 'stock-pool.json'), poolSize ?? 0).catch(async (err) => (await server.stop(), Promise.reject(err)));
+  const stock = kind === 'code' ? undefined : await startStock(path.join(dir, 'stock-pool.json'), poolSize ?? 0).catch(async (err) => (await server.stop(), removeDir(), Promise.reject(err)));
   try {
     const oidc = (server as BenchServer & { oidc: OidcReady }).oidc;
     const client = kind === 'cc' ? oidc.machine : oidc.web;
@@ -130,7 +131,7 @@ export async function runGrantScenario(kind: GrantKind, opts: GrantOptions) {
     };
   } finally {
     await Promise.all([server.stop(), stock?.stop()]);
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
   }
 }
 

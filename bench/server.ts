@@ -5,9 +5,6 @@
  * issuer comes from PUBLIC_URL), plus a machine application (client_credentials) and a web one
  * (code + refresh) assigned to bench1, a plain member; its ready line adds their credentials.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../server/src/config.ts';
 import { startTessera } from '../server/src/main.ts';
 import { createLogger } from '../server/src/logger.ts';
@@ -23,12 +20,16 @@ import { freePort } from '../server/test/free-port.ts';
 const mode = process.argv[2] ?? 'ours';
 const params = PARAMS[(mode === 'search' || mode === 'oidc' ? 'ours' : mode) as ParamsName];
 
+const dataDir = process.env.BENCH_DATA_DIR;
+if (!dataDir) throw new Error('BENCH_DATA_DIR is not set: start this server with startBenchServer (bench/start-bench-server.ts)');
+
 // The OIDC issuer must know its port before the server listens.
 const fixedPort = mode === 'oidc' ? await freePort() : 0;
 const config = loadConfig({
   PORT: String(fixedPort),
   ...(mode === 'oidc' ? { PUBLIC_URL: `http://localhost:${fixedPort}` } : {}),
-  DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tessera-bench-')),
+  // Made, and removed once this process has ended, by start-bench-server.ts.
+  DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
   TRUST_PROXY: '127.0.0.1',
   ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
