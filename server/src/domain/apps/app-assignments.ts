@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { appAssignments, apps, groups, users } from '../../db/schema/index.ts';
 import type { AppAssignment } from '../../../../contract/apps.ts';
+import { nameOrder } from '../../db/name-order.ts';
 
 export type AssignmentTarget = { userId: string } | { groupId: string };
 
@@ -18,7 +19,7 @@ export async function listAppAssignments(db: Queryable, appId: string): Promise<
     .from(appAssignments)
     .innerJoin(groups, eq(groups.id, appAssignments.groupId))
     .where(eq(appAssignments.appId, appId))
-    .orderBy(asc(groups.name));
+    .orderBy(nameOrder(groups.name));
   return [...people.map((p) => ({ kind: 'user' as const, ...p })), ...teams.map((g) => ({ kind: 'group' as const, ...g }))];
 }
 

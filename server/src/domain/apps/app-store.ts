@@ -1,5 +1,5 @@
 import { announceAppChanged } from './app-changes.ts';
-import { and, asc, eq, ilike, or, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, ilike, or, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
@@ -10,6 +10,7 @@ import { param, prepared } from '../../db/prepared.ts';
 import { appMfaPolicySchema, type AppMfaPolicy } from '../../../../contract/apps.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users/user-store.ts';
+import { nameOrder } from '../../db/name-order.ts';
 
 export type AppRow = typeof apps.$inferSelect;
 export type AssignedApp = AppRow & { launches: number };
@@ -30,7 +31,7 @@ export async function listAssignedApps(db: Queryable, orgId: string, userId: str
     .from(apps)
     .leftJoin(appUsage, and(eq(appUsage.appId, apps.id), eq(appUsage.userId, userId)))
     .where(where)
-    .orderBy(asc(apps.name));
+    .orderBy(nameOrder(apps.name));
   return rows.map((r) => ({ ...r.app, launches: r.launches }));
 }
 
@@ -125,7 +126,7 @@ export async function findOrgApp(db: Queryable, orgId: string, appId: string): P
 
 /** One page of the organization's applications; `q` searches the name, `type` filters. */
 export async function listOrgApps(db: Queryable, orgId: string, q: ListAppsQuery): Promise<Page<AppRow>> {
-  const k = keyset(appSorts, { name: sql`lower(${apps.name})`, created: apps.createdAt }, apps.id, q);
+  const k = keyset(appSorts, { name: nameOrder(sql`lower(${apps.name})`), created: apps.createdAt }, apps.id, q);
   const rows = await db
     .select({ app: apps, ...k.select })
     .from(apps)

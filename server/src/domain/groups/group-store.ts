@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
@@ -7,6 +7,7 @@ import type { Page } from '../../../../contract/list-query.ts';
 import { groupMembers, groups, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users/user-store.ts';
+import { nameOrder } from '../../db/name-order.ts';
 
 export type GroupRow = typeof groups.$inferSelect;
 
@@ -27,7 +28,7 @@ export async function findOrgGroup(db: Queryable, orgId: string, id: string): Pr
 
 /** One page of the organization's groups; `q` searches the name. */
 export async function listOrgGroups(db: Queryable, orgId: string, q: ListGroupsQuery): Promise<Page<GroupRow>> {
-  const k = keyset(groupSorts, { name: sql`lower(${groups.name})`, created: groups.createdAt }, groups.id, q);
+  const k = keyset(groupSorts, { name: nameOrder(sql`lower(${groups.name})`), created: groups.createdAt }, groups.id, q);
   const rows = await db
     .select({ group: groups, ...k.select })
     .from(groups)
@@ -43,7 +44,7 @@ export async function addGroupMember(db: Queryable, groupId: string, userId: str
 
 /** One page of a group's members (the caller checks the group is the organization's); `q` searches e-mail and name. */
 export async function listGroupMembers(db: Queryable, groupId: string, q: ListGroupMembersQuery) {
-  const name = sql`lower(${users.lastName} || ' ' || ${users.firstName} || ' ' || ${users.emailCanonical})`;
+  const name = nameOrder(sql`lower(${users.lastName} || ' ' || ${users.firstName} || ' ' || ${users.emailCanonical})`);
   const k = keyset(groupMemberSorts, { email: users.emailCanonical, name }, users.id, q);
   const like = q.q ? containsPattern(q.q.toLowerCase()) : undefined;
   const rows = await db
@@ -91,6 +92,6 @@ export async function listUserGroupNames(db: Queryable, orgId: string, userId: s
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(and(eq(groups.orgId, orgId), eq(groupMembers.userId, userId)))
-    .orderBy(asc(groups.name));
+    .orderBy(nameOrder(groups.name));
   return rows.map((r) => r.name);
 }

@@ -5,12 +5,13 @@ import { containsPattern } from '../../db/like-pattern.ts';
 import { rowsOf } from '../lockout/lockout-store.ts';
 import { userSorts, type AdminUser, type ListUsersQuery } from '../../../../contract/admin-users.ts';
 import type { Page } from '../../../../contract/list-query.ts';
+import { nameOrder } from '../../db/name-order.ts';
 
 type Row = CursorFields & { id: string; email: string; first_name: string; last_name: string; username: string | null; role: 'member' | 'admin'; created_at: Date };
 
 // The same sorts as the members list, so "invited" reads like any other filter of the Users page.
 const SORT_KEYS = {
-  name: sql`lower(i.last_name || ' ' || i.first_name || ' ' || i.email_canonical)`,
+  name: nameOrder(sql`lower(i.last_name || ' ' || i.first_name || ' ' || i.email_canonical)`),
   email: sql`i.email_canonical`,
   created: sql`i.created_at`,
 };

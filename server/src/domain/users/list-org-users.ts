@@ -2,6 +2,7 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset, type CursorFields } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
+import { nameOrder } from '../../db/name-order.ts';
 import { signInFailures } from '../../db/schema/index.ts';
 import { lockoutKey, rowsOf } from '../lockout/lockout-store.ts';
 import { userSorts, type AdminUser, type ListUsersQuery } from '../../../../contract/admin-users.ts';
@@ -17,7 +18,8 @@ type Row = CursorFields & {
 };
 
 const SORT_KEYS = {
-  name: sql`lower(u.last_name || ' ' || u.first_name || ' ' || u.email_canonical)`,
+  // As the sort index (migration 0030) has it, so the index serves the order and the cursor's seek.
+  name: nameOrder(sql`lower(u.last_name || ' ' || u.first_name || ' ' || u.email_canonical)`),
   email: sql`u.email_canonical`,
   created: sql`m.created_at`,
 };

@@ -9,6 +9,7 @@ import type { Branding } from '../../../../contract/branding.ts';
 import type { Language } from '../../../../contract/language.ts';
 import { canonicalizeEmail } from './canonical-email.ts';
 import { closeInvitationsOf } from '../invitations/invitation-store.ts';
+import { nameOrder } from '../../db/name-order.ts';
 
 export type User = typeof users.$inferSelect;
 export type Membership = { orgId: string; slug: string; name: string; role: 'member' | 'admin'; username: string | null; suspended: boolean; policies: OrgPolicies; branding: Branding };
@@ -97,7 +98,7 @@ const membershipsOf = prepared('memberships_of', (db) =>
     .from(memberships)
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(eq(memberships.userId, param('userId')))
-    .orderBy(orgs.name),
+    .orderBy(nameOrder(orgs.name)),
 );
 
 export async function listMemberships(db: Queryable, userId: string): Promise<Membership[]> {

@@ -8,6 +8,7 @@ import type { FlowDeps } from '../deps.ts';
 import { employmentInput, personalInput } from '../../../../contract/profile.ts';
 import type { MemberDetail } from '../../../../contract/admin-users.ts';
 import { isSharedAccount, requireMember } from './manage-members.ts';
+import { nameOrder } from '../../db/name-order.ts';
 
 /** A member's page: profile as the organization sees it, groups, applications, factors (no secrets), recent events. */
 export async function describeMember(deps: FlowDeps, orgId: string, userId: string): Promise<MemberDetail> {
@@ -20,7 +21,7 @@ export async function describeMember(deps: FlowDeps, orgId: string, userId: stri
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
       .where(and(eq(groupMembers.userId, userId), eq(groups.orgId, orgId)))
-      .orderBy(groups.name),
+      .orderBy(nameOrder(groups.name)),
     listAssignedApps(deps.db, orgId, userId),
     listConfirmedFactors(deps.db, userId),
     getLockState(deps.db, lockoutKey(user.emailCanonical)),

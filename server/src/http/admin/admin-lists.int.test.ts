@@ -173,3 +173,25 @@ describe('admin lists: keyset pagination', () => {
     expect((await admin.get('/api/admin/groups?limit=201')).statusCode).toBe(400);
   });
 });
+
+describe('names sort as people read them, accents included', () => {
+  it('puts Éluard between Eco and Zola in members, groups and applications, page by page both ways', async () => {
+    const db = t.database.db;
+    const lettres = await seedOrg(t, 'Lettres');
+    await seedUser(t, { email: 'boss@lettres.test', orgs: [lettres], role: 'admin', firstName: 'Anne', lastName: 'Aubert' });
+    for (const last of ['Zola', 'Éluard', 'eco', 'Dumas', 'Ørsted']) {
+      await seedUser(t, { email: `${last.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}@lettres.test`, orgs: [lettres], firstName: 'X', lastName: last });
+      await createGroup(db, lettres.id, `Équipe ${last}`);
+    }
+    for (const name of ['Ventes', 'Équipe', 'achats', 'Zèbre', 'état']) await createApp(db, lettres.id, { type: 'bookmark', name, url: 'https://example.test/' });
+    const boss = t.client();
+    await boss.signIn('boss@lettres.test', STRONG_PASSWORD, { portal: 'admin' });
+
+    const lastNames = ['Aubert', 'Dumas', 'eco', 'Éluard', 'Ørsted', 'Zola'];
+    const byName = await pageThrough(boss, '/api/admin/users?sort=name', 2);
+    expect(byName.items.map((i) => i.lastName)).toEqual(lastNames);
+    expect((await pageThrough(boss, '/api/admin/users?sort=-name', 2)).items.map((i) => i.lastName)).toEqual([...lastNames].reverse());
+    expect((await pageThrough(boss, '/api/admin/apps?sort=name', 2)).items.map((i) => i.name)).toEqual(['achats', 'Équipe', 'état', 'Ventes', 'Zèbre']);
+    expect((await pageThrough(boss, '/api/admin/groups', 2)).items.map((i) => i.name)).toEqual(['Équipe Dumas', 'Équipe eco', 'Équipe Éluard', 'Équipe Ørsted', 'Équipe Zola']);
+  });
+});
