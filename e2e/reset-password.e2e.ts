@@ -49,12 +49,17 @@ describe('Reset User Password', () => {
     const serverRule = page.getByTestId('rule-server');
     await page.getByLabel(/^New password/).fill('password1234');
     await page.getByLabel(/^Confirm password/).fill('password1234');
-    expect(await serverRule.textContent()).toContain('Not a common or recently used password (checked when you send it)');
+    expect(await serverRule.textContent()).toContain('Not your e-mail address or username, nor a common or recently used password (checked when you send it)');
     expect(await serverRule.textContent()).not.toContain('✓');
     await page.getByRole('button', { name: 'Reset password' }).click();
     await serverRule.getByText('This password is too common.').waitFor();
+    // The account's own address is no password either (QA: it used to be accepted).
+    await page.getByLabel(/^New password/).fill('rosa@acme.test-2026');
+    await page.getByLabel(/^Confirm password/).fill('rosa@acme.test-2026');
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await serverRule.getByText('This password contains your e-mail address or username.').waitFor();
     await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
-    await serverRule.getByText('Not a common or recently used password (checked when you send it)').waitFor();
+    await serverRule.getByText('Not your e-mail address or username, nor a common or recently used password (checked when you send it)').waitFor();
     await page.getByLabel(/^Confirm password/).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Reset password' }).click();
     await page.getByRole('link', { name: 'Sign in' }).click();

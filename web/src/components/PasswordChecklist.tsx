@@ -9,7 +9,7 @@ type Props = { policy: PasswordPolicy; password: string; failedOnServer?: string
 
 /**
  * The organization's requirements, ticked live as the person types (the same rules the server
- * enforces). Whether a password is common or was used before only the server knows, when the form
+ * enforces). Whether a password names the account, is common or was used before only the server knows, when the form
  * is sent: that line is never ticked ahead of it, and its refusal holds for the password refused only.
  */
 export function PasswordChecklist({ policy, password, failedOnServer = NONE }: Props) {
@@ -20,7 +20,8 @@ export function PasswordChecklist({ policy, password, failedOnServer = NONE }: P
   const [refused, setRefused] = useState<string>();
   useEffect(() => setRefused(failedOnServer.length > 0 ? password : undefined), [failedOnServer]);
   const failed = refused === password ? failedOnServer : [];
-  const serverFailure = failed.includes('common') ? t('rules.common') : failed.includes('history') ? t('rules.history') : undefined;
+  const serverRule = (['identity', 'common', 'history'] as const).find((rule) => failed.includes(rule));
+  const serverFailure = serverRule && t(`rules.${serverRule}`);
   return (
     <List spacing={4} size="sm" aria-live="polite" listStyleType="none">
       {rules.map((r) => (

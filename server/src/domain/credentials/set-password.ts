@@ -1,6 +1,6 @@
 import type { Db, Queryable, Tx } from '../../db/open.ts';
 import { strictestPasswordPolicy, type PasswordPolicy } from '../../../../contract/password-policy.ts';
-import { listMemberships, listPasswordHashes, setPasswordHash } from '../users/user-store.ts';
+import { findUserById, listMemberships, listPasswordHashes, setPasswordHash } from '../users/user-store.ts';
 import { deleteUserSessions } from '../sessions/session-store.ts';
 import { announceSignedOut } from '../sessions/signed-out.ts';
 import { deleteUserPasswordResets } from '../secrets/link-tokens.ts';
@@ -39,9 +39,11 @@ export async function setNewPassword(
   /** Runs first inside the same transaction (consume a link, audit, queue a mail); throwing rolls all back. */
   alsoInTransaction?: (tx: Tx) => Promise<void>,
 ): Promise<void> {
-  const policy = input.policy ?? (await passwordPolicyForUser(db, input.userId));
+  const [memberships, user] = await Promise.all([listMemberships(db, input.userId), findUserById(db, input.userId)]);
+  if (!user) throw new AppError('user.not_found', 'This account does not exist any more.');
+  const policy = input.policy ?? strictestPasswordPolicy(memberships.map((m) => m.policies.password));
   const previous = await listPasswordHashes(db, input.userId, Math.max(policy.historyCount, 1));
-  await checkNewPassword(policy, input.password, previous);
+  await checkNewPassword(policy, input.password, { email: user.email, usernames: memberships.map((m) => m.username) }, previous);
   // Hash before the transaction opens: argon2id must not hold a connection (or PGlite's only one).
   const hash = await hashPassword(input.password, input.argon2);
   const ended = await db.transaction(async (tx) => {

@@ -67,7 +67,7 @@ export async function acceptInvitation(input: unknown, session: Session | undefi
 
   if (!password) throw new AppError('request.invalid', 'Choose a password to create your account.');
   const org = (await findOrgById(deps.db, invitation.orgId))!;
-  await checkNewPassword(org.policies.password, password);
+  await checkNewPassword(org.policies.password, password, { email: invitation.email, usernames: [invitation.username] });
   const passwordHash = await hashPassword(password, deps.argon2);
   const userId = await deps.db.transaction(async (tx) => {
     if (!(await markInvitationAccepted(tx, token))) throw invalidLink();

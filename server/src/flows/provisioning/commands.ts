@@ -81,7 +81,7 @@ export async function runAddUserCommand(input: unknown, deps: FlowDeps): Promise
   }
   let passwordHash: string | undefined;
   if (data.password) {
-    await checkNewPassword(org.policies.password, data.password);
+    await checkNewPassword(org.policies.password, data.password, { email: data.email, usernames: [data.username] });
     passwordHash = await hashPassword(data.password, deps.argon2);
   }
   const user = await deps.db.transaction(async (tx) => {

@@ -156,7 +156,7 @@ describe('Reset User Password', () => {
     await t.client().post('/api/auth/password-reset', { email: 'race@acme.test' });
     const token = await linkTokenFrom(t, 'race@acme.test', '/reset-password');
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => t.client().post('/api/auth/password-reset/complete', { token, password: `race-Password-${i}-xyz` })),
+      Array.from({ length: 30 }, (_, i) => t.client().post('/api/auth/password-reset/complete', { token, password: `sprint-Password-${i}-xyz` })),
     );
     expect(results.filter((r) => r.statusCode === 204)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 400).every((r) => r.json().error.code === 'token.invalid')).toBe(true);

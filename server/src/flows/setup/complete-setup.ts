@@ -25,7 +25,7 @@ export async function createFirstOrganization(
   input: { orgName: string; orgSlug?: string; email: string; firstName?: string; lastName?: string; password: string; language?: Language },
   consume?: (tx: Parameters<Parameters<FlowDeps['db']['transaction']>[0]>[0]) => Promise<boolean>,
 ): Promise<SetupResult> {
-  await checkNewPassword(parseOrgPolicies({}).password, input.password);
+  await checkNewPassword(parseOrgPolicies({}).password, input.password, { email: input.email });
   const passwordHash = await hashPassword(input.password, deps.argon2);
   return deps.db.transaction(async (tx) => {
     if (consume && !(await consume(tx))) throw new AppError('token.invalid', 'This setup link is not valid. Restart Tessera to print a new one.');
