@@ -106,6 +106,19 @@ describe('Reset User Password', () => {
     await reset.getByRole('link', { name: 'Sign in' }).click();
     await signInThroughPage(reset, { email: 'remy@acme.test', password: NEW_PASSWORD });
     await reset.waitForURL(`${env.url}/`);
+
+    // The company address cannot be its own recovery e-mail; a recovery e-mail can be removed.
+    await reset.getByRole('navigation').getByRole('link', { name: 'Profile' }).click();
+    const mine = reset.getByRole('region', { name: 'Recovery Email' });
+    await mine.getByLabel(/^Email/).fill('Remy@acme.test');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await mine.getByText("Choose a personal address: this one is your account's own address.").waitFor();
+    reset.once('dialog', (d) => void d.accept());
+    await mine.getByRole('button', { name: 'Remove recovery e-mail' }).click();
+    await reset.getByText('Your recovery e-mail was removed.').waitFor();
+    await expect.poll(() => mine.getByLabel(/^Email/).inputValue()).toBe('');
+    await mine.getByRole('button', { name: 'Remove recovery e-mail' }).waitFor({ state: 'detached' });
+    await env.waitForMail('remy@home.test', /no longer/i);
     await context.close();
   });
 });

@@ -34,6 +34,7 @@ export const errorCodes = {
   'admin.last_admin': 409,
   'mail.not_found': 404,
   'token.invalid': 400,
+  'recovery_email.same_as_account': 422,
   'invitation.email_mismatch': 403,
   'invitation.account_exists': 409,
   'invitation.duplicate_row': 409,

@@ -40,6 +40,7 @@ export const meApi = {
   launch: (id: string) => api.post<{ url: string }>(`/api/me/apps/${id}/launch`),
   saveProfile: (section: ProfileSection, values: unknown) => api.post<Profile>(`/api/me/profile/${section}`, values),
   setRecoveryEmail: (email: string) => api.post<void>('/api/me/recovery-email', { email }),
+  removeRecoveryEmail: () => api.delete<void>('/api/me/recovery-email'),
   changePassword: (body: { currentPassword: string; newPassword: string; keepThisSession: boolean }) => api.post<{ signedOut: boolean }>('/api/me/password', body),
   endSession: (id: string) => api.delete<void>(`/api/me/sessions/${id}`),
   setLanguage: (language: Language) => api.post<void>('/api/me/language', { language }),

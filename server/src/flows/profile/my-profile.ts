@@ -18,6 +18,7 @@ import type { Session } from '../../domain/sessions/session-store.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { mailLanguage, type FlowDeps } from '../deps.ts';
 import { requireRecentAuthentication } from '../account/require-recent-authentication.ts';
+import { canonicalizeEmail } from '../../domain/users/canonical-email.ts';
 
 export type Me = { user: User; session: Session };
 const RECOVERY_LINK_HOURS = 24;
@@ -80,6 +81,10 @@ export async function requestRecoveryEmail(me: Me, input: unknown, deps: FlowDep
   const { email } = setRecoveryEmailInput.parse(input);
   // Whoever controls the recovery address can reset the password: an old session may not change it.
   requireRecentAuthentication(me);
+  // It is there for when the company mailbox is out of reach: the company address cannot stand in for it.
+  if (canonicalizeEmail(email).canonical === me.user.emailCanonical) {
+    throw new AppError('recovery_email.same_as_account', 'Choose a personal address: this is the address of your account.');
+  }
   const token = randomToken();
   await deps.db.transaction(async (tx) => {
     await tx
@@ -88,6 +93,22 @@ export async function requestRecoveryEmail(me: Me, input: unknown, deps: FlowDep
       .where(eq(users.id, me.user.id));
     await enqueueMail(tx, { to: email, template: 'recovery_email_confirm', lang: mailLanguage(me.user, deps), vars: { url: `${deps.publicUrl}/confirm-recovery-email#token=${token}`, hours: RECOVERY_LINK_HOURS }, orgId: me.session.orgId });
     await recordAudit(tx, deps.ctx, { event: 'recovery_email.requested', outcome: 'success', orgId: me.session.orgId, targetUserId: me.user.id });
+  });
+  deps.mailQueued();
+}
+
+/**
+ * No recovery address any more (a confirmed one, or one still waiting for its link). The address
+ * that was confirmed is told, as a change of where reset links go should be.
+ */
+export async function removeRecoveryEmail(me: Me, deps: FlowDeps): Promise<void> {
+  requireRecentAuthentication(me);
+  await deps.db.transaction(async (tx) => {
+    const [before] = await tx.select({ address: users.recoveryEmail, pending: users.recoveryEmailPending }).from(users).where(eq(users.id, me.user.id)).for('update');
+    if (!before?.address && !before?.pending) return;
+    await tx.update(users).set({ recoveryEmail: null, recoveryEmailPending: null, recoveryEmailTokenHash: null, recoveryEmailTokenExpiresAt: null }).where(eq(users.id, me.user.id));
+    if (before.address) await enqueueMail(tx, { to: before.address, template: 'recovery_email_removed', lang: mailLanguage(me.user, deps), vars: {}, orgId: me.session.orgId });
+    await recordAudit(tx, deps.ctx, { event: 'recovery_email.removed', outcome: 'success', orgId: me.session.orgId, targetUserId: me.user.id });
   });
   deps.mailQueued();
 }

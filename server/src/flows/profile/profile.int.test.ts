@@ -114,4 +114,27 @@ describe('Profile', () => {
     expect((await c.get('/api/me/profile')).json().recoveryEmail).toEqual({ address: 'me@home.test', pending: null });
     expect((await t.client().post('/api/auth/recovery-email/confirm', { token })).json().error.code).toBe('token.invalid');
   });
+
+  it("refuses the account's own address as its recovery e-mail, in any case, and keeps nothing pending", async () => {
+    const c = await signedIn('own@acme.test');
+    const same = await c.post('/api/me/recovery-email', { email: 'OWN@Acme.test' });
+    expect(same.statusCode).toBe(422);
+    expect(same.json().error.code).toBe('recovery_email.same_as_account');
+    expect((await c.get('/api/me/profile')).json().recoveryEmail).toEqual({ address: null, pending: null });
+    expect(await mailsTo(t, 'OWN@Acme.test')).toHaveLength(0);
+  });
+
+  it('removes a recovery e-mail: reset links stop going there, and the address is told', async () => {
+    const c = await signedIn('drop@acme.test');
+    await c.post('/api/me/recovery-email', { email: 'drop@home.test' });
+    await t.client().post('/api/auth/recovery-email/confirm', { token: await linkTokenFrom(t, 'drop@home.test', '/confirm-recovery-email') });
+    expect((await c.delete('/api/me/recovery-email')).statusCode).toBe(204);
+    expect((await c.get('/api/me/profile')).json().recoveryEmail).toEqual({ address: null, pending: null });
+    expect((await mailsTo(t, 'drop@home.test')).map((m) => m.template).sort()).toEqual(['recovery_email_confirm', 'recovery_email_removed']);
+    await t.client().post('/api/auth/password-reset', { email: 'drop@acme.test' });
+    expect((await mailsTo(t, 'drop@home.test')).map((m) => m.template)).not.toContain('password_reset');
+    // Nothing left to remove: still 204, nothing mailed again.
+    expect((await c.delete('/api/me/recovery-email')).statusCode).toBe(204);
+    expect(await mailsTo(t, 'drop@home.test')).toHaveLength(2);
+  });
 });

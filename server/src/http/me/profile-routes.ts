@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { confirmRecoveryEmailInput, profileSectionSchema, setRecoveryEmailInput } from '../../../../contract/profile.ts';
 import { setLanguageInput } from '../../../../contract/language.ts';
-import { confirmRecoveryEmail, getMyProfile, requestRecoveryEmail, updateMyProfile } from '../../flows/profile/my-profile.ts';
+import { confirmRecoveryEmail, getMyProfile, removeRecoveryEmail, requestRecoveryEmail, updateMyProfile } from '../../flows/profile/my-profile.ts';
 import { setMyLanguage } from '../../flows/profile/my-language.ts';
 import { flowDeps, type HttpDeps } from '../deps.ts';
 import { requireSignedIn } from '../plugins/authenticate.ts';
@@ -33,6 +33,12 @@ export async function myProfileRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     const { user, session } = await requireSignedIn(req, deps);
     await requestRecoveryEmail({ user, session }, req.body, flowDeps(deps, req, user.id));
     return res.status(202).send();
+  });
+
+  r.delete('/api/me/recovery-email', { config: limit(10) }, async (req, res) => {
+    const { user, session } = await requireSignedIn(req, deps);
+    await removeRecoveryEmail({ user, session }, flowDeps(deps, req, user.id));
+    return res.status(204).send();
   });
 
   r.post('/api/auth/recovery-email/confirm', { schema: { body: confirmRecoveryEmailInput }, config: limit(30) }, async (req) =>

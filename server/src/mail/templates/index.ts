@@ -8,6 +8,7 @@ export type MailTemplates = {
   mfa_changed: Record<string, never>;
   mfa_reset: Record<string, never>;
   recovery_email_confirm: { url: string; hours: number };
+  recovery_email_removed: Record<string, never>;
   password_expiring: { days: number; url: string };
   test: { transport: string };
 };
@@ -38,6 +39,7 @@ const en: Renderers = {
       { label: 'Reset password', url: v.resetUrl },
     ),
   password_changed: () => renderMail('Your Tessera password was changed', ['The password of your Tessera account was just changed. If this was not you, contact your administrator at once.']),
+  recovery_email_removed: () => renderMail('This address is no longer your Tessera recovery e-mail', ['This address was removed as the recovery e-mail of a Tessera account: password reset links will not be sent here any more. If this was not you, contact your administrator at once.']),
   mfa_changed: () => renderMail('Your Tessera sign-in methods changed', ['A sign-in method of your Tessera account (authenticator app, security key, passkey or recovery codes) was just added, removed or renewed. If this was not you, contact your administrator at once.']),
   mfa_reset: () => renderMail('Your Tessera sign-in methods were reset', ['An administrator removed the sign-in methods of your Tessera account. You will set up a new one the next time you sign in.']),
   test: (v) => renderMail('Tessera test e-mail', [`This test e-mail went out through ${v.transport}. If you can read it, Tessera's e-mail works.`]),
@@ -74,6 +76,7 @@ const fr: Renderers = {
       { label: 'Réinitialiser le mot de passe', url: v.resetUrl },
     ),
   password_changed: () => renderMail('Votre mot de passe Tessera a été modifié', ["Le mot de passe de votre compte Tessera vient d'être modifié. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
+  recovery_email_removed: () => renderMail("Cette adresse n'est plus votre e-mail de récupération Tessera", ["Cette adresse a été retirée comme e-mail de récupération d'un compte Tessera : les liens de réinitialisation du mot de passe n'y seront plus envoyés. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_changed: () => renderMail('Vos méthodes de connexion Tessera ont changé', ["Une méthode de connexion de votre compte Tessera (application d'authentification, clé de sécurité, clé d'accès ou codes de récupération) vient d'être ajoutée, supprimée ou renouvelée. Si ce n'était pas vous, contactez immédiatement votre administrateur."]),
   mfa_reset: () => renderMail('Vos méthodes de connexion Tessera ont été réinitialisées', ['Un administrateur a supprimé les méthodes de connexion de votre compte Tessera. Vous en configurerez une nouvelle à votre prochaine connexion.']),
   test: (v) => renderMail("E-mail de test Tessera", [`Cet e-mail de test est parti par ${v.transport}. Si vous le lisez, l'envoi d'e-mails de Tessera fonctionne.`]),

@@ -105,6 +105,19 @@ function RecoveryEmailCard({ profile }: { profile: Profile }) {
       setError(err);
     }
   }
+  const current = profile.recoveryEmail.address ?? profile.recoveryEmail.pending;
+  async function remove() {
+    if (!current || !window.confirm(t('profile.recoveryRemoveConfirm', { email: current }))) return;
+    setError(undefined);
+    try {
+      await meApi.removeRecoveryEmail();
+      setEmail('');
+      await queryClient.invalidateQueries({ queryKey: meKeys.all });
+      notifications.show({ color: 'teal', message: t('profile.recoveryRemoved') });
+    } catch (err) {
+      setError(err);
+    }
+  }
   return (
     <Card withBorder component="section" aria-labelledby="profile-recovery">
       <Stack component="form" onSubmit={save}>
@@ -116,6 +129,13 @@ function RecoveryEmailCard({ profile }: { profile: Profile }) {
           <TextInput label={t('common.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: 1 }} />
           <Button type="submit">{t('common.save')}</Button>
         </Group>
+        {current && (
+          <Group justify="flex-end">
+            <Button variant="subtle" color="red" onClick={() => void remove()}>
+              {t('profile.recoveryRemove')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Card>
   );
