@@ -16,7 +16,10 @@ const ALWAYS = new Set(['sub', 'sid', 'auth_time', 'acr', 'amr', 'iss']);
  * not two (the second only said "consent given"). The launch is audited when the code goes out
  * (audit-provider-events.ts).
  */
-export function loadGrantFor(settingsOf: (clientId: string) => Promise<{ settings: StoredOidcSettings; app: { orgId: string } } | undefined>) {
+export function loadGrantFor(
+  settingsOf: (clientId: string) => Promise<{ settings: StoredOidcSettings; app: { id: string; orgId: string } } | undefined>,
+  rememberedConsent: (accountId: string, appId: string, scopes: string[]) => Promise<boolean>,
+) {
   return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
     const { oidc } = ctx;
     const clientId = oidc.client!.clientId;
@@ -25,9 +28,14 @@ export function loadGrantFor(settingsOf: (clientId: string) => Promise<{ setting
     const accountId = oidc.account?.accountId;
     if (!(oidc.result?.login || adoptedTesseraSession(ctx)) || !accountId || oidc.client!.applicationType === 'native') return undefined;
     const client = await settingsOf(clientId);
-    if (client?.settings.consent !== 'implicit') return undefined;
+    if (!client) return undefined;
+    const scopes = [...oidc.requestParamOIDCScopes];
+    // A silent request cannot ask: the consent this person gave before (and did not take back on the
+    // Security page) stands, as the interaction itself would let it (oidc-interaction.ts).
+    const given = client.settings.consent === 'implicit' || (adoptedTesseraSession(ctx) && (await rememberedConsent(accountId, client.app.id, scopes)));
+    if (!given) return undefined;
     const grant = new oidc.provider.Grant({ accountId, clientId });
-    grant.addOIDCScope([...oidc.requestParamOIDCScopes].join(' '));
+    grant.addOIDCScope(scopes.join(' '));
     const claims = [...oidc.requestParamClaims].filter((c) => !ALWAYS.has(c));
     if (claims.length) grant.addOIDCClaims(claims);
     await grant.save();

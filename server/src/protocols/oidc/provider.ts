@@ -8,6 +8,7 @@ import type { HttpDeps } from '../../http/deps.ts';
 import { createOidcAdapter, writePending } from './adapter.ts';
 import { cookieKeys } from './cookie-keys.ts';
 import { loadGrantFor } from './first-party-grant.ts';
+import { hasConsent } from '../../domain/apps/consent-store.ts';
 import { adoptTesseraSession, tesseraSessionChecks } from './session-check.ts';
 import { renderLogoutPage, renderLogoutDonePage, renderErrorPage } from './pages.ts';
 import { endTesseraSessionOnLogout } from './end-session.ts';
@@ -82,7 +83,7 @@ export function createOidcProvider(deps: HttpDeps, jwks: { keys: object[] }, cli
     if (!claims) return undefined;
     return { accountId: sub, claims: () => claims };
   };
-  const loadExistingGrant = loadGrantFor((clientId) => clients.get(clientId));
+  const loadExistingGrant = loadGrantFor((clientId) => clients.get(clientId), (accountId, appId, scopes) => hasConsent(deps.db, accountId, appId, scopes));
 
   const policy = interactionPolicy.base();
   for (const check of tesseraSessionChecks(deps, clients)) policy.get('login')!.checks.add(check);

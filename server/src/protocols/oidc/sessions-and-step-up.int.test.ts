@@ -151,6 +151,27 @@ describe('the Tessera session is the truth', () => {
     expect(issued.filter((r) => r.model !== 'Session')).toEqual([]);
   });
 
+  it('lets a silent request through on the consent the person gave before, from another browser', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, { consent: 'explicit' }, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const asked = await authorize(config, t.url, who);
+    const uid = asked.stoppedAt!.split('/sso/consent/')[1];
+    const allowed = await (await asked.browser.fetch(`/api/oidc/interaction/${uid}/consent`, { method: 'POST', json: { approve: true } })).json();
+    expect(new URL((await asked.browser.follow(allowed.redirectTo)).url).searchParams.get('code')).toBeTruthy();
+
+    const elsewhere = new HttpBrowser(t.url);
+    await elsewhere.signIn(who.email, who.password);
+    const silent = await authorize(config, t.url, undefined, { browser: elsewhere, params: { prompt: 'none' } });
+    expect(silent.callback.searchParams.get('error')).toBeNull();
+    expect(silent.callback.searchParams.get('code')).toBeTruthy();
+    // Taken back on the Security page: a silent request has to ask again.
+    expect((await elsewhere.fetch(`/api/me/consents/${app.id}`, { method: 'DELETE', json: {} })).status).toBe(204);
+    const other = new HttpBrowser(t.url);
+    await other.signIn(who.email, who.password);
+    expect((await authorize(config, t.url, undefined, { browser: other, params: { prompt: 'none' } })).callback.searchParams.get('error')).toBe('consent_required');
+  });
+
   it('stops passing a person through once they log out of Tessera, or are suspended', async () => {
     const { user, who } = await person();
     const app = await seedOidcApp(t, acme, {}, user.id);
