@@ -10,9 +10,9 @@ const ALWAYS = new Set(['sub', 'sid', 'auth_time', 'acr', 'amr', 'iss']);
  * oidc-provider's `loadExistingGrant`: the grant this authorization continues (the consent's, or
  * the one this browser's session holds for the client), else — only right after Tessera's own
  * interaction let the person in, or a silent request took on their Tessera session, its access
- * rules met — for an application whose consent the
- * organization gives (implicit; not a native one, which the provider always asks), the grant of
- * what the client asked for. The first launch of such an application then takes one interaction,
+ * rules met — for an application whose consent the organization gives (implicit), or, for a silent
+ * request, whose consent the person gave before (never a native one, which the provider always
+ * asks), the grant of what the client asked for. The first launch of such an application then takes one interaction,
  * not two (the second only said "consent given"). The launch is audited when the code goes out
  * (audit-provider-events.ts).
  */
