@@ -36,7 +36,8 @@ onSessionLost(() => void queryClient.invalidateQueries({ queryKey: sessionKeys.a
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      {/* Below, not over the header: a "Saved" there covered the account menu (QA). */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>
