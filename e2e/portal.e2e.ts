@@ -160,6 +160,38 @@ describe('User Portal', () => {
     await odd.close();
   });
 
+  it('on a phone, keeps the keyboard in the open navigation menu until Escape or a link closes it', async () => {
+    const { page, context } = await signedInToPortal(env, 'dora@acme.test');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const burger = page.getByRole('button', { name: 'Main navigation' });
+    const menu = page.locator('nav[aria-label="Main navigation"]');
+    const focusInMenu = () => menu.evaluate((nav) => nav.contains(document.activeElement));
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    expect(await burger.getAttribute('aria-controls')).toBe(await menu.getAttribute('id'));
+    await burger.click();
+    expect(await burger.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(focusInMenu).toBe(true);
+    // More presses than the menu has links: focus goes round inside it, never to the page behind.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInMenu(), `after ${i + 1} Tab`).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInMenu()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => burger.getAttribute('aria-expanded')).toBe('false');
+    expect(await burger.evaluate((b) => b === document.activeElement)).toBe(true);
+    // Closed, the menu is off screen and out of the Tab order.
+    await page.keyboard.press('Tab');
+    expect(await focusInMenu()).toBe(false);
+    // Choosing a link still closes it.
+    await burger.click();
+    await menu.getByRole('link', { name: 'Profile' }).click();
+    await page.waitForURL(`${env.url}/profile`);
+    await expect.poll(() => burger.getAttribute('aria-expanded')).toBe('false');
+    await context.close();
+  });
+
   it('lists my sessions and signs out another one', async () => {
     const other = await signedInToPortal(env, 'cbrooks@acme.test');
     const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');

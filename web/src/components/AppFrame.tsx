@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useRef, type ReactNode } from 'react';
+import { AppShell, Burger, Group, NavLink, Text, Title, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useFocusTrap, useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
@@ -23,6 +23,18 @@ export function AppFrame({ title, portal, sections, children }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  const theme = useMantineTheme();
+  // Below the `sm` breakpoint the navigation is a menu over the page, opened by the burger.
+  const phone = useMediaQuery(`(max-width: calc(${theme.breakpoints.sm} - 0.1px))`) ?? false;
+  const menuOpen = phone && opened;
+  const burger = useRef<HTMLButtonElement>(null);
+  // The open menu covers the page: Tab stays in it (the page behind is inert), Escape closes it.
+  const trap = useFocusTrap(menuOpen);
+  useWindowEvent('keydown', (e) => {
+    if (!menuOpen || e.key !== 'Escape') return;
+    close();
+    burger.current?.focus();
+  });
   return (
     <RequireSession loginPath={loginPath}>
       {(session) => (
@@ -32,7 +44,7 @@ export function AppFrame({ title, portal, sections, children }: Props) {
                 left out, rather than wrapping below the header and under the account button. */}
             <Group h="100%" px="md" justify="space-between" wrap="nowrap">
               <Group wrap="nowrap" gap="sm" miw={0} style={{ flex: 1 }}>
-                <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('portal.navigation')} />
+                <Burger ref={burger} opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('portal.navigation')} aria-expanded={opened} aria-controls="app-navigation" />
                 <Title order={2} size="h4" lineClamp={1}>{title}</Title>
                 <BrandMark org={session.organization.slug} showName={false} />
                 <Text c="dimmed" data-testid="org-name" truncate visibleFrom="sm">{session.organization.name}</Text>
@@ -40,12 +52,13 @@ export function AppFrame({ title, portal, sections, children }: Props) {
               <AccountMenu session={session} portal={portal} loginPath={loginPath} />
             </Group>
           </AppShell.Header>
-          <AppShell.Navbar p="xs" component="nav" aria-label={t('portal.navigation')}>
+          {/* Closed on a phone, the menu is off screen: inert, so that Tab does not walk through links nobody sees. */}
+          <AppShell.Navbar ref={trap} id="app-navigation" p="xs" component="nav" aria-label={t('portal.navigation')} inert={phone && !opened}>
             {sections(session).map((s, i) => (
               <NavLink key={s.to} component={Link} to={s.to} label={s.label} variant="filled" active={i === 0 ? location.pathname === s.to : location.pathname.startsWith(s.to)} onClick={close} />
             ))}
           </AppShell.Navbar>
-          <AppShell.Main>{children(session)}</AppShell.Main>
+          <AppShell.Main inert={menuOpen}>{children(session)}</AppShell.Main>
         </AppShell>
       )}
     </RequireSession>
