@@ -64,6 +64,25 @@ describe('User Login', () => {
     await context.close();
   });
 
+  it('lets the keyboard reach the show-password button, named for what it does in the reader\'s language', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/login?lang=fr`);
+    await page.getByLabel(/^E-mail/).fill('ada@acme.test');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    const password = page.getByLabel(/^Mot de passe/);
+    await password.fill('not-sent');
+    await password.press('Tab');
+    const show = page.getByRole('button', { name: 'Afficher le mot de passe' });
+    expect(await show.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await password.getAttribute('type')).toBe('text');
+    const hide = page.getByRole('button', { name: 'Masquer le mot de passe' });
+    expect(await hide.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await password.getAttribute('type')).toBe('password');
+    await context.close();
+  });
+
   it('says the same for a wrong password as for an unknown address', async () => {
     const { page, context } = await env.newPage();
     await page.goto(`${env.url}/login`);

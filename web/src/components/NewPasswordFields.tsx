@@ -1,8 +1,8 @@
-import { PasswordInput } from '@mantine/core';
 import type { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { PasswordPolicy } from '../../../contract/password-policy.ts';
 import { PasswordChecklist } from './PasswordChecklist.tsx';
+import { PasswordField } from './PasswordField.tsx';
 
 // @mantine/form 9.7's ESM typings lose their `types` re-export under NodeNext resolution, so derive it.
 type InputProps = ReturnType<ReturnType<typeof useForm<Record<string, unknown>>>['getInputProps']>;
@@ -25,9 +25,9 @@ export function NewPasswordFields({ policy, password, confirm, label, failedOnSe
   const { t } = useTranslation();
   return (
     <>
-      <PasswordInput label={label ?? t('common.newPassword')} autoComplete="new-password" required autoFocus={autoFocus} {...password} />
+      <PasswordField label={label ?? t('common.newPassword')} autoComplete="new-password" required autoFocus={autoFocus} {...password} />
       <PasswordChecklist policy={policy} password={String(password.value ?? '')} failedOnServer={failedOnServer} />
-      {confirm && <PasswordInput label={t('common.confirmPassword')} autoComplete="new-password" required {...confirm} />}
+      {confirm && <PasswordField label={t('common.confirmPassword')} autoComplete="new-password" required {...confirm} />}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { Anchor, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useAppForm } from '../../forms/use-app-form.ts';
+import { PasswordField } from '../../components/PasswordField.tsx';
 
 // Only "not empty" here: the server says whether the password is right (and bounds its size).
 const passwordStepForm = z.object({ password: z.string().min(1) });
@@ -39,7 +40,7 @@ export function PasswordStep({ email, onChange, onSubmit }: Props) {
             {t('login.change')}
           </Anchor>
         </Group>
-        <PasswordInput
+        <PasswordField
           ref={input}
           label={t('common.password')}
           placeholder={t('login.passwordPlaceholder')}

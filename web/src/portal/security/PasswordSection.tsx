@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Group, PasswordInput, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PasswordChecklist } from '../../components/PasswordChecklist.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { Section } from '../../components/Section.tsx';
 
 /** Current Password, New Password (with the live checklist), Confirm Password. */
@@ -47,10 +48,10 @@ export function PasswordSection() {
       )}
       <Stack component="form" onSubmit={submit} maw={420}>
         <ErrorAlert error={error} />
-        <PasswordInput label={t('security.currentPassword')} autoComplete="current-password" required value={form.current} onChange={(e) => setForm({ ...form, current: e.currentTarget.value })} />
-        <PasswordInput label={t('common.newPassword')} autoComplete="new-password" required value={form.next} onChange={(e) => setForm({ ...form, next: e.currentTarget.value })} />
+        <PasswordField label={t('security.currentPassword')} autoComplete="current-password" required value={form.current} onChange={(e) => setForm({ ...form, current: e.currentTarget.value })} />
+        <PasswordField label={t('common.newPassword')} autoComplete="new-password" required value={form.next} onChange={(e) => setForm({ ...form, next: e.currentTarget.value })} />
         {status.data && <PasswordChecklist policy={status.data.policy} password={form.next} failedOnServer={error instanceof ApiError ? error.rules : undefined} />}
-        <PasswordInput label={t('common.confirmPassword')} autoComplete="new-password" required value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })} error={mismatch ? t('common.passwordsDiffer') : undefined} />
+        <PasswordField label={t('common.confirmPassword')} autoComplete="new-password" required value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })} error={mismatch ? t('common.passwordsDiffer') : undefined} />
         <Checkbox label={t('security.keepSession')} checked={form.keep} onChange={(e) => setForm({ ...form, keep: e.currentTarget.checked })} />
         <Group>
           <Button type="submit" disabled={mismatch} loading={saving}>{t('security.changePassword')}</Button>
