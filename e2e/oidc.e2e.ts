@@ -399,7 +399,7 @@ describe('OpenID Connect single sign-on', () => {
     const row = allowedApps.getByTestId('consent-row').filter({ hasText: 'Survey Tool' });
     await row.getByText('See your e-mail address', { exact: false }).waitFor();
     page.once('dialog', (d) => void d.accept());
-    await row.getByRole('button', { name: 'Take back what Survey Tool may see' }).click();
+    await row.getByRole('button', { name: 'Remove Survey Tool' }).click();
     await row.waitFor({ state: 'detached' });
     await page.goto(rp.loginUri);
     await page.waitForURL(/\/sso\/consent\//);

@@ -34,6 +34,24 @@ describe('the English and French catalogs', () => {
     expect(differing.map(([k]) => k.replaceAll('\u0000', '.'))).toEqual([]);
   });
 
+  it('name each button labelled beyond its visible text with a name that starts with that text (WCAG 2.5.3)', () => {
+    // [the aria-label's key, the visible text's key]: a person using speech says what they see.
+    const buttons = [
+      ['security.withdrawConsent', 'common.remove'],
+      ['security.removeKey', 'common.remove'],
+      ['security.signOutSession', 'security.signOut'],
+      ['adminAssignments.removeFor', 'common.remove'],
+      ['adminAdmins.revokeFor', 'adminAdmins.revoke'],
+      ['adminUsers.actionsFor', 'adminUsers.actions'],
+      ['adminUsers.resendTo', 'adminUsers.resend'],
+      ['adminUsers.revokeFor', 'adminUsers.revoke'],
+    ];
+    for (const catalog of [english, french]) {
+      const text = (key: string) => catalog.get(key.replaceAll('.', '\u0000'))!.toLocaleLowerCase();
+      expect(buttons.filter(([named, shown]) => !text(named).startsWith(text(shown)))).toEqual([]);
+    }
+  });
+
   it('say something for every error code the server answers with', () => {
     for (const catalog of [en, fr]) {
       const texts = catalog.errors as Record<string, string>;

@@ -18,7 +18,7 @@ export function CopyField({ label, value, testId }: Props) {
       rightSection={
         <CopyButton value={value}>
           {({ copied, copy }) => (
-            <Button size="compact-xs" variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy} aria-label={`${t('common.copy')}: ${label}`}>
+            <Button size="compact-xs" variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy} aria-label={`${copied ? t('common.copied') : t('common.copy')}: ${label}`}>
               {copied ? t('common.copied') : t('common.copy')}
             </Button>
           )}
