@@ -17,11 +17,15 @@ beforeAll(async () => {
   const locked = await env.seedOrg('Locked Co', { profile: { details: false, personal: false, employment: false } });
   const cheyenne = await env.seedUser({ email: 'cbrooks@acme.test', orgs: [acme], firstName: 'Cheyenne', lastName: 'Brooks' });
   await env.seedUser({ email: 'ro@locked.test', orgs: [locked], firstName: 'Read', lastName: 'Only' });
-  await env.seedUser({ email: 'dora@acme.test', orgs: [acme], firstName: 'Dora', lastName: 'Duval' });
+  const dora = await env.seedUser({ email: 'dora@acme.test', orgs: [acme], firstName: 'Dora', lastName: 'Duval' });
   const db = env.tessera.database.db;
   const wiki = await createApp(db, acme.id, { type: 'bookmark', name: 'Team Wiki', url: `${env.url}/healthz`, description: 'What the team knows', details: 'Sign in with your company e-mail.' });
   await assignApp(db, wiki.id, { userId: cheyenne.id });
   await createApp(db, acme.id, { type: 'bookmark', name: 'Not Mine', url: 'https://example.invalid/', description: '', details: '' });
+  for (const name of ['Calendrier équipe', 'Paie']) {
+    const app = await createApp(db, acme.id, { type: 'bookmark', name, url: `${env.url}/healthz`, description: '', details: '' });
+    await assignApp(db, app.id, { userId: dora.id });
+  }
 });
 afterAll(() => env?.close());
 
@@ -61,6 +65,18 @@ describe('User Portal', () => {
     await tab.waitForURL(`${env.url}/healthz`);
     await nav(page, 'Dashboard');
     await page.getByText('Most used: Team Wiki').waitFor();
+    await context.close();
+  });
+
+  it('finds an application whatever the case and accents typed in the search', async () => {
+    const { page, context } = await signedInToPortal(env, 'dora@acme.test');
+    await nav(page, 'Applications');
+    await expect.poll(() => page.getByTestId('app-tile').count()).toBe(2);
+    await page.getByLabel('Search').fill('EQUIPE');
+    await expect.poll(() => page.getByTestId('app-tile').count()).toBe(1);
+    await page.getByTestId('app-tile').filter({ hasText: 'Calendrier équipe' }).waitFor();
+    await page.getByLabel('Search').fill('nothing like it');
+    await page.getByText('No application matches.').waitFor();
     await context.close();
   });
 

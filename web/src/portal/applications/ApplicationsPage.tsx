@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Anchor, Avatar, Card, Modal, SimpleGrid, Skeleton, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { PortalApp } from '../../../../contract/apps.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { matchesSearch } from './matches-search.ts';
 
 /** The applications assigned to me in this organization; a click launches one. */
 export function ApplicationsPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 200);
-  const apps = useQuery(meQueries.apps(q));
+  // One person's applications are few: all of them come at once and the search filters them here,
+  // where case and accents can be ignored ("equipe" finds "Calendrier équipe"), which ILIKE does not.
+  const apps = useQuery(meQueries.apps(''));
+  const shown = apps.data?.items.filter((app) => matchesSearch(search, app.name, app.description));
   const [details, setDetails] = useState<PortalApp | undefined>();
   const [error, setError] = useState<unknown>();
   const queryClient = useQueryClient();
@@ -41,11 +43,11 @@ export function ApplicationsPage() {
       <ErrorAlert error={error ?? apps.error} />
       {apps.isPending ? (
         <Skeleton h={120} />
-      ) : apps.data?.items.length === 0 ? (
-        <Text c="dimmed">{q ? t('apps.noMatch') : t('apps.none')}</Text>
+      ) : shown?.length === 0 ? (
+        <Text c="dimmed">{apps.data?.items.length ? t('apps.noMatch') : t('apps.none')}</Text>
       ) : (
         <SimpleGrid cols={{ base: 2, sm: 3, md: 4, lg: 6 }}>
-          {apps.data?.items.map((app) => (
+          {shown?.map((app) => (
             <Card key={app.id} withBorder padding="md" data-testid="app-tile">
               <UnstyledButton onClick={() => launch(app)} title={t('apps.launch', { name: app.name })}>
                 <Stack align="center" gap="xs">
