@@ -48,6 +48,14 @@ describe('invitation → account creation → sign-in → log out', () => {
     expect(unticked).toBe('false');
     await expect.poll(() => page.getByTestId('rule-digit').getAttribute('data-ok')).toBe('true');
 
+    // The server refuses a common one; what it said goes once the password is edited.
+    await password.fill('password12345678');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The password does not meet the requirements.' });
+    await refusal.waitFor();
+    await password.fill(NEW_PASSWORD);
+    await refusal.waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(`${env.url}/`);
     await page.getByText(/Welcome, Nora/).waitFor();

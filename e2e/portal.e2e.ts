@@ -208,6 +208,24 @@ describe('User Portal', () => {
     await context.close();
   });
 
+  it('forgets that the current password was wrong once it is edited', async () => {
+    const { page, context } = await signedInToPortal(env, 'dora@acme.test');
+    await nav(page, 'Security');
+    const pw = page.getByRole('region', { name: 'Password' });
+    await pw.getByLabel(/^Current Password/).fill('not-my-password');
+    await pw.getByLabel(/^New password/).fill('another-Horse-battery-43');
+    await pw.getByLabel(/^Confirm password/).fill('another-Horse-battery-43');
+    await pw.getByRole('button', { name: 'Change password' }).click();
+    const wrong = pw.getByRole('alert').filter({ hasText: 'Your current password is not right.' });
+    await wrong.waitFor();
+    // Said of the current password: editing another field leaves it, editing that one clears it.
+    await pw.getByLabel(/^Confirm password/).fill('another-Horse-battery-4');
+    expect(await wrong.count()).toBe(1);
+    await pw.getByLabel(/^Current Password/).fill(PASSWORD);
+    await wrong.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
   it('lists my sessions and signs out another one', async () => {
     const other = await signedInToPortal(env, 'cbrooks@acme.test');
     const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');

@@ -23,3 +23,19 @@ export function serverFieldError(error: unknown, path: string, t: (key: string) 
   if (!refused) return undefined;
   return t(hint && refused.check !== 'too_big' && refused.check !== 'too_small' ? hint : serverFieldKey(refused));
 }
+
+/**
+ * What is left of a server refusal once the person edits `path`, so that no sentence stays about a
+ * value no longer there: the marks of the other fields it refused, else nothing. `about` names the
+ * field a code without field paths is about (`password.current_invalid` → `current`): only an edit
+ * of that field clears it. Any other refusal goes at the first edit.
+ */
+export function serverErrorAfterEdit(error: unknown, path: string, about: Record<string, string> = {}): unknown {
+  if (!(error instanceof ApiError)) return undefined;
+  const field = about[error.code];
+  if (field) return field === path ? undefined : error;
+  if (!error.fields?.length) return undefined;
+  const rest = error.fields.filter((f) => f.path !== path);
+  if (rest.length === error.fields.length) return error;
+  return rest.length ? new ApiError(error.status, { code: error.code, message: error.message, rules: error.rules, fields: rest }) : undefined;
+}

@@ -5,16 +5,22 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { isValidationKey, validationKey } from './validation-key.ts';
 
+type Options<Values> = {
+  /** After every edit, e.g. to forget a server refusal about the value just changed. */
+  onValuesChange?(values: Values, previous: Values): void;
+};
+
 /**
  * Mantine's useForm validated by a zod schema, with field errors in the reader's language: the
  * resolver yields `validation.*` keys (an English contract message becomes its key, or the generic one), and
  * getInputProps hands the inputs the translated sentence.
  */
-export function useAppForm<Values extends Record<string, unknown>>(schema: z.ZodType, initialValues: Values) {
+export function useAppForm<Values extends Record<string, unknown>>(schema: z.ZodType, initialValues: Values, options: Options<Values> = {}) {
   const { t } = useTranslation();
   const resolve = zod4Resolver(schema);
   return useForm<Values>({
     initialValues,
+    onValuesChange: options.onValuesChange,
     validate: (values) => {
       const errors = resolve(values);
       for (const path of Object.keys(errors)) if (!isValidationKey(errors[path])) errors[path] = validationKey({ code: 'custom', message: String(errors[path]) });

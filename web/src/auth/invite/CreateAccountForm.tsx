@@ -19,7 +19,6 @@ type Props = { token: string; info: InvitationInfo; onCreated(): void };
 export function CreateAccountForm({ token, info, onCreated }: Props) {
   const { t } = useTranslation();
   const schema = useMemo(() => z.object({ password: policyPassword(info.policy) }), [info.policy]);
-  const form = useAppForm(schema, { password: '' });
   const accept = useMutation({
     // The page's language becomes the new account's: its e-mails follow it.
     mutationFn: (password: string) => invitationApi.accept(token, password, currentLanguage()),
@@ -28,6 +27,8 @@ export function CreateAccountForm({ token, info, onCreated }: Props) {
       window.location.assign(sameOriginPath(redirectTo));
     },
   });
+  // The server's refusal was about the password as it was: once edited, it no longer holds.
+  const form = useAppForm(schema, { password: '' }, { onValuesChange: () => accept.reset() });
 
   return (
     <form onSubmit={form.onSubmit(({ password }) => accept.mutate(password))} noValidate>

@@ -17,11 +17,12 @@ type Props = { token: string; storageKey: string; email: string; policy: Passwor
 export function ResetPasswordForm({ token, storageKey, email, policy }: Props) {
   const { t } = useTranslation();
   const schema = useMemo(() => newPasswordSchema(policy), [policy]);
-  const form = useAppForm(schema, { password: '', confirm: '' });
   const complete = useMutation({
     mutationFn: (password: string) => passwordResetApi.complete(token, password),
     onSuccess: () => sessionStorage.removeItem(storageKey),
   });
+  // The server's refusal was about the new password as it was: once that is edited, it no longer holds.
+  const form = useAppForm(schema, { password: '', confirm: '' }, { onValuesChange: (values, previous) => values.password !== previous.password && complete.reset() });
 
   if (complete.isSuccess) {
     return (

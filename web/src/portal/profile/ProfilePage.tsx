@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../i18n/index.ts';
-import { serverFieldError } from '../../forms/server-fields.ts';
+import { serverErrorAfterEdit, serverFieldError } from '../../forms/server-fields.ts';
 import { profileFieldHint } from './field-hints.ts';
 
 const FIELDS: Record<ProfileSection, string[]> = {
@@ -16,6 +16,9 @@ const FIELDS: Record<ProfileSection, string[]> = {
   personal: ['workCell', 'workPhone', 'workFax', 'personalCell', 'homePhone', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
   employment: ['jobTitle', 'department', 'employeeId', 'manager', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
 };
+
+/** Refusals about one field without field paths: that field's edit clears them. */
+const REFUSED_FIELD: Record<string, string> = { 'user.username_taken': 'username' };
 
 /** Profile Details, Personal Information, Employment Information, Recovery Email. */
 export function ProfilePage() {
@@ -44,6 +47,12 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
   const editable = profile.editable[section];
   // A format the field explains ("letters, digits, dot…") reads better than "not valid".
   const fieldError = (name: string) => serverFieldError(error, name, t, profileFieldHint(name));
+
+  // A field's mark goes once the person changes it; the other fields keep theirs.
+  const edit = (name: string, value: string) => {
+    setValues({ ...values, [name]: value });
+    setError((e: unknown) => serverErrorAfterEdit(e, name, REFUSED_FIELD));
+  };
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -75,7 +84,7 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
               readOnly={!editable}
               disabled={!editable}
               error={fieldError(name)}
-              onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })}
+              onChange={(e) => edit(name, e.currentTarget.value)}
             />
           ))}
         </SimpleGrid>

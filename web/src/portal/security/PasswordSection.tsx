@@ -9,6 +9,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PasswordChecklist } from '../../components/PasswordChecklist.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { Section } from '../../components/Section.tsx';
+import { serverErrorAfterEdit } from '../../forms/server-fields.ts';
+
+// The fields the server's refusals are about: editing one clears what was said of it.
+const REFUSED_FIELD = { 'password.current_invalid': 'current', 'password.policy': 'next' };
 
 /** Current Password, New Password (with the live checklist), Confirm Password. */
 export function PasswordSection() {
@@ -18,6 +22,10 @@ export function PasswordSection() {
   const [form, setForm] = useState({ current: '', next: '', confirm: '', keep: true });
   const [error, setError] = useState<unknown>();
   const mismatch = form.confirm.length > 0 && form.confirm !== form.next;
+  const edit = <K extends keyof typeof form>(field: K, value: (typeof form)[K]) => {
+    setForm({ ...form, [field]: value });
+    setError((e: unknown) => serverErrorAfterEdit(e, field, REFUSED_FIELD));
+  };
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : '—');
 
   const [saving, setSaving] = useState(false);
@@ -48,11 +56,11 @@ export function PasswordSection() {
       )}
       <Stack component="form" onSubmit={submit} maw={420}>
         <ErrorAlert error={error} />
-        <PasswordField label={t('security.currentPassword')} autoComplete="current-password" required value={form.current} onChange={(e) => setForm({ ...form, current: e.currentTarget.value })} />
-        <PasswordField label={t('common.newPassword')} autoComplete="new-password" required value={form.next} onChange={(e) => setForm({ ...form, next: e.currentTarget.value })} />
+        <PasswordField label={t('security.currentPassword')} autoComplete="current-password" required value={form.current} onChange={(e) => edit('current', e.currentTarget.value)} />
+        <PasswordField label={t('common.newPassword')} autoComplete="new-password" required value={form.next} onChange={(e) => edit('next', e.currentTarget.value)} />
         {status.data && <PasswordChecklist policy={status.data.policy} password={form.next} failedOnServer={error instanceof ApiError ? error.rules : undefined} />}
-        <PasswordField label={t('common.confirmPassword')} autoComplete="new-password" required value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })} error={mismatch ? t('common.passwordsDiffer') : undefined} />
-        <Checkbox label={t('security.keepSession')} checked={form.keep} onChange={(e) => setForm({ ...form, keep: e.currentTarget.checked })} />
+        <PasswordField label={t('common.confirmPassword')} autoComplete="new-password" required value={form.confirm} onChange={(e) => edit('confirm', e.currentTarget.value)} error={mismatch ? t('common.passwordsDiffer') : undefined} />
+        <Checkbox label={t('security.keepSession')} checked={form.keep} onChange={(e) => edit('keep', e.currentTarget.checked)} />
         <Group>
           <Button type="submit" disabled={mismatch} loading={saving}>{t('security.changePassword')}</Button>
         </Group>

@@ -19,6 +19,12 @@ export function SshKeysSection() {
   const [publicKey, setPublicKey] = useState('');
   const [error, setError] = useState<string | undefined>();
 
+  // What the server said of a key no longer holds once the key is changed.
+  const changeKey = (key: string) => {
+    setPublicKey(key);
+    setError(undefined);
+  };
+
   async function add(keyName: string, key: string) {
     setError(undefined);
     try {
@@ -64,10 +70,10 @@ export function SshKeysSection() {
       ) : <Text size="sm" c="dimmed">{t('security.noKeys')}</Text>}
       <Stack component="form" onSubmit={(e) => { e.preventDefault(); void add(name, publicKey); }} maw={640}>
         <TextInput label={t('security.keyName')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Textarea label={t('security.publicKey')} placeholder="ssh-ed25519 AAAA… you@laptop" autosize minRows={2} value={publicKey} onChange={(e) => setPublicKey(e.currentTarget.value)} error={error} />
+        <Textarea label={t('security.publicKey')} placeholder="ssh-ed25519 AAAA… you@laptop" autosize minRows={2} value={publicKey} onChange={(e) => changeKey(e.currentTarget.value)} error={error} />
         <Group>
           <Button type="submit" disabled={!name.trim() || !publicKey.trim()}>{t('security.addKey')}</Button>
-          <FileButton onChange={(f) => f?.text().then(setPublicKey)} accept=".pub,text/plain">
+          <FileButton onChange={(f) => f?.text().then(changeKey)} accept=".pub,text/plain">
             {(props) => <Button variant="default" {...props}>{t('security.uploadKey')}</Button>}
           </FileButton>
           <Button variant="default" onClick={generate}>{t('security.generateKey')}</Button>
