@@ -106,6 +106,45 @@ describe('User Portal', () => {
     await context.close();
   });
 
+  it('says a refusal once, at its field, with the limit it passed; names and addresses follow their script', async () => {
+    const dora = await signedInToPortal(env, 'dora@acme.test');
+    await nav(dora.page, 'Profile');
+    const hers = dora.page.getByRole('region', { name: 'Profile Details' });
+    await hers.getByLabel('Username').fill('dduval');
+    await hers.getByRole('button', { name: 'Save' }).click();
+    await dora.page.getByText('Saved').first().waitFor();
+    await dora.context.close();
+
+    const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
+    await nav(page, 'Profile');
+    const details = page.getByRole('region', { name: 'Profile Details' });
+    const username = details.getByLabel('Username');
+    await username.fill('dduval');
+    await details.getByRole('button', { name: 'Save' }).click();
+    const taken = 'This username is already taken in the organization.';
+    await details.getByText(taken).waitFor();
+    expect(await username.evaluate((input) => input === document.activeElement)).toBe(true);
+    // Neither an alert above the form nor a toast repeats it (a toast would have shown with it).
+    await page.waitForTimeout(500);
+    expect(await page.getByText(taken).count()).toBe(1);
+    await username.fill('');
+    await expect.poll(() => page.getByText(taken).count()).toBe(0);
+
+    const firstName = details.getByLabel('First Name');
+    await firstName.fill('x'.repeat(101));
+    await details.getByRole('button', { name: 'Save' }).click();
+    await details.getByText('At most 100 characters.').waitFor();
+
+    await firstName.fill('مريم');
+    expect(await firstName.evaluate((input) => input.matches(':dir(rtl)'))).toBe(true);
+    const city = page.getByRole('region', { name: 'Personal Information' }).getByLabel('City');
+    await city.fill('Paris');
+    expect(await city.evaluate((input) => input.matches(':dir(ltr)'))).toBe(true);
+    await city.fill('القاهرة');
+    expect(await city.evaluate((input) => input.matches(':dir(rtl)'))).toBe(true);
+    await context.close();
+  });
+
   it('shows a read-only profile where the organization disabled self-editing', async () => {
     const { page, context } = await signedInToPortal(env, 'ro@locked.test');
     await nav(page, 'Profile');

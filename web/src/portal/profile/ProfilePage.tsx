@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../i18n/index.ts';
 import { serverErrorAfterEdit, serverFieldError } from '../../forms/server-fields.ts';
 import { profileFieldHint } from './field-hints.ts';
+import { profileFieldMaxLength } from './field-limits.ts';
 
 const FIELDS: Record<ProfileSection, string[]> = {
   details: ['firstName', 'lastName', 'username', 'alternateEmail'],
@@ -17,8 +18,11 @@ const FIELDS: Record<ProfileSection, string[]> = {
   employment: ['jobTitle', 'department', 'employeeId', 'manager', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
 };
 
-/** Refusals about one field without field paths: that field's edit clears them. */
+/** Refusals about one field without field paths: said at that field (not again above the form), cleared by its edit. */
 const REFUSED_FIELD: Record<string, string> = { 'user.username_taken': 'username' };
+
+/** Text written in any script: dir="auto" aligns a right-to-left name or address to the right. */
+const WRITTEN = new Set(['firstName', 'lastName', 'street', 'poBox', 'city', 'state', 'country', 'jobTitle', 'department', 'manager']);
 
 /** Profile Details, Personal Information, Employment Information, Recovery Email. */
 export function ProfilePage() {
@@ -45,8 +49,19 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
   const [error, setError] = useState<unknown>();
   useEffect(() => setValues(profile[section] as Record<string, string>), [profile, section]);
   const editable = profile.editable[section];
-  // A format the field explains ("letters, digits, dot…") reads better than "not valid".
-  const fieldError = (name: string) => serverFieldError(error, name, t, profileFieldHint(name));
+  const refusedField = error instanceof ApiError && Object.hasOwn(REFUSED_FIELD, error.code) ? REFUSED_FIELD[error.code] : undefined;
+  const fieldError = (name: string) => {
+    if (refusedField === name) return errorText((error as ApiError).code);
+    const max = profileFieldMaxLength(section, name);
+    if (max && error instanceof ApiError && error.fields?.some((f) => f.path === name && f.check === 'too_big')) return t('validation.tooLongMax', { max });
+    // A format the field explains ("letters, digits, dot…") reads better than "not valid".
+    return serverFieldError(error, name, t, profileFieldHint(name));
+  };
+  const inputId = (name: string) => `profile-${section}-${name}`;
+  // No alert announces a refusal said at its field: the field takes focus, which reads it out.
+  useEffect(() => {
+    if (refusedField) document.getElementById(inputId(refusedField))?.focus();
+  }, [error]);
 
   // A field's mark goes once the person changes it; the other fields keep theirs.
   const edit = (name: string, value: string) => {
@@ -63,8 +78,8 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
       void queryClient.invalidateQueries({ queryKey: ['session'] });
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (err) {
+      // Said once, in the form (a toast repeated it word for word).
       setError(err);
-      notifications.show({ color: 'red', message: errorText(err instanceof ApiError ? err.code : undefined) });
     }
   }
 
@@ -73,17 +88,20 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
       <Stack component="form" onSubmit={save}>
         <Title order={2} size="h4" id={`profile-${section}`}>{t(`profile.${section}`)}</Title>
         {!editable && <Alert color="gray">{t('profile.readOnly')}</Alert>}
-        <ErrorAlert error={error} />
+        <ErrorAlert error={refusedField ? undefined : error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {section === 'details' && <TextInput label={t('profile.field.companyEmail')} value={profile.details.companyEmail} readOnly disabled />}
           {FIELDS[section].map((name) => (
             <TextInput
               key={name}
+              id={inputId(name)}
               label={t(`profile.field.${name}`)}
               value={values[name] ?? ''}
               readOnly={!editable}
               disabled={!editable}
               error={fieldError(name)}
+              // On the input itself: Mantine puts a `dir` prop on its wrapper, which has no text to go by.
+              attributes={WRITTEN.has(name) ? { input: { dir: 'auto' } } : undefined}
               onChange={(e) => edit(name, e.currentTarget.value)}
             />
           ))}
