@@ -126,13 +126,13 @@ describe('Admin Portal', () => {
     await pw.getByLabel(/^Current Password/).fill(PASSWORD);
     await pw.getByLabel(/^New password/).fill('only-twenty-chars!!!');
     await pw.getByLabel(/^Confirm password/).fill('only-twenty-chars!!!');
-    await pw.getByRole('button', { name: 'Change password' }).click();
+    await pw.getByRole('button', { name: 'Reset Password' }).click();
     await pw.getByRole('alert').waitFor();
     await pw.getByLabel(/^New password/).fill('now-this-is-twenty-four!');
     await pw.getByLabel(/^Confirm password/).fill('now-this-is-twenty-four!');
     // Signed out here too: the login page says why.
     await pw.getByLabel('Keep me signed in here (other sessions end)').uncheck();
-    await pw.getByRole('button', { name: 'Change password' }).click();
+    await pw.getByRole('button', { name: 'Reset Password' }).click();
     await lou.page.waitForURL(`${env.url}/login?notice=password_changed`);
     await lou.page.getByRole('status').getByText('Your password was changed. Sign in with the new one.').waitFor();
 

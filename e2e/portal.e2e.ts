@@ -93,6 +93,9 @@ describe('User Portal', () => {
     await details.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();
     const personal = page.getByRole('region', { name: 'Personal Information' });
+    // Each section's street says whose it is, as in the reference.
+    await personal.getByLabel('Home Street Address').waitFor();
+    await page.getByRole('region', { name: 'Employment Information' }).getByLabel('Work Street Address').waitFor();
     await personal.getByLabel('Work Phone').fill('not a phone!');
     await personal.getByRole('button', { name: 'Save' }).click();
     await personal.getByRole('alert').waitFor();
@@ -254,7 +257,7 @@ describe('User Portal', () => {
     await pw.getByLabel(/^Current Password/).fill('not-my-password');
     await pw.getByLabel(/^New password/).fill('another-Horse-battery-43');
     await pw.getByLabel(/^Confirm password/).fill('another-Horse-battery-43');
-    await pw.getByRole('button', { name: 'Change password' }).click();
+    await pw.getByRole('button', { name: 'Reset Password' }).click();
     const wrong = pw.getByRole('alert').filter({ hasText: 'Your current password is not right.' });
     await wrong.waitFor();
     // Said of the current password: editing another field leaves it, editing that one clears it.

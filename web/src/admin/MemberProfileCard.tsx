@@ -7,7 +7,7 @@ import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { serverFieldError } from '../forms/server-fields.ts';
-import { profileFieldHint } from '../portal/profile/field-hints.ts';
+import { profileFieldHint, profileFieldLabel } from '../portal/profile/field-hints.ts';
 
 const FIELDS = {
   personal: ['workCell', 'workPhone', 'workFax', 'personalCell', 'homePhone', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
@@ -42,7 +42,7 @@ export function MemberProfileCard({ userId, section, values: initial, readOnlyRe
         {readOnlyReason && <Text size="sm" c="dimmed">{readOnlyReason}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {FIELDS[section].map((name) => (
-            <TextInput key={name} label={t(`profile.field.${name}`)} error={serverFieldError(error, name, t, profileFieldHint(name))} value={values[name] ?? ''} readOnly={!!readOnlyReason} onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })} />
+            <TextInput key={name} label={t(profileFieldLabel(section, name))} error={serverFieldError(error, name, t, profileFieldHint(name))} value={values[name] ?? ''} readOnly={!!readOnlyReason} onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })} />
           ))}
         </SimpleGrid>
         {!readOnlyReason && <Group><Button type="submit">{t('common.save')}</Button></Group>}

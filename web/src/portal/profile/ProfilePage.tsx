@@ -9,7 +9,7 @@ import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../i18n/index.ts';
 import { serverErrorAfterEdit, serverFieldError } from '../../forms/server-fields.ts';
-import { profileFieldHint } from './field-hints.ts';
+import { profileFieldHint, profileFieldLabel } from './field-hints.ts';
 import { profileFieldMaxLength } from './field-limits.ts';
 
 const FIELDS: Record<ProfileSection, string[]> = {
@@ -95,7 +95,7 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
             <TextInput
               key={name}
               id={inputId(name)}
-              label={t(`profile.field.${name}`)}
+              label={t(profileFieldLabel(section, name))}
               value={values[name] ?? ''}
               readOnly={!editable}
               disabled={!editable}
