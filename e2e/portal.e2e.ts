@@ -17,14 +17,17 @@ beforeAll(async () => {
   const locked = await env.seedOrg('Locked Co', { profile: { details: false, personal: false, employment: false } });
   const cheyenne = await env.seedUser({ email: 'cbrooks@acme.test', orgs: [acme], firstName: 'Cheyenne', lastName: 'Brooks' });
   await env.seedUser({ email: 'ro@locked.test', orgs: [locked], firstName: 'Read', lastName: 'Only' });
-  const dora = await env.seedUser({ email: 'dora@acme.test', orgs: [acme], firstName: 'Dora', lastName: 'Duval' });
+  await env.seedUser({ email: 'dora@acme.test', orgs: [acme], firstName: 'Dora', lastName: 'Duval' });
+  // Of their own, so that what the tests below change (languages, sessions) stays out of the others'.
+  const finn = await env.seedUser({ email: 'finn@acme.test', orgs: [acme], firstName: 'Finn', lastName: 'Ahl' });
+  await env.seedUser({ email: 'gus@acme.test', orgs: [acme], firstName: 'Gus', lastName: 'Berg' });
   const db = env.tessera.database.db;
   const wiki = await createApp(db, acme.id, { type: 'bookmark', name: 'Team Wiki', url: `${env.url}/healthz`, description: 'What the team knows', details: 'Sign in with your company e-mail.' });
   await assignApp(db, wiki.id, { userId: cheyenne.id });
   await createApp(db, acme.id, { type: 'bookmark', name: 'Not Mine', url: 'https://example.invalid/', description: '', details: '' });
   for (const name of ['Calendrier équipe', 'Paie']) {
     const app = await createApp(db, acme.id, { type: 'bookmark', name, url: `${env.url}/healthz`, description: '', details: '' });
-    await assignApp(db, app.id, { userId: dora.id });
+    await assignApp(db, app.id, { userId: finn.id });
   }
 });
 afterAll(() => env?.close());
@@ -69,7 +72,7 @@ describe('User Portal', () => {
   });
 
   it('finds an application whatever the case and accents typed in the search', async () => {
-    const { page, context } = await signedInToPortal(env, 'dora@acme.test');
+    const { page, context } = await signedInToPortal(env, 'finn@acme.test');
     await nav(page, 'Applications');
     await expect.poll(() => page.getByTestId('app-tile').count()).toBe(2);
     await page.getByLabel('Search').fill('EQUIPE');
@@ -110,19 +113,19 @@ describe('User Portal', () => {
   });
 
   it('says a refusal once, at its field, with the limit it passed; names and addresses follow their script', async () => {
-    const dora = await signedInToPortal(env, 'dora@acme.test');
-    await nav(dora.page, 'Profile');
-    const hers = dora.page.getByRole('region', { name: 'Profile Details' });
-    await hers.getByLabel('Username').fill('dduval');
-    await hers.getByRole('button', { name: 'Save' }).click();
-    await dora.page.getByText('Saved').first().waitFor();
-    await dora.context.close();
+    const gus = await signedInToPortal(env, 'gus@acme.test');
+    await nav(gus.page, 'Profile');
+    const his = gus.page.getByRole('region', { name: 'Profile Details' });
+    await his.getByLabel('Username').fill('gberg');
+    await his.getByRole('button', { name: 'Save' }).click();
+    await gus.page.getByText('Saved').first().waitFor();
+    await gus.context.close();
 
     const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
     await nav(page, 'Profile');
     const details = page.getByRole('region', { name: 'Profile Details' });
     const username = details.getByLabel('Username');
-    await username.fill('dduval');
+    await username.fill('gberg');
     await details.getByRole('button', { name: 'Save' }).click();
     const taken = 'This username is already taken in the organization.';
     await details.getByText(taken).waitFor();
@@ -219,7 +222,7 @@ describe('User Portal', () => {
   });
 
   it('on a phone, keeps the keyboard in the open navigation menu until Escape or a link closes it', async () => {
-    const { page, context } = await signedInToPortal(env, 'dora@acme.test');
+    const { page, context } = await signedInToPortal(env, 'gus@acme.test');
     await page.setViewportSize({ width: 390, height: 844 });
     const burger = page.getByRole('button', { name: 'Main navigation' });
     const menu = page.locator('nav[aria-label="Main navigation"]');
@@ -251,7 +254,7 @@ describe('User Portal', () => {
   });
 
   it('forgets that the current password was wrong once it is edited', async () => {
-    const { page, context } = await signedInToPortal(env, 'dora@acme.test');
+    const { page, context } = await signedInToPortal(env, 'gus@acme.test');
     await nav(page, 'Security');
     const pw = page.getByRole('region', { name: 'Password' });
     await pw.getByLabel(/^Current Password/).fill('not-my-password');
