@@ -36,8 +36,7 @@ onSessionLost(() => void queryClient.invalidateQueries({ queryKey: sessionKeys.a
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      {/* Below, not over the header: a "Saved" there covered the account menu (QA). */}
-      <Notifications position="bottom-right" />
+      <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>
