@@ -160,7 +160,7 @@ describe('Admin Portal', () => {
     await create.getByLabel(/^Email/).fill('omar@acme.test');
     await create.getByLabel('First name').fill('Omar');
     await create.getByLabel('Set a password now').check();
-    await create.getByLabel(/^Password/).fill('Omar-first-password-2026-long');
+    await create.getByLabel(/^Password/).fill('Nile-first-password-2026-long');
     await create.getByTestId('rule-minLength').and(create.locator('[data-ok=true]')).waitFor();
     await create.getByRole('button', { name: 'Create user' }).click();
     await a.getByText('omar@acme.test was created.').waitFor();
