@@ -11,9 +11,14 @@ import type { ClientCache } from './client-cache.ts';
 const { Check, Prompt } = interactionPolicy;
 
 /** The Tessera session behind the browser's cookie, and its person, read inside oidc-provider's Koa context. */
-export async function tesseraSessionOf(ctx: KoaContextWithOIDC, deps: HttpDeps): Promise<{ session: Session; user: User } | undefined> {
-  const token = ctx.cookies.get(cookieNames(deps.config).session, { signed: false });
-  return token && token.length <= 128 ? findLiveSessionWithPerson(deps.db, token) : undefined;
+const SIGNED_IN = Symbol('tessera session of this request');
+/** Read once per request: the adoption below and the checks' verdict both ask. */
+export function tesseraSessionOf(ctx: KoaContextWithOIDC, deps: HttpDeps): Promise<{ session: Session; user: User } | undefined> {
+  const state = ctx.state as { [SIGNED_IN]?: Promise<{ session: Session; user: User } | undefined> };
+  return (state[SIGNED_IN] ??= (async () => {
+    const token = ctx.cookies.get(cookieNames(deps.config).session, { signed: false });
+    return token && token.length <= 128 ? findLiveSessionWithPerson(deps.db, token) : undefined;
+  })());
 }
 
 /** `user`: the person this request already read, so the access rules do not read them again. */
