@@ -14,6 +14,9 @@ import type { SignInStep } from '../../../../../contract/sign-in.ts';
 import { admit } from '../admit.ts';
 import { membershipsOf, primeUser } from '../../request-memo.ts';
 
+/** Keys the pick of an unknown address's lockout policy (instance-lockout-policy.ts). */
+const LOCKOUT_PICK = 'lockout-policy-pick';
+
 const invalid = () => new AppError('sign_in.invalid_credentials', 'Email or password is incorrect.');
 const locked = () => new AppError('sign_in.locked', 'Your account is locked. Contact your administrator.');
 
@@ -41,15 +44,15 @@ export const authenticatePassword: FlowStep<SignInState, FlowDeps, SignInStep> =
     const memberships = user ? await membershipsOf(deps, user.id) : [];
     const suspendedEverywhere = memberships.length > 0 && memberships.every((m) => m.suspended);
     if (!user || !user.passwordHash || !matches || user.status !== 'active' || suspendedEverywhere) {
-      await onFailure(user, memberships, deps, key);
+      await onFailure(user, memberships, deps, key, state.identifier);
     }
     await rehashIfNeeded(user!, password, deps);
     return admit({ ...state, amr: ['pwd'], failuresPending: lock.failures > 0 }, user!, deps);
   },
 };
 
-async function onFailure(user: User | undefined, memberships: Membership[], deps: FlowDeps, key: string): Promise<never> {
-  const policy = user ? strictestLockout(memberships.map((m) => m.policies.lockout)) : await instanceLockoutPolicy(deps.db);
+async function onFailure(user: User | undefined, memberships: Membership[], deps: FlowDeps, key: string, identifier: string): Promise<never> {
+  const policy = user ? strictestLockout(memberships.map((m) => m.policies.lockout)) : await instanceLockoutPolicy(deps.db, deps.masterKey.derive(LOCKOUT_PICK), identifier);
   const result = await recordFailure(deps.db, key, policy);
   const reason = !user ? 'unknown' : user.status !== 'active' || memberships.every((m) => m.suspended) ? 'suspended' : 'password';
   const orgIds = memberships.map((m) => m.orgId);
