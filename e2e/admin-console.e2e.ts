@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
-import { signedInToAdmin, signInThroughPage } from './support/pages.ts';
+import { expectNotificationClearOfHeader, signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { apiKeys, apps, auditEvents, memberships } from '../server/src/db/schema/index.ts';
@@ -409,6 +409,7 @@ describe('Admin Portal', () => {
     await branding.getByLabel('Name shown').fill('ACME Identity');
     await branding.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();
+    await expectNotificationClearOfHeader(page, 'Saved');
     const visitor = await env.newPage();
     await visitor.page.goto(`${env.url}/login`);
     await expect.poll(() => visitor.page.getByTestId('brand-name').textContent()).toBe('ACME Identity');

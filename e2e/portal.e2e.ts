@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
-import { signedInToPortal, signInThroughPage } from './support/pages.ts';
+import { expectNotificationClearOfHeader, signedInToPortal, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { createApp, assignApp } from '../server/src/domain/apps/app-store.ts';
 
@@ -95,6 +95,8 @@ describe('User Portal', () => {
     await details.getByLabel('Last Name').fill('Brooks-Lee');
     await details.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();
+    // Below the header: it hides neither the account menu nor, opened, the menu's items (QA).
+    await expectNotificationClearOfHeader(page, 'Saved');
     const personal = page.getByRole('region', { name: 'Personal Information' });
     // Each section's street says whose it is, as in the reference.
     await personal.getByLabel('Home Street Address').waitFor();

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type E2E } from './environment.ts';
 
@@ -33,4 +34,30 @@ export async function launchTile(page: Page, context: BrowserContext, name: stri
   const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name, exact: true }).click()]);
   tab.setDefaultTimeout(15_000);
   return tab;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Whether a click at (x, y) reaches `el` (or what it holds), nothing painted above it. */
+const reaches = (el: Element, [x, y]: [number, number]) => el.contains(document.elementFromPoint(x, y));
+
+/**
+ * The notification saying `text` (shown now) is below the header, clear of the account menu; and
+ * the account menu, opened while it shows, is drawn above it: all of it is seen and clicked.
+ */
+export async function expectNotificationClearOfHeader(page: Page, text: string): Promise<void> {
+  const shown = (await page.getByRole('alert').filter({ hasText: text }).first().boundingBox())!;
+  const header = (await page.getByRole('banner').boundingBox())!;
+  const account = page.getByRole('button', { name: /Account menu/ });
+  expect(overlaps(shown, (await account.boundingBox())!)).toBe(false);
+  expect(shown.y).toBeGreaterThanOrEqual(header.y + header.height);
+  await account.click();
+  const menu = page.getByRole('menu');
+  const open = (await menu.boundingBox())!;
+  // Where the two meet (the menu opens below the account button, where notifications show).
+  expect(overlaps(shown, open)).toBe(true);
+  const x = (Math.max(shown.x, open.x) + Math.min(shown.x + shown.width, open.x + open.width)) / 2;
+  const y = (Math.max(shown.y, open.y) + Math.min(shown.y + shown.height, open.y + open.height)) / 2;
+  expect(await menu.evaluate(reaches, [x, y] as [number, number])).toBe(true);
+  await page.keyboard.press('Escape');
 }

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, createTheme, getDefaultZIndex } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -36,7 +36,10 @@ onSessionLost(() => void queryClient.invalidateQueries({ queryKey: sessionKeys.a
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      {/* Top right, below the portals' header (styles.css), not over its account menu; and beneath an
+          open menu or list (popover level), so that a "Saved" hides none of its items (QA: bottom right
+          covered the admin menus). Still above a modal, for what a dialog's action reports. */}
+      <Notifications position="top-right" zIndex={getDefaultZIndex('modal') + 50} />
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>
