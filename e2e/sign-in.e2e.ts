@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
+import { users } from '../server/src/db/schema/index.ts';
 
 let env: E2E;
 
@@ -13,6 +15,9 @@ beforeAll(async () => {
   const kiosk = await env.seedOrg('Kiosk Co', { session: { rememberMeDays: 0 } });
   await env.seedUser({ email: 'kim@kiosk.test', orgs: [kiosk], firstName: 'Kim', lastName: 'Lee' });
   await env.seedUser({ email: 'lucie@acme.test', orgs: [acme], firstName: 'Lucie', lastName: 'Aubrac' });
+  // Asked by an administrator to choose a new password at the next sign-in.
+  const noor = await env.seedUser({ email: 'noor@acme.test', orgs: [acme], firstName: 'Noor', lastName: 'Haddad' });
+  await env.tessera.database.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, noor.id));
 });
 const rememberedOnBrowser = (page: Page) => page.evaluate(() => localStorage.getItem('tessera.rememberedEmail'));
 afterAll(() => env?.close());
@@ -96,6 +101,31 @@ describe('User Login', () => {
     await enterPassword(page, 'not-my-password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe(wrong);
     expect(wrong).toMatch(/incorrect/i);
+    await context.close();
+  });
+
+  it('forgets that the new password was refused once it is edited, on the step that asks for one', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/login`);
+    await enterEmail(page, 'noor@acme.test');
+    await enterPassword(page, PASSWORD);
+    await page.getByText('Your administrator asks you to choose a new password.').waitFor();
+    const password = page.getByLabel(/^New password/);
+    const confirm = page.getByLabel(/^Confirm password/);
+    // It holds the address's local part, which only the server refuses.
+    await password.fill('noor-Horse-battery-42');
+    await confirm.fill('noor-Horse-battery-42');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The password does not meet the requirements.' });
+    await refusal.waitFor();
+    // Said of the new password: editing the confirmation leaves it, editing the password clears it.
+    await confirm.fill('noor-Horse-battery-4');
+    expect(await refusal.count()).toBe(1);
+    await password.fill('another-Horse-battery-43');
+    await refusal.waitFor({ state: 'detached' });
+    await confirm.fill('another-Horse-battery-43');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`${env.url}/`);
     await context.close();
   });
 

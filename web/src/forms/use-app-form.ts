@@ -8,6 +8,8 @@ import { isValidationKey, validationKey } from './validation-key.ts';
 type Options<Values> = {
   /** After every edit, e.g. to forget a server refusal about the value just changed. */
   onValuesChange?(values: Values, previous: Values): void;
+  /** After every edit, once per field it changed: what `serverErrorAfterEdit` takes. */
+  onFieldEdit?(path: keyof Values & string): void;
 };
 
 /**
@@ -20,7 +22,10 @@ export function useAppForm<Values extends Record<string, unknown>>(schema: z.Zod
   const resolve = zod4Resolver(schema);
   return useForm<Values>({
     initialValues,
-    onValuesChange: options.onValuesChange,
+    onValuesChange: (values, previous) => {
+      options.onValuesChange?.(values, previous);
+      if (options.onFieldEdit) for (const path of Object.keys(values)) if (values[path] !== previous[path]) options.onFieldEdit(path);
+    },
     validate: (values) => {
       const errors = resolve(values);
       for (const path of Object.keys(errors)) if (!isValidationKey(errors[path])) errors[path] = validationKey({ code: 'custom', message: String(errors[path]) });

@@ -10,6 +10,7 @@ import { signInApi, signInQueries, type Portal } from '../../api/sign-in.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
+import { serverErrorAfterEdit } from '../../forms/server-fields.ts';
 import { resumableStep, wasReloadedAt } from './resume-sign-in.ts';
 import { EmailStep } from './EmailStep.tsx';
 import { PasswordStep } from './PasswordStep.tsx';
@@ -23,6 +24,8 @@ import { keepRememberedEmailFor } from './remembered-email.ts';
 type Props = { portal: Portal };
 /** The e-mail step may come back holding the address typed before (Change), to correct rather than retype. */
 type Shown = Exclude<SignInStep, { step: 'done' }> | { step: 'email'; email?: string };
+/** The new-password step's refusal names no field path: it is about the new password, and goes when that is edited. */
+const NEW_PASSWORD_REFUSED = { 'password.policy': 'password' };
 /** Errors after which the flow is gone: the person starts again from the e-mail. */
 const RESTART = new Set(['sign_in.no_flow', 'sign_in.flow_expired', 'sign_in.wrong_step']);
 
@@ -116,7 +119,7 @@ export function LoginPage({ portal }: Props) {
       ) : shown.step === 'recovery_codes' ? (
         <RecoveryCodesStep codes={shown.codes} onSaved={() => answer(() => signInApi.recoveryCodesSaved())} />
       ) : (
-        <NewPasswordStep step={shown} onSubmit={(password) => answer(() => signInApi.newPassword(password))} serverRules={error instanceof ApiError ? error.rules : undefined} />
+        <NewPasswordStep step={shown} onSubmit={(password) => answer(() => signInApi.newPassword(password))} serverRules={error instanceof ApiError ? error.rules : undefined} onFieldEdit={(path) => setError((e: unknown) => serverErrorAfterEdit(e, path, NEW_PASSWORD_REFUSED))} />
       )}
     </AuthCard>
   );

@@ -6,13 +6,19 @@ import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { newPasswordSchema } from '../../forms/password-schemas.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
 
-type Props = { step: { reason: 'expired' | 'required'; policy: PasswordPolicy }; serverRules?: string[]; onSubmit(password: string): Promise<boolean> };
+type Props = {
+  step: { reason: 'expired' | 'required'; policy: PasswordPolicy };
+  serverRules?: string[];
+  onSubmit(password: string): Promise<boolean>;
+  /** After the person edits a field, so that what the server said of it goes. */
+  onFieldEdit(path: 'password' | 'confirm'): void;
+};
 
 /** An expired or administrator-required password is replaced before the portal opens. */
-export function NewPasswordStep({ step, serverRules, onSubmit }: Props) {
+export function NewPasswordStep({ step, serverRules, onSubmit, onFieldEdit }: Props) {
   const { t } = useTranslation();
   const schema = useMemo(() => newPasswordSchema(step.policy), [step.policy]);
-  const form = useAppForm(schema, { password: '', confirm: '' });
+  const form = useAppForm(schema, { password: '', confirm: '' }, { onFieldEdit });
   const [busy, setBusy] = useState(false);
 
   const submit = form.onSubmit(async ({ password }) => {

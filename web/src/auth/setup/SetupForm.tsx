@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { policyPassword, withConfirmation } from '../../forms/password-schemas.ts';
+import { serverErrorAfterEdit } from '../../forms/server-fields.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
 import { sameOriginPath } from '../../../../contract/same-origin-path.ts';
 
@@ -18,14 +20,25 @@ const setupForm = withConfirmation(
   completeSetupInput.pick({ orgName: true, email: true, firstName: true, lastName: true }).extend({ password: policyPassword(defaultPolicy) }),
 );
 
+// A refusal of the password names no field path: editing the password clears it, editing another field does not.
+const REFUSED_FIELD = { 'password.policy': 'password' };
+
 type Props = { token: string; onDone(): void };
 
 /** Organization name, the administrator's e-mail, name and password: Create organization signs them in. */
 export function SetupForm({ token, onDone }: Props) {
   const { t } = useTranslation();
-  const form = useAppForm(setupForm, { orgName: '', email: '', firstName: '', lastName: '', password: '', confirm: '' });
+  // The server's refusal, as far as it still holds: what was said of a field goes once it is edited.
+  const [error, setError] = useState<unknown>();
+  const form = useAppForm(
+    setupForm,
+    { orgName: '', email: '', firstName: '', lastName: '', password: '', confirm: '' },
+    { onFieldEdit: (path) => setError((e: unknown) => serverErrorAfterEdit(e, path, REFUSED_FIELD)) },
+  );
   const create = useMutation({
     mutationFn: (input: CompleteSetupInput) => setupApi.complete(input),
+    onMutate: () => setError(undefined),
+    onError: (err) => setError(err),
     onSuccess: ({ redirectTo }) => {
       onDone();
       window.location.assign(sameOriginPath(redirectTo, '/admin'));
@@ -39,7 +52,7 @@ export function SetupForm({ token, onDone }: Props) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <ErrorAlert error={create.error} />
+        <ErrorAlert error={error} />
         <Text size="sm">{t('setup.help')}</Text>
         <TextInput label={t('setup.orgName')} required autoFocus {...form.getInputProps('orgName')} />
         <TextInput label={t('setup.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
@@ -52,7 +65,7 @@ export function SetupForm({ token, onDone }: Props) {
           label={t('common.password')}
           password={form.getInputProps('password')}
           confirm={form.getInputProps('confirm')}
-          failedOnServer={create.error instanceof ApiError ? create.error.rules : undefined}
+          failedOnServer={error instanceof ApiError ? error.rules : undefined}
         />
         <Button type="submit" loading={create.isPending || create.isSuccess}>
           {t('setup.submit')}
