@@ -1,5 +1,5 @@
 import { announceAppChanged } from './app-changes.ts';
-import { and, eq, ilike, or, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, ilike, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like-pattern.ts';
@@ -8,6 +8,7 @@ import type { Page } from '../../../../contract/list-query.ts';
 import { appAssignments, appUsage, apps, groupMembers, memberships } from '../../db/schema/index.ts';
 import { param, prepared } from '../../db/prepared.ts';
 import { appMfaPolicySchema, type AppMfaPolicy } from '../../../../contract/apps.ts';
+import { matchesSearch } from '../../../../contract/matches-search.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users/user-store.ts';
 import { nameOrder } from '../../db/name-order.ts';
@@ -24,15 +25,20 @@ function assignedTo(orgId: string, userId: string) {
   return and(eq(apps.orgId, orgId), assignmentExists(apps.id, userId));
 }
 
-export async function listAssignedApps(db: Queryable, orgId: string, userId: string, search?: string): Promise<AssignedApp[]> {
-  const where = search ? and(assignedTo(orgId, userId), or(ilike(apps.name, containsPattern(search)), ilike(apps.description, containsPattern(search)))) : assignedTo(orgId, userId);
+/**
+ * The user's applications in one organization, those whose name or description holds `search`
+ * whatever its case and accents, as the page filters them ("equipe" finds "Calendrier équipe"). Filtered
+ * here rather than in SQL: one person's applications are few, and ILIKE would neither fold accents nor
+ * (under the C collation) the case of non-ASCII letters.
+ */
+export async function listAssignedApps(db: Queryable, orgId: string, userId: string, search = ''): Promise<AssignedApp[]> {
   const rows = await db
     .select({ app: apps, launches: sql<number>`coalesce(${appUsage.launches}, 0)::int` })
     .from(apps)
     .leftJoin(appUsage, and(eq(appUsage.appId, apps.id), eq(appUsage.userId, userId)))
-    .where(where)
+    .where(assignedTo(orgId, userId))
     .orderBy(nameOrder(apps.name));
-  return rows.map((r) => ({ ...r.app, launches: r.launches }));
+  return rows.filter((r) => matchesSearch(search, r.app.name, r.app.description)).map((r) => ({ ...r.app, launches: r.launches }));
 }
 
 export async function findAssignedApp(db: Queryable, orgId: string, userId: string, appId: string): Promise<AppRow | undefined> {

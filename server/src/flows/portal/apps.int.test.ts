@@ -53,6 +53,25 @@ describe('Applications', () => {
     expect(dashboard.apps.mostUsed.map((a: { name: string; launches: number }) => [a.name, a.launches])).toEqual([['Wiki', 2], ['Payroll', 1]]);
   });
 
+  it('searches my applications whatever the case and accents, as the page does', async () => {
+    const carl = await seedUser(t, { email: 'carl@acme.test', orgs: [acme] });
+    for (const [name, description] of [['Calendrier équipe', ''], ['Paie', 'Bulletins de salaire'], ['Équipement', 'Prêt de matériel']]) {
+      const id = await createApp(name, { description, url: 'https://apps.example/' });
+      expect((await admin.post(`/api/admin/apps/${id}/assignments`, { userId: carl.id })).statusCode).toBe(204);
+    }
+    const c = t.client();
+    await c.signIn('carl@acme.test', STRONG_PASSWORD);
+    const found = async (q: string) => (await c.get(`/api/me/apps?q=${encodeURIComponent(q)}`)).json().items.map((a: { name: string }) => a.name);
+    expect(await found('equipe')).toEqual(['Calendrier équipe', 'Équipement']);
+    expect(await found('CALENDRIER ÉQUIPE')).toEqual(['Calendrier équipe']);
+    // A decomposed accent (e + U+0301) is the same letter as the composed one.
+    expect(await found('e\u0301quipement')).toEqual(['Équipement']);
+    expect(await found('pret')).toEqual(['Équipement']);
+    expect(await found('SALAIRE')).toEqual(['Paie']);
+    expect(await found('  ')).toEqual(['Calendrier équipe', 'Équipement', 'Paie']);
+    expect(await found('nothing like it')).toEqual([]);
+  });
+
   it("refuses launching an app that is not assigned to me, and hides it", async () => {
     const secret = (await admin.get('/api/admin/apps')).json().items.find((a: { name: string }) => a.name === 'Secret').id;
     const c = t.client();

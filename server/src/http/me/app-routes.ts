@@ -23,7 +23,7 @@ export async function myAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise
 
   r.get('/api/me/apps', { schema: { querystring: z.object({ q: searchText(100).optional() }) } }, async (req) => {
     const { user, session } = await requireSignedIn(req, deps);
-    return { items: (await listAssignedApps(deps.db, session.orgId, user.id, req.query.q?.trim() || undefined)).map(presentApp) };
+    return { items: (await listAssignedApps(deps.db, session.orgId, user.id, req.query.q)).map(presentApp) };
   });
 
   /** A launch is a state change (counted, audited): POST, and the page then opens the returned URL (SSO signs in there). */

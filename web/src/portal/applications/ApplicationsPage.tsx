@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PortalApp } from '../../../../contract/apps.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { matchesSearch } from './matches-search.ts';
+import { matchesSearch } from '../../../../contract/matches-search.ts';
 
 /** The applications assigned to me in this organization; a click launches one. */
 export function ApplicationsPage() {

@@ -1,3 +1,5 @@
+// The portal's application search: the same in the page and behind GET /api/me/apps?q=.
+
 /** Text as a search compares it: lower case, accents and other combining marks left out ("Équipe" → "equipe"). */
 export const foldForSearch = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
