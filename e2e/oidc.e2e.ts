@@ -99,7 +99,7 @@ describe('OpenID Connect single sign-on', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // Its settings page: the rule "Require MFA" is saved, and the secret rotated.
-    await page.getByRole('link', { name: 'Settings of Team Wiki' }).click();
+    await page.getByRole('link', { name: 'Team Wiki, settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Team Wiki' }).waitFor();
     expect(await page.getByLabel('Client ID', { exact: true }).inputValue()).toBe(clientId);
     const settings = page.getByRole('region', { name: 'Settings' });

@@ -174,7 +174,7 @@ describe('SAML single sign-on', () => {
       await page.getByText('Expense Reports was assigned.').waitFor();
 
       // Its settings page reads back what the metadata said; an attribute mapping is added there.
-      await row.getByRole('link', { name: 'Settings of Expense Reports' }).click();
+      await row.getByRole('link', { name: 'Expense Reports, settings' }).click();
       await page.getByRole('heading', { level: 1, name: 'Expense Reports' }).waitFor();
       const settings = page.getByRole('region', { name: 'Settings' });
       expect(await settings.getByLabel(/^SP entity ID/).inputValue()).toBe(expenses.entityId);
@@ -223,7 +223,7 @@ describe('SAML single sign-on', () => {
       await signInThroughPage(admin.page, { url: `${env.url}/admin/login`, email: 'ops@acme.test', password: PASSWORD });
       await admin.page.waitForURL(`${env.url}/admin`);
       await admin.page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
-      await admin.page.getByTestId('admin-app-row').filter({ hasText: 'HR Portal' }).getByRole('link', { name: 'Settings of HR Portal' }).click();
+      await admin.page.getByTestId('admin-app-row').filter({ hasText: 'HR Portal' }).getByRole('link', { name: 'HR Portal, settings' }).click();
       const settings = admin.page.getByRole('region', { name: 'Settings' });
       await settings.getByLabel(/^SP back-channel logout URL \(SOAP\)/).fill(hr.soapSloUrl);
       const [saved] = await Promise.all([
