@@ -492,7 +492,18 @@ describe('Admin Portal', () => {
     expect(await personal.getByLabel('City').getAttribute('readonly')).not.toBeNull();
     expect(await personal.getByRole('button', { name: 'Save' }).count()).toBe(0);
     const employment = page.getByRole('region', { name: 'Employment Information' });
-    await employment.getByLabel('Job Title').fill('Pilot');
+    const jobTitle = employment.getByLabel('Job Title');
+    // Said as the person's own Profile says it: the limit passed, at the field, gone once it is edited.
+    await jobTitle.fill('x'.repeat(101));
+    await employment.getByRole('button', { name: 'Save' }).click();
+    const limit = employment.getByText('At most 100 characters.');
+    await limit.waitFor();
+    await jobTitle.fill('طيار');
+    await limit.waitFor({ state: 'detached' });
+    // Names and addresses follow their script.
+    expect(await jobTitle.evaluate((input) => input.matches(':dir(rtl)'))).toBe(true);
+    expect(await personal.getByLabel('City').getAttribute('dir')).toBe('auto');
+    await jobTitle.fill('Pilot');
     await employment.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();
     await context.close();

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { serverFieldError } from '../forms/server-fields.ts';
-import { profileFieldHint, profileFieldLabel } from '../portal/profile/field-hints.ts';
+import { serverErrorAfterEdit } from '../forms/server-fields.ts';
+import { profileFieldLabel, profileInputAttributes } from '../portal/profile/field-hints.ts';
+import { profileFieldError } from '../portal/profile/profile-field-error.ts';
 
 const FIELDS = {
   personal: ['workCell', 'workPhone', 'workFax', 'personalCell', 'homePhone', 'street', 'poBox', 'city', 'state', 'zipCode', 'country'],
@@ -23,6 +24,13 @@ export function MemberProfileCard({ userId, section, values: initial, readOnlyRe
   const queryClient = useQueryClient();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<unknown>();
+  // The request holds the section's fields under its name: the server refuses `employment.jobTitle`.
+  const pathOf = (name: string) => `${section}.${name}`;
+  // A field's mark goes once the administrator changes it; the other fields keep theirs.
+  const edit = (name: string, value: string) => {
+    setValues({ ...values, [name]: value });
+    setError((e: unknown) => serverErrorAfterEdit(e, pathOf(name)));
+  };
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(undefined);
@@ -42,7 +50,15 @@ export function MemberProfileCard({ userId, section, values: initial, readOnlyRe
         {readOnlyReason && <Text size="sm" c="dimmed">{readOnlyReason}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {FIELDS[section].map((name) => (
-            <TextInput key={name} label={t(profileFieldLabel(section, name))} error={serverFieldError(error, name, t, profileFieldHint(name))} value={values[name] ?? ''} readOnly={!!readOnlyReason} onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })} />
+            <TextInput
+              key={name}
+              label={t(profileFieldLabel(section, name))}
+              error={profileFieldError(error, section, name, t, pathOf(name))}
+              value={values[name] ?? ''}
+              readOnly={!!readOnlyReason}
+              attributes={profileInputAttributes(name)}
+              onChange={(e) => edit(name, e.currentTarget.value)}
+            />
           ))}
         </SimpleGrid>
         {!readOnlyReason && <Group><Button type="submit">{t('common.save')}</Button></Group>}

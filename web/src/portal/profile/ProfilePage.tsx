@@ -8,9 +8,9 @@ import { ApiError } from '../../api/client.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../i18n/index.ts';
-import { serverErrorAfterEdit, serverFieldError } from '../../forms/server-fields.ts';
-import { profileFieldHint, profileFieldLabel } from './field-hints.ts';
-import { profileFieldMaxLength } from './field-limits.ts';
+import { serverErrorAfterEdit } from '../../forms/server-fields.ts';
+import { profileFieldLabel, profileInputAttributes } from './field-hints.ts';
+import { profileFieldError } from './profile-field-error.ts';
 
 const FIELDS: Record<ProfileSection, string[]> = {
   details: ['firstName', 'lastName', 'username', 'alternateEmail'],
@@ -20,9 +20,6 @@ const FIELDS: Record<ProfileSection, string[]> = {
 
 /** Refusals about one field without field paths: said at that field (not again above the form), cleared by its edit. */
 const REFUSED_FIELD: Record<string, string> = { 'user.username_taken': 'username' };
-
-/** Text written in any script: dir="auto" aligns a right-to-left name or address to the right. */
-const WRITTEN = new Set(['firstName', 'lastName', 'street', 'poBox', 'city', 'state', 'country', 'jobTitle', 'department', 'manager']);
 
 /** Profile Details, Personal Information, Employment Information, Recovery Email. */
 export function ProfilePage() {
@@ -50,13 +47,7 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
   useEffect(() => setValues(profile[section] as Record<string, string>), [profile, section]);
   const editable = profile.editable[section];
   const refusedField = error instanceof ApiError && Object.hasOwn(REFUSED_FIELD, error.code) ? REFUSED_FIELD[error.code] : undefined;
-  const fieldError = (name: string) => {
-    if (refusedField === name) return errorText((error as ApiError).code);
-    const max = profileFieldMaxLength(section, name);
-    if (max && error instanceof ApiError && error.fields?.some((f) => f.path === name && f.check === 'too_big')) return t('validation.tooLongMax', { max });
-    // A format the field explains ("letters, digits, dot…") reads better than "not valid".
-    return serverFieldError(error, name, t, profileFieldHint(name));
-  };
+  const fieldError = (name: string) => (refusedField === name ? errorText((error as ApiError).code) : profileFieldError(error, section, name, t));
   const inputId = (name: string) => `profile-${section}-${name}`;
   // No alert announces a refusal said at its field: the field takes focus, which reads it out.
   useEffect(() => {
@@ -100,8 +91,7 @@ function ProfileSectionCard({ section, profile }: { section: ProfileSection; pro
               readOnly={!editable}
               disabled={!editable}
               error={fieldError(name)}
-              // On the input itself: Mantine puts a `dir` prop on its wrapper, which has no text to go by.
-              attributes={WRITTEN.has(name) ? { input: { dir: 'auto' } } : undefined}
+              attributes={profileInputAttributes(name)}
               onChange={(e) => edit(name, e.currentTarget.value)}
             />
           ))}

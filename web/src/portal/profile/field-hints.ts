@@ -10,3 +10,12 @@ export function profileFieldLabel(section: ProfileSection, name: string): string
   if (name === 'street') return section === 'employment' ? 'profile.field.workStreet' : 'profile.field.homeStreet';
   return `profile.field.${name}`;
 }
+
+/** Text written in any script: dir="auto" aligns a right-to-left name or address to the right. */
+const WRITTEN = new Set(['firstName', 'lastName', 'street', 'poBox', 'city', 'state', 'country', 'jobTitle', 'department', 'manager']);
+
+/**
+ * A profile field's `attributes` for Mantine's TextInput: dir="auto" on the input itself where it holds
+ * words (Mantine puts a `dir` prop on its wrapper, which has no text to go by).
+ */
+export const profileInputAttributes = (name: string) => (WRITTEN.has(name) ? { input: { dir: 'auto' } } : undefined);
