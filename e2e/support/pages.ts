@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PASSWORD, type E2E } from './environment.ts';
 
 /** Types the e-mail and the password on the User Login (or Administrator Portal Login) page. */
@@ -34,6 +34,19 @@ export async function launchTile(page: Page, context: BrowserContext, name: stri
   const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name, exact: true }).click()]);
   tab.setDefaultTimeout(15_000);
   return tab;
+}
+
+/**
+ * Types a new password, and its confirmation, holding the address's local part (which only the
+ * server refuses), sends it with the `submit` button, and returns the refusal once shown.
+ */
+export async function sendPasswordWithAddress(page: Page, fields: { password: Locator; confirm: Locator }, localPart: string, submit: string): Promise<Locator> {
+  await fields.password.fill(`${localPart}-Horse-battery-42`);
+  await fields.confirm.fill(`${localPart}-Horse-battery-42`);
+  await page.getByRole('button', { name: submit }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'The password does not meet the requirements.' });
+  await refusal.waitFor();
+  return refusal;
 }
 
 type Box = { x: number; y: number; width: number; height: number };
