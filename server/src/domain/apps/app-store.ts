@@ -1,8 +1,8 @@
 import { announceAppChanged } from './app-changes.ts';
-import { and, eq, ilike, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
-import { containsPattern } from '../../db/like-pattern.ts';
+import { foldedContains } from '../../db/like-pattern.ts';
 import { appSorts, type ListAppsQuery } from '../../../../contract/admin-lists.ts';
 import type { Page } from '../../../../contract/list-query.ts';
 import { appAssignments, appUsage, apps, groupMembers, memberships } from '../../db/schema/index.ts';
@@ -28,8 +28,8 @@ function assignedTo(orgId: string, userId: string) {
 /**
  * The user's applications in one organization, those whose name or description holds `search`
  * whatever its case and accents, as the page filters them ("equipe" finds "Calendrier équipe"). Filtered
- * here rather than in SQL: one person's applications are few, and ILIKE would neither fold accents nor
- * (under the C collation) the case of non-ASCII letters.
+ * here with the page's own matchesSearch rather than in SQL, so the two cannot disagree; one person's
+ * applications are few.
  */
 export async function listAssignedApps(db: Queryable, orgId: string, userId: string, search = ''): Promise<AssignedApp[]> {
   const rows = await db
@@ -136,7 +136,7 @@ export async function listOrgApps(db: Queryable, orgId: string, q: ListAppsQuery
   const rows = await db
     .select({ app: apps, ...k.select })
     .from(apps)
-    .where(and(eq(apps.orgId, orgId), q.type ? eq(apps.type, q.type) : undefined, q.q ? ilike(apps.name, containsPattern(q.q)) : undefined, k.after))
+    .where(and(eq(apps.orgId, orgId), q.type ? eq(apps.type, q.type) : undefined, q.q ? foldedContains(apps.name, q.q) : undefined, k.after))
     .orderBy(...k.orderBy)
     .limit(k.limit);
   return k.page(rows, (r) => r.app);

@@ -1,7 +1,7 @@
-import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
-import { containsPattern } from '../../db/like-pattern.ts';
+import { foldedContains } from '../../db/like-pattern.ts';
 import { groupMemberSorts, groupSorts, type ListGroupMembersQuery, type ListGroupsQuery } from '../../../../contract/admin-lists.ts';
 import type { Page } from '../../../../contract/list-query.ts';
 import { groupMembers, groups, users } from '../../db/schema/index.ts';
@@ -32,7 +32,7 @@ export async function listOrgGroups(db: Queryable, orgId: string, q: ListGroupsQ
   const rows = await db
     .select({ group: groups, ...k.select })
     .from(groups)
-    .where(and(eq(groups.orgId, orgId), q.q ? ilike(groups.name, containsPattern(q.q)) : undefined, k.after))
+    .where(and(eq(groups.orgId, orgId), q.q ? foldedContains(groups.name, q.q) : undefined, k.after))
     .orderBy(...k.orderBy)
     .limit(k.limit);
   return k.page(rows, (r) => r.group);
@@ -46,12 +46,11 @@ export async function addGroupMember(db: Queryable, groupId: string, userId: str
 export async function listGroupMembers(db: Queryable, groupId: string, q: ListGroupMembersQuery) {
   const name = nameOrder(sql`lower(${users.lastName} || ' ' || ${users.firstName} || ' ' || ${users.emailCanonical})`);
   const k = keyset(groupMemberSorts, { email: users.emailCanonical, name }, users.id, q);
-  const like = q.q ? containsPattern(q.q.toLowerCase()) : undefined;
   const rows = await db
     .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName, ...k.select })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
-    .where(and(eq(groupMembers.groupId, groupId), like ? or(sql`${users.emailCanonical} like ${like}`, sql`lower(${users.firstName} || ' ' || ${users.lastName}) like ${like}`) : undefined, k.after))
+    .where(and(eq(groupMembers.groupId, groupId), q.q ? or(foldedContains(users.emailCanonical, q.q), foldedContains(sql`${users.firstName} || ' ' || ${users.lastName}`, q.q)) : undefined, k.after))
     .orderBy(...k.orderBy)
     .limit(k.limit);
   return k.page(rows, ({ cursorKey: _k, cursorId: _i, ...member }) => member);

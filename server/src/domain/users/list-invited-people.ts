@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/open.ts';
 import { keyset, type CursorFields } from '../../db/keyset.ts';
-import { containsPattern } from '../../db/like-pattern.ts';
+import { foldedContains } from '../../db/like-pattern.ts';
 import { rowsOf } from '../lockout/lockout-store.ts';
 import { userSorts, type AdminUser, type ListUsersQuery } from '../../../../contract/admin-users.ts';
 import type { Page } from '../../../../contract/list-query.ts';
@@ -33,8 +33,7 @@ export async function listInvitedPeople(db: Queryable, orgId: string, o: ListUse
   // The role they were invited with, which is the role they get on joining.
   if (o.role) where.push(sql`i.role = ${o.role}`);
   if (o.q) {
-    const like = containsPattern(o.q.toLowerCase());
-    where.push(sql`(i.email_canonical like ${like} or lower(i.first_name || ' ' || i.last_name) like ${like} or lower(coalesce(i.username, '')) like ${like})`);
+    where.push(sql`(${foldedContains(sql`i.email_canonical`, o.q)} or ${foldedContains(sql`i.first_name || ' ' || i.last_name`, o.q)} or ${foldedContains(sql`coalesce(i.username, '')`, o.q)})`);
   }
   if (k.after) where.push(k.after);
   const result = await db.execute(sql`
