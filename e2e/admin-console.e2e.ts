@@ -30,10 +30,14 @@ afterAll(() => env?.close());
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 const userRow = (page: Page, email: string) => page.getByTestId('user-row').filter({ hasText: email });
 
-async function act(page: Page, email: string, action: string) {
+/** A member's action from the row's menu; `confirm` answers the question an action that cuts the member off asks first. */
+async function act(page: Page, email: string, action: string, confirm?: 'accept' | 'dismiss') {
+  let asked = '';
+  if (confirm) page.once('dialog', (d) => void ((asked = d.message()), confirm === 'accept' ? d.accept() : d.dismiss()));
   await page.getByRole('button', { name: `Actions for ${email}` }).click();
   await page.getByRole('menuitem', { name: action }).click();
-  await page.getByText('Saved').first().waitFor();
+  if (confirm) expect(asked).toContain(email);
+  if (confirm !== 'dismiss') await page.getByText('Saved').first().waitFor();
 }
 
 describe('Admin Portal', () => {
@@ -97,12 +101,23 @@ describe('Admin Portal', () => {
     await nina.page.getByRole('navigation').getByRole('link', { name: 'Applications' }).click();
     await nina.page.getByTestId('app-tile').filter({ hasText: 'Handbook' }).waitFor();
 
-    // Suspending signs the member out at once.
+    // Suspending signs the member out at once, so it is asked first: said no to, nothing happens.
     await nav(a, 'Users');
     await userRow(a, 'nina@acme.test').waitFor();
-    await act(a, 'nina@acme.test', 'Suspend');
+    await act(a, 'nina@acme.test', 'Suspend', 'dismiss');
+    expect((await nina.context.request.get(`${env.url}/api/session`)).status()).toBe(200);
+    await act(a, 'nina@acme.test', 'Suspend', 'accept');
     await userRow(a, 'nina@acme.test').getByText('Suspended').waitFor();
     expect((await nina.context.request.get(`${env.url}/api/session`)).status()).toBe(401);
+    // A refused row action is told where the administrator is, at the foot of the list, not above the page.
+    a.once('dialog', (d) => void d.accept());
+    await a.getByRole('button', { name: 'Actions for admin@acme.test' }).click();
+    await a.getByRole('menuitem', { name: 'Suspend' }).click();
+    const refusal = a.locator('.mantine-Notifications-root').getByRole('alert').filter({ hasText: 'at least one administrator' });
+    await refusal.waitFor();
+    expect((await refusal.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    expect(await a.getByRole('main').getByRole('alert').count()).toBe(0);
+    await refusal.getByRole('button').click();
 
     // A member locked out by failed attempts is unlocked by the administrator.
     const lou = await env.newPage();
@@ -302,8 +317,11 @@ describe('Admin Portal', () => {
     await page.getByRole('link', { name: 'Lou Locked' }).click();
     await page.getByRole('heading', { name: 'Lou Locked' }).waitFor();
     await page.getByRole('region', { name: 'Recent events' }).getByText('sign_in').first().waitFor();
+    // Granting the role is asked first; taking it back is not.
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Make administrator' }).click();
-    await page.getByRole('button', { name: 'Revoke administrator' }).waitFor();
+    await page.getByRole('button', { name: 'Revoke administrator' }).click();
+    await page.getByRole('button', { name: 'Make administrator' }).waitFor();
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
-import { signInThroughPage } from './support/pages.ts';
+import { signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { eq } from 'drizzle-orm';
 import { sessions } from '../server/src/db/schema/index.ts';
@@ -9,12 +9,14 @@ import { addVirtualAuthenticator, setUpAuthenticatorApp, totpCode, typeCode } fr
 
 let env: E2E;
 let rita: { id: string };
+let tina: { id: string };
 
 beforeAll(async () => {
   env = await startE2E();
   const acme = await env.seedOrg('Acme Corp');
   const strict = await env.seedOrg('Strict Inc', { mfa: { mode: 'required' } });
-  await env.seedUser({ email: 'tina@acme.test', orgs: [acme] });
+  tina = await env.seedUser({ email: 'tina@acme.test', orgs: [acme] });
+  await env.seedUser({ email: 'boss@acme.test', orgs: [acme], role: 'admin' });
   await env.seedUser({ email: 'kai@acme.test', orgs: [acme] });
   await env.seedUser({ email: 'uma@acme.test', orgs: [acme] });
   await env.seedUser({ email: 'new@strict.test', orgs: [strict] });
@@ -91,6 +93,24 @@ describe('multi-factor authentication', () => {
     await page.getByTestId('recovery-codes').waitFor();
     await page.getByRole('button', { name: 'I have saved my codes' }).click();
     await section.getByText('10 recovery codes left').waitFor();
+    await logOut(page);
+
+    // Lost her phone: an administrator resets her MFA, asked first, and her next sign-in needs the password alone.
+    const admin = await signedInToAdmin(env, 'boss@acme.test');
+    await admin.page.goto(`${env.url}/admin/users/${tina.id}`);
+    const factors = admin.page.getByRole('region', { name: 'Multi-Factor Authentication' });
+    await factors.getByText('Authenticator app').waitFor();
+    let asked = '';
+    admin.page.once('dialog', (d) => void ((asked = d.message()), d.dismiss()));
+    await admin.page.getByRole('button', { name: 'Reset MFA' }).click();
+    expect(asked).toContain('tina@acme.test');
+    expect((await (await admin.context.request.get(`${env.url}/api/admin/users/${tina.id}`)).json()).factors).toHaveLength(1);
+    admin.page.once('dialog', (d) => void d.accept());
+    await admin.page.getByRole('button', { name: 'Reset MFA' }).click();
+    await factors.getByText('No sign-in method is set up yet.').waitFor();
+    await admin.context.close();
+    await signInThroughPage(page, { email: 'tina@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/`);
     await context.close();
   });
 

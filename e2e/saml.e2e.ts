@@ -242,6 +242,7 @@ describe('SAML single sign-on', () => {
 
       // Signed out by the administrator: no browser of Ada's takes part, the SP is told server to server.
       await admin.page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+      admin.page.once('dialog', (d) => void d.accept());
       await admin.page.getByRole('button', { name: 'Actions for ada@acme.test' }).click();
       await admin.page.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
       await admin.page.getByText('Saved').first().waitFor();

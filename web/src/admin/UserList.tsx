@@ -62,14 +62,16 @@ export function UserList({ filters, onAction, onInvitation }: Props) {
 
 function MemberMenu({ user: u, onAction }: { user: AdminUser; onAction: Props['onAction'] }) {
   const { t } = useTranslation();
+  // What cuts a person off at once is asked first; what they can undo themselves (a new password) is not.
+  const confirmed = (key: string) => window.confirm(t(key, { email: u.email }));
   return (
     <Menu position="bottom-end">
       <Menu.Target><Button size="xs" variant="default" aria-label={t('adminUsers.actionsFor', { email: u.email })}>{t('adminUsers.actions')}</Button></Menu.Target>
       <Menu.Dropdown>
-        {u.status === 'active' ? <Menu.Item onClick={() => onAction(u.id, 'suspend')}>{t('adminUsers.suspend')}</Menu.Item> : <Menu.Item onClick={() => onAction(u.id, 'reactivate')}>{t('adminUsers.reactivate')}</Menu.Item>}
+        {u.status === 'active' ? <Menu.Item onClick={() => confirmed('adminUsers.confirmSuspend') && onAction(u.id, 'suspend')}>{t('adminUsers.suspend')}</Menu.Item> : <Menu.Item onClick={() => onAction(u.id, 'reactivate')}>{t('adminUsers.reactivate')}</Menu.Item>}
         {u.locked && <Menu.Item onClick={() => onAction(u.id, 'unlock')}>{t('adminUsers.unlock')}</Menu.Item>}
         <Menu.Item onClick={() => onAction(u.id, 'require-password-change')}>{t('adminUsers.forceReset')}</Menu.Item>
-        <Menu.Item onClick={() => onAction(u.id, 'sign-out')}>{t('adminUsers.signOut')}</Menu.Item>
+        <Menu.Item onClick={() => confirmed('adminUsers.confirmSignOut') && onAction(u.id, 'sign-out')}>{t('adminUsers.signOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

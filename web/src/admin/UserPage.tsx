@@ -48,10 +48,10 @@ export function UserPage() {
       </Group>
       <ErrorAlert error={error} />
       <Group>
-        <Button variant="default" onClick={() => run(() => api.post(`/api/admin/users/${m.id}`, { role: m.role === 'admin' ? 'member' : 'admin' }))}>
+        <Button variant="default" onClick={() => (m.role === 'admin' || window.confirm(t('adminUser.confirmMakeAdmin', { email: m.email }))) && run(() => api.post(`/api/admin/users/${m.id}`, { role: m.role === 'admin' ? 'member' : 'admin' }))}>
           {m.role === 'admin' ? t('adminUser.revokeAdmin') : t('adminUser.makeAdmin')}
         </Button>
-        <Button variant="default" onClick={() => run(() => api.post(`/api/admin/users/${m.id}/mfa/reset`))} disabled={m.factors.length === 0}>{t('adminUser.resetMfa')}</Button>
+        <Button variant="default" onClick={() => window.confirm(t('adminUser.confirmResetMfa', { email: m.email })) && run(() => api.post(`/api/admin/users/${m.id}/mfa/reset`))} disabled={m.factors.length === 0}>{t('adminUser.resetMfa')}</Button>
         <Button variant="light" color="red" onClick={() => window.confirm(t('adminUser.confirmRemove', { email: m.email })) && run(() => api.delete(`/api/admin/users/${m.id}`), () => navigate('/admin'))}>{t('adminUser.remove')}</Button>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>

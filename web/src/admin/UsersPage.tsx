@@ -9,6 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { notifyError } from '../components/notify-error.ts';
 import { serverFieldError } from '../forms/server-fields.ts';
 
 /** Users of the organization: search, invite, and the everyday actions. */
@@ -42,24 +43,14 @@ export function UsersPage() {
       setSending(false);
     }
   }
-  async function invitation(call: () => Promise<unknown>) {
-    setError(undefined);
+  // A row's action is told where the administrator is looking, not in the alert above the invitation form.
+  async function rowAction(call: () => Promise<unknown>) {
     try {
       await call();
       notifications.show({ color: 'teal', message: t('common.saved') });
       await refresh();
     } catch (err) {
-      setError(err);
-    }
-  }
-  async function act(id: string, action: Parameters<typeof adminApi.userAction>[1]) {
-    setError(undefined);
-    try {
-      await adminApi.userAction(id, action);
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      await refresh();
-    } catch (err) {
-      setError(err);
+      notifyError(err);
     }
   }
 
@@ -87,7 +78,7 @@ export function UsersPage() {
         <Select label={t('adminNav.groups')} clearable data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={setGroupId} />
         <Select label={t('adminUsers.status')} clearable data={(['active', 'locked', 'suspended', 'password_expired', 'invited'] as const).map((s) => ({ value: s, label: t(`adminUsers.filter.${s}`) }))} value={status} onChange={setStatus} />
       </Group>
-      <UserList filters={{ q: q || undefined, status: status ?? undefined, groupId: groupId ?? undefined }} onAction={act} onInvitation={invitation} />
+      <UserList filters={{ q: q || undefined, status: status ?? undefined, groupId: groupId ?? undefined }} onAction={(id, action) => rowAction(() => adminApi.userAction(id, action))} onInvitation={rowAction} />
     </Stack>
   );
 }

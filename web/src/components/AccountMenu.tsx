@@ -1,15 +1,14 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
 import type { Portal } from '../../../contract/sign-in.ts';
-import { ApiError } from '../api/client.ts';
+import { notifyError } from './notify-error.ts';
 import { sessionApi, sessionKeys } from '../api/session.ts';
 import { meApi } from '../api/me.ts';
 import type { Language } from '../../../contract/language.ts';
-import { errorText, LANGUAGES, setLanguage } from '../i18n/index.ts';
+import { LANGUAGES, setLanguage } from '../i18n/index.ts';
 
 type Props = { session: SessionInfo; portal: Portal; loginPath: string };
 
@@ -29,7 +28,7 @@ export function AccountMenu({ session, portal, loginPath }: Props) {
     try {
       await meApi.setLanguage(code);
     } catch (err) {
-      notifications.show({ color: 'red', message: errorText(err instanceof ApiError ? err.code : undefined) });
+      notifyError(err);
     }
     await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
   }
@@ -44,7 +43,7 @@ export function AccountMenu({ session, portal, loginPath }: Props) {
     try {
       await sessionApi.switchOrganization(slug);
     } catch (err) {
-      notifications.show({ color: 'red', message: errorText(err instanceof ApiError ? err.code : undefined) });
+      notifyError(err);
       return;
     }
     // Everything on screen belonged to the previous organization.
