@@ -39,5 +39,8 @@ export const invitationSchema = z.object({
   expiresAt: z.string(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+/** POST /api/admin/invitations: `replacedEarlier` when a pending invitation to that address was replaced (its link no longer works). */
+export const sentInvitationSchema = invitationSchema.extend({ replacedEarlier: z.boolean() });
+export type SentInvitation = z.infer<typeof sentInvitationSchema>;
 /** GET /api/admin/invitations */
 export const invitationPageSchema = pageSchema(invitationSchema);

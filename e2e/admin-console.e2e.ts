@@ -60,6 +60,20 @@ describe('Admin Portal', () => {
     await nina.page.getByRole('button', { name: 'Continue' }).click();
     await nina.page.waitForURL(`${env.url}/`);
 
+    // Inviting a pending address again says the earlier link stops working, and keeps the name given then.
+    await invite.getByLabel(/^Email/).fill('pat@acme.test');
+    await invite.getByLabel('First name').fill('Pat');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await a.getByText('Invitation sent to pat@acme.test.').waitFor();
+    await invite.getByLabel(/^Email/).fill('pat@acme.test');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await a.getByText('A new invitation was sent to pat@acme.test. The link of the earlier one no longer works.').waitFor();
+    await a.getByRole('textbox', { name: 'Search users' }).fill('pat@');
+    await a.getByRole('combobox', { name: 'Status' }).click();
+    await a.getByRole('option', { name: 'Invited' }).click();
+    await userRow(a, 'pat@acme.test').getByRole('cell', { name: 'Pat', exact: true }).waitFor();
+    await a.getByRole('textbox', { name: 'Search users' }).fill('');
+
     // An application assigned to a group reaches the group's members.
     await nav(a, 'Groups');
     await a.getByLabel('Group name').fill('Engineering');

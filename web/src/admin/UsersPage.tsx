@@ -33,8 +33,8 @@ export function UsersPage() {
     setSending(true);
     setError(undefined);
     try {
-      await adminApi.invite(invite);
-      notifications.show({ color: 'teal', message: t('adminUsers.invited', { email: invite.email }) });
+      const sent = await adminApi.invite(invite);
+      notifications.show({ color: 'teal', message: t(sent.replacedEarlier ? 'adminUsers.invitedAgain' : 'adminUsers.invited', { email: sent.email }) });
       setInvite({ email: '', firstName: '', lastName: '', role: 'member' });
       await refresh();
     } catch (err) {

@@ -3,7 +3,7 @@ import type { AdminUser } from '../../../contract/admin-users.ts';
 import type { AdminApp, Group, GroupMember } from '../../../contract/apps.ts';
 import type { ApiKey } from '../../../contract/admin-lists.ts';
 import type { OrgPolicies, OrgPoliciesPatch } from '../../../contract/org-policies.ts';
-import type { Invitation } from '../../../contract/invitations.ts';
+import type { Invitation, SentInvitation } from '../../../contract/invitations.ts';
 import type { AuditEventView } from '../../../contract/audit.ts';
 import { api } from './client.ts';
 import { listUrl, pagedQuery } from './paged-query.ts';
@@ -52,7 +52,7 @@ export const adminQueries = {
 };
 
 export const adminApi = {
-  invite: (body: { email: string; firstName?: string; lastName?: string; role: 'member' | 'admin' }) => api.post<Invitation>('/api/admin/invitations', body),
+  invite: (body: { email: string; firstName?: string; lastName?: string; role: 'member' | 'admin' }) => api.post<SentInvitation>('/api/admin/invitations', body),
   resend: (id: string) => api.post<Invitation>(`/api/admin/invitations/${id}/resend`),
   revoke: (id: string) => api.delete<void>(`/api/admin/invitations/${id}`),
   createGroup: (name: string) => api.post<Group>('/api/admin/groups', { name }),

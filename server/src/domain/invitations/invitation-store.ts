@@ -23,13 +23,22 @@ export type NewInvitation = {
   language?: 'en' | 'fr';
 };
 
-/** A new invitation to the same address in the same organization replaces the pending one. */
-export async function createInvitation(db: Queryable, input: NewInvitation): Promise<{ token: string; invitation: InvitationRow }> {
+const pending = () => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date()));
+
+/**
+ * A new invitation to the same address in the same organization replaces the pending one (its link
+ * stops working), and keeps the names it had where the new one gives none: inviting again from the
+ * bare address form should not forget who the person is. `replaced` is the earlier one if its link
+ * still worked (not expired), which the administrator is told.
+ */
+export async function createInvitation(db: Queryable, input: NewInvitation): Promise<{ token: string; invitation: InvitationRow; replaced?: InvitationRow }> {
   const { display, canonical } = canonicalizeEmail(input.email);
-  await db
+  const rows = await db
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.orgId, input.orgId), eq(invitations.emailCanonical, canonical), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(and(eq(invitations.orgId, input.orgId), eq(invitations.emailCanonical, canonical), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning();
+  const earlier = rows.find((r) => r.expiresAt > new Date());
   const token = randomToken();
   const [invitation] = await db
     .insert(invitations)
@@ -38,8 +47,8 @@ export async function createInvitation(db: Queryable, input: NewInvitation): Pro
       email: display,
       emailCanonical: canonical,
       role: input.role,
-      firstName: input.firstName ?? '',
-      lastName: input.lastName ?? '',
+      firstName: input.firstName || earlier?.firstName || '',
+      lastName: input.lastName || earlier?.lastName || '',
       username: input.username ?? null,
       tokenHash: hashToken(token),
       invitedBy: input.invitedBy ?? null,
@@ -47,10 +56,8 @@ export async function createInvitation(db: Queryable, input: NewInvitation): Pro
       expiresAt: expiry(),
     })
     .returning();
-  return { token, invitation };
+  return { token, invitation, replaced: earlier };
 }
-
-const pending = () => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date()));
 
 export async function findPendingInvitationByToken(db: Queryable, token: string): Promise<InvitationRow | undefined> {
   const [row] = await db.select().from(invitations).where(and(eq(invitations.tokenHash, hashToken(token)), pending()));

@@ -78,6 +78,25 @@ describe('invitation and account creation', () => {
     expect(list.find((i: { id: string }) => i.id === first.id).status).toBe('revoked');
   });
 
+  it('says when a new invitation replaced a pending one, and keeps the names it had when none are given', async () => {
+    const first = await acmeAdmin.post('/api/admin/invitations', { email: 'again@acme.test', firstName: 'Éloïse', lastName: 'Núñez' });
+    expect(first.json()).toMatchObject({ email: 'again@acme.test', replacedEarlier: false });
+    const firstToken = await linkTokenFrom(t, 'again@acme.test', '/invite');
+    const again = await acmeAdmin.post('/api/admin/invitations', { email: 'Again@acme.test' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ replacedEarlier: true });
+    expect((await t.client().post('/api/auth/invitations/check', { token: firstToken })).json().error.code).toBe('token.invalid');
+    const [row] = await t.database.db.select().from(invitations).where(eq(invitations.id, again.json().id));
+    expect(row).toMatchObject({ firstName: 'Éloïse', lastName: 'Núñez' });
+    // Names given this time are the ones kept.
+    await acmeAdmin.post('/api/admin/invitations', { email: 'again@acme.test', firstName: 'Zoë' });
+    const listed = (await acmeAdmin.get('/api/admin/users?status=invited&q=again@')).json().items;
+    expect(listed).toMatchObject([{ firstName: 'Zoë', lastName: 'Núñez' }]);
+    // An expired invitation's link worked no more: nothing is said to have been replaced.
+    await t.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, 'again@acme.test'));
+    expect((await acmeAdmin.post('/api/admin/invitations', { email: 'again@acme.test' })).json().replacedEarlier).toBe(false);
+  });
+
   it('resends in the language first chosen, from the administrator who invited', async () => {
     const first = await invite('fr-resend@acme.test', { language: 'fr' });
     const [original] = await mailsTo(t, 'fr-resend@acme.test');

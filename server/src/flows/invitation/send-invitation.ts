@@ -11,7 +11,7 @@ import type { FlowDeps } from '../deps.ts';
 export const invitationUrl = (publicUrl: string, token: string) => `${publicUrl}/invite#token=${token}`;
 
 /** An administrator invites an address to their organization; the mail is queued, not sent inline. */
-export async function sendInvitation(orgId: string, input: unknown, deps: FlowDeps): Promise<InvitationRow> {
+export async function sendInvitation(orgId: string, input: unknown, deps: FlowDeps): Promise<InvitationRow & { replacedEarlier: boolean }> {
   const data = createInvitationInput.parse(input);
   const existing = await findUserByEmail(deps.db, data.email);
   if (existing && (await findMembership(deps.db, orgId, existing.id))) {
@@ -25,10 +25,10 @@ export async function sendInvitation(orgId: string, input: unknown, deps: FlowDe
   const org = (await findOrgById(deps.db, orgId))!;
   const inviter = deps.ctx.actorUserId ? await findUserById(deps.db, deps.ctx.actorUserId) : undefined;
   const invitation = await deps.db.transaction(async (tx) => {
-    const { token, invitation } = await createInvitation(tx, { orgId, ...data, invitedBy: deps.ctx.actorUserId ?? null });
+    const { token, invitation, replaced } = await createInvitation(tx, { orgId, ...data, invitedBy: deps.ctx.actorUserId ?? null });
     await mailInvitation(tx, invitation, token, org, inviter && `${inviter.firstName} ${inviter.lastName}`.trim(), existing?.language ?? data.language, deps);
-    await recordAudit(tx, deps.ctx, { event: 'invitation.sent', outcome: 'success', orgId, details: { invitationId: invitation.id, email: invitation.email, role: invitation.role } });
-    return invitation;
+    await recordAudit(tx, deps.ctx, { event: 'invitation.sent', outcome: 'success', orgId, details: { invitationId: invitation.id, email: invitation.email, role: invitation.role, ...(replaced && { replaced: replaced.id }) } });
+    return { ...invitation, replacedEarlier: Boolean(replaced) };
   });
   deps.mailQueued();
   return invitation;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createInvitationInput, invitationPageSchema, type Invitation } from '../../../../contract/invitations.ts';
+import { createInvitationInput, invitationPageSchema, sentInvitationSchema, type Invitation } from '../../../../contract/invitations.ts';
 import { listInvitationsQuery } from '../../../../contract/admin-lists.ts';
 import { AppError } from '../../errors.ts';
 import { invitationStatus, listInvitations, revokeInvitation, type InvitationRow } from '../../domain/invitations/invitation-store.ts';
@@ -33,10 +33,10 @@ export async function adminInvitationRoutes(app: FastifyInstance, deps: HttpDeps
     return { ...page, items: page.items.map(present) };
   });
 
-  r.post('/api/admin/invitations', { schema: { body: createInvitationInput } }, async (req, res) => {
+  r.post('/api/admin/invitations', { schema: { body: createInvitationInput, response: { 201: sentInvitationSchema } } }, async (req, res) => {
     const { orgId, actorId } = await requireAdmin(req, deps);
     const row = await sendInvitation(orgId, req.body, flowDeps(deps, req, actorId));
-    return res.status(201).send(present(row));
+    return res.status(201).send({ ...present(row), replacedEarlier: row.replacedEarlier });
   });
 
   r.post('/api/admin/invitations/bulk', { bodyLimit: bodyLimitFor(BULK_CSV_MAX_CHARS, 3), schema: { body: bulkInviteInput } }, async (req) => {
