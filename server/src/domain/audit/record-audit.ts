@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/open.ts';
 import { param, prepared } from '../../db/prepared.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents, memberships } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
 
 export type AuditContext = { ip: string; userAgent: string; actorUserId?: string | null };
 
@@ -38,4 +39,14 @@ export async function recordAudit(db: Queryable, ctx: AuditContext, e: AuditEven
 export async function recordAuditForMemberships(db: Queryable, ctx: AuditContext, orgIds: string[], e: Omit<AuditEvent, 'orgId'>): Promise<void> {
   if (orgIds.length === 0) return recordAudit(db, ctx, e);
   for (const orgId of orgIds) await recordAudit(db, ctx, { ...e, orgId });
+}
+
+/**
+ * An event about a person's own account, which every organization they belong to shares (their
+ * password, their recovery address): written to each of those organizations' logs, so an
+ * administrator sees a member's password reset or forced change whichever organization it came from.
+ */
+export async function recordAuditForPerson(db: Queryable, ctx: AuditContext, userId: string, e: Omit<AuditEvent, 'orgId' | 'targetUserId'>): Promise<void> {
+  const orgIds = (await db.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId))).map((m) => m.orgId);
+  await recordAuditForMemberships(db, ctx, orgIds, { ...e, targetUserId: userId });
 }

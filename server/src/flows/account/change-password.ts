@@ -6,7 +6,7 @@ import { clearFailures, getLockState, lockoutKey, recordFailure } from '../../do
 import { strictestLockout } from '../../domain/policies/org-policies.ts';
 import { listMemberships, type User } from '../../domain/users/user-store.ts';
 import { deleteSession, type Session } from '../../domain/sessions/session-store.ts';
-import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { recordAudit, recordAuditForPerson } from '../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import type { FlowDeps } from '../deps.ts';
 
@@ -34,7 +34,7 @@ export async function changeMyPassword(user: User, session: Session, input: unkn
   }
   await clearFailures(deps.db, key);
   await setNewPassword(deps.db, { userId: user.id, password: newPassword, argon2: deps.argon2, keepSessionId: session.id, replacing: user.passwordHash }, async (tx) => {
-    await recordAudit(tx, deps.ctx, { event: 'password.changed', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { via: 'portal' } });
+    await recordAuditForPerson(tx, deps.ctx, user.id, { event: 'password.changed', outcome: 'success', details: { via: 'portal' } });
     await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {}, orgId: session.orgId });
   });
   deps.mailQueued();

@@ -13,7 +13,7 @@ import { memberships, users } from '../../db/schema/index.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
 import { findMembership, isUniqueViolation, listMemberships, type User } from '../../domain/users/user-store.ts';
 import { hashToken, randomToken } from '../../domain/secrets/tokens.ts';
-import { recordAudit } from '../../domain/audit/record-audit.ts';
+import { recordAudit, recordAuditForPerson } from '../../domain/audit/record-audit.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { mailLanguage, type FlowDeps } from '../deps.ts';
@@ -128,6 +128,6 @@ export async function confirmRecoveryEmail(input: unknown, deps: FlowDeps): Prom
     .where(and(eq(users.id, row.id), eq(users.recoveryEmailTokenHash, hashToken(token))))
     .returning({ id: users.id });
   if (updated.length !== 1) throw new AppError('token.invalid', 'This confirmation link is not valid any more.');
-  await recordAudit(deps.db, deps.ctx, { event: 'recovery_email.confirmed', outcome: 'success', targetUserId: row.id });
+  await recordAuditForPerson(deps.db, deps.ctx, row.id, { event: 'recovery_email.confirmed', outcome: 'success' });
   return { email: row.email };
 }

@@ -1,12 +1,12 @@
 import { AppError } from '../../errors.ts';
 import { checkPasswordResetInput, completePasswordResetInput, requestPasswordResetInput } from '../../../../contract/recovery.ts';
 import { consumePasswordReset, findPasswordReset, issuePasswordReset } from '../../domain/secrets/link-tokens.ts';
-import { findUserByEmail, findUserById, listMemberships } from '../../domain/users/user-store.ts';
+import { findUserByEmail, findUserById } from '../../domain/users/user-store.ts';
 import { claimUnprovenAccount } from '../../domain/users/claim-account.ts';
 import { passwordPolicyForUser, setNewPassword } from '../../domain/credentials/set-password.ts';
 import { clearFailures, lockoutKey } from '../../domain/lockout/lockout-store.ts';
 import { canonicalizeEmail } from '../../domain/users/canonical-email.ts';
-import { recordAudit, recordAuditForMemberships } from '../../domain/audit/record-audit.ts';
+import { recordAudit, recordAuditForPerson } from '../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { mailLanguage, type FlowDeps } from '../deps.ts';
 
@@ -38,13 +38,13 @@ export async function requestPasswordReset(input: unknown, deps: FlowDeps): Prom
   const mailed = await deps.db.transaction(async (tx) => {
     const token = await issuePasswordReset(tx, user.id, RESET_TTL_MINUTES);
     if (!token) {
-      await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'failure', targetUserId: user.id, details: { reason: 'throttled' } });
+      await recordAuditForPerson(tx, deps.ctx, user.id, { event: 'password.reset_requested', outcome: 'failure', details: { reason: 'throttled' } });
       return false;
     }
     for (const to of [user.email, ...(user.recoveryEmail && user.emailVerifiedAt ? [user.recoveryEmail] : [])]) {
       await enqueueMail(tx, { to, template: 'password_reset', lang: mailLanguage(user, deps), vars: { url: `${deps.publicUrl}/reset-password#token=${token}`, minutes: RESET_TTL_MINUTES } });
     }
-    await recordAudit(tx, deps.ctx, { event: 'password.reset_requested', outcome: 'success', targetUserId: user.id });
+    await recordAuditForPerson(tx, deps.ctx, user.id, { event: 'password.reset_requested', outcome: 'success' });
     return true;
   });
   if (mailed) deps.mailQueued();
@@ -72,11 +72,10 @@ export async function completePasswordReset(input: unknown, deps: FlowDeps): Pro
   await setNewPassword(deps.db, { userId: user.id, password, argon2: deps.argon2 }, async (tx) => {
     if (!(await consumePasswordReset(tx, token))) throw invalidLink();
     await clearFailures(tx, lockoutKey(user.emailCanonical));
-    await recordAudit(tx, { ...deps.ctx, actorUserId: user.id }, { event: 'password.reset', outcome: 'success', targetUserId: user.id });
+    await recordAuditForPerson(tx, { ...deps.ctx, actorUserId: user.id }, user.id, { event: 'password.reset', outcome: 'success' });
     const claimed = await claimUnprovenAccount(tx, user.id);
     if (claimed) {
-      const orgIds = (await listMemberships(tx, user.id)).map((m) => m.orgId);
-      await recordAuditForMemberships(tx, { ...deps.ctx, actorUserId: user.id }, orgIds, { event: 'account.claimed', outcome: 'success', targetUserId: user.id, details: { ...claimed, recoveryEmail: Boolean(user.recoveryEmail || user.recoveryEmailPending) } });
+      await recordAuditForPerson(tx, { ...deps.ctx, actorUserId: user.id }, user.id, { event: 'account.claimed', outcome: 'success', details: { ...claimed, recoveryEmail: Boolean(user.recoveryEmail || user.recoveryEmailPending) } });
     }
     await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {} });
   });

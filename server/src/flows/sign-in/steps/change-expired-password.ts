@@ -3,7 +3,7 @@ import { findUserById } from '../../../domain/users/user-store.ts';
 import { isPasswordExpired, setNewPassword } from '../../../domain/credentials/set-password.ts';
 import { strictestPasswordPolicy } from '../../../../../contract/password-policy.ts';
 import { membershipsOf, userOf } from '../../request-memo.ts';
-import { recordAudit } from '../../../domain/audit/record-audit.ts';
+import { recordAuditForPerson } from '../../../domain/audit/record-audit.ts';
 import { enqueueMail } from '../../../mail/outbox.ts';
 import type { FlowStep } from '../../engine/run-flow.ts';
 import type { FlowDeps } from '../../deps.ts';
@@ -24,7 +24,7 @@ export const changeExpiredPassword: FlowStep<SignInState, FlowDeps, SignInStep> 
     const { password } = newPasswordStepInput.parse(input);
     const user = (await findUserById(deps.db, state.userId!))!;
     await setNewPassword(deps.db, { userId: user.id, password, argon2: deps.argon2 }, async (tx) => {
-      await recordAudit(tx, deps.ctx, { event: 'password.changed', outcome: 'success', targetUserId: user.id, details: { via: 'sign_in' } });
+      await recordAuditForPerson(tx, deps.ctx, user.id, { event: 'password.changed', outcome: 'success', details: { via: 'sign_in' } });
       await enqueueMail(tx, { to: user.email, template: 'password_changed', lang: user.language, vars: {}, orgId: state.orgId });
     });
     deps.mailQueued();
