@@ -8,6 +8,9 @@ export const TEXT_MESSAGES = {
   oneLine: 'must be on one line',
   invisible: 'contains invisible characters (such as a zero-width space)',
   redirectUri: 'must be an exact https:// address (http:// only on localhost), without wildcards or #fragment',
+  httpsAddress: 'must be an https:// address (http:// only on localhost)',
+  noFragment: 'must not contain a fragment',
+  certificate: 'must be an X.509 certificate (PEM) with an RSA key',
 } as const;
 
 // NUL bytes and lone surrogates are refused before anything expensive sees the value (PostgreSQL
@@ -87,4 +90,4 @@ const webUrl = (message: string) => z.url({ protocol: /^https?$/, error: (issue)
 export const httpUrl = webUrl('must be an http:// or https:// address');
 
 /** Where a browser is sent with a credential (an assertion, a code): https://, or http:// on loopback only. */
-export const httpsOrLoopbackUrl = webUrl('must be an https:// address (http:// only on localhost)').refine((s) => !s.startsWith('http:') || LOOPBACK_HOSTS.has(new URL(s).hostname), 'must be an https:// address (http:// only on localhost)');
+export const httpsOrLoopbackUrl = webUrl(TEXT_MESSAGES.httpsAddress).refine((s) => !s.startsWith('http:') || LOOPBACK_HOSTS.has(new URL(s).hostname), TEXT_MESSAGES.httpsAddress);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appMfaPolicySchema } from './apps.ts';
-import { multilineText, distinctBy, httpUrl, httpsOrLoopbackUrl, nameField } from './fields.ts';
+import { multilineText, distinctBy, httpUrl, httpsOrLoopbackUrl, nameField, TEXT_MESSAGES } from './fields.ts';
 
 /**
  * SAML service providers of an organization (Admin API, /api/admin/apps/saml…). Everything here
@@ -8,7 +8,7 @@ import { multilineText, distinctBy, httpUrl, httpsOrLoopbackUrl, nameField } fro
  */
 
 /** The browser carries the assertion there: never in the clear off this machine. */
-const acsUrl = httpsOrLoopbackUrl.refine((u) => !u.includes('#'), 'must not contain a fragment');
+const acsUrl = httpsOrLoopbackUrl.refine((u) => !u.includes('#'), TEXT_MESSAGES.noFragment);
 /** SAML core §8.3.6: an entity identifier is a URI of at most 1024 characters. */
 const entityId = z
   .string()

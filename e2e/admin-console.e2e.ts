@@ -147,6 +147,11 @@ describe('Admin Portal', () => {
 
     // A stricter password policy applies to the very next password change.
     await nav(a, 'Policies');
+    // Out of range, Save takes the administrator to the field that says so (it may be out of view).
+    await a.getByLabel('Minimum length').fill('3');
+    await a.getByRole('button', { name: 'Save' }).click();
+    await a.getByText('Enter a whole number from 8 to 128.').waitFor();
+    expect(await a.getByLabel('Minimum length').evaluate((el) => el === document.activeElement)).toBe(true);
     await a.getByLabel('Minimum length').fill('24');
     await a.getByRole('button', { name: 'Save' }).click();
     await a.getByText('Saved').first().waitFor();
@@ -439,6 +444,13 @@ describe('Admin Portal', () => {
     await page.waitForURL(`${env.url}/admin`);
     await nav(page, 'E-mail');
     const branding = page.getByRole('region', { name: 'Branding' });
+    // A text file named .png is no logo: said at the field, which gets the focus; removing it takes that back.
+    await branding.locator('input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('this is not an image at all') });
+    await branding.getByRole('button', { name: 'Save' }).click();
+    await branding.getByText('Choose a PNG, JPEG or WebP image of at most 100 KB.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await branding.getByRole('button', { name: 'Remove' }).click();
+    expect(await branding.getByText('Choose a PNG, JPEG or WebP image of at most 100 KB.').count()).toBe(0);
     await branding.getByLabel('Name shown').fill('ACME Identity');
     await branding.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();

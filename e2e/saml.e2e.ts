@@ -144,8 +144,22 @@ describe('SAML single sign-on', () => {
       await importTab.getByLabel(/^SP metadata \(XML\)/).fill(metadataXml);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await form.getByRole('tab', { name: 'Enter manually' }).click();
-      await form.getByRole('tabpanel', { name: 'Enter manually' }).getByLabel(/^SP entity ID/).waitFor();
+      const manual = form.getByRole('tabpanel', { name: 'Enter manually' });
+      await manual.getByLabel(/^SP entity ID/).waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
+      // A refusal is said at its field, which gets the focus: an ACS URL with a #fragment, then a certificate only the server can read.
+      await manual.getByRole('textbox', { name: 'Name', exact: true }).fill('Payroll');
+      await manual.getByLabel(/^SP entity ID/).fill('https://payroll.example.test');
+      await manual.getByLabel('ACS URL 1', { exact: true }).fill('https://payroll.example.test/acs#x');
+      await manual.getByRole('button', { name: 'Create application' }).click();
+      await manual.getByText('Leave out the #fragment: the address ends before any #.').waitFor();
+      await expect.poll(() => manual.getByLabel('ACS URL 1', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+      await manual.getByLabel('ACS URL 1', { exact: true }).fill('https://payroll.example.test/acs');
+      await manual.getByLabel(/^SP signing certificate/).fill('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----');
+      await manual.getByRole('button', { name: 'Create application' }).click();
+      await manual.getByText("Paste the service provider's certificate as PEM (-----BEGIN CERTIFICATE----- …), with an RSA key.").waitFor();
+      await expect.poll(() => manual.getByLabel(/^SP signing certificate/).evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await manual.getByText('This metadata does not describe').count()).toBe(0);
       await form.getByRole('tab', { name: 'Import metadata' }).click();
       // The SP publishes its metadata: the address replaces the pasted XML, and the server fetches it.
       await importTab.getByText('Metadata address', { exact: true }).click();

@@ -1,3 +1,5 @@
+import { ZodError } from 'zod';
+
 /** The catalog of stable error codes. The web app keys its text off these, never off `message`. */
 export const errorCodes = {
   'request.invalid': 400,
@@ -91,4 +93,13 @@ export class AppError extends Error {
 export function assertFound<T>(value: T | null | undefined, code: ErrorCode, message: string): T {
   if (value === null || value === undefined) throw new AppError(code, message);
   return value;
+}
+
+/**
+ * A refusal of one field that only the server can check (a certificate parsed with node:crypto),
+ * answered like the schema's own field refusals: 400 request.invalid naming the field, so the form
+ * marks it where the person typed it.
+ */
+export function fieldRefusal(path: string, message: string): ZodError {
+  return new ZodError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
 }

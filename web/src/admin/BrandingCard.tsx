@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Branding } from '../../../contract/branding.ts';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { serverErrorAfterEdit, serverFieldError } from '../forms/server-fields.ts';
 
 const readDataUrl = (file: File) => new Promise<string>((resolve, reject) => {
   const reader = new FileReader();
@@ -27,6 +28,11 @@ export function BrandingCard() {
     if (loaded.data) setForm((current) => current ?? loaded.data);
   }, [loaded.data]);
   if (!form) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Skeleton h={160} />;
+  // An edit takes back what the server said of that field, and only of that one.
+  const edit = (path: keyof Branding, value: Partial<Branding>) => {
+    setForm({ ...form, ...value });
+    setError((e: unknown) => serverErrorAfterEdit(e, path));
+  };
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(undefined);
@@ -44,13 +50,13 @@ export function BrandingCard() {
         <Title order={2} size="h4" id="branding-title">{t('adminMail.branding')}</Title>
         <ErrorAlert error={error} />
         <Group grow align="end">
-          <TextInput label={t('adminMail.displayName')} value={form.displayName ?? ''} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} />
-          <ColorInput label={t("adminMail.accent")} withEyeDropper={false} format="hex" value={form.accentColor ?? ''} onChange={(v) => setForm({ ...form, accentColor: v })} />
+          <TextInput label={t('adminMail.displayName')} maxLength={100} error={serverFieldError(error, 'displayName', t)} value={form.displayName ?? ''} onChange={(e) => edit('displayName', { displayName: e.currentTarget.value })} />
+          <ColorInput label={t('adminMail.accent')} withEyeDropper={false} format="hex" error={serverFieldError(error, 'accentColor', t, 'adminMail.accentInvalid')} value={form.accentColor ?? ''} onChange={(v) => edit('accentColor', { accentColor: v })} />
         </Group>
         <Group align="end">
-          <FileInput label={t('adminMail.logo')} accept="image/png,image/jpeg,image/webp" onChange={(f) => f && readDataUrl(f).then((logo) => setForm({ ...form, logo }))} clearable w={280} />
+          <FileInput label={t('adminMail.logo')} accept="image/png,image/jpeg,image/webp" error={serverFieldError(error, 'logo', t) && t('adminMail.logoInvalid')} onChange={(f) => f && readDataUrl(f).then((logo) => edit('logo', { logo }))} clearable w={280} />
           {form.logo && <Image src={form.logo} alt="" h={40} w="auto" />}
-          {form.logo && <Button variant="subtle" onClick={() => setForm({ ...form, logo: null })}>{t('common.remove')}</Button>}
+          {form.logo && <Button variant="subtle" onClick={() => edit('logo', { logo: null })}>{t('common.remove')}</Button>}
         </Group>
         <Group><Button type="submit">{t('common.save')}</Button></Group>
       </Stack>

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries, type Policies } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { focusFirstInvalid } from '../forms/focus-first-invalid.ts';
 import { ReminderDaysField } from './policies/ReminderDaysField.tsx';
 import { policyChanges } from './policies/policy-changes.ts';
 
@@ -63,8 +64,8 @@ export function PoliciesPage() {
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(undefined);
-    // The field already says what is wrong; nothing is sent until it is right.
-    if (!remindersValid || outOfRange.length > 0) return;
+    // The field already says what is wrong; nothing is sent until it is right, and the person is taken to it.
+    if (!remindersValid || outOfRange.length > 0) return void focusFirstInvalid(e.currentTarget as Element);
     try {
       const saved = await adminApi.savePolicies(policyChanges(base!, p!));
       queryClient.setQueryData(adminKeys.policies(), saved);

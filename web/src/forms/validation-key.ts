@@ -23,6 +23,9 @@ const CONTRACT_MESSAGE_KEYS = new Map<string, string>([
   [TEXT_MESSAGES.oneLine, 'validation.oneLine'],
   [TEXT_MESSAGES.invisible, 'validation.invisibleCharacters'],
   [TEXT_MESSAGES.redirectUri, 'validation.redirectUri'],
+  [TEXT_MESSAGES.httpsAddress, 'validation.httpsAddress'],
+  [TEXT_MESSAGES.noFragment, 'validation.noFragment'],
+  [TEXT_MESSAGES.certificate, 'validation.certificate'],
 ]);
 
 /** Messages set by a schema itself are keys when the web wrote them, English sentences when the contract did. */

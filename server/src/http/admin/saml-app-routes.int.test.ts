@@ -58,6 +58,14 @@ describe('Admin API: SAML applications', () => {
     expect(local.statusCode).toBe(201);
   });
 
+  it('refuses an unreadable SP certificate typed by hand at its field, creating nothing', async () => {
+    const before = (await world.admin.get('/api/admin/apps')).json().items.length;
+    const fake = await world.admin.post('/api/admin/apps/saml', { name: 'Payroll', entityId: 'https://payroll.example.test', acsUrls: ['https://payroll.example.test/acs'], spCertificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error).toMatchObject({ code: 'request.invalid', fields: [{ path: 'spCertificate', check: 'custom', message: 'must be an X.509 certificate (PEM) with an RSA key' }] });
+    expect((await world.admin.get('/api/admin/apps')).json().items.length).toBe(before);
+  });
+
   it("answers 404 for another organization's application, and 403 to a member", async () => {
     const { id } = await world.createApp({ entityId: 'https://scoped.example.test' });
     expect((await other.admin.get(`/api/admin/apps/saml/${id}`)).statusCode).toBe(404);

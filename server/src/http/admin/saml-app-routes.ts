@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { AppError, fieldRefusal } from '../../errors.ts';
 import { findOrgApp } from '../../domain/apps/app-store.ts';
 import { findOrgById } from '../../domain/orgs/org-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { ensureSamlIdpKey } from '../../domain/saml/idp-key-store.ts';
 import { createSamlApp, toSamlAppView, updateSamlApp } from '../../domain/saml/saml-app-store.ts';
 import { createSamlAppInput, importSamlAppInput, samlAppSchema, samlIdpInfoSchema, samlSpSettingsSchema, updateSamlAppInput } from '../../../../contract/saml-apps.ts';
+import { TEXT_MESSAGES } from '../../../../contract/fields.ts';
 import { normalizeCertificate, readSpMetadata } from '../../protocols/saml/read-sp-metadata.ts';
 import { loadSpMetadata, SP_METADATA_MAX_BYTES } from '../../protocols/saml/load-sp-metadata.ts';
 import { idpUrls } from '../../protocols/saml/saml-entities.ts';
@@ -25,7 +26,15 @@ export async function adminSamlAppRoutes(app: FastifyInstance, deps: HttpDeps): 
     if (!row || row.type !== 'saml') throw new AppError('app.not_found', 'No such SAML application.');
     return row;
   }
-  const withCertificate = <T extends { spCertificate?: string | null }>(v: T): T => (v.spCertificate ? { ...v, spCertificate: normalizeCertificate(v.spCertificate) } : v);
+  // Typed in the form's certificate field, so refused at that field (not as unreadable metadata).
+  const withCertificate = <T extends { spCertificate?: string | null }>(v: T): T => {
+    if (!v.spCertificate) return v;
+    try {
+      return { ...v, spCertificate: normalizeCertificate(v.spCertificate) };
+    } catch {
+      throw fieldRefusal('spCertificate', TEXT_MESSAGES.certificate);
+    }
+  };
 
   r.get('/api/admin/apps/saml/idp', { schema: { response: { 200: samlIdpInfoSchema } } }, async (req) => {
     const { orgId } = await requireAdmin(req, deps);
