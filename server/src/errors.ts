@@ -33,6 +33,7 @@ export const errorCodes = {
   'sso.step_up_required': 403,
   'group.not_found': 404,
   'group.name_taken': 409,
+  'api_key.name_taken': 409,
   'admin.last_admin': 409,
   'mail.not_found': 404,
   'token.invalid': 400,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Code, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { CopyField } from './apps/CopyField.tsx';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, adminQueries } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -37,7 +38,7 @@ export function ApiKeysPage() {
     <Stack>
       <Title order={1} size="h2">{t('adminNav.apiKeys')}</Title>
       <ErrorAlert error={error} />
-      {shown && <Alert color="teal" title={t('adminKeys.once')}><Code data-testid="new-api-key">{shown}</Code></Alert>}
+      {shown && <Alert color="teal" title={t('adminKeys.once')}><CopyField label={t('adminKeys.newKey')} value={shown} testId="new-api-key" /></Alert>}
       <Group component="form" onSubmit={create} align="end">
         <TextInput label={t('adminKeys.name')} required maxLength={100} error={serverFieldError(error, 'name', t)} value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Button type="submit" loading={submit.pending}>{t('adminKeys.create')}</Button>
@@ -50,7 +51,7 @@ export function ApiKeysPage() {
                 <Table.Td>{k.name}</Table.Td>
                 <Table.Td><Code>{k.prefix}…</Code></Table.Td>
                 <Table.Td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString(i18n.language) : t('security.neverUsed')}</Table.Td>
-                <Table.Td>{k.revoked ? t('adminKeys.revoked') : <Button size="xs" variant="light" color="red" onClick={() => adminApi.revokeApiKey(k.id).then(refresh, setError)}>{t('adminUsers.revoke')}</Button>}</Table.Td>
+                <Table.Td>{k.revoked ? t('adminKeys.revoked') : <Button size="xs" variant="light" color="red" aria-label={t('adminKeys.revokeFor', { name: k.name })} onClick={() => window.confirm(t('adminKeys.confirmRevoke', { name: k.name })) && adminApi.revokeApiKey(k.id).then(refresh, setError)}>{t('adminUsers.revoke')}</Button>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -46,6 +46,7 @@ describe('the English and French catalogs', () => {
       ['adminUsers.actionsFor', 'adminUsers.actions'],
       ['adminUsers.resendTo', 'adminUsers.resend'],
       ['adminUsers.revokeFor', 'adminUsers.revoke'],
+      ['adminKeys.revokeFor', 'adminUsers.revoke'],
       ['adminGroups.removeMember', '{{email}}'],
       ['adminApps.settingsOf', '{{name}}'],
     ];

@@ -122,6 +122,17 @@ describe('data migrations', () => {
     expect(await t.database.db.select().from(mfaFactors).where(eq(mfaFactors.userId, none.id))).toHaveLength(0);
   });
 
+  it('0032 gives a later live API key of an existing name a suffix, so the names can be unique; revoked keys keep theirs', async () => {
+    const org = await seedOrg(t, 'Keys');
+    await t.database.db.execute(sql.raw('DROP INDEX api_keys_org_live_name'));
+    const key = (name: string, n: number, revokedAt: Date | null = null) => ({ orgId: org.id, name, tokenHash: `hash-${org.id}-${n}`, prefix: 'tsk_x', revokedAt, createdAt: new Date(Date.UTC(2026, 0, n)) });
+    const [first, second, revoked] = await t.database.db.insert(apiKeys).values([key('Deploy', 1), key('deploy', 2), key('DEPLOY', 3, new Date())]).returning();
+    await rerun('0032_api_key_names_unique');
+    await t.database.db.execute(sql.raw('CREATE UNIQUE INDEX "api_keys_org_live_name" ON "api_keys" USING btree ("org_id",lower("name")) WHERE "api_keys"."revoked_at" is null'));
+    const names = new Map((await t.database.db.select().from(apiKeys).where(eq(apiKeys.orgId, org.id))).map((k) => [k.id, k.name]));
+    expect([names.get(first.id), names.get(second.id), names.get(revoked.id)]).toEqual(['Deploy', `deploy (${second.id.slice(0, 8)})`, 'DEPLOY']);
+  });
+
   it('0025 counts as accepted the pending invitations of people who are members already', async () => {
     const org = await seedOrg(t, 'Joined');
     await seedUser(t, { email: 'in@joined.test', orgs: [org] });

@@ -1,4 +1,5 @@
-import { pgTable, uuid, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { pgTable, uuid, text, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 
@@ -17,5 +18,6 @@ export const apiKeys = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_keys_org').on(t.orgId)],
+  // Two live keys of one name could not be told apart in the list, nor the right one revoked.
+  (t) => [index('api_keys_org').on(t.orgId), uniqueIndex('api_keys_org_live_name').on(t.orgId, sql`lower(${t.name})`).where(sql`${t.revokedAt} is null`)],
 );

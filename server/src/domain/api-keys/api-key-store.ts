@@ -5,15 +5,22 @@ import { apiKeySorts, type ListApiKeysQuery } from '../../../../contract/admin-l
 import type { Page } from '../../../../contract/list-query.ts';
 import { apiKeys } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../secrets/tokens.ts';
+import { AppError } from '../../errors.ts';
+import { isUniqueViolation } from '../users/user-store.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 const PREFIX = 'tsk_';
 
-/** Returns the key itself once; only its hash is kept. */
+/** Returns the key itself once; only its hash is kept. A live key of the same name (any case) is refused. */
 export async function createApiKey(db: Queryable, orgId: string, name: string, createdBy: string | null): Promise<{ key: string; row: ApiKeyRow }> {
   const key = `${PREFIX}${randomToken()}`;
-  const [row] = await db.insert(apiKeys).values({ orgId, name, tokenHash: hashToken(key), prefix: key.slice(0, 10), createdBy }).returning();
-  return { key, row };
+  try {
+    const [row] = await db.insert(apiKeys).values({ orgId, name, tokenHash: hashToken(key), prefix: key.slice(0, 10), createdBy }).returning();
+    return { key, row };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('api_key.name_taken', 'Another API key already has this name.');
+    throw err;
+  }
 }
 
 export async function findLiveApiKey(db: Queryable, key: string): Promise<ApiKeyRow | undefined> {

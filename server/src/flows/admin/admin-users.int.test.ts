@@ -209,6 +209,18 @@ describe('API keys', () => {
     expect((await bot.get('/api/admin/users', { headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401);
     expect((await bot.get('/api/admin/users', { headers: { authorization: 'Bearer tsk_forged' } })).statusCode).toBe(401);
   });
+
+  it('refuses a second live key of the same name (any case), and frees the name once the first is revoked', async () => {
+    const first = (await admin.post('/api/admin/api-keys', { name: 'CI deploy' })).json();
+    const again = await admin.post('/api/admin/api-keys', { name: 'ci DEPLOY' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('api_key.name_taken');
+    expect((await admin.get('/api/admin/api-keys?limit=200')).json().items.filter((k: { name: string }) => k.name.toLowerCase() === 'ci deploy')).toHaveLength(1);
+    // Another organization may use it.
+    expect((await outsider.post('/api/admin/api-keys', { name: 'CI deploy' })).statusCode).toBe(201);
+    expect((await admin.delete(`/api/admin/api-keys/${first.id}`, {})).statusCode).toBe(204);
+    expect((await admin.post('/api/admin/api-keys', { name: 'CI deploy' })).statusCode).toBe(201);
+  });
 });
 
 describe('groups, member page and bulk invitations', () => {
