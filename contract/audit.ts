@@ -32,6 +32,8 @@ export const auditEventSchema = z.object({
   /** The e-mail of who acted and of whom it concerned, while they have an account. */
   actorEmail: z.string().nullable(),
   targetEmail: z.string().nullable(),
+  /** What else it concerns, by name: the application, group or API key. */
+  subjects: z.array(z.string()),
   ip: z.string(),
   userAgent: z.string(),
   details: z.record(z.string(), z.unknown()),

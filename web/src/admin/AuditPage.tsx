@@ -8,6 +8,7 @@ import { loadedItems } from '../api/paged-query.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { UserPicker } from './UserPicker.tsx';
+import { concerning } from './audit-concerning.ts';
 
 /** A `datetime-local` value (the browser's local time) as an ISO instant; blank or unfinished is no bound. */
 function instant(local: string): string | undefined {
@@ -61,7 +62,7 @@ export function AuditPage() {
                   <Table.Td>{e.event}</Table.Td>
                   <Table.Td><Badge color={e.outcome === 'success' ? 'teal.9' : 'red.9'} variant="filled">{t(`adminAudit.${e.outcome}`)}</Badge></Table.Td>
                   <Table.Td>{e.actorEmail ?? (e.details.by === 'another_organization' ? <Text size="sm" fs="italic">{t('adminAudit.anotherOrganization')}</Text> : '')}</Table.Td>
-                  <Table.Td>{e.targetEmail ?? ''}</Table.Td>
+                  <Table.Td>{concerning(e, (path) => t(`adminPolicies.${path}`, { defaultValue: path }))}</Table.Td>
                   <Table.Td>{e.ip}</Table.Td>
                 </Table.Tr>
               ))}

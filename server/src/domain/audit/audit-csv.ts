@@ -1,6 +1,6 @@
 import type { AuditEventView } from '../../../../contract/audit.ts';
 
-const HEADER = ['at', 'event', 'outcome', 'actor_user_id', 'actor_email', 'target_user_id', 'target_email', 'ip', 'user_agent', 'details'];
+const HEADER = ['at', 'event', 'outcome', 'actor_user_id', 'actor_email', 'target_user_id', 'target_email', 'concerning', 'ip', 'user_agent', 'details'];
 
 /** One CSV field (RFC 4180 quoting), defused so that a spreadsheet never runs it as a formula. */
 export function csvCell(v: unknown): string {
@@ -15,6 +15,6 @@ export function csvCell(v: unknown): string {
 export async function* auditCsvLines(events: AsyncIterable<AuditEventView>): AsyncGenerator<string> {
   yield `${HEADER.join(',')}\r\n`;
   for await (const e of events) {
-    yield `${[e.at, e.event, e.outcome, e.actorUserId, e.actorEmail, e.targetUserId, e.targetEmail, e.ip, e.userAgent, e.details].map(csvCell).join(',')}\r\n`;
+    yield `${[e.at, e.event, e.outcome, e.actorUserId, e.actorEmail, e.targetUserId, e.targetEmail, e.subjects.join('; '), e.ip, e.userAgent, e.details].map(csvCell).join(',')}\r\n`;
   }
 }

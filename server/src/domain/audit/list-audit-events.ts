@@ -2,7 +2,7 @@ import { and, asc, eq, exists, gte, like, lte, or, sql, type SQL } from 'drizzle
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/open.ts';
 import { keyset } from '../../db/keyset.ts';
-import { auditEvents, users } from '../../db/schema/index.ts';
+import { apiKeys, apps, auditEvents, groups, users } from '../../db/schema/index.ts';
 import { escapeLike } from '../../db/like-pattern.ts';
 import { auditSorts, type AuditFilters, type AuditEventView, type ListAuditQuery } from '../../../../contract/audit.ts';
 import { decodeListCursor, type Page } from '../../../../contract/list-query.ts';
@@ -23,18 +23,35 @@ function matching(orgId: string, f: AuditFilters): SQL | undefined {
 const actor = alias(users, 'actor');
 const target = alias(users, 'target');
 
-/** One page of the organization's audit log, filtered by event, actor, target, outcome and time; who is named by e-mail. */
+/** The organization's row an event names by `details.<key>` (an id written by our code; anything else names nothing). */
+const nameOf = (table: typeof apps | typeof groups | typeof apiKeys, key: string, orgId: string) => sql<string | null>`(
+  select ${table.name} from ${table} where ${table.orgId} = ${orgId}
+    and ${table.id} = case when ${auditEvents.details}->>${key} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (${auditEvents.details}->>${key})::uuid end)`;
+
+/**
+ * One page of the organization's audit log, filtered by event, actor, target, outcome and time; who is
+ * named by e-mail, and what by name (the application, group or API key, as it is called now; as it was
+ * called when it is gone), so that "app.secret_rotated" says which application.
+ */
 export async function listAuditEvents(db: Queryable, orgId: string, q: ListAuditQuery): Promise<Page<AuditEventView>> {
   const k = keyset(auditSorts, { at: auditEvents.at }, auditEvents.id, q);
   const rows = await db
-    .select({ event: auditEvents, actorEmail: actor.email, targetEmail: target.email, ...k.select })
+    .select({
+      event: auditEvents,
+      actorEmail: actor.email,
+      targetEmail: target.email,
+      app: nameOf(apps, 'appId', orgId),
+      group: nameOf(groups, 'groupId', orgId),
+      apiKey: nameOf(apiKeys, 'apiKeyId', orgId),
+      ...k.select,
+    })
     .from(auditEvents)
     .leftJoin(actor, eq(actor.id, auditEvents.actorUserId))
     .leftJoin(target, eq(target.id, auditEvents.targetUserId))
     .where(and(matching(orgId, q), k.after))
     .orderBy(...k.orderBy)
     .limit(k.limit);
-  return k.page(rows, ({ event: e, actorEmail, targetEmail }) => ({
+  return k.page(rows, ({ event: e, actorEmail, targetEmail, app, group, apiKey }) => ({
     id: e.id,
     at: e.at.toISOString(),
     orgId: e.orgId,
@@ -44,10 +61,17 @@ export async function listAuditEvents(db: Queryable, orgId: string, q: ListAudit
     targetUserId: e.targetUserId,
     actorEmail,
     targetEmail,
+    subjects: subjectsOf(e.details as Record<string, unknown>, [app, group, apiKey]),
     ip: e.ip,
     userAgent: e.userAgent,
     details: e.details as Record<string, unknown>,
   }));
+}
+
+function subjectsOf(details: Record<string, unknown>, found: (string | null)[]): string[] {
+  const named = found.filter((n): n is string => n !== null);
+  if (named.length > 0) return named;
+  return typeof details.name === 'string' ? [details.name] : [];
 }
 
 /**

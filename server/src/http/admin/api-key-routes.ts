@@ -38,7 +38,7 @@ export async function adminApiKeyRoutes(app: FastifyInstance, deps: HttpDeps): P
   r.post('/api/admin/api-keys', { schema: { body: z.object({ name: nameField.min(1) }) } }, async (req, res) => {
     const { orgId, actorId } = await person(req, { recent: true });
     const { key, row } = await createApiKey(deps.db, orgId, req.body.name, actorId);
-    await recordAudit(deps.db, requestContext(req, actorId), { event: 'api_key.created', outcome: 'success', orgId, details: { apiKeyId: row.id } });
+    await recordAudit(deps.db, requestContext(req, actorId), { event: 'api_key.created', outcome: 'success', orgId, details: { apiKeyId: row.id, name: row.name } });
     return res.status(201).send({ ...present(row), key });
   });
 

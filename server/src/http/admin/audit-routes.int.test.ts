@@ -101,7 +101,7 @@ describe('audit log', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('attachment');
     const lines = csv.body.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('at,event,outcome,actor_user_id,actor_email,target_user_id,target_email,ip,user_agent,details');
+    expect(lines[0]).toBe('at,event,outcome,actor_user_id,actor_email,target_user_id,target_email,concerning,ip,user_agent,details');
     // Who acted and whom it concerned, by e-mail too.
     expect(lines.some((l) => l.includes(`,${ann},ann@acme.test,${bob},bob@acme.test,`))).toBe(true);
     expect(lines.length - 1).toBe(await count(sql`true`));
