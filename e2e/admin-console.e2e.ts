@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
 import { expectNotificationClearOfHeader, signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
@@ -29,6 +29,13 @@ afterAll(() => env?.close());
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 const userRow = (page: Page, email: string) => page.getByTestId('user-row').filter({ hasText: email });
+/** Adds Lou to the group whose card is `card`, picked by name in its "Add a member" picker. */
+async function addLou(page: Page, card: Locator) {
+  await card.getByLabel('Add a member').fill('lou');
+  await page.getByRole('option', { name: 'Lou Locked <lou@acme.test>' }).click();
+  await card.getByRole('button', { name: 'Add', exact: true }).click();
+  await card.getByRole('button', { name: 'lou@acme.test, remove from the group' }).waitFor();
+}
 
 /** A member's action from the row's menu; `confirm` answers the question an action that cuts the member off asks first. */
 async function act(page: Page, email: string, action: string, confirm?: 'accept' | 'dismiss') {
@@ -317,6 +324,18 @@ describe('Admin Portal', () => {
     const box = (await card.boundingBox())!;
     expect(title.x + title.width).toBeLessThanOrEqual(box.x + box.width);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
+  it("offers members by name in a group's picker, and who is in the group already without offering them again", async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    expect((await context.request.post(`${env.url}/api/admin/groups`, { data: { name: 'Support' }, headers: { origin: env.url } })).status()).toBe(201);
+    await page.goto(`${env.url}/admin/groups`);
+    const support = page.getByRole('region', { name: 'Support', exact: true });
+    await addLou(page, support);
+    await support.getByLabel('Add a member').fill('lou');
+    const already = page.getByRole('option', { name: 'Lou Locked <lou@acme.test> (already in the group)' });
+    expect(await already.getAttribute('aria-disabled')).toBe('true');
     await context.close();
   });
 

@@ -100,7 +100,7 @@ function GroupCard({ group }: { group: Group }) {
         ) : members.isPending ? <Skeleton h={24} /> : <Text size="sm">{t('adminGroups.noMembers')}</Text>}
         <LoadMore query={members} shown={shown.length} />
         <Row align="end">
-          <UserPicker label={t('adminGroups.addMember')} placeholder={t('adminAudit.byEmail')} value={userId} onChange={setUserId} />
+          <UserPicker label={t('adminGroups.addMember')} placeholder={t('adminAudit.byEmail')} value={userId} inGroup={group.id} onChange={setUserId} />
           <Button variant="default" onClick={add} disabled={!userId}>{t('adminGroups.add')}</Button>
         </Row>
       </Stack>
