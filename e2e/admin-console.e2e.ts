@@ -36,6 +36,8 @@ async function addLou(page: Page, card: Locator) {
   await card.getByRole('button', { name: 'Add', exact: true }).click();
   await card.getByRole('button', { name: 'lou@acme.test, remove from the group' }).waitFor();
 }
+/** The id of a group shown on the Groups page, from its card's heading. */
+const groupId = async (page: Page, name: string) => (await page.getByRole('heading', { name, exact: true }).getAttribute('id'))!.replace(/^group-/, '');
 
 /** A member's action from the row's menu; `confirm` answers the question an action that cuts the member off asks first. */
 async function act(page: Page, email: string, action: string, confirm?: 'accept' | 'dismiss') {
@@ -336,6 +338,51 @@ describe('Admin Portal', () => {
     await support.getByLabel('Add a member').fill('lou');
     const already = page.getByRole('option', { name: 'Lou Locked <lou@acme.test> (already in the group)' });
     expect(await already.getAttribute('aria-disabled')).toBe('true');
+    await context.close();
+  });
+
+  it("renames a group in its card, says who was removed, and drops a card's refusal once something else is done", async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    for (const name of ['Sales', 'Marketing']) expect((await context.request.post(`${env.url}/api/admin/groups`, { data: { name }, headers: { origin: env.url } })).status()).toBe(201);
+    await page.goto(`${env.url}/admin/groups`);
+    const marketing = page.getByRole('region', { name: 'Marketing', exact: true });
+    const sales = page.getByRole('region', { name: 'Sales', exact: true });
+    // Removed meanwhile elsewhere: the card says so, until the administrator gets something else done.
+    await addLou(page, marketing);
+    expect((await context.request.delete(`${env.url}/api/admin/groups/${await groupId(page, 'Marketing')}/members/${louId}`, { data: {}, headers: { origin: env.url } })).status()).toBe(204);
+    await marketing.getByRole('button', { name: 'lou@acme.test, remove from the group' }).click();
+    const stale = marketing.getByRole('alert').filter({ hasText: 'This user is not in the organization (any more).' });
+    await stale.waitFor();
+    await addLou(page, sales);
+    await stale.waitFor({ state: 'detached' });
+    // Removing says whom it removed, as adding says it saved.
+    await sales.getByRole('button', { name: 'lou@acme.test, remove from the group' }).click();
+    await page.getByText('lou@acme.test is no longer in Sales.').waitFor();
+    await sales.getByText('No members yet.').waitFor();
+
+    // Renamed in a form of the card, not a browser prompt: a refused name is said at the field, gone once edited.
+    await sales.getByRole('button', { name: 'Rename' }).click();
+    const newName = sales.getByLabel('New name');
+    expect(await newName.inputValue()).toBe('Sales');
+    await newName.fill('   ');
+    await sales.getByRole('button', { name: 'Save' }).click();
+    await sales.getByText('This value is too short.').waitFor();
+    expect(await newName.getAttribute('aria-invalid')).toBe('true');
+    // The field stops at 100 characters; past it (a script, a browser without maxlength), the server's limit is said there too.
+    await newName.evaluate((input) => input.removeAttribute('maxlength'));
+    await newName.fill('x'.repeat(101));
+    await sales.getByRole('button', { name: 'Save' }).click();
+    const limit = sales.getByText('At most 100 characters.');
+    await limit.waitFor();
+    await newName.fill('Marketing');
+    await limit.waitFor({ state: 'detached' });
+    expect(await newName.getAttribute('aria-invalid')).toBeNull();
+    await sales.getByRole('button', { name: 'Save' }).click();
+    await sales.getByRole('alert').getByText('Another group already has this name.').waitFor();
+    await newName.fill('Sales team');
+    await sales.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Sales team' }).waitFor();
+    expect(await page.getByLabel('New name').count()).toBe(0);
     await context.close();
   });
 
