@@ -7,7 +7,7 @@ import { AppFrame } from '../components/AppFrame.tsx';
 export function AdminLayout() {
   const { t } = useTranslation();
   const sections = [
-    { to: '/admin', label: t('adminNav.users') },
+    { to: '/admin', label: t('adminNav.users'), within: '/admin/users' },
     { to: '/admin/groups', label: t('adminNav.groups') },
     { to: '/admin/administrators', label: t('adminNav.administrators') },
     { to: '/admin/applications', label: t('adminNav.applications') },

@@ -9,13 +9,22 @@ import { AccountMenu } from './AccountMenu.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { BrandMark } from './BrandMark.tsx';
 
+type Section = { to: string; label: string; within?: string };
+
 type Props = {
   title: string;
   portal: Portal;
-  /** Navigation entries, for this session; the first is the section's home (active only on its exact path). */
-  sections(session: SessionInfo): readonly { to: string; label: string }[];
+  /**
+   * Navigation entries, for this session. An entry is current on its path and the pages under it;
+   * the first is the portal's home, current on its exact path only, and on the pages under `within`
+   * (Users, on a member's page under /admin/users).
+   */
+  sections(session: SessionInfo): readonly Section[];
   children(session: SessionInfo): ReactNode;
 };
+
+const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+const isCurrent = (s: Section, home: boolean, path: string) => (home ? path === s.to : isUnder(path, s.to)) || (s.within !== undefined && isUnder(path, s.within));
 
 /** The signed-in frame of both portals: navigation on the left, organization and account menu on top. */
 export function AppFrame({ title, portal, sections, children }: Props) {
@@ -54,9 +63,10 @@ export function AppFrame({ title, portal, sections, children }: Props) {
           </AppShell.Header>
           {/* Closed on a phone, the menu is off screen: inert, so that Tab does not walk through links nobody sees. */}
           <AppShell.Navbar ref={trap} id="app-navigation" p="xs" component="nav" aria-label={t('portal.navigation')} inert={phone && !opened}>
-            {sections(session).map((s, i) => (
-              <NavLink key={s.to} component={Link} to={s.to} label={s.label} variant="filled" active={i === 0 ? location.pathname === s.to : location.pathname.startsWith(s.to)} onClick={close} />
-            ))}
+            {sections(session).map((s, i) => {
+              const current = isCurrent(s, i === 0, location.pathname);
+              return <NavLink key={s.to} component={Link} to={s.to} label={s.label} variant="filled" active={current} aria-current={current ? 'page' : undefined} onClick={close} />;
+            })}
           </AppShell.Navbar>
           <AppShell.Main inert={menuOpen}>{children(session)}</AppShell.Main>
         </AppShell>
