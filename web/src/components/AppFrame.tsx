@@ -47,7 +47,9 @@ export function AppFrame({ title, portal, sections, children }: Props) {
   return (
     <RequireSession loginPath={loginPath}>
       {(session) => (
-        <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        // The frame draws the navigation's edge: the navbar is fixed and one viewport tall, so its own
+        // border stopped there wherever the page is seen whole (a full-page capture, a printout).
+        <AppShell className="tessera-frame" header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
           <AppShell.Header>
             {/* One line at any width: on a phone the title is cut short and the organization name
                 left out, rather than wrapping below the header and under the account button. */}
