@@ -560,7 +560,7 @@ describe('Admin Portal', () => {
     await page.getByLabel('Key name').fill('Double CI');
     await page.getByRole('button', { name: 'Create key' }).dblclick();
     await page.getByTestId('new-api-key').waitFor();
-    await page.getByRole('cell', { name: 'Double CI' }).waitFor();
+    await page.getByRole('cell', { name: 'Double CI', exact: true }).waitFor();
 
     await nav(page, 'Groups');
     await page.getByLabel('Group name').fill('Double group');

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 /** The names of the navigation's entries marked as the page the administrator is on. */
-const current = (page: Page) => page.getByRole('navigation').locator('a[aria-current="page"]').allTextContents();
+async function current(page: Page): Promise<string[]> {
+  const marked = page.getByRole('navigation').locator('a[aria-current="page"]');
+  // The navigation is drawn once the session is read: wait for it, then read every mark.
+  await marked.first().waitFor();
+  return marked.allTextContents();
+}
 
 /** The colour at (x, y) of a PNG, read in a blank page (no CSP there to refuse a data: image). */
 async function pixelAt(page: Page, png: Buffer, x: number, y: number): Promise<number[]> {
