@@ -518,12 +518,16 @@ describe('Admin Portal', () => {
     await branding.getByRole('button', { name: 'Remove' }).click();
     expect(await branding.getByText('Choose a PNG, JPEG or WebP image of at most 100 KB.').count()).toBe(0);
     await branding.getByLabel('Name shown').fill('ACME Identity');
+    await branding.getByLabel('Accent colour').fill('#c2185b');
     await branding.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').first().waitFor();
     await expectNotificationClearOfHeader(page, 'Saved');
     const visitor = await env.newPage();
     await visitor.page.goto(`${env.url}/login`);
     await expect.poll(() => visitor.page.getByTestId('brand-name').textContent()).toBe('ACME Identity');
+    // The login page wears the accent colour (its Continue button here).
+    const continueColour = () => visitor.page.getByRole('button', { name: 'Continue' }).evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect.poll(continueColour).toBe('rgb(194, 24, 91)');
     await visitor.context.close();
     await context.close();
   });

@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Group, Image, Text } from '@mantine/core';
 import { brandingQuery } from '../api/branding.ts';
+import { useAccentColor } from '../lib/accent-color.ts';
 
 type Props = { org?: string; showName?: boolean };
 
-/** The organization's logo (and name) where one is set; nothing otherwise. */
+/**
+ * The organization's logo (and name) where one is set; nothing otherwise. Where it is shown (the
+ * sign-in pages, the portals' header) the page also wears the organization's accent colour.
+ */
 export function BrandMark({ org, showName = true }: Props) {
   const branding = useQuery(brandingQuery(org));
+  useAccentColor(branding.data?.accentColor);
   if (!branding.data?.name) return null;
   return (
     <Group gap="xs" justify="center" wrap="nowrap">
