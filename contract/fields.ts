@@ -11,6 +11,7 @@ export const TEXT_MESSAGES = {
   httpsAddress: 'must be an https:// address (http:// only on localhost)',
   noFragment: 'must not contain a fragment',
   certificate: 'must be an X.509 certificate (PEM) with an RSA key',
+  role: 'must be member or admin',
 } as const;
 
 // NUL bytes and lone surrogates are refused before anything expensive sees the value (PostgreSQL

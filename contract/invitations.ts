@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, nameField, passwordField, tokenField, usernameField, languageField } from './fields.ts';
+import { emailField, nameField, passwordField, tokenField, usernameField, languageField, TEXT_MESSAGES } from './fields.ts';
 import { passwordPolicySchema } from './password-policy.ts';
 import { pageSchema } from './list-query.ts';
 
@@ -24,7 +24,7 @@ export const acceptInvitationInput = z.object({ token: tokenField, password: pas
 /** POST /api/admin/invitations */
 export const createInvitationInput = z.object({
   email: emailField,
-  role: z.enum(['member', 'admin']).default('member'),
+  role: z.enum(['member', 'admin'], { error: TEXT_MESSAGES.role }).default('member'),
   firstName: nameField.optional(),
   lastName: nameField.optional(),
   username: usernameField.optional(),

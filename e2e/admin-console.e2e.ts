@@ -622,4 +622,21 @@ describe('Admin Portal', () => {
     await page.getByText('Saved').first().waitFor();
     await context.close();
   });
+
+  it("says a CSV row's wrong column in the reader's language, and which rows replaced a pending invitation", async () => {
+    const { page, context } = await env.newPage();
+    await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
+    await page.waitForURL(`${env.url}/admin`);
+    const bulk = page.getByRole('region', { name: 'Invite from a CSV file' });
+    const upload = async (csv: string) => {
+      await bulk.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await bulk.getByRole('button', { name: 'Send invitations' }).click();
+    };
+    await upload('twice@acme.test,Tom\n');
+    await bulk.getByTestId('bulk-row').getByText('Invited', { exact: true }).waitFor();
+    await upload('twice@acme.test,Tom\nboss@acme.test,Bo,Boss,owner\n');
+    await bulk.getByTestId('bulk-row').nth(0).getByText('Invited again: the earlier link no longer works').waitFor();
+    await bulk.getByTestId('bulk-row').nth(1).getByText('Role: Write member or admin.').waitFor();
+    await context.close();
+  });
 });

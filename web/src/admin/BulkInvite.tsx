@@ -6,12 +6,19 @@ import { api } from '../api/client.ts';
 import { adminKeys } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { errorText } from '../i18n/index.ts';
+import { serverFieldKey } from '../forms/server-fields.ts';
 
-type Row = { row: number; email: string; ok: boolean; code?: string; message?: string };
+type Row = { row: number; email: string; ok: boolean; replacedEarlier?: boolean; code?: string; message?: string; fields?: { path: string; check: string; message: string }[] };
 type Report = { invited: number; failed: number; rows: Row[] };
 
-/** A row's problem in the reader's language; a malformed row keeps the server's list of what is wrong. */
-const rowProblem = (r: Row) => (r.code && r.code !== 'request.invalid' && r.code !== 'internal' ? errorText(r.code) : r.message);
+// The file's columns as the help text names them.
+const COLUMN_LABELS: Record<string, string> = { email: 'common.email', firstName: 'setup.firstName', lastName: 'setup.lastName', role: 'adminUsers.role', username: 'profile.field.username' };
+
+/** A row's problem in the reader's language: the code's sentence, or for a malformed row each column and what is wrong with it. */
+function rowProblem(r: Row, t: (key: string) => string): string | undefined {
+  if (r.fields?.length) return r.fields.map((f) => `${COLUMN_LABELS[f.path] ? t(COLUMN_LABELS[f.path]) : f.path}: ${t(serverFieldKey(f))}`).join(' ');
+  return r.code && r.code !== 'request.invalid' && r.code !== 'internal' ? errorText(r.code) : r.message;
+}
 
 /** A CSV of people to invite (email, first name, last name, role, username), with a report per row. */
 export function BulkInvite() {
@@ -49,7 +56,7 @@ export function BulkInvite() {
                   <Table.Tr key={r.row} data-testid="bulk-row">
                     <Table.Td>{r.row}</Table.Td>
                     <Table.Td>{r.email}</Table.Td>
-                    <Table.Td>{r.ok ? <Badge color="teal.9">{t('adminUsers.bulkOk')}</Badge> : <Text size="sm" c="red.8">{rowProblem(r)}</Text>}</Table.Td>
+                    <Table.Td>{r.ok ? <Badge color="teal.9">{t(r.replacedEarlier ? 'adminUsers.bulkAgain' : 'adminUsers.bulkOk')}</Badge> : <Text size="sm" c="red.8">{rowProblem(r, t)}</Text>}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

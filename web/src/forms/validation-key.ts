@@ -26,6 +26,7 @@ const CONTRACT_MESSAGE_KEYS = new Map<string, string>([
   [TEXT_MESSAGES.httpsAddress, 'validation.httpsAddress'],
   [TEXT_MESSAGES.noFragment, 'validation.noFragment'],
   [TEXT_MESSAGES.certificate, 'validation.certificate'],
+  [TEXT_MESSAGES.role, 'validation.role'],
 ]);
 
 /** Messages set by a schema itself are keys when the web wrote them, English sentences when the contract did. */

@@ -179,7 +179,7 @@ describe('policies and audit', () => {
     await c.post('/api/auth/sign-in/password', { password: STRONG_PASSWORD }, { headers: { 'user-agent': '=cmd|calc' } });
     const csv = await admin.get('/api/admin/audit.csv?event=sign_in');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('at,event,outcome,actor_user_id,actor_email,target_user_id,target_email,ip,user_agent,details');
+    expect(csv.body.split('\r\n')[0]).toBe('at,event,outcome,actor_user_id,actor_email,target_user_id,target_email,concerning,ip,user_agent,details');
     expect(csv.body).toContain("'=cmd|calc");
     expect(csv.body).not.toMatch(/,=cmd/);
     expect((await outsider.get('/api/admin/audit')).json().items.every((e: { orgId: string }) => e.orgId === other.id)).toBe(true);
@@ -293,6 +293,17 @@ describe('groups, member page and bulk invitations', () => {
     expect(first).toMatchObject({ firstName: 'Bea' });
     const pending = (await admin.get('/api/admin/invitations')).json().items.filter((i: { status: string }) => i.status === 'pending').map((i: { email: string; role: string }) => [i.email, i.role]);
     expect(pending).toEqual(expect.arrayContaining([['bulk1@acme.test', 'member'], ['bulk2@acme.test', 'admin']]));
+  });
+
+  it('says which column of a malformed row is wrong, and which rows replaced a pending invitation', async () => {
+    const first = await admin.post('/api/admin/invitations/bulk', { csv: 'again1@acme.test,Ann,Again,member\n' });
+    expect(first.json().rows[0]).toMatchObject({ ok: true });
+    expect(first.json().rows[0].replacedEarlier).toBeUndefined();
+    const res = await admin.post('/api/admin/invitations/bulk', { csv: 'again1@acme.test,Ann,Again,member\nboss@acme.test,Bo,Boss,owner\n' });
+    expect(res.json().rows).toMatchObject([
+      { row: 1, ok: true, replacedEarlier: true },
+      { row: 2, ok: false, code: 'request.invalid', fields: [{ path: 'role', check: 'invalid_value', message: 'must be member or admin' }] },
+    ]);
   });
 });
 
