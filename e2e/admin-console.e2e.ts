@@ -204,6 +204,11 @@ describe('Admin Portal', () => {
     await create.getByLabel(/^Email/).fill('omar@acme.test');
     await create.getByLabel('First name').fill('Omar');
     await create.getByLabel('Set a password now').check();
+    // The person's own address in it is refused, said of the person, not of the administrator typing.
+    await create.getByTestId('rule-server').getByText("Not the person's e-mail address or username").waitFor();
+    await create.getByLabel(/^Password/).fill('Omar-first-password-2026-long');
+    await create.getByRole('button', { name: 'Create user' }).click();
+    await create.getByText("This password contains the person's e-mail address or username.").waitFor();
     await create.getByLabel(/^Password/).fill('Nile-first-password-2026-long');
     await create.getByTestId('rule-minLength').and(create.locator('[data-ok=true]')).waitFor();
     await create.getByRole('button', { name: 'Create user' }).click();

@@ -18,15 +18,17 @@ type Props = {
   /** Rules the server refused (422 password.policy), e.g. common or history. */
   failedOnServer?: string[];
   autoFocus?: boolean;
+  /** Whose password it is: the person typing (default), or a member an administrator sets it for. */
+  owner?: 'self' | 'member';
 };
 
 /** A new password with the organization's requirements ticked live beneath it, and its confirmation. */
-export function NewPasswordFields({ policy, password, confirm, label, failedOnServer, autoFocus }: Props) {
+export function NewPasswordFields({ policy, password, confirm, label, failedOnServer, autoFocus, owner }: Props) {
   const { t } = useTranslation();
   return (
     <>
       <PasswordField label={label ?? t('common.newPassword')} autoComplete="new-password" required autoFocus={autoFocus} {...password} />
-      <PasswordChecklist policy={policy} password={String(password.value ?? '')} failedOnServer={failedOnServer} />
+      <PasswordChecklist policy={policy} password={String(password.value ?? '')} failedOnServer={failedOnServer} owner={owner} />
       {confirm && <PasswordField label={t('common.confirmPassword')} autoComplete="new-password" required {...confirm} />}
     </>
   );

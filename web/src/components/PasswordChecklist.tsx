@@ -5,14 +5,15 @@ import { checkPasswordRules, type PasswordPolicy } from '../../../contract/passw
 
 const NONE: string[] = [];
 
-type Props = { policy: PasswordPolicy; password: string; failedOnServer?: string[] };
+/** `owner`: "member" when an administrator sets a member's password, so the lines say "the person's", not "your". */
+type Props = { policy: PasswordPolicy; password: string; failedOnServer?: string[]; owner?: 'self' | 'member' };
 
 /**
  * The organization's requirements, ticked live as the person types (the same rules the server
  * enforces). Whether a password names the account, is common or was used before only the server knows, when the form
  * is sent: that line is never ticked ahead of it, and its refusal holds for the password refused only.
  */
-export function PasswordChecklist({ policy, password, failedOnServer = NONE }: Props) {
+export function PasswordChecklist({ policy, password, failedOnServer = NONE, owner = 'self' }: Props) {
   const { t } = useTranslation();
   const rules = checkPasswordRules(policy, password);
   // The password the server's latest refusal was about (each refusal is a new array; the password is
@@ -21,7 +22,7 @@ export function PasswordChecklist({ policy, password, failedOnServer = NONE }: P
   useEffect(() => setRefused(failedOnServer.length > 0 ? password : undefined), [failedOnServer]);
   const failed = refused === password ? failedOnServer : [];
   const serverRule = (['identity', 'common', 'history'] as const).find((rule) => failed.includes(rule));
-  const serverFailure = serverRule && t(`rules.${serverRule}`);
+  const serverFailure = serverRule && t(owner === 'member' && serverRule === 'identity' ? 'rules.memberIdentity' : `rules.${serverRule}`);
   return (
     <List spacing={4} size="sm" aria-live="polite" listStyleType="none">
       {rules.map((r) => (
@@ -34,7 +35,7 @@ export function PasswordChecklist({ policy, password, failedOnServer = NONE }: P
       ))}
       <List.Item data-testid="rule-server" data-failed={String(serverFailure !== undefined)} icon={<Mark ok={false} />}>
         <Text size="sm" c={serverFailure ? 'red.7' : 'dimmed'}>
-          {serverFailure ?? t('rules.server')}
+          {serverFailure ?? t(owner === 'member' ? 'rules.memberServer' : 'rules.server')}
         </Text>
       </List.Item>
     </List>

@@ -66,7 +66,7 @@ function CreateUserFields({ policy }: { policy: PasswordPolicy }) {
         />
         <Checkbox label={t('adminCreateUser.setPassword')} {...form.getInputProps('setPassword', { type: 'checkbox' })} />
         {form.values.setPassword ? (
-          <NewPasswordFields policy={policy} label={t('common.password')} password={form.getInputProps('password')} failedOnServer={serverRules} />
+          <NewPasswordFields policy={policy} label={t('common.password')} password={form.getInputProps('password')} failedOnServer={serverRules} owner="member" />
         ) : (
           <Text size="sm" c="dimmed">{t('adminCreateUser.noPassword')}</Text>
         )}
