@@ -20,6 +20,8 @@ export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 export const PASSWORD_MAX_BYTES = 1024;
 
 export type PasswordRule = 'minLength' | 'lower' | 'upper' | 'digit' | 'symbol';
+/** Every rule a refusal (422 password.policy, `rules`) can name: the checklist's, and those only the server checks. */
+export type RefusedPasswordRule = PasswordRule | 'common' | 'identity' | 'history';
 
 /**
  * The checklist both the page (ticked live) and the server (enforced) use, so they never disagree.

@@ -18,6 +18,8 @@ describe('reportError', () => {
 
   it('prints a server-side refusal the same way', () => {
     expect(reportError(new CliError('The password does not meet the requirements.', { rules: ['digit'] })).text).toBe('Error: The password does not meet the requirements: needs a digit.');
+    // Every rule the server can name reads as words (QA: "identity" was printed as it is).
+    expect(reportError(new CliError('The password does not meet the requirements.', { rules: ['identity'] })).text).toBe('Error: The password does not meet the requirements: contains the e-mail address or username.');
   });
 
   it('names the field of a validation error', () => {

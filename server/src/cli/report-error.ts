@@ -3,6 +3,7 @@ import { ConfigError } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { CliError, UsageError } from './cli-error.ts';
 import { usage } from './usage.ts';
+import type { RefusedPasswordRule } from '../../../contract/password-policy.ts';
 
 /** What the terminal shows for a failure, and the exit code: 2 for a wrong command line, else 1. */
 export function reportError(err: unknown): { text: string; exitCode: number } {
@@ -17,7 +18,8 @@ export function reportError(err: unknown): { text: string; exitCode: number } {
 
 const line = (message: string) => ({ text: `Error: ${message}`, exitCode: 1 });
 
-const ruleText: Record<string, string> = {
+// Every rule, so that a refusal never prints a rule's bare name.
+const ruleText: Record<RefusedPasswordRule, string> = {
   minLength: 'too short',
   lower: 'needs a lower-case letter',
   upper: 'needs an upper-case letter',
@@ -25,11 +27,12 @@ const ruleText: Record<string, string> = {
   symbol: 'needs a symbol',
   common: 'too common',
   history: 'used recently',
+  identity: 'contains the e-mail address or username',
 };
 
 function withRules(message: string, rules: string[] | undefined): string {
   if (!rules?.length) return message;
-  return `${message.replace(/\.$/, '')}: ${rules.map((r) => ruleText[r] ?? r).join(', ')}.`;
+  return `${message.replace(/\.$/, '')}: ${rules.map((r) => ruleText[r as RefusedPasswordRule] ?? r).join(', ')}.`;
 }
 
 /**
