@@ -141,7 +141,14 @@ describe('SAML single sign-on', () => {
       await form.getByRole('tab', { name: 'Enter manually' }).waitFor();
       const importTab = form.getByRole('tabpanel', { name: 'Import metadata' });
       await importTab.getByRole('textbox', { name: 'Name', exact: true }).fill('Expense Reports');
-      await importTab.getByLabel(/^SP metadata \(XML\)/).fill(metadataXml);
+      // Metadata that cannot be read is said at its field, which gets the focus, not above the form.
+      const metadataField = importTab.getByLabel(/^SP metadata \(XML\)/);
+      await metadataField.fill('garbage');
+      await importTab.getByRole('button', { name: 'Create application' }).click();
+      await importTab.getByText(/This metadata does not describe a SAML service provider/).waitFor();
+      await expect.poll(() => metadataField.evaluate((el) => el === document.activeElement && el.getAttribute('aria-invalid'))).toBe('true');
+      expect(await importTab.getByRole('alert').count()).toBe(0);
+      await metadataField.fill(metadataXml);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await form.getByRole('tab', { name: 'Enter manually' }).click();
       const manual = form.getByRole('tabpanel', { name: 'Enter manually' });

@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Group, Stack } from '@mantine/core';
 import { adminKeys } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import type { useAppForm } from '../../forms/use-app-form.ts';
 import { markServerFields } from '../../forms/server-fields.ts';
+import { describeError } from '../../components/describe-error.ts';
+import { afterPaint, focusFirstInvalid } from '../../forms/focus-first-invalid.ts';
 
 type Props<V extends Record<string, unknown>, A> = {
   form: ReturnType<typeof useAppForm<V>>;
@@ -14,14 +16,17 @@ type Props<V extends Record<string, unknown>, A> = {
   onCreated(app: A): void;
   submitLabel: string;
   children: ReactNode;
+  /** The field a refusal with no field path is about (unreadable metadata → the metadata field): said there, not above the form. */
+  refusedField?(error: unknown, values: V): (keyof V & string) | undefined;
 };
 
 /**
  * The form that creates an application, whatever its protocol: sends it, empties itself, refreshes
  * the list, marks server field errors, and hands the created application on (to show what it needs).
  */
-export function NewAppForm<V extends Record<string, unknown>, A>({ form, empty, create, onCreated, submitLabel, children }: Props<V, A>) {
+export function NewAppForm<V extends Record<string, unknown>, A>({ form, empty, create, onCreated, submitLabel, children, refusedField }: Props<V, A>) {
   const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
   const mutation = useMutation({
     mutationFn: create,
     onSuccess: async (app) => {
@@ -30,12 +35,20 @@ export function NewAppForm<V extends Record<string, unknown>, A>({ form, empty, 
       form.resetDirty();
       await queryClient.invalidateQueries({ queryKey: adminKeys.apps() });
     },
-    onError: (err) => markServerFields(form, err),
+    onError: (err, values) => {
+      markServerFields(form, err);
+      const path = refusedField?.(err, values);
+      if (!path) return;
+      const { text, detail } = describeError(err);
+      form.setFieldError(path, detail ? `${text} ${detail}` : text);
+      afterPaint(() => focusFirstInvalid(formRef.current));
+    },
   });
+  const saidAtField = mutation.error && mutation.variables && refusedField?.(mutation.error, mutation.variables);
   return (
-    <form onSubmit={form.onSubmit((values: V) => mutation.mutate(values))} noValidate>
+    <form ref={formRef} onSubmit={form.onSubmit((values: V) => mutation.mutate(values))} noValidate>
       <Stack>
-        <ErrorAlert error={mutation.error} />
+        <ErrorAlert error={saidAtField ? undefined : mutation.error} />
         {children}
         <Group>
           <Button type="submit" loading={mutation.isPending}>

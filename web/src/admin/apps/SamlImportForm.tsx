@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SamlApp } from '../../../../contract/saml-apps.ts';
 import { samlNameIdFormats } from '../../../../contract/saml-apps.ts';
 import { samlAppsApi } from '../../api/saml-apps.ts';
+import { ApiError } from '../../api/client.ts';
 import { useAppForm } from '../../forms/use-app-form.ts';
 import { NewAppForm } from './NewAppForm.tsx';
 import { emptySamlImportForm, samlImportBody, samlImportFormSchema, type SamlFormValues } from './saml-form.ts';
@@ -12,6 +13,11 @@ import { SamlAttributesField } from './SamlAttributesField.tsx';
 import { SamlMfaField } from './SamlMfaField.tsx';
 
 type Props = { onCreated(app: SamlApp): void };
+
+// What the server could not use of the metadata is said at the metadata's own field.
+const METADATA_CODES = new Set(['saml.metadata_invalid', 'outbound.failed', 'outbound.refused', 'request.too_large']);
+const metadataField = (error: unknown, v: SamlFormValues) =>
+  error instanceof ApiError && METADATA_CODES.has(error.code) ? (v.metadataSource === 'url' ? 'metadataUrl' : 'metadataXml') : undefined;
 
 /**
  * "Import metadata": the SP's metadata XML, from a file read in the browser or pasted, or the
@@ -30,7 +36,7 @@ export function SamlImportForm({ onCreated }: Props) {
     if (f) form.setFieldValue('metadataXml', await f.text());
   }
   return (
-    <NewAppForm form={form} empty={emptySamlImportForm} create={(v: SamlFormValues) => samlAppsApi.importMetadata(samlImportBody(v))} onCreated={created} submitLabel={t('adminApps.create')}>
+    <NewAppForm form={form} empty={emptySamlImportForm} create={(v: SamlFormValues) => samlAppsApi.importMetadata(samlImportBody(v))} onCreated={created} submitLabel={t('adminApps.create')} refusedField={metadataField}>
       <SamlAppFields form={form} />
       <SegmentedControl
         aria-label={t('adminSaml.metadataSource')}
