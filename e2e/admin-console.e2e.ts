@@ -287,7 +287,7 @@ describe('Admin Portal', () => {
     const { page, context } = await env.newPage({ bypassCSP: true });
     await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
     await page.waitForURL(`${env.url}/admin`);
-    for (const section of ['Users', 'Groups', 'Administrators', 'Applications', 'Policies', 'Audit log', 'API keys', 'E-mail']) {
+    for (const section of ['Users', 'Groups', 'Administrators', 'Applications', 'Policies', 'Audit log', 'API keys', 'Branding and e-mail']) {
       await nav(page, section);
       await page.getByRole('heading', { level: 1, name: section }).waitFor();
       await page.waitForLoadState('networkidle');
@@ -471,7 +471,7 @@ describe('Admin Portal', () => {
     await nav(page, 'Policies');
     const reminders = page.getByLabel('Reminder e-mails, days before expiry');
     await reminders.waitFor();
-    await nav(page, 'E-mail');
+    await nav(page, 'Branding and e-mail');
     // Back on Policies, the page shows what it had at once and asks again; that answer is held back
     // while another administrator changes a policy and this one types.
     let release!: () => void;
@@ -513,7 +513,9 @@ describe('Admin Portal', () => {
     const { page, context } = await env.newPage();
     await signInThroughPage(page, { url: `${env.url}/admin/login`, email: 'admin@acme.test', password: PASSWORD });
     await page.waitForURL(`${env.url}/admin`);
-    await nav(page, 'E-mail');
+    await nav(page, 'Branding and e-mail');
+    // The outbox is a titled table whose columns say what they hold.
+    await page.getByRole('table', { name: 'Outbox' }).getByRole('columnheader', { name: 'Recipient' }).waitFor();
     const branding = page.getByRole('region', { name: 'Branding' });
     // A text file named .png is no logo: said at the field, which gets the focus; removing it takes that back.
     await branding.locator('input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('this is not an image at all') });
@@ -543,8 +545,8 @@ describe('Admin Portal', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/admin/branding', async (route) => (route.request().method() === 'GET' && (await held), route.continue()));
-    await nav(page, 'E-mail');
-    await page.getByRole('heading', { level: 1, name: 'E-mail' }).waitFor();
+    await nav(page, 'Branding and e-mail');
+    await page.getByRole('heading', { level: 1, name: 'Branding and e-mail' }).waitFor();
     // No empty form to type into, or to save over the organization's branding, while it is unread.
     expect(await page.getByLabel('Name shown').count()).toBe(0);
     release();

@@ -9,11 +9,12 @@ import { loadedItems, pagedQuery } from '../api/paged-query.ts';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { BrandingCard } from './BrandingCard.tsx';
+import { notifyError } from '../components/notify-error.ts';
 
 const keys = { status: ['admin', 'mail', 'status'] as const, outbox: ['admin', 'mail', 'outbox'] as const };
 const colors = { queued: 'blue.9', sent: 'teal.9', logged: 'gray.7', failed: 'red.9' } as const;
 
-/** How mail leaves, a test mail, and the organization's outbox with retry. */
+/** How mail leaves, a test mail, the organization's branding (its mails and sign-in pages wear it), and the outbox with retry. */
 export function MailPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -22,10 +23,15 @@ export function MailPage() {
   const mails = loadedItems(outbox.data);
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.outbox });
   async function test() {
-    const { to } = await api.post<{ to: string }>('/api/admin/mail/test');
-    notifications.show({ color: 'teal', message: t('adminMail.testSent', { to }) });
-    await refresh();
+    try {
+      const { to } = await api.post<{ to: string }>('/api/admin/mail/test');
+      notifications.show({ color: 'teal', message: t('adminMail.testSent', { to }) });
+      await refresh();
+    } catch (err) {
+      notifyError(err);
+    }
   }
+  const retry = (id: string) => api.post(`/api/admin/mail/outbox/${id}/retry`).then(refresh, notifyError);
   return (
     <Stack>
       <Title order={1} size="h2">{t('adminNav.mail')}</Title>
@@ -39,9 +45,19 @@ export function MailPage() {
         ) : <Skeleton h={30} />}
       </Card>
       <BrandingCard />
+      <Title order={2} size="h4" id="outbox-title">{t('adminMail.outbox')}</Title>
       {outbox.isPending ? <Skeleton h={120} /> : mails.length ? (
         <Table.ScrollContainer minWidth={640}>
-          <Table>
+          <Table aria-labelledby="outbox-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('adminMail.column.when')}</Table.Th>
+                <Table.Th>{t('adminMail.column.to')}</Table.Th>
+                <Table.Th>{t('adminMail.column.subject')}</Table.Th>
+                <Table.Th>{t('adminMail.column.state')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {mails.map((m) => (
                 <Table.Tr key={m.id} data-testid="mail-row">
@@ -49,7 +65,7 @@ export function MailPage() {
                   <Table.Td>{m.to}</Table.Td>
                   <Table.Td>{m.subject}</Table.Td>
                   <Table.Td><Badge color={colors[m.status]} variant="filled">{t(`adminMail.status.${m.status}`)}</Badge>{m.lastError && <Text size="xs" c="red.8">{m.lastError}</Text>}</Table.Td>
-                  <Table.Td>{m.status === 'failed' && <Button size="xs" variant="default" onClick={() => api.post(`/api/admin/mail/outbox/${m.id}/retry`).then(refresh)}>{t('adminMail.retry')}</Button>}</Table.Td>
+                  <Table.Td>{m.status === 'failed' && <Button size="xs" variant="default" onClick={() => retry(m.id)}>{t('adminMail.retry')}</Button>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
