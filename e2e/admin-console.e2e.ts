@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startE2E, linkIn, PASSWORD, type E2E } from './support/environment.ts';
-import { expectNotificationClearOfHeader, signedInToAdmin, signInThroughPage } from './support/pages.ts';
+import { expectLimitSaidAtField, expectNotificationClearOfHeader, signedInToAdmin, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { apiKeys, apps, auditEvents, memberships } from '../server/src/db/schema/index.ts';
@@ -375,12 +375,7 @@ describe('Admin Portal', () => {
     expect(await newName.getAttribute('aria-invalid')).toBe('true');
     // The field stops at 100 characters; past it (a script, a browser without maxlength), the server's limit is said there too.
     await newName.evaluate((input) => input.removeAttribute('maxlength'));
-    await newName.fill('x'.repeat(101));
-    await sales.getByRole('button', { name: 'Save' }).click();
-    const limit = sales.getByText('At most 100 characters.');
-    await limit.waitFor();
-    await newName.fill('Marketing');
-    await limit.waitFor({ state: 'detached' });
+    await expectLimitSaidAtField(sales, newName, sales.getByRole('button', { name: 'Save' }), 'Marketing');
     expect(await newName.getAttribute('aria-invalid')).toBeNull();
     await sales.getByRole('button', { name: 'Save' }).click();
     await sales.getByRole('alert').getByText('Another group already has this name.').waitFor();
@@ -615,12 +610,7 @@ describe('Admin Portal', () => {
     const employment = page.getByRole('region', { name: 'Employment Information' });
     const jobTitle = employment.getByLabel('Job Title');
     // Said as the person's own Profile says it: the limit passed, at the field, gone once it is edited.
-    await jobTitle.fill('x'.repeat(101));
-    await employment.getByRole('button', { name: 'Save' }).click();
-    const limit = employment.getByText('At most 100 characters.');
-    await limit.waitFor();
-    await jobTitle.fill('طيار');
-    await limit.waitFor({ state: 'detached' });
+    await expectLimitSaidAtField(employment, jobTitle, employment.getByRole('button', { name: 'Save' }), 'طيار');
     // Names and addresses follow their script.
     expect(await jobTitle.evaluate((input) => input.matches(':dir(rtl)'))).toBe(true);
     expect(await personal.getByLabel('City').getAttribute('dir')).toBe('auto');

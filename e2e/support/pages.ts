@@ -49,6 +49,19 @@ export async function sendPasswordWithAddress(page: Page, fields: { password: Lo
   return refusal;
 }
 
+/**
+ * Fills `field` of `scope` with 101 characters, sends it with `submit`, and checks the 100-character
+ * limit is said there, and goes once the field is edited to `then`.
+ */
+export async function expectLimitSaidAtField(scope: Locator, field: Locator, submit: Locator, then: string): Promise<void> {
+  await field.fill('x'.repeat(101));
+  await submit.click();
+  const limit = scope.getByText('At most 100 characters.');
+  await limit.waitFor();
+  await field.fill(then);
+  await limit.waitFor({ state: 'detached' });
+}
+
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 /** Whether a click at (x, y) reaches `el` (or what it holds), nothing painted above it. */
