@@ -79,5 +79,11 @@ export const oidcAppUpdatedSchema = oidcAppSchema.extend({ clientSecret: z.strin
 
 /** POST /api/oidc/interaction/:uid/consent — the person's answer on the consent screen. */
 export const consentAnswerInput = z.object({ approve: z.boolean() });
+/**
+ * POST /api/oidc/interaction/:uid/abort — going back to the application without signing in: from
+ * "no access" (the default), or cancelling the extra check an application asked for. Either way the
+ * application learns access_denied, and nothing is issued.
+ */
+export const abortInteractionInput = z.object({ reason: z.enum(['no_access', 'step_up_cancelled']).default('no_access') }).default({ reason: 'no_access' });
 /** GET /api/oidc/interaction/:uid/consent */
 export const consentQuestionSchema = z.object({ app: z.object({ id: z.string(), name: z.string(), icon: z.string().nullable() }), scopes: z.array(z.string()) });

@@ -332,6 +332,14 @@ describe('OpenID Connect single sign-on', () => {
     await page.getByRole('button', { name: 'I have saved my codes' }).click();
     await page.getByTestId('factor-row').filter({ hasText: 'Authenticator app' }).waitFor();
 
+    // Declining the check tells the application (access_denied), rather than leaving it waiting.
+    const declined = await launchTile(page, context, 'Payroll');
+    await declined.waitForURL(/\/sso\/step-up\?returnTo=/);
+    await declined.getByRole('button', { name: 'Cancel and return to the application' }).click();
+    await declined.waitForURL((u) => u.href.startsWith(rp.callbackUri));
+    expect(await declined.getByTestId('rp-error').textContent()).toBe('access_denied');
+    await declined.close();
+
     const tab = await launchTile(page, context, 'Payroll');
     await tab.waitForURL(/\/sso\/step-up\?returnTo=/);
     await tab.getByRole('heading', { level: 1, name: 'Verify Your Identity' }).waitFor();

@@ -28,5 +28,5 @@ export const ssoApi = {
   /** 204 with a new session cookie that records the factor. */
   stepUp: (answer: StepUpAnswer, handle?: string) => api.post<void>('/api/me/step-up', { answer, ...(handle ? { handle } : {}) }),
   answerConsent: (uid: string, approve: boolean) => api.post<{ redirectTo: string }>(`/api/oidc/interaction/${encodeURIComponent(uid)}/consent`, { approve }),
-  abortInteraction: (uid: string) => api.post<{ redirectTo: string }>(`/api/oidc/interaction/${encodeURIComponent(uid)}/abort`),
+  abortInteraction: (uid: string, reason: 'no_access' | 'step_up_cancelled' = 'no_access') => api.post<{ redirectTo: string }>(`/api/oidc/interaction/${encodeURIComponent(uid)}/abort`, { reason }),
 };

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { SecondFactorForm } from '../components/SecondFactorForm.tsx';
 import { webauthn } from '../lib/webauthn.ts';
 import { sameOriginPath } from '../../../contract/same-origin-path.ts';
+import { useReturnToApp } from './use-return-to-app.ts';
 
 /**
  * "Verify Your Identity" for an application whose MFA rule the session does not meet yet: one
@@ -22,6 +23,8 @@ export function StepUpPage() {
   const options = useQuery(ssoQueries.stepUp());
   const [error, setError] = useState<unknown>();
   const [leaving, setLeaving] = useState(false);
+  // From an OpenID Connect sign-in the person may decline the check: the application is told, not left waiting.
+  const { uid, back } = useReturnToApp('step_up_cancelled');
 
   /** Presents one factor; on success a full page load carries the new session cookie onward. */
   async function present(call: () => Promise<void>): Promise<boolean> {
@@ -64,6 +67,11 @@ export function StepUpPage() {
             <Anchor component={Link} to={`/security?continue=${encodeURIComponent(target)}`} fw={600}>
               {t('sso.setUpFactor')}
             </Anchor>
+            {uid && (
+              <Button variant="default" onClick={() => back.mutate(uid)} loading={back.isPending || back.isSuccess}>
+                {t('sso.cancelToApp')}
+              </Button>
+            )}
           </Stack>
         </Alert>
       ) : (
@@ -82,6 +90,12 @@ export function StepUpPage() {
               })
             }
           />
+          <ErrorAlert error={back.error} />
+          {uid && (
+            <Button variant="default" onClick={() => back.mutate(uid)} loading={back.isPending || back.isSuccess}>
+              {t('sso.cancelToApp')}
+            </Button>
+          )}
         </Stack>
       )}
     </AuthCard>

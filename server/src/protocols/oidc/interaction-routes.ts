@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { z } from 'zod';
-import { consentAnswerInput } from '../../../../contract/oidc-apps.ts';
+import { abortInteractionInput, consentAnswerInput } from '../../../../contract/oidc-apps.ts';
 import { AppError } from '../../errors.ts';
 import { recordConsent } from '../../domain/apps/consent-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
@@ -88,7 +88,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
       case 'denied':
         return reply.redirect(page(`/sso/denied?interaction=${details.uid}`), 303);
       case 'step_up':
-        return reply.redirect(page(`/sso/step-up?returnTo=${back}`), 303);
+        return reply.redirect(page(`/sso/step-up?returnTo=${back}&interaction=${details.uid}`), 303);
       case 'ask_consent':
         return reply.redirect(page(`/sso/consent/${details.uid}`), 303);
       case 'login': {
@@ -136,11 +136,12 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     return { redirectTo: to };
   });
 
-  /** "Return to the application" from the no-access page: the client learns access_denied, nothing issued. */
-  r.post('/api/oidc/interaction/:uid/abort', { schema: { params } }, async (req, reply) => {
+  /** Back to the application without signing in (no access, or the extra check cancelled): the client learns access_denied, nothing issued. */
+  r.post('/api/oidc/interaction/:uid/abort', { schema: { params, body: abortInteractionInput } }, async (req, reply) => {
     const { provider } = await holder.current();
     const details = await detailsOf(provider, req, reply);
-    const to = await finish(details, { error: 'access_denied', error_description: 'You do not have access to this application.' }, { mergeWithLastSubmission: true });
+    const description = req.body.reason === 'step_up_cancelled' ? 'The person did not complete the verification the application asks for.' : 'You do not have access to this application.';
+    const to = await finish(details, { error: 'access_denied', error_description: description }, { mergeWithLastSubmission: true });
     return { redirectTo: to };
   });
 }
