@@ -225,9 +225,23 @@ describe('Admin Portal', () => {
     await adminRow('admin@acme.test').waitFor();
     await a.getByRole('combobox', { name: 'Member' }).fill('omar');
     await a.getByRole('option', { name: /omar@acme\.test/ }).click();
+    // Either way is asked first, naming the person: said no to, nothing changes and the pick stays.
+    const answer = (reply: 'accept' | 'dismiss') => new Promise<string>((resolve) => a.once('dialog', (d) => void (resolve(d.message()), reply === 'accept' ? d.accept() : d.dismiss())));
+    let asked = answer('dismiss');
     await a.getByRole('button', { name: 'Make administrator' }).click();
+    expect(await asked).toContain('Make omar@acme.test an administrator?');
+    expect(await adminRow('omar@acme.test').count()).toBe(0);
+    asked = answer('accept');
+    await a.getByRole('button', { name: 'Make administrator' }).click();
+    await asked;
     await adminRow('omar@acme.test').waitFor();
+    asked = answer('dismiss');
     await a.getByRole('button', { name: 'Revoke the administrator role of omar@acme.test' }).click();
+    expect(await asked).toBe('Revoke the administrator role of omar@acme.test? They lose access to the Administrator Portal at once.');
+    expect(await adminRow('omar@acme.test').count()).toBe(1);
+    asked = answer('accept');
+    await a.getByRole('button', { name: 'Revoke the administrator role of omar@acme.test' }).click();
+    await asked;
     await adminRow('omar@acme.test').waitFor({ state: 'detached' });
     a.once('dialog', (d) => void d.accept());
     await a.getByRole('button', { name: 'Revoke the administrator role of admin@acme.test' }).click();

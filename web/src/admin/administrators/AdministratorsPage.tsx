@@ -29,16 +29,22 @@ export function AdministratorsPage() {
       await queryClient.invalidateQueries(user.id === session.user.id ? undefined : { queryKey: adminKeys.all });
     },
   });
+  // Either way someone's powers change at once, for the whole organization: asked first, naming them.
+  function grant(user: AdminUser) {
+    if (!window.confirm(t('adminAdmins.confirmGrant', { email: user.email }))) return false;
+    setRole.mutate({ user, role: 'admin' });
+    return true;
+  }
   function revoke(user: AdminUser) {
-    if (user.id === session.user.id && !window.confirm(t('adminAdmins.confirmSelf'))) return;
-    setRole.mutate({ user, role: 'member' });
+    const question = user.id === session.user.id ? t('adminAdmins.confirmSelf') : t('adminAdmins.confirmRevoke', { email: user.email });
+    if (window.confirm(question)) setRole.mutate({ user, role: 'member' });
   }
   return (
     <Stack>
       <Title order={1} size="h2">{t('adminNav.administrators')}</Title>
       <Text>{t('adminAdmins.intro')}</Text>
       <ErrorAlert error={setRole.error} />
-      <GrantAdministrator pending={setRole.isPending} onGrant={(user) => setRole.mutate({ user, role: 'admin' })} />
+      <GrantAdministrator pending={setRole.isPending} onGrant={grant} />
       <Section id="admins-list" title={t('adminAdmins.current')}>
         {admins.isPending ? (
           <Skeleton h={120} />
@@ -77,8 +83,8 @@ export function AdministratorsPage() {
   );
 }
 
-/** Pick a member (searched on the server as the administrator types) and make them an administrator. */
-function GrantAdministrator({ pending, onGrant }: { pending: boolean; onGrant(user: AdminUser): void }) {
+/** Pick a member (searched on the server as the administrator types) and make them an administrator (`onGrant` false: not done). */
+function GrantAdministrator({ pending, onGrant }: { pending: boolean; onGrant(user: AdminUser): boolean }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<AdminUser | undefined>();
@@ -108,8 +114,8 @@ function GrantAdministrator({ pending, onGrant }: { pending: boolean; onGrant(us
           disabled={!picked}
           loading={pending}
           onClick={() => {
-            if (!picked) return;
-            onGrant(picked);
+            // Said no to, the pick stays, to be granted after all or changed.
+            if (!picked || !onGrant(picked)) return;
             setPicked(undefined);
             setSearch('');
           }}
