@@ -608,6 +608,32 @@ describe('Admin Portal', () => {
     expect(await db.$count(apps, and(eq(apps.orgId, acmeId), inArray(apps.name, ['Double bookmark', 'Double OIDC'])))).toBe(2);
     await context.close();
   });
+  it("asks before revoking an invitation, and says an invitation's refusal in its own form", async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    const invite = page.getByRole('region', { name: 'Invite a user' });
+    // Said by the form it is about, not above all three forms of the page.
+    await invite.getByLabel(/^Email/).fill('lou@acme.test');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await invite.getByRole('alert').getByText('This person is already a member of the organization.').waitFor();
+    await invite.getByLabel(/^Email/).fill('rita@acme.test');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText('Invitation sent to rita@acme.test.').waitFor();
+    await page.getByRole('textbox', { name: 'Search users' }).fill('rita@');
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Invited' }).click();
+    await userRow(page, 'rita@acme.test').waitFor();
+    // Its link stops working: asked first, naming the address; said no to, the invitation stays.
+    let asked = '';
+    page.once('dialog', (d) => void ((asked = d.message()), d.dismiss()));
+    await page.getByRole('button', { name: 'Revoke the invitation of rita@acme.test' }).click();
+    expect(asked).toBe('Revoke the invitation of rita@acme.test? The link in the e-mail stops working.');
+    expect(await userRow(page, 'rita@acme.test').count()).toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Revoke the invitation of rita@acme.test' }).click();
+    await userRow(page, 'rita@acme.test').waitFor({ state: 'detached' });
+    await context.close();
+  });
+
   // Last: a second organization changes what the login page shows, which the tests above rely on.
   it("shows a shared person's personal details read-only, and saves this organization's own fields", async () => {
     const globex = await env.seedOrg('Globex');

@@ -79,10 +79,11 @@ function MemberMenu({ user: u, onAction }: { user: AdminUser; onAction: Props['o
 
 function InvitationActions({ user: u, onInvitation }: { user: AdminUser; onInvitation: Props['onInvitation'] }) {
   const { t } = useTranslation();
+  // Revoking cannot be undone from here (the link stops working, a new invitation sends a new one): asked first.
   return (
     <Group gap="xs" justify="flex-end">
       <Button size="xs" variant="default" aria-label={t('adminUsers.resendTo', { email: u.email })} onClick={() => onInvitation(() => adminApi.resend(u.id))}>{t('adminUsers.resend')}</Button>
-      <Button size="xs" variant="light" color="red" aria-label={t('adminUsers.revokeFor', { email: u.email })} onClick={() => onInvitation(() => adminApi.revoke(u.id))}>{t('adminUsers.revoke')}</Button>
+      <Button size="xs" variant="light" color="red" aria-label={t('adminUsers.revokeFor', { email: u.email })} onClick={() => window.confirm(t('adminUsers.confirmRevoke', { email: u.email })) && onInvitation(() => adminApi.revoke(u.id))}>{t('adminUsers.revoke')}</Button>
     </Group>
   );
 }

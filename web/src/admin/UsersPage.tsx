@@ -43,7 +43,7 @@ export function UsersPage() {
       setSending(false);
     }
   }
-  // A row's action is told where the administrator is looking, not in the alert above the invitation form.
+  // A row's action is told where the administrator is looking, not in the invitation form's alert.
   async function rowAction(call: () => Promise<unknown>) {
     try {
       await call();
@@ -57,10 +57,11 @@ export function UsersPage() {
   return (
     <Stack>
       <Title order={1} size="h2">{t('adminUsers.title')}</Title>
-      <ErrorAlert error={error} />
       <Card withBorder component="section" aria-labelledby="invite-title">
         <Stack component="form" onSubmit={sendInvite}>
           <Title order={2} size="h4" id="invite-title">{t('adminUsers.invite')}</Title>
+          {/* In the card, by the form it is about: above the page it read as the other forms' refusal too. */}
+          <ErrorAlert error={error} />
           {/* Four fields side by side on a wide screen, two on a tablet, one above another on a phone. */}
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <TextInput label={t('common.email')} type="email" required error={serverFieldError(error, 'email', t)} value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.currentTarget.value })} />
