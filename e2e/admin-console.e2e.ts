@@ -634,6 +634,33 @@ describe('Admin Portal', () => {
     await context.close();
   });
 
+  it('keeps a token lifetime as typed and says its range, then hands the keyboard on to the new application', async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    await nav(page, 'Applications');
+    await page.getByText('OpenID Connect', { exact: true }).click();
+    const oidc = page.getByRole('region', { name: 'New OpenID Connect application' });
+    await oidc.getByLabel(/^Name/).fill('Lifetimes');
+    await oidc.getByLabel('Redirect URI 1', { exact: true }).fill('https://lifetimes.acme.test/callback');
+    const access = oidc.getByLabel('Access token lifetime (seconds)');
+    const refresh = oidc.getByLabel('Refresh token lifetime (seconds)');
+    // Not clamped to the nearest limit on leaving the field: what was typed is what is refused.
+    await access.fill('999999999');
+    await refresh.fill('-5');
+    await oidc.getByLabel(/^Name/).click();
+    expect(await access.inputValue()).toBe('999999999');
+    expect(await refresh.inputValue()).toBe('-5');
+    await oidc.getByRole('button', { name: 'Create application' }).click();
+    await oidc.getByText('Enter a whole number from 60 to 86400.').waitFor();
+    await oidc.getByText('Enter a whole number from 300 to 7776000.').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await access.fill('600');
+    await refresh.fill('3600');
+    await oidc.getByRole('button', { name: 'Create application' }).click();
+    const ready = page.getByRole('dialog', { name: 'Lifetimes is ready' });
+    await ready.getByRole('button', { name: 'I have copied what I need' }).click();
+    await context.close();
+  });
+
   // Last: a second organization changes what the login page shows, which the tests above rely on.
   it("shows a shared person's personal details read-only, and saves this organization's own fields", async () => {
     const globex = await env.seedOrg('Globex');

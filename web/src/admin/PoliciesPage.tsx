@@ -49,7 +49,7 @@ export function PoliciesPage() {
         clampBehavior="none"
         allowDecimal={false}
         value={shown}
-        error={ok ? undefined : t('adminPolicies.between', { min, max })}
+        error={ok ? undefined : t('validation.between', { min, max })}
         onChange={(v) => {
           setTyped({ ...typed, [id]: v });
           if (typeof v === 'number') setP({ ...p, [section]: { ...p[section], [key]: v } });

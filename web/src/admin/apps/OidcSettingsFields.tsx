@@ -60,8 +60,8 @@ export function OidcSettingsFields({ form }: Props) {
         {t('adminOidc.advanced')}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NumberInput label={t('adminOidc.accessTokenTtl')} min={60} max={86_400} allowDecimal={false} {...form.getInputProps('accessTokenTtlSeconds')} />
-        <NumberInput label={t('adminOidc.refreshTokenTtl')} min={300} max={90 * 86_400} allowDecimal={false} {...form.getInputProps('refreshTokenTtlSeconds')} />
+        <LifetimeField form={form} path="accessTokenTtlSeconds" label={t('adminOidc.accessTokenTtl')} min={60} max={86_400} />
+        <LifetimeField form={form} path="refreshTokenTtlSeconds" label={t('adminOidc.refreshTokenTtl')} min={300} max={90 * 86_400} />
         {isConfidentialKind(kind) && (
           <Select
             label={t('adminOidc.tokenEndpointAuthMethod')}
@@ -76,4 +76,16 @@ export function OidcSettingsFields({ form }: Props) {
       </SimpleGrid>
     </Stack>
   );
+}
+
+type LifetimeProps = { form: OidcForm; path: 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds'; label: string; min: number; max: number };
+
+/**
+ * A token lifetime in seconds, kept as typed: Mantine's clamping on blur turned 999999999 into the
+ * maximum unseen (QA). Out of range, empty or fractional, the field says the range and the form is not sent.
+ */
+function LifetimeField({ form, path, label, min, max }: LifetimeProps) {
+  const { t } = useTranslation();
+  const input = form.getInputProps(path);
+  return <NumberInput label={label} min={min} max={max} clampBehavior="none" allowDecimal={false} {...input} error={input.error ? t('validation.between', { min, max }) : undefined} />;
 }

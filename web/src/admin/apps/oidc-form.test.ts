@@ -20,6 +20,11 @@ describe('the OIDC application form', () => {
     expect(issuesOf(form({ redirectUris: ['https://ok.test/cb', 'https://*.acme.test/cb'] }))).toEqual(['redirectUris.1']);
   });
 
+  it('refuses a token lifetime out of range as typed, rather than sending a clamped one', () => {
+    expect(issuesOf(form({ accessTokenTtlSeconds: 999_999_999, refreshTokenTtlSeconds: -5 }))).toEqual(['accessTokenTtlSeconds', 'refreshTokenTtlSeconds']);
+    expect(issuesOf(form({ accessTokenTtlSeconds: 86_400, refreshTokenTtlSeconds: 300 }))).toEqual([]);
+  });
+
   it('checks the minutes only when the rule is "within the last N minutes"', () => {
     expect(issuesOf(form({ mfaPolicy: { mode: 'recent', withinMinutes: 0 } }))).toEqual(['mfaPolicy.withinMinutes']);
     expect(issuesOf(form({ mfaPolicy: { mode: 'mfa', withinMinutes: 0 } }))).toEqual([]);
