@@ -658,6 +658,8 @@ describe('Admin Portal', () => {
     await oidc.getByRole('button', { name: 'Create application' }).click();
     const ready = page.getByRole('dialog', { name: 'Lifetimes is ready' });
     await ready.getByRole('button', { name: 'I have copied what I need' }).click();
+    // Closed, the dialog leaves the focus on the new application's row, not on the page's body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Lifetimes, settings');
     await context.close();
   });
 

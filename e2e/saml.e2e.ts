@@ -185,6 +185,8 @@ describe('SAML single sign-on', () => {
       expect((await readFile(await download.path())).toString('utf8').trim()).toBe(key.certificatePem.trim());
       expect(await seriousA11yViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Done' }).click();
+      // The keyboard goes on from the new application's row, not from the top of the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Expense Reports, settings');
       await dialog.waitFor({ state: 'detached' });
 
       // Assigned to the Engineers group (Ada is a member) from the application's row.

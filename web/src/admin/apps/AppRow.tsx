@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { adminApi, adminQueries, type AdminApp } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { settingsPathOf, typeLabelKeys } from './app-types.ts';
+import { appLinkId } from './focus-new-app.ts';
 
 type Props = { app: AdminApp };
 
@@ -35,7 +36,7 @@ export function AppRow({ app }: Props) {
             {app.name.slice(0, 2)}
           </Avatar>
           {settings ? (
-            <Anchor component={Link} to={settings} aria-label={t('adminApps.settingsOf', { name: app.name })}>
+            <Anchor component={Link} to={settings} id={appLinkId(app.id)} aria-label={t('adminApps.settingsOf', { name: app.name })}>
               {app.name}
             </Anchor>
           ) : (

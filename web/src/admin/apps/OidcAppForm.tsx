@@ -7,6 +7,7 @@ import { emptyOidcForm, oidcCreateBody, oidcFormSchema, type OidcFormValues } fr
 import { NewAppForm } from './NewAppForm.tsx';
 import { OidcCredentialsDialog } from './OidcCredentialsDialog.tsx';
 import { OidcSettingsFields } from './OidcSettingsFields.tsx';
+import { focusNewApp } from './focus-new-app.ts';
 
 /** Creates an OpenID Connect application, then shows its client ID and (once) its secret. */
 export function OidcAppForm() {
@@ -22,7 +23,7 @@ export function OidcAppForm() {
         <OidcSettingsFields form={form} />
       </NewAppForm>
       {created && (
-        <OidcCredentialsDialog title={t('adminOidc.createdTitle', { name: created.name })} clientId={created.clientId} clientSecret={created.clientSecret} onClose={() => setCreated(undefined)} />
+        <OidcCredentialsDialog title={t('adminOidc.createdTitle', { name: created.name })} clientId={created.clientId} clientSecret={created.clientSecret} onClose={() => (setCreated(undefined), focusNewApp(created.id))} />
       )}
     </>
   );

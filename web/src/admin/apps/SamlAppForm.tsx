@@ -5,6 +5,7 @@ import type { SamlApp } from '../../../../contract/saml-apps.ts';
 import { SamlCreatedDialog } from './SamlCreatedDialog.tsx';
 import { SamlImportForm } from './SamlImportForm.tsx';
 import { SamlManualForm } from './SamlManualForm.tsx';
+import { focusNewApp } from './focus-new-app.ts';
 
 /** Creates a SAML service provider from its metadata or by hand, then shows what the SP needs from us. */
 export function SamlAppForm() {
@@ -24,7 +25,7 @@ export function SamlAppForm() {
           <SamlManualForm onCreated={setCreated} />
         </Tabs.Panel>
       </Tabs>
-      {created && <SamlCreatedDialog app={created} onClose={() => setCreated(undefined)} />}
+      {created && <SamlCreatedDialog app={created} onClose={() => (setCreated(undefined), focusNewApp(created.id))} />}
     </>
   );
 }
