@@ -9,6 +9,7 @@ export const TEXT_MESSAGES = {
   invisible: 'contains invisible characters (such as a zero-width space)',
   redirectUri: 'must be an exact https:// address (http:// only on localhost), without wildcards or #fragment',
   httpsAddress: 'must be an https:// address (http:// only on localhost)',
+  httpAddress: 'must be an http:// or https:// address',
   noFragment: 'must not contain a fragment',
   certificate: 'must be an X.509 certificate (PEM) with an RSA key',
   role: 'must be member or admin',
@@ -88,7 +89,7 @@ export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** `message` names the address's form; a well-formed address that is too long gets zod's length message. */
 const webUrl = (message: string) => z.url({ protocol: /^https?$/, error: (issue) => (issue.code === 'invalid_format' ? message : undefined) }).max(2048);
 
-export const httpUrl = webUrl('must be an http:// or https:// address');
+export const httpUrl = webUrl(TEXT_MESSAGES.httpAddress);
 
 /** Where a browser is sent with a credential (an assertion, a code): https://, or http:// on loopback only. */
 export const httpsOrLoopbackUrl = webUrl(TEXT_MESSAGES.httpsAddress).refine((s) => !s.startsWith('http:') || LOOPBACK_HOSTS.has(new URL(s).hostname), TEXT_MESSAGES.httpsAddress);

@@ -663,6 +663,17 @@ describe('Admin Portal', () => {
     await context.close();
   });
 
+  it("says what a bookmark's address must be on its settings page, as its create form does", async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    await nav(page, 'Applications');
+    await page.getByRole('link', { name: 'Handbook, settings' }).click();
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await settings.getByLabel(/^URL/).fill('handbook');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByText('An http:// or https:// address.').waitFor();
+    await context.close();
+  });
+
   // Last: a second organization changes what the login page shows, which the tests above rely on.
   it("shows a shared person's personal details read-only, and saves this organization's own fields", async () => {
     const globex = await env.seedOrg('Globex');

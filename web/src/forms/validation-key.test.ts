@@ -18,6 +18,7 @@ describe('validationKey', () => {
     expect(validationKey({ code: 'custom', message: 'contains control or text-direction characters' })).toBe('validation.hiddenCharacters');
     expect(validationKey({ code: 'custom', message: 'must be an exact https:// address (http:// only on localhost), without wildcards or #fragment' })).toBe('validation.redirectUri');
     expect(validationKey({ code: 'custom', message: 'contains invisible characters (such as a zero-width space)' })).toBe('validation.invisibleCharacters');
+    expect(validationKey({ code: 'invalid_format', format: 'url', input: 'wiki', message: 'must be an http:// or https:// address' })).toBe('validation.httpAddress');
     expect(validationKey({ code: 'custom', message: 'something else entirely' })).toBe('validation.invalid');
   });
   it('maps the issues zod really raises', () => {

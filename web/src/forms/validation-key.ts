@@ -24,6 +24,7 @@ const CONTRACT_MESSAGE_KEYS = new Map<string, string>([
   [TEXT_MESSAGES.invisible, 'validation.invisibleCharacters'],
   [TEXT_MESSAGES.redirectUri, 'validation.redirectUri'],
   [TEXT_MESSAGES.httpsAddress, 'validation.httpsAddress'],
+  [TEXT_MESSAGES.httpAddress, 'validation.httpAddress'],
   [TEXT_MESSAGES.noFragment, 'validation.noFragment'],
   [TEXT_MESSAGES.certificate, 'validation.certificate'],
   [TEXT_MESSAGES.role, 'validation.role'],

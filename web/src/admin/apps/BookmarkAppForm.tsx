@@ -37,7 +37,7 @@ export function BookmarkAppForm() {
       <ErrorAlert error={error} />
       <Group grow>
         <TextInput label={t('adminApps.name')} required maxLength={100} error={serverFieldError(error, 'name', t)} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-        <TextInput label={t('adminApps.url')} type="url" required error={serverFieldError(error, 'url', t, 'adminApps.urlHint')} value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} />
+        <TextInput label={t('adminApps.url')} type="url" required error={serverFieldError(error, 'url', t, 'validation.httpAddress')} value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} />
       </Group>
       <TextInput label={t('adminApps.description')} maxLength={500} error={serverFieldError(error, 'description', t)} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
       <Textarea label={t('adminApps.details')} maxLength={5000} error={serverFieldError(error, 'details', t)} value={form.details} onChange={(e) => setForm({ ...form, details: e.currentTarget.value })} />
