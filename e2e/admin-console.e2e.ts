@@ -674,6 +674,16 @@ describe('Admin Portal', () => {
     await context.close();
   });
 
+  it('reports a CSV invitation in French with words agreeing with each count', async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    await page.goto(`${env.url}/admin?lang=fr`);
+    const bulk = page.getByRole('region', { name: 'Inviter depuis un fichier CSV' });
+    await bulk.locator('input[type=file]').setInputFiles({ name: 'une.csv', mimeType: 'text/csv', buffer: Buffer.from('email,firstName\ncsv-fr@acme.test,Zoé\n') });
+    await bulk.getByRole('button', { name: 'Envoyer les invitations' }).click();
+    await bulk.getByText('1 invitée, 0 non invitée.').waitFor();
+    await context.close();
+  });
+
   // Last: a second organization changes what the login page shows, which the tests above rely on.
   it("shows a shared person's personal details read-only, and saves this organization's own fields", async () => {
     const globex = await env.seedOrg('Globex');

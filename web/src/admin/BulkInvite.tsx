@@ -49,7 +49,7 @@ export function BulkInvite() {
         </Group>
         {report && (
           <>
-            <Text size="sm">{t('adminUsers.bulkResult', { invited: report.invited, failed: report.failed })}</Text>
+            <Text size="sm">{t('adminUsers.bulkResult', { invited: t('adminUsers.bulkInvited', { count: report.invited }), notInvited: t('adminUsers.bulkNotInvited', { count: report.failed }) })}</Text>
             <Table>
               <Table.Tbody>
                 {report.rows.map((r) => (

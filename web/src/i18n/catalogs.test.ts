@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 import { errorCodes } from '../../../server/src/errors.ts';
@@ -54,6 +55,19 @@ describe('the English and French catalogs', () => {
       const text = (key: string) => (key.startsWith('{{') ? key : catalog.get(key.replaceAll('.', '\u0000'))!.toLocaleLowerCase());
       expect(buttons.filter(([named, shown]) => !text(named).startsWith(text(shown)))).toEqual([]);
     }
+  });
+
+  it('agree in number with the count they give ("1 invitée", "2 invitées")', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: 'fr', interpolation: { escapeValue: false } });
+    const bulk = (invited: number, failed: number) => i18n.t('adminUsers.bulkResult', { invited: i18n.t('adminUsers.bulkInvited', { count: invited }), notInvited: i18n.t('adminUsers.bulkNotInvited', { count: failed }) });
+    expect(bulk(1, 0)).toBe('1 invitée, 0 non invitée.');
+    expect(bulk(2, 3)).toBe('2 invitées, 3 non invitées.');
+    expect(i18n.t('lists.shown', { count: 1 })).toBe('1 affiché');
+    expect(i18n.t('dashboard.action.password_expiring', { days: 1, count: 1 })).toBe('Votre mot de passe expire dans 1 jour.');
+    await i18n.changeLanguage('en');
+    expect(bulk(1, 1)).toBe('1 invited, 1 not invited.');
+    expect(i18n.t('dashboard.action.recovery_codes_low', { left: 1, count: 1 })).toBe('Only 1 recovery code left: make new ones.');
   });
 
   it('say something for every error code the server answers with', () => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../contract/session.ts';
 import { meQueries } from '../api/me.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { actionCount } from './action-count.ts';
 
 /** What this person can reach in the active organization, and what needs their action. */
 export function DashboardPage() {
@@ -22,7 +23,7 @@ export function DashboardPage() {
       ) : dashboard.data ? (
         <>
           {dashboard.data.actions.map((a) => (
-            <Alert key={a.kind} color="orange" title={String(t(`dashboard.action.${a.kind}`, { ...a }))}>
+            <Alert key={a.kind} color="orange" title={String(t(`dashboard.action.${a.kind}`, { ...a, count: actionCount(a) }))}>
               <Anchor component={Link} to={a.kind === 'recovery_email_unconfirmed' ? '/profile' : '/security'}>{t('dashboard.fix')}</Anchor>
             </Alert>
           ))}
