@@ -684,6 +684,22 @@ describe('Admin Portal', () => {
     await context.close();
   });
 
+  it('lists applications on a phone with whole type badges and their assignment in view', async () => {
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${env.url}/admin/applications`);
+    for (const [name, badge] of [['Handbook', 'Bookmark'], ['Double OIDC', 'OIDC']]) {
+      const row = page.getByTestId('admin-app-row').filter({ hasText: name });
+      const label = row.getByText(badge, { exact: true });
+      expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth), `${badge} badge cut short`).toBe(true);
+      const assign = (await row.getByRole('button', { name: 'Assign' }).boundingBox())!;
+      expect(assign.x + assign.width, `${name}: Assign off screen`).toBeLessThanOrEqual(390);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   // Last: a second organization changes what the login page shows, which the tests above rely on.
   it("shows a shared person's personal details read-only, and saves this organization's own fields", async () => {
     const globex = await env.seedOrg('Globex');

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminQueries, type AdminApp } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { settingsPathOf, typeLabelKeys } from './app-types.ts';
+import { settingsPathOf, typeBadgeKeys } from './app-types.ts';
 import { appLinkId } from './focus-new-app.ts';
 
 type Props = { app: AdminApp };
@@ -42,8 +42,9 @@ export function AppRow({ app }: Props) {
           ) : (
             app.name
           )}
-          <Badge variant="light" color="gray">
-            {typeLabelKeys[app.type] ? t(typeLabelKeys[app.type]) : app.type}
+          {/* Never squeezed by a long name: a badge cut to "S…" said nothing. */}
+          <Badge variant="light" color="gray" style={{ flexShrink: 0, overflow: 'visible' }}>
+            {typeBadgeKeys[app.type] ? t(typeBadgeKeys[app.type]) : app.type}
           </Badge>
         </Group>
       </Table.Td>

@@ -3,6 +3,7 @@ import { Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { adminQueries } from '../../api/admin.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { StackingTable } from '../../components/StackingTable.tsx';
 import { AppRow } from './AppRow.tsx';
 import { NewAppCard } from './NewAppCard.tsx';
 
@@ -23,15 +24,14 @@ export function AppsPage() {
       ) : apps.data.items.length === 0 ? (
         <Text c="dimmed">{t('adminApps.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table>
-            <Table.Tbody>
-              {apps.data.items.map((a) => (
-                <AppRow key={a.id} app={a} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // On a phone, one card per application: scrolled sideways, its Assign controls were off screen.
+        <StackingTable minWidth={600}>
+          <Table.Tbody>
+            {apps.data.items.map((a) => (
+              <AppRow key={a.id} app={a} />
+            ))}
+          </Table.Tbody>
+        </StackingTable>
       )}
     </Stack>
   );

@@ -21,3 +21,6 @@ export const settingsPathOf: Record<string, ((id: string) => string) | undefined
 };
 
 export const typeLabelKeys: Record<string, string> = { bookmark: 'adminApps.typeBookmark', oidc: 'adminApps.typeOidc', saml: 'adminApps.typeSaml' };
+
+/** The list's badges, short enough to read whole on a phone ("OIDC", not "OPENID…"). */
+export const typeBadgeKeys: Record<string, string> = { ...typeLabelKeys, oidc: 'adminApps.typeOidcShort' };
