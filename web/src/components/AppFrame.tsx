@@ -37,6 +37,7 @@ export function AppFrame({ title, portal, sections, children }: Props) {
   const phone = useMediaQuery(`(max-width: calc(${theme.breakpoints.sm} - 0.1px))`) ?? false;
   const menuOpen = phone && opened;
   const burger = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
   // The open menu covers the page: Tab stays in it (the page behind is inert), Escape closes it.
   const trap = useFocusTrap(menuOpen);
   useWindowEvent('keydown', (e) => {
@@ -50,6 +51,18 @@ export function AppFrame({ title, portal, sections, children }: Props) {
         // The frame draws the navigation's edge: the navbar is fixed and one viewport tall, so its own
         // border stopped there wherever the page is seen whole (a full-page capture, a printout).
         <AppShell className="tessera-frame" header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+          {/* The first Tab stop (WCAG 2.4.1): past the header and the navigation, straight to the page.
+              Focused by hand, not by following the #fragment, which the router would take as a navigation. */}
+          <a
+            href="#main-content"
+            className="tessera-skip-link"
+            onClick={(e) => {
+              e.preventDefault();
+              main.current?.focus();
+            }}
+          >
+            {t('portal.skipToContent')}
+          </a>
           <AppShell.Header>
             {/* One line at any width: on a phone the title is cut short and the organization name
                 left out, rather than wrapping below the header and under the account button. */}
@@ -70,7 +83,7 @@ export function AppFrame({ title, portal, sections, children }: Props) {
               return <NavLink key={s.to} component={Link} to={s.to} label={s.label} variant="filled" active={current} aria-current={current ? 'page' : undefined} onClick={close} />;
             })}
           </AppShell.Navbar>
-          <AppShell.Main inert={menuOpen}>{children(session)}</AppShell.Main>
+          <AppShell.Main ref={main} id="main-content" tabIndex={-1} inert={menuOpen}>{children(session)}</AppShell.Main>
         </AppShell>
       )}
     </RequireSession>
