@@ -2,11 +2,12 @@ import type { Queryable } from '../../db/open.ts';
 import { param, prepared } from '../../db/prepared.ts';
 import { auditEvents, memberships } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
+import type { AuditEventName } from '../../../../contract/audit-events.ts';
 
 export type AuditContext = { ip: string; userAgent: string; actorUserId?: string | null };
 
 export type AuditEvent = {
-  event: string;
+  event: AuditEventName;
   outcome: 'success' | 'failure';
   orgId?: string | null;
   targetUserId?: string | null;

@@ -10,6 +10,7 @@ import { announceSignedOut } from '../../domain/sessions/signed-out.ts';
 import { removeUserFromOrgGroups } from '../../domain/groups/group-store.ts';
 import { removeUserOrgAssignments } from '../../domain/apps/app-assignments.ts';
 import type { FlowDeps } from '../deps.ts';
+import type { AuditEventName } from '../../../../contract/audit-events.ts';
 
 export type AdminContext = { orgId: string; adminId: string | null };
 
@@ -42,7 +43,7 @@ async function endOrgSessions(tx: Tx, orgId: string, userId: string, ended: Ende
   return rows.length;
 }
 
-async function change(deps: FlowDeps, a: AdminContext, userId: string, event: string, work: (tx: Tx, ended: Ended) => Promise<Record<string, unknown> | void>) {
+async function change(deps: FlowDeps, a: AdminContext, userId: string, event: AuditEventName, work: (tx: Tx, ended: Ended) => Promise<Record<string, unknown> | void>) {
   await requireMember(deps, a.orgId, userId);
   const ended: Ended = [];
   await deps.db.transaction(async (tx) => {
@@ -72,7 +73,7 @@ export const reactivateMember = (deps: FlowDeps, a: AdminContext, userId: string
  * learn that an administrator of another of the person's organizations acted, not who, from where
  * or which organization: the person's other memberships, and who runs them, are not theirs to know.
  */
-async function auditInOtherOrgs(tx: Tx, a: AdminContext, userId: string, event: string): Promise<void> {
+async function auditInOtherOrgs(tx: Tx, a: AdminContext, userId: string, event: AuditEventName): Promise<void> {
   const others = (await listMemberships(tx, userId)).map((m) => m.orgId).filter((orgId) => orgId !== a.orgId);
   if (others.length === 0) return;
   await recordAuditForMemberships(tx, { ip: '', userAgent: '', actorUserId: null }, others, { event, outcome: 'success', targetUserId: userId, details: { by: 'another_organization' } });

@@ -17,6 +17,7 @@ import { recordAudit } from '../../domain/audit/record-audit.ts';
 import type { Session } from '../../domain/sessions/session-store.ts';
 import { recordFactorChange } from './factor-changed.ts';
 import type { FlowDeps } from '../deps.ts';
+import type { AuditEventName } from '../../../../contract/audit-events.ts';
 import { confirmTotpEnrollment, startTotpEnrollment } from './totp-enrollment.ts';
 import { assertMethodAllowed } from './assert-method-allowed.ts';
 import { requireRecentAuthentication } from '../account/require-recent-authentication.ts';
@@ -108,6 +109,6 @@ export async function regenerateMyRecoveryCodes(me: Me, deps: FlowDeps) {
   return { recoveryCodes };
 }
 
-function auditAndNotify(me: Me, deps: FlowDeps, event: string, details: Record<string, unknown>) {
+function auditAndNotify(me: Me, deps: FlowDeps, event: AuditEventName, details: Record<string, unknown>) {
   return recordFactorChange(deps, { user: me.user, orgId: me.session.orgId, event, details });
 }

@@ -10,6 +10,7 @@ import { recordAudit, recordAuditForMemberships } from '../../domain/audit/recor
 import { verifyTotpCode } from './totp-enrollment.ts';
 import { verifyWebauthnAssertion, type Challenge } from './webauthn.ts';
 import type { FlowDeps } from '../deps.ts';
+import type { AuditEventName } from '../../../../contract/audit-events.ts';
 
 type Method = FactorAnswer['method'];
 
@@ -32,7 +33,7 @@ export type Presented = { amr: string[]; at: Date };
  */
 export async function presentSecondFactor(
   deps: FlowDeps,
-  p: { userId: string; identifier: string; orgId?: string; answer: FactorAnswer; challenge?: Challenge; event: string },
+  p: { userId: string; identifier: string; orgId?: string; answer: FactorAnswer; challenge?: Challenge; event: AuditEventName },
 ): Promise<Presented> {
   const { userId, answer } = p;
   const key = lockoutKey(p.identifier);

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
+import type { AuditEventName } from '../../../../contract/audit-events.ts';
 import { createGroup } from '../../domain/groups/group-store.ts';
 
 // The audit log says which application, group or API key an event is about, by name (QA: only ids).
@@ -43,7 +44,7 @@ describe('audit log: what an event concerns', () => {
     // Another organization's group, and an id that is no uuid: no name, and no error.
     const other = await seedOrg(t, 'Other');
     const theirs = await createGroup(t.database.db, other.id, 'Theirs');
-    await recordAudit(t.database.db, { ip: '', userAgent: '' }, { event: 'test.foreign', outcome: 'success', orgId, details: { groupId: theirs.id, appId: 'not-a-uuid' } });
+    await recordAudit(t.database.db, { ip: '', userAgent: '' }, { event: 'test.foreign' as AuditEventName, outcome: 'success', orgId, details: { groupId: theirs.id, appId: 'not-a-uuid' } });
     expect(await subjectsOf('test.foreign')).toEqual([[]]);
   });
 
