@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 import { errorCodes } from '../../../server/src/errors.ts';
+import { AUDIT_EVENTS } from '../../../contract/audit-events.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -74,6 +75,14 @@ describe('the English and French catalogs', () => {
     for (const catalog of [en, fr]) {
       const texts = catalog.errors as Record<string, string>;
       expect(Object.keys(errorCodes).filter((code) => !texts[code])).toEqual([]);
+    }
+  });
+
+  it('say in words every event the audit log can hold, and nothing it cannot', () => {
+    for (const catalog of [en, fr]) {
+      const texts = catalog.auditEvent as Record<string, string>;
+      expect(AUDIT_EVENTS.filter((name) => !texts[name]), 'without a label').toEqual([]);
+      expect(Object.keys(texts).filter((name) => !(AUDIT_EVENTS as readonly string[]).includes(name)), 'no such event').toEqual([]);
     }
   });
 });

@@ -47,6 +47,15 @@ export function errorText(code: string | undefined): string {
   return (code && Object.hasOwn(table, code) && table[code]) || table.generic;
 }
 
+/**
+ * An audit event in words, or undefined for a name this web does not know (a newer server's):
+ * the caller shows the code then. Indexed directly for the same reason as errors: names have dots.
+ */
+export function auditEventText(name: string): string | undefined {
+  const table: Record<string, string> = (i18n.language === 'fr' ? fr : en).auditEvent;
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** The server's own words, which are English: said so before them in another language, rather than switching mid-sentence. */
 export function englishDetail(detail: string): string {
   return i18n.language === 'en' ? detail : `${(i18n.language === 'fr' ? fr : en).errors.detailInEnglish} ${detail}`;
