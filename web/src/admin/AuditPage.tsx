@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { UserPicker } from './UserPicker.tsx';
 import { concerning } from './audit-concerning.ts';
+import { AuditEventName } from './AuditEventName.tsx';
 
 /** A `datetime-local` value (the browser's local time) as an ISO instant; blank or unfinished is no bound. */
 function instant(local: string): string | undefined {
@@ -59,7 +60,7 @@ export function AuditPage() {
               {rows.map((e) => (
                 <Table.Tr key={e.id} data-testid="audit-row">
                   <Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td>
-                  <Table.Td>{e.event}</Table.Td>
+                  <Table.Td><AuditEventName name={e.event} /></Table.Td>
                   <Table.Td><Badge color={e.outcome === 'success' ? 'teal.9' : 'red.9'} variant="filled">{t(`adminAudit.${e.outcome}`)}</Badge></Table.Td>
                   <Table.Td>{e.actorEmail ?? (e.details.by === 'another_organization' ? <Text size="sm" fs="italic">{t('adminAudit.anotherOrganization')}</Text> : '')}</Table.Td>
                   <Table.Td>{concerning(e, (path) => t(`adminPolicies.${path}`, { defaultValue: path }))}</Table.Td>

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useState } from 'react';
 import { MemberProfileCard } from './MemberProfileCard.tsx';
 import { MemberSessions } from './MemberSessions.tsx';
+import { AuditEventName } from './AuditEventName.tsx';
 import { personName } from '../lib/person-name.ts';
 
 /** One member: groups, applications, factors (no secrets), recent events, and what an administrator can do. */
@@ -67,7 +68,7 @@ export function UserPage() {
         <Table>
           <Table.Tbody>
             {m.events.map((e) => (
-              <Table.Tr key={e.id}><Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td><Table.Td>{e.event}</Table.Td><Table.Td>{t(`adminAudit.${e.outcome}`)}</Table.Td><Table.Td>{e.ip}</Table.Td></Table.Tr>
+              <Table.Tr key={e.id}><Table.Td>{new Date(e.at).toLocaleString(i18n.language)}</Table.Td><Table.Td><AuditEventName name={e.event} /></Table.Td><Table.Td>{t(`adminAudit.${e.outcome}`)}</Table.Td><Table.Td>{e.ip}</Table.Td></Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
