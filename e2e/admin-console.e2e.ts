@@ -415,7 +415,10 @@ describe('Admin Portal', () => {
 
     await page.getByRole('link', { name: 'Lou Locked' }).click();
     await page.getByRole('heading', { name: 'Lou Locked' }).waitFor();
-    await page.getByRole('region', { name: 'Recent events' }).getByText('sign_in').first().waitFor();
+    const recent = page.getByRole('region', { name: 'Recent events' });
+    await recent.getByText('sign_in').first().waitFor();
+    // In words too, over the code.
+    await recent.getByText(/^(Signed in|Confirmed a sign-in)/).first().waitFor();
     // Granting the role is asked first; taking it back is not.
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Make administrator' }).click();
@@ -448,6 +451,32 @@ describe('Admin Portal', () => {
     expect(await rows.first().textContent()).toContain('lou@acme.test');
     await page.getByLabel('Until', { exact: true }).fill(local(minute - 120_000));
     await page.getByText('Until comes before From.').waitFor();
+    await context.close();
+  });
+
+  it('says what each audit event was in the reader\'s language, its code beside it for the Event filter', async () => {
+    await env.tessera.database.db.insert(auditEvents).values([
+      { orgId: acmeId, targetUserId: louId, event: 'sign_in.password', outcome: 'failure', details: { reason: 'password' } },
+      // From a newer server, say: shown as its code rather than as nothing.
+      { orgId: acmeId, targetUserId: louId, event: 'test.unknown_to_the_web', outcome: 'success' },
+    ]);
+    const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
+    await nav(page, 'Audit log');
+    const rows = page.getByTestId('audit-row');
+    await rows.filter({ hasText: 'test.unknown_to_the_web' }).waitFor();
+    await page.getByRole('textbox', { name: 'Event' }).fill('sign_in.password');
+    await expect.poll(() => rows.filter({ hasNotText: 'sign_in.password' }).count()).toBe(0);
+    await rows.first().getByText('Signed in with a password', { exact: true }).waitFor();
+    await rows.first().getByText('sign_in.password', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    await rows.first().getByText('Connexion par mot de passe', { exact: true }).waitFor();
+    await rows.first().getByText('sign_in.password', { exact: true }).waitFor();
+    // The choice is saved as the administrator's own: later journeys expect English.
+    await page.getByRole('button', { name: /Menu du compte/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(async () => (await context.request.get(`${env.url}/api/session`)).json().then((s) => s.user.language)).toBe('en');
     await context.close();
   });
 
