@@ -8,6 +8,7 @@ import { startE2E, PASSWORD, type E2E } from './support/environment.ts';
 import { expectLimitSaidAtField, expectNotificationClearOfHeader, signedInToPortal, signInThroughPage } from './support/pages.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { createApp, assignApp } from '../server/src/domain/apps/app-store.ts';
+import { removeAppAssignment } from '../server/src/domain/apps/app-assignments.ts';
 
 let env: E2E;
 
@@ -29,7 +30,11 @@ beforeAll(async () => {
     const app = await createApp(db, acme.id, { type: 'bookmark', name, url: `${env.url}/healthz`, description: '', details: '' });
     await assignApp(db, app.id, { userId: finn.id });
   }
+  const gail = (await env.seedUser({ email: 'gail@acme.test', orgs: [acme], firstName: 'Gail', lastName: 'Ness' })).id;
+  stale = { userId: gail, appId: (await createApp(db, acme.id, { type: 'bookmark', name: 'Expenses', url: `${env.url}/healthz`, description: '', details: '' })).id };
+  await assignApp(db, stale.appId, { userId: gail });
 });
+let stale: { userId: string; appId: string };
 afterAll(() => env?.close());
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
@@ -80,6 +85,18 @@ describe('User Portal', () => {
     await page.getByTestId('app-tile').filter({ hasText: 'Calendrier équipe' }).waitFor();
     await page.getByLabel('Search').fill('nothing like it');
     await page.getByText('No application matches.').waitFor();
+    await context.close();
+  });
+
+  it("says a tile whose access was taken back meanwhile is no longer the person's, and drops it", async () => {
+    const { page, context } = await signedInToPortal(env, 'gail@acme.test');
+    await nav(page, 'Applications');
+    const tile = page.getByTestId('app-tile').filter({ hasText: 'Expenses' });
+    await tile.waitFor();
+    await removeAppAssignment(env.tessera.database.db, stale.appId, { userId: stale.userId });
+    await page.getByRole('button', { name: 'Expenses', exact: true }).click();
+    await page.getByRole('alert').getByText('You no longer have access to this application. Ask your administrator.').waitFor();
+    await tile.waitFor({ state: 'detached' });
     await context.close();
   });
 

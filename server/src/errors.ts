@@ -25,6 +25,8 @@ export const errorCodes = {
   'ssh_key.duplicate': 409,
   'ssh_key.not_found': 404,
   'app.not_found': 404,
+  'app.not_assigned': 403,
+  'app.no_address': 409,
   'app.invalid': 422,
   'app.wrong_type': 409,
   'app.name_taken': 409,

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, seedOrg, seedUser, STRONG_PASSWORD, type TestApp, type TestClient } from '../../../test/harness.ts';
 import { users } from '../../db/schema/index.ts';
+import { createApp as createOrgApp } from '../../domain/apps/app-store.ts';
 
 let t: TestApp;
 let acme: Awaited<ReturnType<typeof seedOrg>>;
@@ -77,7 +78,14 @@ describe('Applications', () => {
     const c = t.client();
     await c.signIn('bob@acme.test', STRONG_PASSWORD);
     expect((await c.get('/api/me/apps')).json().items).toEqual([]);
-    expect((await c.post(`/api/me/apps/${secret}/launch`, {})).statusCode).toBe(404);
+    const refused = await c.post(`/api/me/apps/${secret}/launch`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('app.not_assigned');
+    // Another organization's application, or none at all, is not found: nothing is said of it.
+    const other = await seedOrg(t, 'Elsewhere');
+    const theirs = await createOrgApp(t.database.db, other.id, { type: 'bookmark', name: 'Theirs', url: 'https://theirs.example/' });
+    expect((await c.post(`/api/me/apps/${theirs.id}/launch`, {})).json().error.code).toBe('app.not_found');
+    expect((await c.post('/api/me/apps/00000000-0000-4000-8000-000000000000/launch', {})).json().error.code).toBe('app.not_found');
   });
 
   it('refuses bad application input and assignments across organizations', async () => {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { searchText } from '../../../../contract/fields.ts';
 import { AppError } from '../../errors.ts';
-import { findAssignedApp, listAssignedApps, recordLaunch } from '../../domain/apps/app-store.ts';
+import { findAssignedApp, findOrgApp, listAssignedApps, recordLaunch } from '../../domain/apps/app-store.ts';
 import { launchUrlOf } from '../../domain/apps/launch-url.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { buildDashboard, presentApp } from '../../flows/portal/dashboard.ts';
@@ -30,9 +30,13 @@ export async function myAppRoutes(app: FastifyInstance, deps: HttpDeps): Promise
   r.post('/api/me/apps/:id/launch', { schema: { params: z.object({ id: z.uuid() }) } }, async (req) => {
     const { user, session } = await requireSignedIn(req, deps);
     const target = await findAssignedApp(deps.db, session.orgId, user.id, req.params.id);
-    if (!target) throw new AppError('app.not_found', 'This application is not assigned to you.');
+    if (!target) {
+      // A tile shown before an administrator took the assignment back: it is there, not for them.
+      if (await findOrgApp(deps.db, session.orgId, req.params.id)) throw new AppError('app.not_assigned', 'You no longer have access to this application. Ask your administrator.');
+      throw new AppError('app.not_found', 'This application does not exist (any more).');
+    }
     const url = launchUrlOf(target, deps.config.publicUrl);
-    if (!url) throw new AppError('app.not_found', 'This application has no address to open. Ask your administrator.');
+    if (!url) throw new AppError('app.no_address', 'This application has no address to open. Ask your administrator.');
     await recordLaunch(deps.db, target.id, user.id);
     await recordAudit(deps.db, requestContext(req, user.id), { event: 'app.launched', outcome: 'success', orgId: session.orgId, targetUserId: user.id, details: { appId: target.id, type: target.type } });
     return { url };

@@ -33,6 +33,8 @@ export function ApplicationsPage() {
     } catch (err) {
       tab?.close();
       setError(err);
+      // The refusal may be that the tile is stale (access taken back, application deleted): show the list as it is now.
+      void queryClient.invalidateQueries({ queryKey: meKeys.all });
     }
   }
 
