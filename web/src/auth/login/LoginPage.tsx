@@ -17,13 +17,14 @@ import { PasswordStep } from './PasswordStep.tsx';
 import { OrgChooserStep } from './OrgChooserStep.tsx';
 import { NewPasswordStep } from './NewPasswordStep.tsx';
 import { VerifyIdentityStep } from './VerifyIdentityStep.tsx';
+import { LockedStep } from './LockedStep.tsx';
 import { MfaSetupStep } from './MfaSetupStep.tsx';
 import { RecoveryCodesStep } from './RecoveryCodesStep.tsx';
 import { keepRememberedEmailFor } from './remembered-email.ts';
 
 type Props = { portal: Portal };
 /** The e-mail step may come back holding the address typed before (Change), to correct rather than retype. */
-type Shown = Exclude<SignInStep, { step: 'done' }> | { step: 'email'; email?: string };
+type Shown = Exclude<SignInStep, { step: 'done' }> | { step: 'email'; email?: string } | { step: 'locked'; email: string };
 /** The new-password step's refusal names no field path: it is about the new password, and goes when that is edited. */
 const NEW_PASSWORD_REFUSED = { 'password.policy': 'password' };
 /** Errors after which the flow is gone: the person starts again from the e-mail. */
@@ -81,6 +82,12 @@ export function LoginPage({ portal }: Props) {
     } catch (err) {
       setError(err);
       if (err instanceof ApiError && RESTART.has(err.code)) setAnswered({ step: 'email' });
+      // Locked at "Verify Your Identity": no code can be answered any more, so this sign-in ends here
+      // (a reload does not bring the code form back) and the page offers only the ways on.
+      if (err instanceof ApiError && err.code === 'sign_in.locked' && shown.step === 'verify_identity') {
+        await signInApi.cancel().catch(() => undefined);
+        setAnswered({ step: 'locked', email: shown.email });
+      }
       return false;
     }
   }
@@ -112,6 +119,8 @@ export function LoginPage({ portal }: Props) {
         <PasswordStep email={shown.email} onChange={() => restart(shown.email)} onSubmit={(password) => answer(() => signInApi.password(password))} />
       ) : shown.step === 'choose_org' ? (
         <OrgChooserStep organizations={shown.organizations} onChoose={(slug) => answer(() => signInApi.organization(slug))} />
+      ) : shown.step === 'locked' ? (
+        <LockedStep email={shown.email} onRestart={() => restart(shown.email)} />
       ) : shown.step === 'verify_identity' ? (
         <VerifyIdentityStep step={shown} answer={answer} onSwitch={() => setError(undefined)} />
       ) : shown.step === 'mfa_setup' ? (
