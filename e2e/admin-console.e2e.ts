@@ -705,11 +705,16 @@ describe('Admin Portal', () => {
 
   it('reports a CSV invitation in French with words agreeing with each count', async () => {
     const { page, context } = await signedInToAdmin(env, 'admin@acme.test');
-    await page.goto(`${env.url}/admin?lang=fr`);
+    // The account menu's choice, which is the administrator's own (a language saved earlier wins over ?lang=).
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
     const bulk = page.getByRole('region', { name: 'Inviter depuis un fichier CSV' });
     await bulk.locator('input[type=file]').setInputFiles({ name: 'une.csv', mimeType: 'text/csv', buffer: Buffer.from('email,firstName\ncsv-fr@acme.test,Zoé\n') });
     await bulk.getByRole('button', { name: 'Envoyer les invitations' }).click();
     await bulk.getByText('1 invitée, 0 non invitée.').waitFor();
+    await page.getByRole('button', { name: /Menu du compte/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(async () => (await context.request.get(`${env.url}/api/session`)).json().then((s) => s.user.language)).toBe('en');
     await context.close();
   });
 

@@ -64,7 +64,10 @@ describe('User Portal', () => {
     const { page, context } = await signedInToPortal(env, 'cbrooks@acme.test');
     await page.getByTestId('apps-count').filter({ hasText: '1' }).waitFor();
     await nav(page, 'Applications');
-    await page.getByTestId('app-tile').filter({ hasText: 'Team Wiki' }).getByText('What the team knows').waitFor();
+    const tile = page.getByTestId('app-tile').filter({ hasText: 'Team Wiki' });
+    await tile.getByText('What the team knows').waitFor();
+    // No icon: the initials of its two words, as the admin list and the consent page show them.
+    expect(await tile.locator('.mantine-Avatar-placeholder').textContent()).toBe('TW');
     expect(await page.getByText('Not Mine').count()).toBe(0);
     await page.getByRole('button', { name: 'details' }).click();
     await page.getByText('Sign in with your company e-mail.').waitFor();

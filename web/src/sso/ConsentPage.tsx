@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Avatar, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppIcon } from '../components/AppIcon.tsx';
 import { ApiError } from '../api/client.ts';
 import { ssoApi, ssoQueries } from '../api/sso.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
@@ -36,9 +37,7 @@ export function ConsentPage() {
       ) : (
         <Stack gap="md">
           <Group gap="sm" wrap="nowrap">
-            <Avatar src={question.data.app.icon ?? undefined} alt="" radius="md" size="lg">
-              {question.data.app.name.slice(0, 2).toUpperCase()}
-            </Avatar>
+            <AppIcon name={question.data.app.name} icon={question.data.app.icon} size="lg" />
             <Text fw={600} size="lg" data-testid="consent-app">
               {question.data.app.name}
             </Text>

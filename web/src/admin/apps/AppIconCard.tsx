@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, FileInput, Group, Text } from '@mantine/core';
+import { Button, FileInput, Group, Text } from '@mantine/core';
+import { AppIcon } from '../../components/AppIcon.tsx';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { setAppIconInput } from '../../../../contract/apps.ts';
@@ -46,9 +47,7 @@ export function AppIconCard({ appId, appName, icon }: Props) {
       <Text size="sm">{t('adminAppIcon.help')}</Text>
       <ErrorAlert error={save.error} />
       <Group align="end">
-        <Avatar src={icon ?? undefined} alt={t('adminAppIcon.current')} radius="sm" size="lg">
-          {appName.slice(0, 2)}
-        </Avatar>
+        <AppIcon name={appName} icon={icon} alt={t('adminAppIcon.current')} radius="sm" size="lg" />
         <FileInput label={t('adminApps.icon')} accept="image/png,image/jpeg,image/gif,image/webp" value={file} onChange={(f) => void choose(f)} disabled={save.isPending} w={320} error={invalid ? t('adminAppIcon.invalid') : undefined} />
         {icon && (
           <Button variant="default" loading={save.isPending && save.variables === null} onClick={() => save.mutate(null)}>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Anchor, Avatar, Badge, Button, Group, Select, Table } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { AppIcon } from '../../components/AppIcon.tsx';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminQueries, type AdminApp } from '../../api/admin.ts';
@@ -32,9 +33,7 @@ export function AppRow({ app }: Props) {
     <Table.Tr data-testid="admin-app-row">
       <Table.Td>
         <Group gap="sm" wrap="nowrap">
-          <Avatar src={app.icon ?? undefined} alt="" radius="sm">
-            {app.name.slice(0, 2)}
-          </Avatar>
+          <AppIcon name={app.name} icon={app.icon} radius="sm" />
           {settings ? (
             <Anchor component={Link} to={settings} id={appLinkId(app.id)} aria-label={t('adminApps.settingsOf', { name: app.name })}>
               {app.name}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Anchor, Avatar, Card, Modal, SimpleGrid, Skeleton, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Card, Modal, SimpleGrid, Skeleton, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PortalApp } from '../../../../contract/apps.ts';
 import { meApi, meKeys, meQueries } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { AppIcon } from '../../components/AppIcon.tsx';
 import { matchesSearch } from '../../../../contract/matches-search.ts';
 
 /** The applications assigned to me in this organization; a click launches one. */
@@ -53,8 +54,9 @@ export function ApplicationsPage() {
             <Card key={app.id} withBorder padding="md" data-testid="app-tile">
               <UnstyledButton onClick={() => launch(app)} title={t('apps.launch', { name: app.name })}>
                 <Stack align="center" gap="xs">
-                  <Avatar src={app.icon ?? undefined} size="lg" radius="md" alt="" aria-hidden>{app.name.slice(0, 2).toUpperCase()}</Avatar>
-                  <Text fw={600} ta="center">{app.name}</Text>
+                  <AppIcon name={app.name} icon={app.icon} size="lg" />
+                  {/* Two lines at most, as the description: a long name would make every tile of its row tall. */}
+                  <Text fw={600} ta="center" lineClamp={2} style={{ wordBreak: 'break-word' }}>{app.name}</Text>
                 </Stack>
               </UnstyledButton>
               {app.description && <Text size="sm" c="dimmed" ta="center" lineClamp={2} mt={4}>{app.description}</Text>}
