@@ -54,7 +54,10 @@ export async function nextInteractionStep(session: Session | undefined, ask: Int
   if (ask.prompt === 'login') {
     return { kind: 'login', accountId: session.userId, ts: authTime, amr: session.amr, acr: session.mfaAt ? 'mfa' : 'pwd' };
   }
-  const remembered = settings.consent === 'implicit' || (await hasConsent(deps.db, session.userId, app.id, ask.missingScopes));
-  if (!remembered) return { kind: 'ask_consent', appId: app.id, orgId: app.orgId };
+  if (settings.consent === 'implicit') return { kind: 'consent', accountId: session.userId, appId: app.id, orgId: app.orgId };
+  // prompt=consent asks again although the person allowed it before (OIDC Core §3.1.2.1); an
+  // application the organization trusts has no consent question to ask.
+  const askedAgain = ask.reasons.includes('consent_prompt');
+  if (askedAgain || !(await hasConsent(deps.db, session.userId, app.id, ask.missingScopes))) return { kind: 'ask_consent', appId: app.id, orgId: app.orgId };
   return { kind: 'consent', accountId: session.userId, appId: app.id, orgId: app.orgId };
 }

@@ -110,7 +110,10 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const { user } = await requireSignedIn(req, deps);
     const target = (await clients.get(String(details.params.client_id)))?.app;
     if (!target || details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
-    return { app: { id: target.id, name: target.name, icon: target.icon }, scopes: askOf(details).missingScopes.filter((s) => s !== 'openid') };
+    // Asked again (prompt=consent): the question is about all the client asks for, not only what is new.
+    const ask = askOf(details);
+    const scopes = ask.reasons.includes('consent_prompt') ? String(details.params.scope ?? '').split(' ') : ask.missingScopes;
+    return { app: { id: target.id, name: target.name, icon: target.icon }, scopes: scopes.filter((s) => s && s !== 'openid') };
   });
 
   r.post('/api/oidc/interaction/:uid/consent', { schema: { params, body: consentAnswerInput } }, async (req, reply) => {

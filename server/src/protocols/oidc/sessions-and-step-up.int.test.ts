@@ -507,6 +507,23 @@ describe('consent for applications the organization does not vouch for', () => {
     // A new browser (a new provider session): the remembered consent means no question.
     const c = await authorize(config, t.url, who);
     expect(c.stoppedAt).toBeUndefined();
+
+    // prompt=consent asks again all the same (OIDC Core §3.1.2.1), about everything the client asks for.
+    const d = await authorize(config, t.url, undefined, { browser: c.browser, params: { prompt: 'consent' } });
+    expect(d.stoppedAt).toMatch(/\/sso\/consent\//);
+    const uid4 = d.stoppedAt!.split('/sso/consent/')[1];
+    expect((await (await d.browser.fetch(`/api/oidc/interaction/${uid4}/consent`)).json().then((q: { scopes: string[] }) => q.scopes))).toEqual(expect.arrayContaining(['email', 'profile']));
+    const again = await (await d.browser.fetch(`/api/oidc/interaction/${uid4}/consent`, { method: 'POST', json: { approve: true } })).json();
+    expect(new URL((await d.browser.follow(again.redirectTo)).url).searchParams.get('code')).toBeTruthy();
+  });
+
+  it('asks nothing of an application the organization trusts, even with prompt=consent', async () => {
+    const { user, who } = await person();
+    const app = await seedOidcApp(t, acme, { name: 'Intranet' }, user.id);
+    const config = await discover(t.url, app.clientId, app.clientSecret);
+    const trusted = await authorize(config, t.url, who, { params: { prompt: 'consent' } });
+    expect(trusted.stoppedAt).toBeUndefined();
+    expect(trusted.callback.searchParams.get('code')).toBeTruthy();
   });
 });
 
