@@ -447,4 +447,12 @@ describe('OpenID Connect single sign-on', () => {
     await page.getByText('Configurez d\'abord un second facteur').waitFor();
     await context.close();
   });
+
+  it('says a mangled sign-in link is damaged, not that fields need checking', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(`${env.url}/api/oidc/interaction/nope`);
+    await page.waitForURL(/\/sso\/error\?code=request\.invalid/);
+    expect(await page.getByTestId('sso-error').textContent()).toBe('This sign-in link is incomplete or damaged. Go back to the application and start again.');
+    await context.close();
+  });
 });

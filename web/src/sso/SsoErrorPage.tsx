@@ -12,7 +12,9 @@ import { errorText } from '../i18n/index.ts';
 export function SsoErrorPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const reason = errorText(params.get('code') ?? undefined);
+  const code = params.get('code') ?? undefined;
+  // A malformed address (a link cut short or mangled) is no form with fields to highlight.
+  const reason = code === 'request.invalid' ? t('sso.badLink') : errorText(code);
   const known = reason !== errorText(undefined);
   return (
     <AuthCard title={t('sso.errorTitle')}>
