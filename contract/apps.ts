@@ -28,9 +28,13 @@ export const createBookmarkAppInput = z.object({
   icon: icon.optional(),
 });
 
+/** The kinds of application: a link, an OpenID Connect client, a SAML service provider. */
+export const appTypeSchema = z.enum(['bookmark', 'oidc', 'saml']);
+export type AppType = z.infer<typeof appTypeSchema>;
+
 export const portalAppSchema = z.object({
   id: z.string(),
-  type: z.enum(['bookmark', 'oidc', 'saml']),
+  type: appTypeSchema,
   name: z.string(),
   description: z.string(),
   details: z.string(),
@@ -46,7 +50,7 @@ export type PortalApp = z.infer<typeof portalAppSchema>;
 export const adminAppSchema = z.object({
   id: z.string(),
   orgId: z.string(),
-  type: z.enum(['bookmark', 'oidc', 'saml']),
+  type: appTypeSchema,
   name: z.string(),
   description: z.string(),
   details: z.string(),

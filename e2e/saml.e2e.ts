@@ -202,6 +202,9 @@ describe('SAML single sign-on', () => {
       const settings = page.getByRole('region', { name: 'Settings' });
       expect(await settings.getByLabel(/^SP entity ID/).inputValue()).toBe(expenses.entityId);
       expect(await settings.getByLabel('ACS URL 1', { exact: true }).inputValue()).toBe(expenses.acsUrl);
+      // The page speaks of what a SAML application has: no consent question, no tokens.
+      await page.getByText('Tessera signs nobody in to it any more').waitFor();
+      expect(await page.getByText(/asks for consent|tokens/).count()).toBe(0);
       expect(await page.getByLabel('IdP metadata URL', { exact: true }).inputValue()).toBe(idp.metadataUrl);
       await settings.getByRole('button', { name: 'Add an attribute' }).click();
       await settings.getByLabel('Attribute name 1', { exact: true }).fill('displayName');

@@ -10,14 +10,15 @@ import { appDetailApi } from '../../api/bookmark-apps.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
 import { readDataUrl } from './read-data-url.ts';
+import type { AppType } from '../../../../contract/apps.ts';
 
-type Props = { appId: string; appName: string; icon: string | null };
+type Props = { appId: string; appName: string; icon: string | null; type: AppType };
 
 /**
  * The image on an application's tile in the User Portal (and on its consent question), for any
  * type of application: saved as soon as it is chosen, or removed.
  */
-export function AppIconCard({ appId, appName, icon }: Props) {
+export function AppIconCard({ appId, appName, icon, type }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -44,7 +45,7 @@ export function AppIconCard({ appId, appName, icon }: Props) {
 
   return (
     <Section id="app-icon" title={t('adminAppIcon.title')}>
-      <Text size="sm">{t('adminAppIcon.help')}</Text>
+      <Text size="sm">{t(`adminAppIcon.help_${type}`)}</Text>
       <ErrorAlert error={save.error} />
       <Group align="end">
         <AppIcon name={appName} icon={icon} alt={t('adminAppIcon.current')} radius="sm" size="lg" />

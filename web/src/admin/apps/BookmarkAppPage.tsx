@@ -16,9 +16,9 @@ export function BookmarkAppPage() {
       {(data) => (
         <>
           <BookmarkAppSettingsForm key={data.id} app={data} />
-          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} />
+          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} type="bookmark" />
           <AppAssignmentsCard appId={data.id} appName={data.name} />
-          <DeleteAppCard appId={data.id} appName={data.name} />
+          <DeleteAppCard appId={data.id} appName={data.name} type="bookmark" />
         </>
       )}
     </AppPageFrame>

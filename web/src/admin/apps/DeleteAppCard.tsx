@@ -7,11 +7,12 @@ import { adminKeys } from '../../api/admin.ts';
 import { appDetailApi } from '../../api/bookmark-apps.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
+import type { AppType } from '../../../../contract/apps.ts';
 
-type Props = { appId: string; appName: string };
+type Props = { appId: string; appName: string; type: AppType };
 
 /** Deleting an application of any type: its tiles, assignments and (for OIDC) issued tokens go with it. */
-export function DeleteAppCard({ appId, appName }: Props) {
+export function DeleteAppCard({ appId, appName, type }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -27,7 +28,7 @@ export function DeleteAppCard({ appId, appName }: Props) {
   });
   return (
     <Section id="app-delete" title={t('adminDeleteApp.title')}>
-      <Text size="sm">{t('adminDeleteApp.help')}</Text>
+      <Text size="sm">{t(`adminDeleteApp.help_${type}`)}</Text>
       <ErrorAlert error={remove.error} />
       <Group>
         <Button color="red" loading={remove.isPending} onClick={() => window.confirm(t('adminDeleteApp.confirm', { name: appName })) && remove.mutate()}>

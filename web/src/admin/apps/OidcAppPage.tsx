@@ -28,9 +28,9 @@ export function OidcAppPage() {
           </Section>
           {(data.settings.kind === 'web' || data.settings.kind === 'machine') && <OidcSecretCard app={data} />}
           <OidcAppSettingsForm key={data.id} app={data} />
-          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} />
+          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} type="oidc" />
           <AppAssignmentsCard appId={data.id} appName={data.name} />
-          <DeleteAppCard appId={data.id} appName={data.name} />
+          <DeleteAppCard appId={data.id} appName={data.name} type="oidc" />
         </>
       )}
     </AppPageFrame>

@@ -23,9 +23,9 @@ export function SamlAppPage() {
             <SamlIdpDetails />
           </Section>
           <SamlAppSettingsForm key={data.id} app={data} />
-          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} />
+          <AppIconCard appId={data.id} appName={data.name} icon={data.icon} type="saml" />
           <AppAssignmentsCard appId={data.id} appName={data.name} />
-          <DeleteAppCard appId={data.id} appName={data.name} />
+          <DeleteAppCard appId={data.id} appName={data.name} type="saml" />
         </>
       )}
     </AppPageFrame>
