@@ -68,6 +68,11 @@ describe('User Portal', () => {
     await tile.getByText('What the team knows').waitFor();
     // No icon: the initials of its two words, as the admin list and the consent page show them.
     expect(await tile.locator('.mantine-Avatar-placeholder').textContent()).toBe('TW');
+    // The whole tile launches, its description too.
+    const description = (await tile.getByText('What the team knows').boundingBox())!;
+    const [fromDescription] = await Promise.all([context.waitForEvent('page'), page.mouse.click(description.x + description.width / 2, description.y + description.height / 2)]);
+    await fromDescription.waitForURL(`${env.url}/healthz`);
+    await fromDescription.close();
     expect(await page.getByText('Not Mine').count()).toBe(0);
     await page.getByRole('button', { name: 'details' }).click();
     await page.getByText('Sign in with your company e-mail.').waitFor();

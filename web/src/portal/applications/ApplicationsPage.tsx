@@ -51,8 +51,9 @@ export function ApplicationsPage() {
       ) : (
         <SimpleGrid cols={{ base: 2, sm: 3, md: 4, lg: 6 }}>
           {shown?.map((app) => (
-            <Card key={app.id} withBorder padding="md" data-testid="app-tile">
-              <UnstyledButton onClick={() => launch(app)} title={t('apps.launch', { name: app.name })}>
+            <Card key={app.id} withBorder padding="md" data-testid="app-tile" className="app-tile">
+              {/* The whole tile launches (the button stretches over the card, styles.css .tile-launch); its name is the application's, and the details link stays above it. */}
+              <UnstyledButton className="tile-launch" onClick={() => launch(app)} title={t('apps.launch', { name: app.name })}>
                 <Stack align="center" gap="xs">
                   <AppIcon name={app.name} icon={app.icon} size="lg" />
                   {/* Two lines at most, as the description: a long name would make every tile of its row tall. */}
