@@ -87,3 +87,12 @@ export const consentAnswerInput = z.object({ approve: z.boolean() });
 export const abortInteractionInput = z.object({ reason: z.enum(['no_access', 'step_up_cancelled']).default('no_access') }).default({ reason: 'no_access' });
 /** GET /api/oidc/interaction/:uid/consent */
 export const consentQuestionSchema = z.object({ app: z.object({ id: z.string(), name: z.string(), icon: z.string().nullable() }), scopes: z.array(z.string()) });
+/**
+ * GET /api/oidc/interaction/:uid/outcome — what became of a sign-in request whose page was opened
+ * again after it ended: its step still waiting (`continue`, our own interaction path), or completed,
+ * with the application's registered launch address (null when it has none).
+ */
+export const interactionOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('continue'), to: z.string() }),
+  z.object({ kind: z.literal('completed'), app: z.object({ id: z.string(), name: z.string(), icon: z.string().nullable(), launchUrl: z.string().nullable() }) }),
+]);

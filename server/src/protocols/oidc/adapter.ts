@@ -5,7 +5,7 @@ import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { Db, Queryable } from '../../db/open.ts';
 import { param, prepared } from '../../db/prepared.ts';
 import { oidcPayloads } from '../../db/schema/index.ts';
-import { revokeGrantOidcPayloads } from '../../domain/oidc/oidc-payload-store.ts';
+import { retireInteraction, revokeGrantOidcPayloads } from '../../domain/oidc/oidc-payload-store.ts';
 
 /** Resolves a client_id to oidc-provider client metadata (the applications table is the registry). */
 export type ClientResolver = (clientId: string) => Promise<AdapterPayload | undefined>;
@@ -180,6 +180,8 @@ export function createOidcAdapter(db: Db, resolveClient: ClientResolver): new (m
     async destroy(id: string): Promise<void> {
       await writePending(db);
       requestState.getStore()?.ahead.clear();
+      // The provider resumed from it: kept as finished for a page reopened on it (oidc-payload-store.ts).
+      if (this.model === 'Interaction') return retireInteraction(db, id);
       await db.delete(oidcPayloads).where(and(eq(oidcPayloads.model, this.model), eq(oidcPayloads.id, id)));
     }
 

@@ -3,11 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { z } from 'zod';
-import { abortInteractionInput, consentAnswerInput } from '../../../../contract/oidc-apps.ts';
+import { abortInteractionInput, consentAnswerInput, interactionOutcomeSchema } from '../../../../contract/oidc-apps.ts';
 import { AppError } from '../../errors.ts';
 import { recordConsent } from '../../domain/apps/consent-store.ts';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { nextInteractionStep, type InteractionAsk } from '../../flows/sso/oidc-interaction.ts';
+import { whatBecameOfInteraction } from '../../flows/sso/reopened-interaction.ts';
+import { launchUrlOf } from '../../domain/apps/launch-url.ts';
 import { flowDeps, requestContext, signedInFlowDeps, type HttpDeps } from '../../http/deps.ts';
 import { findSignedIn, requireSignedIn } from '../../http/plugins/authenticate.ts';
 import type { ProviderHolder } from './provider-holder.ts';
@@ -18,12 +20,17 @@ import { firstSpoken, LANGUAGE_PARAM } from '../../../../contract/language.ts';
 const params = z.object({ uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
-/** The interaction as oidc-provider keeps it; only the browser holding its cookie can reach it. */
-async function detailsOf(provider: Provider, req: FastifyRequest, reply: FastifyReply): Promise<Details> {
+const notFound = () => new AppError('sso.interaction_not_found', 'This sign-in request has expired or was already used. Go back to the application and start again.');
+
+/** The interaction as oidc-provider keeps it, if it still waits; only the browser holding its cookie can reach it. */
+async function liveDetailsOf(provider: Provider, req: FastifyRequest, reply: FastifyReply): Promise<Details | undefined> {
   const details = await provider.interactionDetails(req.raw, reply.raw).catch(() => undefined);
-  if (!details || details.uid !== (req.params as { uid: string }).uid) {
-    throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
-  }
+  return details && details.uid === (req.params as { uid: string }).uid ? details : undefined;
+}
+
+async function detailsOf(provider: Provider, req: FastifyRequest, reply: FastifyReply): Promise<Details> {
+  const details = await liveDetailsOf(provider, req, reply);
+  if (!details) throw notFound();
   return details;
 }
 
@@ -55,7 +62,7 @@ function askOf(details: Details): InteractionAsk {
 /** A grant holding what the client asked for and no grant holds yet (the consent prompt's details). */
 async function grantMissing(provider: Provider, details: Details, accountId: string): Promise<string> {
   const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
-  if (!grant) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
+  if (!grant) throw notFound();
   const d = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
   if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
   if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
@@ -74,8 +81,15 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
 
   r.get('/api/oidc/interaction/:uid', { config: { browserPage: true }, schema: { params } }, async (req, reply) => {
     const { provider, clients } = await holder.current();
-    const details = await detailsOf(provider, req, reply);
+    const details = await liveDetailsOf(provider, req, reply);
     const signedIn = await findSignedIn(req, deps);
+    if (!details) {
+      // Reopened after it ended (a second tab, Back from the application): no second sign-in for it.
+      const was = await whatBecameOfInteraction(req.params.uid, signedIn?.session, deps.db);
+      if (was?.kind === 'continue') return reply.redirect(here(was.uid), 303);
+      if (was?.kind === 'completed') return reply.redirect(`/sso/completed/${req.params.uid}`, 303);
+      throw notFound();
+    }
     const ask = askOf(details);
     const next = await nextInteractionStep(signedIn?.session, ask, (await clients.get(ask.clientId))?.app, signedInFlowDeps(deps, req, signedIn));
     const back = encodeURIComponent(here(details.uid));
@@ -103,13 +117,23 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     }
   });
 
+  /** For the "already completed" page: only ended requests this person answered (flows/sso/reopened-interaction.ts). */
+  r.get('/api/oidc/interaction/:uid/outcome', { schema: { params, response: { 200: interactionOutcomeSchema } } }, async (req) => {
+    const { session } = await requireSignedIn(req, deps);
+    const was = await whatBecameOfInteraction(req.params.uid, session, deps.db);
+    if (!was) throw notFound();
+    if (was.kind === 'continue') return { kind: 'continue' as const, to: here(was.uid) };
+    const { id, name, icon } = was.app;
+    return { kind: 'completed' as const, app: { id, name, icon, launchUrl: launchUrlOf(was.app, deps.config.publicUrl) ?? null } };
+  });
+
   /** The consent question: which application, and what it asks to see. */
   r.get('/api/oidc/interaction/:uid/consent', { schema: { params } }, async (req, reply) => {
     const { provider, clients } = await holder.current();
     const details = await detailsOf(provider, req, reply);
     const { user } = await requireSignedIn(req, deps);
     const target = (await clients.get(String(details.params.client_id)))?.app;
-    if (!target || details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
+    if (!target || details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw notFound();
     // Asked again (prompt=consent): the question is about all the client asks for, not only what is new.
     const ask = askOf(details);
     const scopes = ask.reasons.includes('consent_prompt') ? String(details.params.scope ?? '').split(' ') : ask.missingScopes;
@@ -120,7 +144,7 @@ export async function oidcInteractionRoutes(app: FastifyInstance, deps: HttpDeps
     const { provider, clients } = await holder.current();
     const details = await detailsOf(provider, req, reply);
     const { user, session } = await requireSignedIn(req, deps);
-    if (details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw new AppError('sso.interaction_not_found', 'This sign-in request has expired. Go back to the application and start again.');
+    if (details.prompt.name !== 'consent' || details.session?.accountId !== user.id) throw notFound();
     const appId = String(details.params.client_id);
     const ask = askOf(details);
     if (!req.body.approve) {
