@@ -26,6 +26,7 @@ import { StepUpPage } from './sso/StepUpPage.tsx';
 import { ConsentPage } from './sso/ConsentPage.tsx';
 import { DeniedPage } from './sso/DeniedPage.tsx';
 import { SsoErrorPage } from './sso/SsoErrorPage.tsx';
+import { SsoCompletedPage } from './sso/SsoCompletedPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const router = createBrowserRouter([
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
   { path: '/sso/consent/:uid', element: <ConsentPage /> },
   { path: '/sso/denied', element: <DeniedPage /> },
   { path: '/sso/error', element: <SsoErrorPage /> },
+  { path: '/sso/completed/:uid', element: <SsoCompletedPage /> },
   {
     path: '/',
     element: <PortalLayout />,

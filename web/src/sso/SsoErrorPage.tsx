@@ -10,9 +10,13 @@ import { errorText } from '../i18n/index.ts';
  * The code comes from the address: only a sentence the catalog has for it is ever shown.
  */
 export function SsoErrorPage() {
-  const { t } = useTranslation();
   const [params] = useSearchParams();
-  const code = params.get('code') ?? undefined;
+  return <SsoErrorCard code={params.get('code') ?? undefined} />;
+}
+
+/** "This sign-in request cannot continue", also shown by the SSO pages whose request is gone. */
+export function SsoErrorCard({ code }: { code: string | undefined }) {
+  const { t } = useTranslation();
   // A malformed address (a link cut short or mangled) is no form with fields to highlight.
   const reason = code === 'request.invalid' ? t('sso.badLink') : errorText(code);
   const known = reason !== errorText(undefined);
