@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppIcon } from '../components/AppIcon.tsx';
 import { ApiError } from '../api/client.ts';
@@ -25,6 +25,9 @@ export function ConsentPage() {
     onSuccess: (to) => window.location.assign(to),
   });
   const busy = answer.isPending || answer.isSuccess;
+  // A question already answered (Back from the application after Allow) or gone: the page that
+  // says what became of the request, never "Allow access?" over an error with no way on.
+  if (question.error instanceof ApiError && question.error.code === 'sso.interaction_not_found') return <Navigate to={`/sso/completed/${encodeURIComponent(uid)}`} replace />;
 
   return (
     <AuthCard title={t('sso.consentTitle')} corner={{ to: '/', label: t('sso.backToPortal') }}>
