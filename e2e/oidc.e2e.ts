@@ -206,9 +206,11 @@ describe('OpenID Connect single sign-on', () => {
     await signInThroughPage(page, { email: people.ada.email, password: PASSWORD });
     expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
     await page.goBack();
-    // The finished request cannot be answered twice: the page says so and leads to the portal, no sign-in form.
-    await page.waitForURL(`${env.url}/sso/error?code=sso.interaction_not_found`);
+    // The finished request cannot be answered twice: the page says it is completed, no sign-in form, and leads on.
+    await page.waitForURL(/\/sso\/completed\//);
+    await page.getByRole('heading', { level: 1, name: 'Sign-in already completed' }).waitFor();
     expect(await page.getByLabel(/^Email/).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Open Team Wiki' }).getAttribute('href')).toBe(wiki.rp.origin);
     await page.getByRole('link', { name: 'Back to the User Portal' }).click();
     await page.waitForURL(`${env.url}/`);
     await page.getByText('Team Wiki').first().waitFor();
@@ -220,6 +222,34 @@ describe('OpenID Connect single sign-on', () => {
     await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('reauth') === '1');
     await signInThroughPage(page, { email: people.ada.email, password: PASSWORD });
     expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
+    await context.close();
+  });
+
+  it('a second tab on the same sign-in, signed in after the first finished it, says it is already completed and opens the application', async () => {
+    const { page, context } = await env.newPage();
+    await page.goto(wiki.rp.loginUri);
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.has('returnTo'));
+    const second = await context.newPage();
+    await second.goto(page.url());
+    await signInThroughPage(page, { email: people.ada.email, password: PASSWORD });
+    expect((await claimsShown(page, wiki.rp)).email).toBe('ada@acme.test');
+
+    await second.bringToFront();
+    await signInThroughPage(second, { email: people.ada.email, password: PASSWORD });
+    await second.waitForURL(/\/sso\/completed\//);
+    await second.getByRole('heading', { level: 1, name: 'Sign-in already completed' }).waitFor();
+    await second.getByText('This sign-in to Team Wiki was already completed', { exact: false }).waitFor();
+    expect(await second.getByText(/expired/).count()).toBe(0);
+    expect(await seriousA11yViolations(second)).toEqual([]);
+    // Its address as the tile opens it: the application starts a sign-in the session answers at once.
+    await second.getByRole('link', { name: 'Open Team Wiki' }).click();
+    expect((await claimsShown(second, wiki.rp)).email).toBe('ada@acme.test');
+    // And in French.
+    await second.goBack();
+    await second.waitForURL(/\/sso\/completed\//);
+    await second.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
+    await second.getByRole('heading', { level: 1, name: 'Connexion déjà effectuée' }).waitFor();
+    await second.getByRole('link', { name: 'Ouvrir Team Wiki' }).waitFor();
     await context.close();
   });
 
@@ -261,7 +291,7 @@ describe('OpenID Connect single sign-on', () => {
     await page.goto(`${env.url}/api/oidc/interaction/expiredInteraction0`);
     await page.waitForURL(`${env.url}/sso/error?code=sso.interaction_not_found`);
     await page.getByRole('heading', { name: 'This sign-in request cannot continue' }).waitFor();
-    await page.getByText('This sign-in request has expired. Go back to the application and start again.').waitFor();
+    await page.getByText('This sign-in request has expired or was already used. Go back to the application and start again.').waitFor();
     // What to do is said once; the line under it says who to tell.
     expect(await page.getByText(/Go back to the application/).count()).toBe(1);
     await page.getByText('If this keeps happening, tell your administrator.').waitFor();
@@ -411,6 +441,34 @@ describe('OpenID Connect single sign-on', () => {
     await row.waitFor({ state: 'detached' });
     await page.goto(rp.loginUri);
     await page.waitForURL(/\/sso\/consent\//);
+    await context.close();
+  });
+
+  it('Back from the consent question returns to it while it waits; after Allow, Back says the sign-in is completed, and an unknown question cannot continue', async () => {
+    const cy = { ...(await env.seedUser({ email: 'cy@acme.test', orgs: [acme], firstName: 'Cy', lastName: 'Pollster' })), email: 'cy@acme.test' };
+    const { rp } = await seedOidcApp('Poll Tool', { consent: 'explicit' }, cy);
+    const { page, context } = await env.newPage();
+    await page.goto(rp.loginUri);
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.has('returnTo'));
+    await signInThroughPage(page, { email: cy.email, password: PASSWORD });
+    await page.waitForURL(/\/sso\/consent\//);
+    const question = page.url();
+    await page.goBack();
+    await page.waitForURL(question);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    expect((await claimsShown(page, rp)).email).toBe('cy@acme.test');
+
+    await page.goBack();
+    await page.waitForURL(/\/sso\/completed\//);
+    await page.getByRole('heading', { level: 1, name: 'Sign-in already completed' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Allow access?' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Open Poll Tool' }).getAttribute('href')).toBe(rp.origin);
+
+    await page.goto(`${env.url}/sso/consent/unknownInteraction0`);
+    await page.getByRole('heading', { level: 1, name: 'This sign-in request cannot continue' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Allow access?' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the User Portal' }).click();
+    await page.waitForURL(`${env.url}/`);
     await context.close();
   });
 
