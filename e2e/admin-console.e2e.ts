@@ -29,6 +29,12 @@ afterAll(() => env?.close());
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 const userRow = (page: Page, email: string) => page.getByTestId('user-row').filter({ hasText: email });
+/** The Users list narrowed to the people invited whose address holds `search`. */
+async function showInvited(page: Page, search: string) {
+  await page.getByRole('textbox', { name: 'Search users' }).fill(search);
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Invited' }).click();
+}
 /** Adds Lou to the group whose card is `card`, picked by name in its "Add a member" picker. */
 async function addLou(page: Page, card: Locator) {
   await card.getByLabel('Add a member').fill('lou');
@@ -77,9 +83,7 @@ describe('Admin Portal', () => {
     await invite.getByLabel(/^Email/).fill('pat@acme.test');
     await invite.getByRole('button', { name: 'Send invitation' }).click();
     await a.getByText('A new invitation was sent to pat@acme.test. The link of the earlier one no longer works.').waitFor();
-    await a.getByRole('textbox', { name: 'Search users' }).fill('pat@');
-    await a.getByRole('combobox', { name: 'Status' }).click();
-    await a.getByRole('option', { name: 'Invited' }).click();
+    await showInvited(a, 'pat@');
     await userRow(a, 'pat@acme.test').getByRole('cell', { name: 'Pat', exact: true }).waitFor();
     await a.getByRole('textbox', { name: 'Search users' }).fill('');
 
@@ -647,9 +651,7 @@ describe('Admin Portal', () => {
     await invite.getByLabel(/^Email/).fill('rita@acme.test');
     await invite.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByText('Invitation sent to rita@acme.test.').waitFor();
-    await page.getByRole('textbox', { name: 'Search users' }).fill('rita@');
-    await page.getByRole('combobox', { name: 'Status' }).click();
-    await page.getByRole('option', { name: 'Invited' }).click();
+    await showInvited(page, 'rita@');
     await userRow(page, 'rita@acme.test').waitFor();
     // Its link stops working: asked first, naming the address; said no to, the invitation stays.
     let asked = '';

@@ -37,6 +37,17 @@ const locationOf = async (browser: HttpBrowser, path: string) => {
   return { status: res.status, location: res.headers.get('location'), body: res.status === 303 ? undefined : await res.json() };
 };
 
+/** A person signed in at User Login for an application that asks for consent: the request waits on the question (`uid2`). */
+async function signedInToConsentQuestion() {
+  const { user, who } = await person();
+  const app = await seedOidcApp(t, acme, { consent: 'explicit' }, user.id);
+  const config = await discover(t.url, app.clientId, app.clientSecret);
+  const browser = new HttpBrowser(t.url);
+  const returnTo = await startSignIn(config, browser);
+  const { url: consentAt } = await browser.follow((await browser.signIn(who.email, who.password, returnTo)).redirectTo!);
+  return { browser, returnTo, uid2: consentAt.split('/sso/consent/')[1] };
+}
+
 describe('a sign-in request opened again after it ended (second tab, Back from the application)', () => {
   it('tells the person who completed it so, with the application’s registered address, and asks for no password', async () => {
     const { user, who } = await person();
@@ -76,13 +87,7 @@ describe('a sign-in request opened again after it ended (second tab, Back from t
   });
 
   it('sends Back from the consent question to that question while it waits, and to "completed" once answered', async () => {
-    const { user, who } = await person();
-    const app = await seedOidcApp(t, acme, { consent: 'explicit' }, user.id);
-    const config = await discover(t.url, app.clientId, app.clientSecret);
-    const browser = new HttpBrowser(t.url);
-    const returnTo = await startSignIn(config, browser);
-    const { url: consentAt } = await browser.follow((await browser.signIn(who.email, who.password, returnTo)).redirectTo!);
-    const uid2 = consentAt.split('/sso/consent/')[1];
+    const { browser, returnTo, uid2 } = await signedInToConsentQuestion();
     expect(uid2).toBeTruthy();
 
     // Back one step: User Login's interaction is over, the request waits on its consent question.
@@ -98,13 +103,7 @@ describe('a sign-in request opened again after it ended (second tab, Back from t
   });
 
   it('does not call a refused request completed (Deny)', async () => {
-    const { user, who } = await person();
-    const app = await seedOidcApp(t, acme, { consent: 'explicit' }, user.id);
-    const config = await discover(t.url, app.clientId, app.clientSecret);
-    const browser = new HttpBrowser(t.url);
-    const returnTo = await startSignIn(config, browser);
-    const { url: consentAt } = await browser.follow((await browser.signIn(who.email, who.password, returnTo)).redirectTo!);
-    const uid2 = consentAt.split('/sso/consent/')[1];
+    const { browser, returnTo, uid2 } = await signedInToConsentQuestion();
     const denied = await (await browser.fetch(`/api/oidc/interaction/${uid2}/consent`, { method: 'POST', json: { approve: false } })).json();
     expect(new URL((await browser.follow(denied.redirectTo)).url).searchParams.get('error')).toBe('access_denied');
     expect((await browser.fetch(`/api/oidc/interaction/${uid2}/outcome`)).status).toBe(404);
