@@ -7,7 +7,7 @@ import { ApiError } from '../api/client.ts';
 import { ssoApi, ssoQueries } from '../api/sso.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { ownOidcUrl } from './sso-targets.ts';
+import { ownOidcTarget } from './sso-targets.ts';
 import { ScopeList } from './ScopeList.tsx';
 
 /** The consent question of one OIDC sign-in: Allow or Deny, then back to the provider. */
@@ -16,12 +16,7 @@ export function ConsentPage() {
   const { uid = '' } = useParams();
   const question = useQuery(ssoQueries.consent(uid));
   const answer = useMutation({
-    mutationFn: async (approve: boolean) => {
-      const { redirectTo } = await ssoApi.answerConsent(uid, approve);
-      const to = ownOidcUrl(redirectTo, window.location.origin);
-      if (!to) throw new ApiError(502, undefined);
-      return to;
-    },
+    mutationFn: (approve: boolean) => ownOidcTarget(ssoApi.answerConsent(uid, approve)),
     onSuccess: (to) => window.location.assign(to),
   });
   const busy = answer.isPending || answer.isSuccess;

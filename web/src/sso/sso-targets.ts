@@ -1,3 +1,5 @@
+import { ApiError } from '../api/client.ts';
+
 /**
  * The consent and abort answers carry an absolute URL of our own provider (its /oidc/auth/… resume
  * endpoint). Anything not on this origin under /oidc/ is refused, so a tampered answer cannot send
@@ -11,6 +13,13 @@ export function ownOidcUrl(redirectTo: string | null | undefined, origin: string
   } catch {
     return undefined;
   }
+}
+
+/** The provider's answer (consent, abort) as the address to go on to: ours, or a 502 for a tampered one. */
+export async function ownOidcTarget(answer: Promise<{ redirectTo: string }>): Promise<string> {
+  const to = ownOidcUrl((await answer).redirectTo, window.location.origin);
+  if (!to) throw new ApiError(502, undefined);
+  return to;
 }
 
 /** Scopes with a plain-language line on the consent screen; `openid` itself needs none. */

@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
 import { ssoApi } from '../api/sso.ts';
-import { ownOidcUrl } from './sso-targets.ts';
+import { ownOidcTarget } from './sso-targets.ts';
 
 const INTERACTION = /^[A-Za-z0-9_-]{10,64}$/;
 
@@ -16,12 +15,7 @@ export function useReturnToApp(reason: 'no_access' | 'step_up_cancelled') {
   const interaction = params.get('interaction');
   const uid = interaction && INTERACTION.test(interaction) ? interaction : undefined;
   const back = useMutation({
-    mutationFn: async (id: string) => {
-      const { redirectTo } = await ssoApi.abortInteraction(id, reason);
-      const to = ownOidcUrl(redirectTo, window.location.origin);
-      if (!to) throw new ApiError(502, undefined);
-      return to;
-    },
+    mutationFn: (id: string) => ownOidcTarget(ssoApi.abortInteraction(id, reason)),
     onSuccess: (to) => window.location.assign(to),
   });
   return { uid, back };
